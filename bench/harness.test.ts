@@ -1,0 +1,110 @@
+/**
+ * The benchmark harness itself on toy sizes, in process (no PostgreSQL, no browser): the JSON
+ * shape of results, how ratios and `ok` are derived, the table, the COPY escaping of the bulk
+ * loader, and the engine suite end to end. Never asserts on how long anything took.
+ */
+import { describe, expect, it } from 'vitest';
+import { copyField, copyLine } from './lib/hq-load';
+import { formatTable, measurement, MEASUREMENT_NAMES, meets, ratioOf, resultProblems, roundFigure } from './lib/result';
+import { median, percentile, summary } from './lib/stats';
+import { generateEngineData, groupByPair, runEngine } from './suites/engine';
+
+describe('measurement records', () => {
+  it('have exactly the issue keys and derive ratio and ok from the figures', () => {
+    const m = measurement({
+      name: 'sync.push',
+      value: 3000,
+      unit: 'docs/s',
+      baseline: 'multi-row INSERTs',
+      baselineValue: 12_000,
+      ratioKind: 'throughput',
+      target: '≥ 0.3× baseline throughput',
+      limit: { ratioAtLeast: 0.3 },
+    });
+    expect(Object.keys(m).sort()).toEqual(['baseline', 'baseline_value', 'name', 'ok', 'ratio', 'target', 'unit', 'value']);
+    expect(m.ratio).toBe(0.25);
+    expect(m.ok).toBe(false);
+    expect(resultProblems([m])).toEqual([]);
+  });
+
+  it('reads speed-ups as baseline ÷ value and costs as value ÷ baseline', () => {
+    expect(ratioOf('speedup', 5, 5000)).toBe(1000);
+    expect(ratioOf('cost', 900, 300)).toBe(3);
+    expect(ratioOf('throughput', 10, 40)).toBe(0.25);
+  });
+
+  it('needs every part of a limit', () => {
+    expect(meets({ ratioAtMost: 3, valueBelow: 1000 }, 999, 3)).toBe(true);
+    expect(meets({ ratioAtMost: 3, valueBelow: 1000 }, 1000, 2)).toBe(false);
+    expect(meets({ ratioAtMost: 3, valueBelow: 1000 }, 500, 3.01)).toBe(false);
+    expect(meets({ ratioAtLeast: 50, valueBelow: 100 }, 20, 49.9)).toBe(false);
+    expect(meets({ valueAtLeast: 20_000 }, 19_999, 1)).toBe(false);
+    expect(meets({ valueBelow: 1 }, Number.NaN, 1)).toBe(false);
+  });
+
+  it('rounds figures without losing small ones', () => {
+    expect(roundFigure(1234.56)).toBe(1235);
+    expect(roundFigure(12.345)).toBe(12.3);
+    expect(roundFigure(0.0123456)).toBe(0.01235);
+    expect(roundFigure(0)).toBe(0);
+  });
+
+  it('reports malformed results', () => {
+    expect(resultProblems({})).toEqual(['results must be an array']);
+    expect(resultProblems([{ name: 'nope', value: '1' }]).length).toBeGreaterThan(1);
+    const m = measurement({ name: 'ui.memory', value: 1, unit: 'MB', baseline: 'b', baselineValue: 1, ratioKind: 'cost', target: '< 300 MB', limit: { valueBelow: 300 } });
+    expect(resultProblems([m, m])).toEqual(['ui.memory appears more than once']);
+  });
+
+  it('prints one table row per measurement', () => {
+    const rows = MEASUREMENT_NAMES.map((name) =>
+      measurement({ name, value: 1, unit: 'ms', baseline: 'floor', baselineValue: 2, ratioKind: 'cost', target: '< 5 ms', limit: { valueBelow: 5 } }),
+    );
+    const table = formatTable(rows).split('\n');
+    expect(table).toHaveLength(2 + MEASUREMENT_NAMES.length);
+    for (const name of MEASUREMENT_NAMES) expect(table.some((line) => line.startsWith(`| ${name} `))).toBe(true);
+  });
+});
+
+describe('statistics', () => {
+  it('uses nearest-rank percentiles', () => {
+    const samples = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(samples, 0.95)).toBe(95);
+    expect(percentile([3, 1, 2], 0.5)).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(summary([1, 2, 3]).max).toBe(3);
+  });
+});
+
+describe('COPY text format', () => {
+  it('escapes backslash, tab, newline and carriage return, and writes null as \\N', () => {
+    expect(copyField('a\\b\tc\nd\re')).toBe('a\\\\b\\tc\\nd\\re');
+    expect(copyField(null)).toBe('\\N');
+    expect(copyField(true)).toBe('t');
+    expect(copyField(12)).toBe('12');
+    expect(copyLine(['x', '{"a":"b\\"c"}', null])).toBe('x\t{"a":"b\\\\"c"}\t\\N\n');
+  });
+});
+
+describe('engine suite on a toy data set', () => {
+  it('measures both engine figures with their baselines', () => {
+    const results = runEngine({ branches: 2, customers: 200, bookings: 1500, fullRuns: 2, incrementalSamples: 50 });
+    expect(results.map((r) => r.name)).toEqual(['engine.full_recompute', 'engine.incremental']);
+    expect(resultProblems(results)).toEqual([]);
+    for (const r of results) {
+      expect(r.value).toBeGreaterThan(0);
+      expect(r.baseline_value).toBeGreaterThan(0);
+    }
+  });
+
+  it('groups every booking into its pair (the baseline does the work it claims)', () => {
+    const data = generateEngineData({ branches: 2, customers: 100, bookings: 700 });
+    const groups = groupByPair(data.bookings);
+    let total = 0;
+    for (const [key, list] of groups) {
+      total += list.length;
+      for (const b of list) expect(`${b.branch_id}\u0000${b.customer_id}`).toBe(key);
+    }
+    expect(total).toBe(data.bookings.length);
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * `npm run bench` (full) and `npm run bench -- --quick`: every measurement of issue 4 with its
+ * baseline from the same run, printed as a table and written to bench/results/latest.json
+ * (`{name, value, unit, baseline, baseline_value, ratio, target, ok}`); the machine and the run's
+ * details go to bench/results/latest-run.json. PostgreSQL from DATABASE_URL (default
+ * postgres://postgres@127.0.0.1:5432/test): each run creates its own databases and drops them.
+ *
+ *   npm run bench [-- --quick] [-- --only engine,sync,browser,hq] [-- --smoke]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startBenchBrowser, type BenchBrowser } from './lib/browser';
+import { progress, elapsedSeconds, step } from './lib/log';
+import { baseMachineInfo, describeMachine, loadAverage, type MachineInfo } from './lib/machine';
+import { dropAll, postgresVersion, serverUrl } from './lib/postgres';
+import { formatTable, MEASUREMENT_NAMES, resultProblems, type Measurement } from './lib/result';
+import { openBenchServer, type BenchServer } from './lib/server';
+import { FULL, QUICK, SMOKE, type Sizes } from './lib/sizes';
+import { runIngest, runInitialPull, runUi } from './suites/browser';
+import { runEngine } from './suites/engine';
+import { runHq } from './suites/hq';
+import { prepareSyncServer, runLiveLatency, runPush, syncBranch } from './suites/sync';
+
+const SUITES = ['engine', 'sync', 'browser', 'hq'] as const;
+type Suite = (typeof SUITES)[number];
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    smoke: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    out: { type: 'string', default: resolve(import.meta.dirname, 'results') },
+  },
+});
+
+const mode = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
+const sizes: Sizes = values.smoke ? SMOKE : values.quick ? QUICK : FULL;
+const only = new Set<Suite>(
+  (values.only ?? SUITES.join(','))
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s): s is Suite => (SUITES as readonly string[]).includes(s)),
+);
+
+async function main(): Promise<void> {
+  const machine = baseMachineInfo();
+  progress(`bench (${mode}) on ${machine.cpu}, ${machine.cores} cores, load average ${machine.load_start}; PostgreSQL at ${new URL(serverUrl()).host}`);
+  const results: Measurement[] = [];
+  const details: Record<string, unknown> = {};
+  let chromium = 'not run';
+  const postgres = only.has('sync') || only.has('hq') ? await postgresVersion() : 'not run';
+
+  if (only.has('engine')) results.push(...(await step('engine', async () => runEngine(sizes.engine))));
+
+  let sync: BenchServer | null = null;
+  let browser: BenchBrowser | null = null;
+  try {
+    let pullFrom: { url: string; branchId: string; timeZone: string } | null = null;
+    if (only.has('sync')) {
+      sync = await openBenchServer('sync');
+      const server = sync;
+      const branch = syncBranch(sizes.sync);
+      await prepareSyncServer(server, branch);
+      await server.start();
+      results.push(await step('sync.push', () => runPush(server, branch)));
+      results.push(await step('live.latency', () => runLiveLatency(server, branch, sizes.sync.liveSamples)));
+      pullFrom = { url: server.url, branchId: branch.id, timeZone: branch.timezone };
+    }
+    if (only.has('browser')) {
+      browser = await step('building the benchmark page', () => startBenchBrowser());
+      const b = browser;
+      chromium = b.version;
+      results.push(await step('replica.ingest', () => runIngest(b, sizes.ingest)));
+      if (pullFrom !== null && sync !== null) {
+        const desk = await sync.enrol(pullFrom.branchId, 'front_desk');
+        const from = pullFrom;
+        results.push(await step('sync.initial_pull', () => runInitialPull(b, { serverUrl: from.url, token: desk.token, branchId: from.branchId, timeZone: from.timeZone })));
+      }
+      const ui = await step('ui.memory + ui.search', () => runUi(b, sizes.ui));
+      results.push(ui.memory, ui.search);
+      details.ui = ui.info;
+    }
+  } finally {
+    await browser?.close();
+    await sync?.close();
+  }
+  if (only.has('hq')) {
+    const hq = await step('hq.metrics', () => runHq(sizes.hq));
+    results.push(hq.measurement);
+    details.hq = hq.info;
+  }
+
+  results.sort((a, b) => MEASUREMENT_NAMES.indexOf(a.name) - MEASUREMENT_NAMES.indexOf(b.name));
+  const problems = resultProblems(results);
+  if (problems.length > 0) throw new Error(`results are malformed: ${problems.join('; ')}`);
+  const info: MachineInfo = { ...machine, chromium, postgres, load_end: loadAverage() };
+  mkdirSync(values.out, { recursive: true });
+  writeFileSync(resolve(values.out, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(
+    resolve(values.out, 'latest-run.json'),
+    `${JSON.stringify({ mode, finished: new Date().toISOString(), seconds: Math.round(elapsedSeconds()), machine: info, sizes, details, results }, null, 2)}\n`,
+  );
+  process.stdout.write(`\nBranchdesk benchmarks (${mode} run, ${Math.round(elapsedSeconds())} s)\n${describeMachine(info)}\n\n${formatTable(results)}\n\n`);
+  const missed = results.filter((r) => !r.ok).map((r) => r.name);
+  process.stdout.write(missed.length === 0 ? 'Every target met.\n' : `Targets missed: ${missed.join(', ')}\n`);
+}
+
+const cleanUp = (): void => {
+  void dropAll().finally(() => process.exit(130));
+};
+process.once('SIGINT', cleanUp);
+process.once('SIGTERM', cleanUp);
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => dropAll());

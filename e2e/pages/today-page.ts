@@ -1,0 +1,92 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { CustomerFormModel, type CustomerDetails } from './customer-form';
+
+export interface BookingDetails {
+  service: string;
+  staff?: string;
+  date?: string;
+  time?: string;
+  duration?: string;
+  price?: string;
+}
+
+export class TodayPage {
+  constructor(readonly page: Page) {}
+
+  get agenda(): Locator {
+    return this.page.getByRole('region', { name: /^Bookings on / });
+  }
+
+  get panel(): Locator {
+    return this.page.getByRole('complementary', { name: 'Booking details' });
+  }
+
+  /** A booking block in the agenda, by customer name (its accessible name starts with the time). */
+  booking(customerName: string): Locator {
+    return this.agenda.getByRole('button', { name: new RegExp(`, ${customerName},`) });
+  }
+
+  async select(customerName: string): Promise<void> {
+    await this.booking(customerName).first().click();
+    await expect(this.panel.getByRole('heading', { name: customerName })).toBeVisible();
+  }
+
+  private async fillBooking(dialog: Locator, details: BookingDetails): Promise<void> {
+    if (details.date !== undefined) await dialog.getByLabel('Date').fill(details.date);
+    if (details.time !== undefined) await dialog.getByLabel('Time').fill(details.time);
+    await dialog.getByLabel('Service').fill(details.service);
+    if (details.staff !== undefined) await dialog.getByLabel('Staff').fill(details.staff);
+    if (details.duration !== undefined) await dialog.getByLabel('Duration (minutes)').fill(details.duration);
+    if (details.price !== undefined) await dialog.getByLabel('Price').fill(details.price);
+  }
+
+  /** New booking for a customer found by search, or registered in the dialog. */
+  async newBooking(customer: { search: string } | { register: CustomerDetails }, details: BookingDetails): Promise<void> {
+    await this.page.getByRole('button', { name: 'New booking' }).first().click();
+    let dialog = this.page.getByRole('dialog', { name: 'New booking' });
+    await expect(dialog).toBeVisible();
+    if ('search' in customer) {
+      await dialog.getByRole('combobox', { name: 'Customer' }).fill(customer.search);
+      await dialog.getByRole('option').first().click();
+    } else {
+      await dialog.getByRole('button', { name: 'Register new customer' }).click();
+      const register = this.page.getByRole('dialog', { name: 'Register a new customer' });
+      const form = new CustomerFormModel(register);
+      await form.fill(customer.register);
+      await form.submit('Register and continue');
+      dialog = this.page.getByRole('dialog', { name: 'New booking' });
+      await expect(dialog.getByText(customer.register.name)).toBeVisible();
+    }
+    await this.fillBooking(dialog, details);
+    await dialog.getByRole('button', { name: 'Save booking' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  async walkIn(search: string, details: BookingDetails): Promise<void> {
+    await this.page.getByRole('button', { name: 'Walk-in' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Walk-in' });
+    await dialog.getByRole('combobox', { name: 'Who is it?' }).fill(search);
+    await dialog.getByRole('option').first().click();
+    await this.fillBooking(dialog, details);
+    await dialog.getByRole('button', { name: 'Check in walk-in' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  async checkIn(): Promise<void> {
+    await this.panel.getByRole('button', { name: 'Check in' }).click();
+    await expect(this.panel.getByText('Checked in', { exact: true })).toBeVisible();
+  }
+
+  async complete(price?: string): Promise<void> {
+    await this.panel.getByRole('button', { name: 'Complete…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: /^Complete .* visit$/ });
+    if (price !== undefined) await dialog.getByLabel('Final price').fill(price);
+    await dialog.getByRole('button', { name: 'Complete visit' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(this.panel.getByText('Completed', { exact: true })).toBeVisible();
+  }
+
+  async goToDay(direction: 'Previous day' | 'Next day', times = 1): Promise<void> {
+    for (let i = 0; i < times; i += 1) await this.page.getByRole('button', { name: direction }).click();
+  }
+}

@@ -1,0 +1,35 @@
+import { useCurrentBranch, useToday } from '../data/hooks';
+import { formatClockTime, longDate } from '../lib/zoned-time';
+import { useNow } from '../lib/use-now';
+import { zoneClock } from '../../../shared/time/zone';
+import { Icon } from '../ui/Icon';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function TopBar({ onSearch }: { onSearch: () => void }) {
+  const branch = useCurrentBranch();
+  const { day, timeZone } = useToday();
+  const now = useNow();
+  const time = formatClockTime(zoneClock(timeZone).localMinuteOfDay(now));
+  return (
+    <header className="topbar">
+      <div className="topbar-branch">
+        <span className="topbar-branch-name" data-testid="branch-name">
+          {branch?.name ?? 'Branchdesk'}
+        </span>
+        <span className="topbar-date">
+          <time dateTime={new Date(now).toISOString()}>
+            {longDate(day)} · {time}
+          </time>
+        </span>
+      </div>
+      <button type="button" className="search-trigger" onClick={onSearch} aria-label="Search customers" aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
+        <Icon name="search" />
+        <span className="search-trigger-text">Search customers by name, phone or email</span>
+        <span className="kbd">{isMac ? '⌘K' : 'Ctrl K'}</span>
+      </button>
+      <SyncIndicator />
+    </header>
+  );
+}

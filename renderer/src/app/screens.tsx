@@ -1,0 +1,46 @@
+import { CustomerDetailScreen } from '../features/customer-detail/CustomerDetailScreen';
+import { CustomersScreen } from '../features/customers/CustomersScreen';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen';
+import { CampaignScreen } from '../features/campaigns/CampaignScreen';
+import { CampaignsScreen } from '../features/campaigns/CampaignsScreen';
+import { HqScreen } from '../features/hq/HqScreen';
+import { SegmentsScreen } from '../features/segments/SegmentsScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { TodayScreen } from '../features/today/TodayScreen';
+import type { Route } from './router';
+
+/** The screen for a route. */
+export function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'today':
+      return <TodayScreen />;
+    case 'customers':
+      return <CustomersScreen />;
+    case 'customer':
+      return <CustomerDetailScreen key={route.id} id={route.id} />;
+    case 'dashboard':
+      return <DashboardScreen />;
+    case 'segments':
+      return <SegmentsScreen />;
+    case 'campaigns':
+      return <CampaignsScreen />;
+    case 'campaign':
+      return <CampaignScreen key={route.id} id={route.id} />;
+    case 'hq':
+      return <HqScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'not-found':
+      return (
+        <div className="page">
+          <div className="empty-state">
+            <h1>Page not found</h1>
+            <p>There is nothing at “{route.path}”.</p>
+            <a className="btn" href="#/today">
+              Go to Today
+            </a>
+          </div>
+        </div>
+      );
+  }
+}

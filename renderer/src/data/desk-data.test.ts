@@ -1,0 +1,191 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import type { RxStorage } from 'rxdb';
+import { parseDay } from '../../../shared/time/calendar';
+import { DeskData } from './desk-data';
+import { DerivedDb } from './derived-db';
+import { defaultDeskSettings } from './desk-settings';
+import { openReplica, removeReplica, type Replica } from './replica';
+import { moveBooking } from './bookings';
+import { DocumentRejected } from './write-errors';
+import { bookingFixture, branchFixture, customerFixture } from './test-fixtures';
+
+const storage = getRxStorageDexie({ indexedDB, IDBKeyRange }) as RxStorage<unknown, unknown>;
+const day = (text: string): number => {
+  const d = parseDay(text);
+  if (d === null) throw new Error(text);
+  return d;
+};
+
+let counter = 0;
+const open: { db: Replica; derived: DerivedDb; desk: DeskData; name: string }[] = [];
+
+async function openDesk(name = `t${++counter}`, asOf = '2026-03-01') {
+  const db = await openReplica({ name, storage });
+  const derived = new DerivedDb(`${name}-derived`);
+  const desk = new DeskData(db, derived, { ...defaultDeskSettings('x'.repeat(32)), branchId: 'br-1' }, day(asOf));
+  open.push({ db, derived, desk, name });
+  return { db, derived, desk, name };
+}
+
+afterEach(async () => {
+  for (const o of open.splice(0)) {
+    o.desk.close();
+    await o.db.close();
+    o.derived.close();
+  }
+});
+
+describe('DeskData', () => {
+  it('loads the replica, computes activity and persists it to the derived database', async () => {
+    const { db, derived, desk } = await openDesk();
+    await db.branches.insert(branchFixture());
+    await db.customers.bulkInsert([customerFixture(), customerFixture({ id: 'cu-2', name: 'José Rizal', phone: '', email: '', home_branch_id: 'br-1' })]);
+    await db.bookings.bulkInsert([
+      bookingFixture({ id: 'bk-1', start_at: '2026-02-20T10:00:00+08:00', price: 25_000 }),
+      bookingFixture({ id: 'bk-2', start_at: '2026-02-01T10:00:00+08:00', price: 30_000 }),
+      bookingFixture({ id: 'bk-3', start_at: '2026-03-05T10:00:00+08:00', status: 'scheduled' }),
+    ]);
+    const stages: string[] = [];
+    await desk.load((p) => stages.push(p.stage));
+    expect(stages).toContain('bookings');
+    expect(stages.at(-1)).toBe('done');
+
+    const maria = desk.activityOf('br-1', 'cu-1');
+    expect(maria).toMatchObject({ status: 'active', total_bookings: 2, total_spent: 55_000, days_since_last_visit: 9, spending_tier: 'high' });
+    expect(desk.activityOf('br-1', 'cu-2')).toMatchObject({ status: 'new', total_bookings: 0 });
+
+    const rows = await derived.activity.where('[branch_id+status]').equals(['br-1', 'active']).toArray();
+    expect(rows.map((r) => r.customer_id)).toEqual(['cu-1']);
+    expect(desk.search.search('jose').map((h) => h.id)).toEqual(['cu-2']);
+  });
+
+  it('recomputes only the changed pair on a booking change and writes only that row', async () => {
+    const { db, derived, desk } = await openDesk();
+    await db.branches.insert(branchFixture());
+    await db.customers.bulkInsert([customerFixture(), customerFixture({ id: 'cu-2', phone: '', email: '' })]);
+    await db.bookings.insert(bookingFixture());
+    await desk.load();
+    const untouched = await derived.activity.get(['br-1', 'cu-1']);
+
+    const changes: number[] = [];
+    desk.subscribe((c) => changes.push(c.activity));
+    await db.bookings.insert(bookingFixture({ id: 'bk-9', customer_id: 'cu-2', start_at: '2026-02-27T15:00:00+08:00', price: 120_000 }));
+    await desk.flush();
+
+    expect(changes).toEqual([1]);
+    expect(desk.activityOf('br-1', 'cu-2')).toMatchObject({ status: 'active', spending_tier: 'vip', total_bookings: 1 });
+    expect(await derived.activity.get(['br-1', 'cu-2'])).toMatchObject({ spending_tier: 'vip' });
+    expect(await derived.activity.get(['br-1', 'cu-1'])).toEqual(untouched);
+  });
+
+  it('moves bookings forward only and updates the customer at once', async () => {
+    const { db, desk } = await openDesk();
+    await db.branches.insert(branchFixture());
+    await db.customers.insert(customerFixture());
+    await db.bookings.insert(bookingFixture({ id: 'bk-1', status: 'scheduled', start_at: '2026-03-01T09:00:00+08:00' }));
+    await desk.load();
+    expect(desk.activityOf('br-1', 'cu-1')?.status).toBe('new');
+
+    await moveBooking(db, 'bk-1', 'checked_in', Date.UTC(2026, 2, 1, 1));
+    await moveBooking(db, 'bk-1', 'completed', Date.UTC(2026, 2, 1, 2), 31_050);
+    expect(desk.activityOf('br-1', 'cu-1')).toMatchObject({ status: 'active', total_spent: 31_050, last_visit_date: '2026-03-01' });
+
+    await expect(moveBooking(db, 'bk-1', 'checked_in', Date.UTC(2026, 2, 1, 3))).rejects.toThrow(/cannot change from completed to checked_in/);
+    await expect(moveBooking(db, 'bk-1', 'no_show', Date.UTC(2026, 2, 1, 3))).rejects.toBeInstanceOf(DocumentRejected);
+    expect((await db.bookings.findOne('bk-1').exec())?.status).toBe('completed');
+  });
+
+  it('rejects invalid documents through the shared validator, storing nothing', async () => {
+    const { db } = await openDesk();
+    await db.branches.insert(branchFixture());
+    await expect(db.bookings.insert(bookingFixture({ price: -5 }))).rejects.toThrow();
+    await expect(db.branches.insert(branchFixture({ id: 'br-2', timezone: 'Mars/Olympus' }))).rejects.toThrow();
+    const bad = await db.customers.bulkInsert([customerFixture({ id: 'cu-ok' }), customerFixture({ id: 'cu-bad', birthday: '2026-02-30' })]);
+    expect(bad.error.map((e) => (e.status === 422 ? [e.documentId, e.validationErrors[0]?.field] : e.status))).toEqual([['cu-bad', 'birthday']]);
+    expect(await db.bookings.count().exec()).toBe(0);
+    expect(await db.branches.count().exec()).toBe(1);
+  });
+
+  it('recomputes everything when the local date moves, and a branch when its thresholds change', async () => {
+    const { db, derived, desk } = await openDesk();
+    await db.branches.insert(branchFixture());
+    await db.customers.insert(customerFixture());
+    await db.bookings.insert(bookingFixture({ start_at: '2026-02-20T10:00:00+08:00' }));
+    await desk.load();
+    expect(desk.activityOf('br-1', 'cu-1')?.status).toBe('active');
+
+    await desk.setAsOfDay(day('2026-03-10'));
+    expect(desk.activityOf('br-1', 'cu-1')).toMatchObject({ status: 'at_risk', days_since_last_visit: 18 });
+    expect((await derived.activity.get(['br-1', 'cu-1']))?.status).toBe('at_risk');
+
+    await db.branches.upsert(branchFixture({ active_days: 30, at_risk_days: 90 }));
+    await desk.flush();
+    expect(desk.activityOf('br-1', 'cu-1')?.status).toBe('active');
+    expect((await derived.activity.get(['br-1', 'cu-1']))?.status).toBe('active');
+  });
+
+  it('keeps a booking whose branch is unknown until the branch arrives', async () => {
+    const { db, desk } = await openDesk();
+    await desk.load();
+    await db.customers.insert(customerFixture());
+    await db.bookings.insert(bookingFixture({ branch_id: 'br-2' }));
+    expect(desk.activityOf('br-2', 'cu-1')).toBeUndefined();
+    await db.branches.insert(branchFixture({ id: 'br-2', name: 'Cebu' }));
+    expect(desk.activityOf('br-2', 'cu-1')).toMatchObject({ total_bookings: 1 });
+  });
+
+  it('finds the same data after closing and reopening (IndexedDB)', async () => {
+    const first = await openDesk('reopen');
+    await first.db.branches.insert(branchFixture());
+    await first.db.customers.insert(customerFixture());
+    await first.db.bookings.insert(bookingFixture());
+    await first.desk.load();
+    await first.desk.flush();
+    first.desk.close();
+    await first.db.close();
+    first.derived.close();
+    open.length = 0;
+
+    const second = await openDesk('reopen');
+    await second.desk.load();
+    expect(second.desk.customers.get('cu-1')?.name).toBe('Maria Santos');
+    expect(second.desk.activityOf('br-1', 'cu-1')).toMatchObject({ total_bookings: 1, total_spent: 25_000 });
+    await second.desk.flush();
+  });
+
+  it('removes the whole replica', async () => {
+    const { db, name } = await openDesk('removed');
+    await db.branches.insert(branchFixture());
+    await db.close();
+    open.length = 0;
+    await removeReplica({ name, storage });
+    const again = await openReplica({ name, storage });
+    expect(await again.branches.count().exec()).toBe(0);
+    await again.close();
+  });
+
+  it('derived rows end equal to memory after many changes in quick succession (writes merged while one is in flight)', async () => {
+    const { db, derived, desk } = await openDesk();
+    await db.branches.insert(branchFixture());
+    await desk.load();
+    const customers = Array.from({ length: 12 }, (_, i) => customerFixture({ id: `cu-${i}`, phone: '', email: '' }));
+    await db.customers.bulkInsert(customers);
+    const writes: Promise<unknown>[] = [];
+    for (let i = 0; i < 60; i += 1) {
+      writes.push(db.bookings.insert(bookingFixture({ id: `bk-${i}`, customer_id: `cu-${i % 12}`, start_at: `2026-02-${String(1 + (i % 27)).padStart(2, '0')}T10:00:00+08:00` })));
+    }
+    await Promise.all(writes);
+    // cu-0's bookings all go: its pair vanishes (no home branch), so its derived row must too
+    const gone = await db.bookings.find({ selector: { customer_id: 'cu-0' } }).exec();
+    await Promise.all(gone.map((d) => d.remove()));
+    await desk.flush();
+    const stored = new Map((await derived.activity.toArray()).map((r) => [r.customer_id, r]));
+    const memory = [...desk.activity.activities()];
+    expect(memory).toHaveLength(11);
+    expect(stored.size).toBe(11);
+    expect(stored.has('cu-0')).toBe(false);
+    for (const a of memory) expect(stored.get(a.customer_id)).toEqual(a);
+  });
+});

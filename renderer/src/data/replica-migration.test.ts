@@ -1,0 +1,105 @@
+/**
+ * A replica written by the previous schema (version 0, before issue 5) opens with the current
+ * one: RxDB runs the migration strategies of `schema.ts` and every document is still there,
+ * upgraded exactly as `upgradeV0toV1` (and the server's migration) upgrade it.
+ */
+import 'fake-indexeddb/auto';
+import { createRxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { criteria } from '../../../shared/insights/criteria';
+import { upgradeV0toV1 } from '../../../shared/domain/upgrade';
+import { validateDocument } from '../../../shared/domain/validate';
+import { openReplica, REPLICA_COLLECTIONS, type Replica } from './replica';
+import v0Schemas from './fixtures/replica-v0-schemas.json';
+import { REPLICA_VERSIONS } from './schema';
+
+const storage = getRxStorageDexie({ indexedDB, IDBKeyRange }) as RxStorage<unknown, unknown>;
+
+const consent = { granted: true, at: '2026-01-01T00:00:00Z' };
+const V0 = {
+  branches: [{ id: 'br-1', name: 'Makati', timezone: 'Asia/Manila', active_days: null, at_risk_days: null, country: 'PH', updated_at: '' }],
+  customers: [
+    {
+      id: 'cu-1', name: 'Maria Santos', phone: '+639171234567', email: 'maria@example.com', birthday: '1990-05-01', opted_in_marketing: true,
+      preferred_contact: 'sms', consent: { sms: consent, email: consent, push: { granted: false, at: '' } }, tags: ['regular'], notes: 'likes tea',
+      preferences: 'quiet chair', home_branch_id: 'br-1', registered_branch_id: 'br-1', referred_by: '', follow_up_date: '2026-03-10',
+      created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-02T00:00:00Z', erased_at: '',
+    },
+  ],
+  bookings: [
+    {
+      id: 'bk-1', customer_id: 'cu-1', branch_id: 'br-1', service: 'Haircut', staff: 'Ana', start_at: '2026-02-20T10:00:00+08:00', duration_min: 30,
+      status: 'completed', price: 2500, notes: '', created_at: '', updated_at: '',
+    },
+  ],
+  communications: [
+    {
+      id: 'co-1', customer_id: 'cu-1', branch_id: 'br-1', channel: 'sms', purpose: 'follow-up', status: 'logged', message: 'Called, will come back',
+      at: '2026-02-21T09:00:00Z', campaign_id: '', error: '', updated_at: '',
+    },
+  ],
+  campaigns: [
+    {
+      id: 'ca-1', branch_id: 'br-1', name: 'We miss you', criteria: { status: ['at_risk'], unknown_key: 1 }, channel: 'sms', message: 'Hi {name}!',
+      status: 'draft', audience_size: 0, created_at: '', updated_at: '',
+    },
+  ],
+} as const;
+
+let counter = 0;
+const opened: Replica[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.close();
+});
+
+async function writeV0Replica(name: string): Promise<void> {
+  const db = await createRxDatabase({ name, storage, multiInstance: false, localDocuments: true });
+  const schemas = v0Schemas as unknown as Record<keyof typeof V0, RxJsonSchema<Record<string, unknown>>>;
+  await db.addCollections(Object.fromEntries(Object.keys(V0).map((c) => [c, { schema: schemas[c as keyof typeof V0] }])));
+  for (const [collection, docs] of Object.entries(V0)) {
+    await db.collections[collection]?.bulkInsert(docs.map((d) => structuredClone(d) as Record<string, unknown>));
+  }
+  await db.close();
+}
+
+describe('replica schema migration', () => {
+  it('opens a version-0 replica as the current schema with every document kept and upgraded', async () => {
+    const name = `migrate-${++counter}`;
+    await writeV0Replica(name);
+    const db = await openReplica({ name, storage });
+    opened.push(db);
+    expect(Object.keys(db.collections).sort()).toEqual([...REPLICA_COLLECTIONS].sort());
+    for (const [collection, docs] of Object.entries(V0)) {
+      const stored = (await db.collections[collection as keyof typeof V0].find().exec()).map((d) => d.toJSON(false) as Record<string, unknown>);
+      const expected = docs.map((d) => upgradeV0toV1(collection as keyof typeof V0, structuredClone(d) as Record<string, unknown>));
+      expect(stored).toEqual(expected);
+      for (const doc of stored) expect(validateDocument(collection as keyof typeof V0, doc)).toEqual([]);
+    }
+    const customer = (await db.customers.findOne('cu-1').exec())?.toJSON(false);
+    expect(customer).toMatchObject({ name: 'Maria Santos', notes: 'likes tea', preferences: 'quiet chair', preferred_staff: '', allergies: '' });
+    const campaign = (await db.campaigns.findOne('ca-1').exec())?.toJSON(false);
+    expect(campaign).toMatchObject({ variants: [{ key: 'A', message: 'Hi {name}!' }], criteria: criteria({ statuses: ['at_risk'] }), holdout_pct: 0, kind: 'manual' });
+    expect(campaign).not.toHaveProperty('message');
+    const message = (await db.communications.findOne('co-1').exec())?.toJSON(false);
+    expect(message).toMatchObject({ message: 'Called, will come back', variant: '', trigger_key: '', direction: 'outbound', attempts: 0, next_attempt_at: '' });
+    expect(await db.segments.count().exec()).toBe(0);
+    expect(await db.branch_settings.count().exec()).toBe(0);
+    // The unchanged big collections are not rewritten on upgrade.
+    expect(REPLICA_VERSIONS.bookings).toBe(0);
+  });
+
+  it('opens the migrated replica again without migrating twice, and takes new documents', async () => {
+    const name = `migrate-${++counter}`;
+    await writeV0Replica(name);
+    const first = await openReplica({ name, storage });
+    await first.close();
+    const again = await openReplica({ name, storage });
+    opened.push(again);
+    expect(await again.customers.count().exec()).toBe(1);
+    expect(await again.customers.migrationNeeded()).toBe(false);
+    await again.segments.insert({ id: 'sg-1', branch_id: 'br-1', name: 'At risk', criteria: criteria({ statuses: ['at_risk'] }), created_at: '', updated_at: '' });
+    await expect(again.segments.insert({ id: 'sg-2', branch_id: 'br-1', name: '', criteria: criteria(), created_at: '', updated_at: '' })).rejects.toThrow();
+    expect(await again.segments.count().exec()).toBe(1);
+  });
+});

@@ -1,0 +1,73 @@
+import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
+import { jsonSchemaOf, type CollectionName } from '../../../shared/domain/schemas';
+import { upgradeV0toV1 } from '../../../shared/domain/upgrade';
+
+/**
+ * RxDB schemas built from the shared TypeBox schemas (one source for the replica, the server and
+ * the importers), primary key `id`. Indexes are chosen for the screens: a branch's bookings by
+ * time (Today), a customer's bookings (detail), customer look-ups by phone / email (duplicate
+ * check, walk-in), communications per customer and per campaign.
+ *
+ * RxDB needs `maxLength` on the primary key and every indexed string, and a plain `type` on every
+ * indexed field (it pads index strings by type). Enum fields are `anyOf` unions in the shared
+ * schema, so the RxDB copy gets `type: 'string'` + `maxLength` added where an enum is indexed.
+ * This copy only drives RxDB's indexes: validation runs `validateDocument` on the shared schema.
+ *
+ * Versions are per collection (RxDB migrates a collection only when its version grows): the
+ * shared SCHEMA_VERSION 1 changed customers, communications and campaigns, so only those are at
+ * version 1 and migrate their stored documents with `upgradeV0toV1` (the same function the
+ * server's data migration mirrors); branches and bookings keep version 0, so the largest
+ * collection is never rewritten on upgrade.
+ */
+export const REPLICA_INDEXES: Record<CollectionName, (string | string[])[]> = {
+  branches: [],
+  customers: ['phone', 'email', 'home_branch_id'],
+  bookings: [
+    ['branch_id', 'start_at'],
+    ['customer_id', 'start_at'],
+  ],
+  communications: [['customer_id', 'at'], ['campaign_id', 'at']],
+  campaigns: ['status'],
+  segments: [],
+  branch_settings: [],
+};
+
+/** RxDB schema version of each collection. */
+export const REPLICA_VERSIONS: Record<CollectionName, number> = {
+  branches: 0,
+  customers: 1,
+  bookings: 0,
+  communications: 1,
+  campaigns: 1,
+  segments: 0,
+  branch_settings: 0,
+};
+
+/** Indexed enum fields, given a string type and a length for RxDB's index strings. */
+const INDEXED_ENUMS: Partial<Record<CollectionName, Record<string, number>>> = {
+  campaigns: { status: 16 },
+};
+
+export function replicaSchema(name: CollectionName): RxJsonSchema<Record<string, unknown>> {
+  const schema = jsonSchemaOf(name) as Record<string, unknown> & { properties: Record<string, Record<string, unknown>> };
+  for (const [field, maxLength] of Object.entries(INDEXED_ENUMS[name] ?? {})) {
+    const property = schema.properties[field];
+    if (property === undefined) throw new Error(`${name}.${field} is not in the shared schema`);
+    schema.properties[field] = { ...property, type: 'string', maxLength };
+  }
+  return {
+    ...schema,
+    title: name,
+    version: REPLICA_VERSIONS[name],
+    primaryKey: 'id',
+    type: 'object',
+    indexes: REPLICA_INDEXES[name],
+  } as RxJsonSchema<Record<string, unknown>>;
+}
+
+/** RxDB migration strategies of a collection: one per version step, keyed by the target version. */
+export function migrationStrategies(name: CollectionName): MigrationStrategies {
+  const strategies: MigrationStrategies = {};
+  if (REPLICA_VERSIONS[name] >= 1) strategies[1] = (doc: Record<string, unknown>) => upgradeV0toV1(name, doc);
+  return strategies;
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { generateDemoData, demoOptions } from '../../../shared/demo';
+import { CustomerSearchIndex, narrows } from './search-index';
+import { digitsOf, isPhoneQuery, normaliseText } from './search-text';
+
+function index(): CustomerSearchIndex {
+  const i = new CustomerSearchIndex();
+  i.put({ id: 'a', name: 'José Rizal', phone: '+639171234567', email: 'jose@example.ph' });
+  i.put({ id: 'b', name: 'Maria  Santos', phone: '+639189990000', email: 'maria.santos@mail.com' });
+  i.put({ id: 'c', name: 'Marianne Müller', phone: '', email: 'mm@example.de' });
+  i.put({ id: 'd', name: 'Ana Maria Cruz', phone: '+14155550123', email: '' });
+  return i;
+}
+
+describe('search normalisation', () => {
+  it('folds case, accents and spaces', () => {
+    expect(normaliseText('  JOSÉ   Müller-Łukasz Straße ')).toBe('jose muller-lukasz strasse');
+  });
+  it('reads phone queries as digits', () => {
+    expect(digitsOf('+63 (917) 123-4567')).toBe('639171234567');
+    expect(isPhoneQuery('0917 123')).toBe(true);
+    expect(isPhoneQuery('12')).toBe(false);
+    expect(isPhoneQuery('Maria 12')).toBe(false);
+  });
+});
+
+describe('CustomerSearchIndex', () => {
+  it('matches names without accents, word starts first, then by name', () => {
+    const i = index();
+    expect(i.search('jose').map((h) => h.id)).toEqual(['a']);
+    expect(i.search('muller').map((h) => h.id)).toEqual(['c']);
+    // b and c start with "maria" (score 3, then by name), d has it at a later word start (2)
+    expect(i.search('maria').map((h) => [h.id, h.score])).toEqual([
+      ['b', 3],
+      ['c', 3],
+      ['d', 2],
+    ]);
+    expect(i.search('maria cruz').map((h) => h.id)).toEqual(['d']);
+    // inside words only: all score 1, ordered by name ("ana…", "maria s…", "marianne…")
+    expect(i.search('ria').map((h) => [h.id, h.score])).toEqual([
+      ['d', 1],
+      ['b', 1],
+      ['c', 1],
+    ]);
+  });
+
+  it('matches phone digits with or without the country code or trunk zero', () => {
+    const i = index();
+    expect(i.search('+63 917 123 4567').map((h) => h.id)).toEqual(['a']);
+    expect(i.search('0917 123').map((h) => h.id)).toEqual(['a']);
+    expect(i.search('555-0123').map((h) => h.id)).toEqual(['d']);
+  });
+
+  it('matches email, honours accept and limit, forgets removed customers', () => {
+    const i = index();
+    expect(i.search('maria.santos@').map((h) => h.id)).toEqual(['b']);
+    expect(i.search('example').map((h) => h.id).sort()).toEqual(['a', 'c']);
+    expect(i.search('maria', { accept: (id) => id !== 'd' }).map((h) => h.id)).toEqual(['b', 'c']);
+    expect(i.search('', { limit: 2 }).map((h) => h.id)).toEqual(['d', 'a']);
+    i.remove('a');
+    expect(i.search('jose')).toEqual([]);
+    expect(i.size).toBe(3);
+  });
+
+  it('compiles a matcher that scores single customers exactly as search does', () => {
+    const i = index();
+    expect(i.matcher('   ')).toBeNull();
+    for (const query of ['maria', 'ria', 'maria cruz', '0917 123', '555-0123', 'example', 'maria.santos@', 'nobody']) {
+      const match = i.matcher(query);
+      expect(match).not.toBeNull();
+      const scored = ['a', 'b', 'c', 'd'].map((id) => [id, match?.(id) ?? -1] as const).filter(([, score]) => score > 0);
+      const searched = i.search(query).map((h) => [h.id, h.score] as const);
+      expect(new Map(scored)).toEqual(new Map(searched));
+    }
+    expect(i.matcher('maria')?.('unknown-id')).toBe(0);
+  });
+
+  it('scores entries held by the caller exactly like ids', () => {
+    const i = index();
+    const byEntry = i.entryMatcher('maria');
+    const byId = i.matcher('maria');
+    for (const id of ['a', 'b', 'c', 'd']) {
+      const entry = i.entry(id);
+      expect(entry && byEntry?.(entry)).toBe(byId?.(id));
+    }
+    expect(i.entry('nobody')).toBeUndefined();
+    expect(i.entryMatcher(' ')).toBeNull();
+  });
+});
+
+describe('narrows', () => {
+  it('says yes when typing on extends a query of the same kind', () => {
+    expect(narrows('m', 'ma')).toBe(true);
+    expect(narrows('maria', 'Maria S')).toBe(true);
+    expect(narrows('maria ', 'maria s')).toBe(true);
+    expect(narrows('ana', 'ana.cruz@')).toBe(true);
+    expect(narrows('0917', '0917 5')).toBe(true);
+    expect(narrows('+63 917', '+63 9171')).toBe(true);
+  });
+
+  it('says no when the new matches could include customers the old query did not match', () => {
+    expect(narrows('', 'm')).toBe(false);
+    expect(narrows('mar', 'ma')).toBe(false);
+    expect(narrows('mar', 'mir')).toBe(false);
+    expect(narrows('09', '091')).toBe(false); // a name query becomes a phone query
+    expect(narrows('091', '0917')).toBe(false); // national "91" did not count yet, "917" does
+    expect(narrows('ana c', 'ana c.')).toBe(false); // email starts being searched
+  });
+
+  it('never lets a match of the longer query escape the shorter one (demo customers, typed queries)', () => {
+    const i = new CustomerSearchIndex();
+    const demo = generateDemoData(demoOptions('sample-like'));
+    for (const c of demo.customers) i.put(c);
+    const queries = ['maria santos', 'ana cruz', 'jo', 'ma.', 'gmail.com', '+63 917 12', '0917 555', '09175', '+1 212 5', 'josé r', 'o@', 'an a'];
+    for (const c of demo.customers.slice(0, 20)) queries.push(c.name.toLowerCase(), c.email.slice(0, 8), c.phone.slice(0, 9));
+    let checked = 0;
+    for (const q of queries) {
+      for (let end = 1; end < q.length; end += 1) {
+        const previous = q.slice(0, end);
+        if (!narrows(previous, q)) continue;
+        const before = new Set(i.search(previous).map((h) => h.id));
+        for (const hit of i.search(q)) expect(before.has(hit.id), `${hit.id} matches "${q}" but not "${previous}"`).toBe(true);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+

@@ -1,0 +1,29 @@
+/**
+ * Text normalisation for customer search: case-insensitive, accent-insensitive ("Jose" finds
+ * "José", "Muller" finds "Müller"), whitespace collapsed. Phone search compares digits only.
+ */
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+/** Lower case, without diacritics, single spaces, trimmed. */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[łŁ]/g, 'l')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The digits of a phone number or query (`+63 917-123` → `63917123`). */
+export function digitsOf(text: string): string {
+  return text.replace(/\D+/g, '');
+}
+
+/** A query that looks like a phone number: digits with phone punctuation only, at least 3 digits. */
+export function isPhoneQuery(query: string): boolean {
+  return /^[+\d\s().\-/]+$/.test(query.trim()) && digitsOf(query).length >= 3;
+}

@@ -1,0 +1,180 @@
+import type { BranchDoc } from '../../../shared/domain/schemas';
+import type { Thresholds } from '../../../shared/domain/settings';
+import { saveBranch, newBranchId } from './branches';
+import { bulkLoad, type DatasetDocs } from './bulk-load';
+import { watchLocalDay } from './day-watch';
+import { DerivedDb, DERIVED_DB_NAME } from './derived-db';
+import { DeskData, todayAt } from './desk-data';
+import { loadDeskSettings, saveDeskSettings, type DeskSettings } from './desk-settings';
+import { openReplica, removeReplica } from './replica';
+import { bumpSettings, bumpVersions, progressLabel, resetDeskStore, useDeskStore } from './store';
+
+/**
+ * The desk's session: opens the replica at start-up, keeps the derived activity current across
+ * local midnights, and carries out the desk-wide actions (set up, demo load, branch settings,
+ * reset). One per page.
+ */
+let current: { desk: DeskData; stopWatch: () => void } | null = null;
+let clock: () => number = () => Date.now();
+
+/** The browser's own zone: the best guess for a new branch, and the date before one exists. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** The open desk; throws when called before the replica is open. */
+export function currentDesk(): DeskData {
+  if (current === null) throw new Error('The local replica is not open yet');
+  return current.desk;
+}
+
+export function now(): number {
+  return clock();
+}
+
+/** The zone whose local date the desk works in: its branch's, or the browser's before setup. */
+export function deskTimeZone(desk: DeskData): string {
+  return desk.currentBranch?.timezone ?? browserTimeZone();
+}
+
+function markAppReady(ready: boolean): void {
+  if (ready) document.documentElement.dataset.appReady = 'true';
+  else delete document.documentElement.dataset.appReady;
+  if (ready) document.dispatchEvent(new CustomEvent('branchdesk:ready'));
+}
+
+/**
+ * Opens the replica, reads it into memory and computes activity, with progress in the store.
+ * `data-app-ready="true"` is set on <html> when done (end-to-end tests wait on it).
+ */
+export async function startDesk(options: { now?: () => number } = {}): Promise<void> {
+  if (options.now) clock = options.now;
+  markAppReady(false);
+  useDeskStore.setState({ phase: 'opening', progress: { label: 'Opening local data', done: 0, total: 0 }, error: null });
+  try {
+    const db = await openReplica();
+    const derived = new DerivedDb(DERIVED_DB_NAME);
+    await derived.open();
+    const settings = await loadDeskSettings(db);
+    const branch = settings.branchId === '' ? null : await db.branches.findOne(settings.branchId).exec();
+    const zone = branch?.timezone ?? browserTimeZone();
+    const desk = new DeskData(db, derived, settings, todayAt(zone, clock()));
+    desk.subscribe(bumpVersions);
+    useDeskStore.setState({ phase: 'loading', desk });
+    await desk.load((p) => useDeskStore.setState({ progress: progressLabel(p) }));
+    const stopWatch = watchLocalDay({
+      timeZone: () => deskTimeZone(desk),
+      now: clock,
+      onNewDay: (day) => void desk.setAsOfDay(day).catch(reportBackgroundError),
+    });
+    current = { desk, stopWatch };
+    useDeskStore.setState({ phase: 'ready', progress: null });
+    bumpSettings();
+    markAppReady(true);
+  } catch (error) {
+    console.error('Opening the local replica failed', error);
+    useDeskStore.setState({ phase: 'failed', progress: null, error: error instanceof Error ? error.message : String(error) });
+    markAppReady(true);
+  }
+}
+
+function reportBackgroundError(error: unknown): void {
+  console.error(error);
+  useDeskStore.setState({ error: error instanceof Error ? error.message : String(error) });
+}
+
+async function updateSettings(desk: DeskData, settings: DeskSettings): Promise<void> {
+  await saveDeskSettings(desk.db, settings);
+  await desk.setSettings(settings);
+  bumpSettings();
+}
+
+/** Re-reads the local date in the desk's zone (after the branch or its zone changed). */
+async function refreshToday(desk: DeskData): Promise<void> {
+  await desk.setAsOfDay(todayAt(deskTimeZone(desk), clock()));
+}
+
+export interface BranchSetup {
+  name: string;
+  timezone: string;
+  country: string;
+  thresholds: Thresholds;
+}
+
+/** First run: creates the desk's branch (validated) and makes it the desk's branch. */
+export async function setUpBranch(input: BranchSetup): Promise<BranchDoc> {
+  const desk = currentDesk();
+  const doc = await saveBranch(
+    desk.db,
+    {
+      id: newBranchId(input.name),
+      name: input.name,
+      timezone: input.timezone,
+      country: input.country,
+      active_days: input.thresholds.activeDays,
+      at_risk_days: input.thresholds.atRiskDays,
+      updated_at: '',
+    },
+    clock(),
+  );
+  await updateSettings(desk, { ...desk.settings, branchId: doc.id });
+  await refreshToday(desk);
+  return doc;
+}
+
+/** Saves the desk branch's name, zone, country and thresholds; activity follows. */
+export async function updateCurrentBranch(changes: Pick<BranchDoc, 'name' | 'timezone' | 'country' | 'active_days' | 'at_risk_days'>): Promise<BranchDoc> {
+  const desk = currentDesk();
+  const branch = desk.currentBranch;
+  if (branch === undefined) throw new Error('This desk has no branch yet');
+  const doc = await saveBranch(desk.db, { ...branch, ...changes }, clock());
+  await desk.flush();
+  await refreshToday(desk);
+  return doc;
+}
+
+/** Makes another branch of the replica this desk's branch. */
+export async function switchBranch(branchId: string): Promise<void> {
+  const desk = currentDesk();
+  if (!desk.branches.has(branchId)) throw new Error(`Unknown branch ${branchId}`);
+  await updateSettings(desk, { ...desk.settings, branchId });
+  await refreshToday(desk);
+}
+
+/**
+ * Loads a data set (the demo) through bulkUpsert — the path sync pulls take — with progress,
+ * then makes `branchId` the desk's branch.
+ */
+export async function loadDataset(docs: DatasetDocs, branchId: string, orgSecret?: string): Promise<void> {
+  const desk = currentDesk();
+  const labels = { branches: 'Adding branches', customers: 'Adding customers', bookings: 'Adding bookings' } as Record<string, string>;
+  useDeskStore.setState({ progress: { label: 'Preparing', done: 0, total: 0 } });
+  try {
+    await bulkLoad(desk.db, docs, (p) => useDeskStore.setState({ progress: { label: labels[p.collection] ?? p.collection, done: p.done, total: p.total } }));
+    useDeskStore.setState({ progress: { label: 'Saving customer activity', done: 0, total: 0 } });
+    await desk.flush();
+    await updateSettings(desk, { ...desk.settings, branchId, ...(orgSecret === undefined ? {} : { orgSecret }) });
+    await refreshToday(desk);
+  } finally {
+    useDeskStore.setState({ progress: null });
+  }
+}
+
+/** Deletes the replica and the derived data of this desk, then starts afresh. */
+export async function resetLocalData(): Promise<void> {
+  const session = current;
+  current = null;
+  markAppReady(false);
+  if (session !== null) {
+    session.stopWatch();
+    session.desk.close();
+    await session.desk.flush().catch(() => undefined);
+    await session.desk.db.remove();
+    session.desk.derived.close();
+  } else {
+    await removeReplica();
+  }
+  await new DerivedDb(DERIVED_DB_NAME).delete();
+  resetDeskStore();
+  await startDesk();
+}

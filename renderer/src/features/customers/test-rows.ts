@@ -1,0 +1,35 @@
+import type { CustomerDoc } from '../../../../shared/domain/schemas';
+import type { PairActivity } from '../../../../shared/engine/activity';
+import { customerFixture } from '../../data/test-fixtures';
+import { nameKeyOf, type CustomerRow } from './customer-rows';
+
+/** Test helpers: a pair's activity with plain defaults, and a list row. */
+export function activityFixture(over: Partial<PairActivity> = {}): PairActivity {
+  return {
+    customer_id: 'cu-1',
+    branch_id: 'br-1',
+    status: 'active',
+    days_since_last_visit: 5,
+    total_bookings: 3,
+    total_spent: 45_000,
+    first_visit_date: '2025-12-01',
+    last_visit_date: '2026-02-25',
+    no_shows: 0,
+    spending_tier: 'low',
+    frequency_tier: 'occasional',
+    favorite_service: 'Haircut',
+    preferred_staff: 'Ana',
+    ...over,
+  };
+}
+
+export function rowFixture(customer: Partial<CustomerDoc>, activity: Partial<PairActivity> | null = {}): CustomerRow {
+  const doc = customerFixture(customer);
+  return {
+    id: doc.id,
+    customer: doc,
+    activity: activity === null ? null : activityFixture({ customer_id: doc.id, ...activity }),
+    nameKey: nameKeyOf(doc),
+    entry: undefined,
+  };
+}

@@ -1,0 +1,101 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { pairedApi } from '../../sync/sync-session';
+import { useSyncStore } from '../../sync/sync-store';
+import { BranchComparisonTable } from './BranchComparisonTable';
+import { StatusMixChart, TrendChart } from './HqCharts';
+import { branchRows, sortRows } from './hq-model';
+import { HqSession, useHqStore } from './hq-store';
+import { HqTotals } from './HqTotals';
+
+const stamp = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+/** "As of …" line: which date the figures are for, when they were fetched, and whether they are live. */
+function ReportLabel() {
+  const report = useHqStore((s) => s.report);
+  const offline = useHqStore((s) => s.offline);
+  const error = useHqStore((s) => s.error);
+  const live = useHqStore((s) => s.live);
+  const loading = useHqStore((s) => s.loading);
+  if (report === null) return <p className="muted">{loading ? 'Loading the report…' : offline ? 'Offline — no report saved on this computer yet.' : ''}</p>;
+  const date = report.asOf === '' ? `today (${report.metrics.as_of})` : report.metrics.as_of;
+  const fetched = stamp.format(report.fetchedAt);
+  return (
+    <p className="hq-report-label" data-testid="hq-report-label" role="status">
+      Figures for {date} · {offline ? <strong>offline — showing the report from {fetched}</strong> : error !== null ? <strong>{error} — showing the report from {fetched}</strong> : <>as of {fetched}</>}
+      {live && !offline && error === null && <span className="hq-live"> · live</span>}
+    </p>
+  );
+}
+
+/**
+ * HQ dashboard: organisation totals, every branch side by side (sortable), status mix per
+ * branch, and the churn, new-customer and win-back trends from the server's daily snapshots. The
+ * last report is kept on this computer and shown when the server cannot be reached.
+ */
+export function HqScreen() {
+  const pairing = useSyncStore((s) => s.pairing);
+  const report = useHqStore((s) => s.report);
+  const asOf = useHqStore((s) => s.asOf);
+  const loading = useHqStore((s) => s.loading);
+  const session = useRef<HqSession | null>(null);
+  const serverUrl = pairing?.serverUrl ?? '';
+
+  useEffect(() => {
+    if (serverUrl === '') return;
+    const s = new HqSession(pairedApi(), serverUrl);
+    session.current = s;
+    void s.start();
+    return () => {
+      session.current = null;
+      void s.stop();
+    };
+  }, [serverUrl]);
+
+  const rows = useMemo(() => (report === null ? [] : sortRows(branchRows(report.metrics, report.branchNames), 'name', 'asc')), [report]);
+
+  return (
+    <div className="page hq">
+      <div className="page-header">
+        <div>
+          <h1>HQ dashboard</h1>
+          <ReportLabel />
+        </div>
+        <div className="row hq-controls">
+          <label className="hq-date">
+            <span>As of</span>
+            <input
+              className="input"
+              type="date"
+              aria-label="Report date"
+              value={asOf}
+              onChange={(e) => void session.current?.setAsOf(e.target.value)}
+            />
+          </label>
+          {asOf !== '' && (
+            <button type="button" className="btn btn-ghost" onClick={() => void session.current?.setAsOf('')}>
+              Today
+            </button>
+          )}
+          <button type="button" className="btn" disabled={loading} onClick={() => void session.current?.refresh()}>
+            {loading ? 'Refreshing…' : 'Refresh'}
+          </button>
+        </div>
+      </div>
+      {report === null ? (
+        <div className="empty-state">
+          <h2>No report yet</h2>
+          <p>{pairedApi() === null ? 'Sign in with an enrolment code to load the report.' : 'The first report appears as soon as the server answers.'}</p>
+        </div>
+      ) : (
+        <div className="hq-grid">
+          <HqTotals total={report.metrics.all} />
+          <BranchComparisonTable rows={rows} total={report.metrics.all} />
+          <StatusMixChart rows={rows} />
+          <TrendChart id="hq-churn-trend" title="Churn trend" subtitle="Churn rate per branch, daily snapshots" metric="churn_rate" trend={report.trend} rows={rows} />
+          <TrendChart id="hq-new-trend" title="New customers" subtitle="First visit in the last 30 days, per branch" metric="new_customers_30d" trend={report.trend} rows={rows} />
+          <TrendChart id="hq-winback-trend" title="Win-backs" subtitle="Customers who came back after churning" metric="win_back" trend={report.trend} rows={rows} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { create } from 'zustand';
+import type { BranchDoc } from '../../../../shared/domain/schemas';
+import type { SyncApi } from '../../sync/api';
+import { problemMessage, SyncHttpError, SyncNetworkError } from '../../sync/errors';
+import { StreamReader } from '../../sync/stream-reader';
+import { HqCacheDb, reportKey, storeReport, type CachedReport } from './hq-cache';
+
+export interface HqState {
+  /** The report on screen (fresh or from the cache). */
+  report: CachedReport | null;
+  loading: boolean;
+  /** The last refresh failed; the report shown is the cached one. */
+  error: string | null;
+  /** The last refresh failed for lack of a connection. */
+  offline: boolean;
+  /** Live updates arrive (the server's stream is open). */
+  live: boolean;
+  /** The date asked for ('' = today). */
+  asOf: string;
+}
+
+export const useHqStore = create<HqState>(() => ({ report: null, loading: false, error: null, offline: false, live: false, asOf: '' }));
+
+/** Days of daily snapshots the trend charts show. */
+export const TREND_DAYS = 90;
+
+async function branchNames(api: SyncApi): Promise<Record<string, string>> {
+  const names: Record<string, string> = {};
+  let checkpoint = null;
+  for (;;) {
+    const page = await api.pull('branches', checkpoint, 2000);
+    for (const doc of page.documents) if (!doc._deleted) names[doc.id] = (doc as unknown as BranchDoc).name;
+    if (page.documents.length < 2000 || page.checkpoint === null) return names;
+    checkpoint = page.checkpoint;
+  }
+}
+
+/**
+ * The HQ dashboard's data: reads the cached report first (offline), fetches metrics, trend and
+ * branch names from the server, caches them, and refreshes when the server's live stream says
+ * something changed (debounced) or the browser comes back online.
+ */
+export class HqSession {
+  private readonly cache = new HqCacheDb();
+  private readonly reader: StreamReader;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+  private readonly onOnline = (): void => {
+    void this.refresh();
+    this.reader.reconnectNow();
+  };
+
+  constructor(
+    private readonly api: SyncApi | null,
+    private readonly serverUrl: string,
+    private readonly now: () => number = () => Date.now(),
+  ) {
+    this.reader = new StreamReader({
+      openStream: (signal) => (this.api as SyncApi).openStream(signal),
+      // every (re)connection may have missed changes: refresh (the first one right after start() is cheap)
+      onMessage: () => this.refreshSoon(),
+      onState: (s) => useHqStore.setState({ live: s.phase === 'open' }),
+      onFatal: (error) => useHqStore.setState({ error: problemMessage(error), live: false }),
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.showCached(useHqStore.getState().asOf);
+    if (this.api === null) return;
+    window.addEventListener('online', this.onOnline);
+    this.reader.start();
+    await this.refresh();
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.timer);
+    window.removeEventListener('online', this.onOnline);
+    await this.reader.stop();
+    this.cache.close();
+  }
+
+  async setAsOf(asOf: string): Promise<void> {
+    useHqStore.setState({ asOf });
+    await this.showCached(asOf);
+    await this.refresh();
+  }
+
+  private refreshSoon(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), 1000);
+  }
+
+  private async showCached(asOf: string): Promise<void> {
+    const cached = await this.cache.reports.get(reportKey(this.serverUrl, asOf));
+    if (useHqStore.getState().asOf === asOf) useHqStore.setState({ report: cached ?? null });
+  }
+
+  /** Fetches the report for the chosen date; on failure the cached one stays on screen. */
+  async refresh(): Promise<void> {
+    if (this.api === null) return;
+    const generation = ++this.generation;
+    const asOf = useHqStore.getState().asOf;
+    useHqStore.setState({ loading: true });
+    try {
+      const [metrics, trend, names] = await Promise.all([this.api.metrics(asOf || undefined), this.api.trend(TREND_DAYS), branchNames(this.api)]);
+      const report: CachedReport = { key: reportKey(this.serverUrl, asOf), serverUrl: this.serverUrl, asOf, fetchedAt: this.now(), metrics, trend, branchNames: names };
+      await storeReport(this.cache, report);
+      if (generation === this.generation) useHqStore.setState({ report, loading: false, error: null, offline: false });
+    } catch (error) {
+      if (generation === this.generation) {
+        const offline = error instanceof SyncNetworkError || !navigator.onLine;
+        const message = error instanceof SyncHttpError && error.status === 403 ? `This device may not read reports: ${error.message}` : problemMessage(error);
+        useHqStore.setState({ loading: false, offline, error: offline ? null : message });
+      }
+    }
+  }
+}

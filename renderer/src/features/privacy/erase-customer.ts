@@ -1,0 +1,27 @@
+import type { CommunicationDoc, CustomerDoc } from '../../../../shared/domain/schemas';
+import type { DeskData } from '../../data/desk-data';
+import { assertValid, bulkWriteError } from '../../data/write-errors';
+import { erasePlan } from './erase-plan';
+
+/**
+ * Erases a customer on this desk: the anonymised document replaces theirs (same id, so bookings
+ * and totals still count, anonymously) and their messages lose their text (unsent ones are
+ * cancelled). Both sync to the server and every desk, where the erased side wins every merge.
+ * The desk's search index and derived data follow the change stream: the name, phone and email
+ * are gone from search at once. Everything is checked before the first write; erasing again is
+ * harmless (and finishes an erasure that stopped half-way).
+ */
+export async function eraseCustomerOnDesk(desk: DeskData, customerId: string, nowMs: number): Promise<{ messages: number }> {
+  const doc = await desk.db.customers.findOne(customerId).exec();
+  if (doc === null) throw new Error(`There is no customer “${customerId}” on this desk`);
+  const comms = await desk.db.communications.find({ selector: { customer_id: customerId } }).exec();
+  const plan = erasePlan(doc.toJSON() as CustomerDoc, comms.map((c) => c.toJSON() as CommunicationDoc), nowMs);
+  assertValid('customers', plan.customer);
+  for (const c of plan.communications) assertValid('communications', c);
+  await desk.db.customers.upsert(plan.customer);
+  if (plan.communications.length > 0) {
+    const result = await desk.db.communications.bulkUpsert(plan.communications);
+    if (result.error.length > 0) throw bulkWriteError('communications', result.error);
+  }
+  return { messages: plan.communications.length };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { criteria, EMPTY_CRITERIA } from '../../../../shared/insights/criteria';
+import { formatPrice } from '../../lib/format';
+import { criteriaOf, EMPTY_FORM, formOf, isEmptyForm } from './criteria-form';
+import { describeCriteria } from './criteria-text';
+
+describe('segment builder form', () => {
+  it('the empty form is the empty criteria, and back', () => {
+    expect(criteriaOf(EMPTY_FORM)).toEqual({ criteria: EMPTY_CRITERIA, errors: {} });
+    expect(formOf(EMPTY_CRITERIA)).toEqual(EMPTY_FORM);
+    expect(isEmptyForm(EMPTY_FORM)).toBe(true);
+  });
+
+  it('round-trips every kind of filter', () => {
+    const c = criteria({
+      statuses: ['at_risk'],
+      spending_tiers: ['high', 'vip'],
+      frequency_tiers: ['regular', 'frequent'],
+      tags: ['beard'],
+      min_visits: 5,
+      min_spent: 25_050,
+      days_since_min: 13,
+      days_since_max: 30,
+      rfm: { r_min: 2, r_max: 3, f_min: 4, f_max: null, m_min: null, m_max: 5 },
+      high_value: true,
+      vip: false,
+      opted_in: true,
+      has_future_booking: false,
+      birthday: 'month',
+      anniversary: 'week',
+    });
+    const form = formOf(c);
+    expect(form.minSpent).toBe('250.50');
+    expect(form.rfm.f_min).toBe('4');
+    expect(form.vip).toBe('no');
+    expect(criteriaOf(form)).toEqual({ criteria: c, errors: {} });
+    expect(isEmptyForm(form)).toBe(false);
+  });
+
+  it('a field typed wrong is named and left out; the rest still applies', () => {
+    const { criteria: c, errors } = criteriaOf({ ...EMPTY_FORM, statuses: ['churned'], minVisits: 'three', daysFrom: '30', daysTo: '10', rfm: { ...EMPTY_FORM.rfm, r_min: '4', r_max: '2' } });
+    expect(errors).toEqual({ minVisits: 'Enter a whole number of visits, like 3', daysTo: 'Enter at least 30 (the “from” days)', 'rfm.r': 'The lowest score (4) is above the highest (2)' });
+    expect(c.statuses).toEqual(['churned']);
+    expect(c.min_visits).toBeNull();
+    expect(c.days_since_min).toBe(30);
+    expect(c.days_since_max).toBeNull();
+    expect(c.rfm.r_min).toBeNull();
+  });
+});
+
+describe('criteria in words', () => {
+  it('one phrase per filter set', () => {
+    const c = criteria({ statuses: ['at_risk', 'churned'], frequency_tiers: ['regular'], min_spent: 10_000, rfm: { ...EMPTY_CRITERIA.rfm, r_min: 4, r_max: 5 }, vip: true, opted_in: true, birthday: 'month' });
+    expect(describeCriteria(c, formatPrice)).toEqual(['At risk or Churned', 'Regular', 'Spent at least 100.00', 'RFM R 4–5', 'VIP', 'Agrees to marketing', 'Birthday this month']);
+    expect(describeCriteria(EMPTY_CRITERIA, formatPrice)).toEqual([]);
+  });
+});

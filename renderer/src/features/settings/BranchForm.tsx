@@ -1,0 +1,158 @@
+import { useMemo, useState } from 'react';
+import { LIMITS } from '../../../../shared/domain/schemas';
+import type { Thresholds } from '../../../../shared/domain/settings';
+import { isValidTimeZone } from '../../../../shared/time/zone';
+import { DocumentRejected } from '../../data/write-errors';
+import { countryOptions, timeZoneOptions } from '../../lib/regions';
+import { Field } from '../../ui/Field';
+import { errorMessage } from '../../ui/toasts';
+import { choiceOf, PRESET_LABELS, PRESET_ORDER, resolveThresholds, type ThresholdChoice } from './thresholds-model';
+
+export interface BranchValues {
+  name: string;
+  timezone: string;
+  country: string;
+  thresholds: Thresholds;
+}
+
+interface Errors {
+  name?: string;
+  timezone?: string;
+  country?: string;
+  activeDays?: string;
+  atRiskDays?: string;
+  form?: string;
+}
+
+/** Branch name, time zone, country for phone numbers and the status thresholds preset. */
+export function BranchForm({
+  initial,
+  submitLabel,
+  onSubmit,
+  label,
+}: {
+  initial: BranchValues;
+  submitLabel: string;
+  onSubmit: (values: BranchValues) => Promise<void>;
+  label: string;
+}) {
+  const [name, setName] = useState(initial.name);
+  const [timezone, setTimezone] = useState(initial.timezone);
+  const [country, setCountry] = useState(initial.country);
+  const [choice, setChoice] = useState<ThresholdChoice>(() => choiceOf(initial.thresholds));
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const zones = useMemo(() => timeZoneOptions(), []);
+  const countries = useMemo(() => countryOptions(), []);
+
+  const submit = async (): Promise<void> => {
+    const next: Errors = {};
+    const trimmed = name.trim();
+    if (trimmed === '') next.name = 'Enter the branch name';
+    else if (trimmed.length > LIMITS.name) next.name = `At most ${LIMITS.name} characters`;
+    if (!isValidTimeZone(timezone)) next.timezone = 'Choose a time zone from the list';
+    const resolved = resolveThresholds(choice);
+    if (!resolved.ok) Object.assign(next, resolved.errors);
+    setErrors(next);
+    if (Object.keys(next).length > 0 || !resolved.ok) return;
+    setBusy(true);
+    try {
+      await onSubmit({ name: trimmed, timezone, country, thresholds: resolved.thresholds });
+    } catch (error) {
+      setErrors({ form: error instanceof DocumentRejected ? error.problems.map((p) => p.message).join('; ') : errorMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="stack"
+      noValidate
+      aria-label={label}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Field label="Branch name" error={errors.name}>
+        {(p) => (
+          <input
+            {...p}
+            className="input"
+            value={name}
+            placeholder="e.g. Makati Central"
+            onChange={(e) => {
+              setName(e.target.value);
+              setErrors((x) => ({ ...x, name: undefined }));
+            }}
+          />
+        )}
+      </Field>
+      <div className="form-grid">
+        <Field label="Time zone" error={errors.timezone} hint="Dates and “days since last visit” follow this zone">
+          {(p) => (
+            <select {...p} className="select" value={timezone} onChange={(e) => setTimezone(e.target.value)}>
+              {zones.map((z) => (
+                <option key={z} value={z}>
+                  {z.replace(/_/g, ' ')}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Country for phone numbers" error={errors.country} hint="Local numbers are read in this country">
+          {(p) => (
+            <select {...p} className="select" value={country} onChange={(e) => setCountry(e.target.value)}>
+              <option value="">No default country</option>
+              {countries.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <fieldset className="choice-group">
+        <legend className="field-label">When is a customer at risk?</legend>
+        {PRESET_ORDER.map((preset) => (
+          <label key={preset} className="choice">
+            <input
+              type="radio"
+              name="threshold-preset"
+              value={preset}
+              checked={choice.preset === preset}
+              onChange={() => {
+                setChoice((c) => ({ ...c, preset }));
+                setErrors((x) => ({ ...x, activeDays: undefined, atRiskDays: undefined }));
+              }}
+            />
+            <span className="choice-title">{PRESET_LABELS[preset].title}</span>
+            <span className="choice-detail">{PRESET_LABELS[preset].detail}</span>
+          </label>
+        ))}
+      </fieldset>
+      {choice.preset === 'custom' && (
+        <div className="form-grid">
+          <Field label="Active for (days)" error={errors.activeDays} hint="Last visit at most this many days ago">
+            {(p) => <input {...p} className="input" inputMode="numeric" value={choice.activeDays} onChange={(e) => setChoice((c) => ({ ...c, activeDays: e.target.value }))} />}
+          </Field>
+          <Field label="At risk until (days)" error={errors.atRiskDays} hint="After this many days a customer counts as churned">
+            {(p) => <input {...p} className="input" inputMode="numeric" value={choice.atRiskDays} onChange={(e) => setChoice((c) => ({ ...c, atRiskDays: e.target.value }))} />}
+          </Field>
+        </div>
+      )}
+      {errors.form !== undefined && (
+        <div className="notice notice-error" role="alert">
+          {errors.form}
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

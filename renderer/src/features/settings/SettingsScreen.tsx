@@ -1,0 +1,182 @@
+import { useEffect, useState } from 'react';
+import { branchThresholds } from '../../../../shared/domain/settings';
+import { useBookingsVersion, useBranches, useCurrentBranch, useCustomersVersion, useDesk } from '../../data/hooks';
+import { resetLocalData, switchBranch, updateCurrentBranch } from '../../data/session';
+import { platform } from '../../platform/bridge';
+import { Field } from '../../ui/Field';
+import { Modal } from '../../ui/Modal';
+import { errorMessage, toast } from '../../ui/toasts';
+import { AutomationsSection } from './AutomationsSection';
+import { BranchForm } from './BranchForm';
+import { SyncSettingsSection } from '../sync/SyncSettingsSection';
+import { activeRole, useSyncStore } from '../../sync/sync-store';
+
+const count = new Intl.NumberFormat('en');
+
+function ReplicaFacts() {
+  const desk = useDesk();
+  useCustomersVersion();
+  const bookingsVersion = useBookingsVersion();
+  const [bookings, setBookings] = useState<number | null>(null);
+  const [version, setVersion] = useState('');
+  useEffect(() => {
+    let live = true;
+    // Counting scans the bookings: wait until writes pause (a first sync writes 100,000s).
+    const timer = setTimeout(() => {
+      void desk.db.bookings
+        .count()
+        .exec()
+        .then((n) => live && setBookings(n));
+    }, 1000);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [desk, bookingsVersion]);
+  useEffect(() => {
+    void platform.app.version().then(setVersion);
+  }, []);
+  return (
+    <dl className="facts">
+      <dt>Customers</dt>
+      <dd>{count.format(desk.customers.size)}</dd>
+      <dt>Bookings</dt>
+      <dd>{bookings === null ? '…' : count.format(bookings)}</dd>
+      <dt>Branches</dt>
+      <dd>{count.format(desk.branches.size)}</dd>
+      <dt>Customer–branch pairs</dt>
+      <dd>{count.format(desk.activity.size)}</dd>
+      <dt>App version</dt>
+      <dd>{version || '…'}</dd>
+    </dl>
+  );
+}
+
+/** Branch name, time zone, country and thresholds (activity recomputes); desk branch; reset. */
+export function SettingsScreen() {
+  const desk = useDesk();
+  const branch = useCurrentBranch();
+  const branches = useBranches();
+  const paired = useSyncStore((s) => activeRole(s) !== null); // a paired desk works for its enrolled branch only
+  const [confirmReset, setConfirmReset] = useState(false);
+  const [resetting, setResetting] = useState(false);
+  if (branch === undefined) return null;
+  const thresholds = branchThresholds(branch, desk.settings.defaults);
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1>Settings</h1>
+          <p>How this desk and its branch work. Changes apply at once; customer statuses are recomputed.</p>
+        </div>
+      </div>
+      <div className="settings-grid">
+        <div className="stack">
+          <section className="card settings-section" aria-labelledby="branch-settings-title">
+            <header>
+              <h2 id="branch-settings-title">Branch</h2>
+              <p>Status thresholds decide when a customer counts as active, at risk or churned.</p>
+            </header>
+            <BranchForm
+              key={`${branch.id}:${branch.updated_at}`}
+              label="Branch settings"
+              submitLabel="Save branch settings"
+              initial={{ name: branch.name, timezone: branch.timezone, country: branch.country, thresholds }}
+              onSubmit={async (values) => {
+                await updateCurrentBranch({
+                  name: values.name,
+                  timezone: values.timezone,
+                  country: values.country,
+                  active_days: values.thresholds.activeDays,
+                  at_risk_days: values.thresholds.atRiskDays,
+                });
+                toast.success('Branch settings saved — customer statuses are up to date');
+              }}
+            />
+          </section>
+          <AutomationsSection />
+        </div>
+        <div className="stack">
+          <SyncSettingsSection />
+          {branches.length > 1 && !paired && (
+            <section className="card settings-section" aria-labelledby="desk-branch-title">
+              <header>
+                <h2 id="desk-branch-title">This desk</h2>
+                <p>The branch this desk books for.</p>
+              </header>
+              <Field label="Desk branch">
+                {(p) => (
+                  <select
+                    {...p}
+                    className="select"
+                    value={branch.id}
+                    onChange={(e) => {
+                      switchBranch(e.target.value)
+                        .then(() => toast.success('This desk now works for another branch'))
+                        .catch((error: unknown) => toast.error(errorMessage(error)));
+                    }}
+                  >
+                    {branches.map((b) => (
+                      <option key={b.id} value={b.id}>
+                        {b.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            </section>
+          )}
+          <section className="card settings-section" aria-labelledby="data-title">
+            <header>
+              <h2 id="data-title">Local data</h2>
+              <p>Stored on this desk and available offline.</p>
+            </header>
+            <ReplicaFacts />
+          </section>
+          <section className="card settings-section danger-zone" aria-labelledby="reset-title">
+            <header>
+              <h2 id="reset-title">Reset local data</h2>
+              <p>Deletes every customer, booking and setting stored on this desk.</p>
+            </header>
+            <div>
+              <button type="button" className="btn btn-danger" onClick={() => setConfirmReset(true)}>
+                Reset local data…
+              </button>
+            </div>
+          </section>
+        </div>
+      </div>
+      {confirmReset && (
+        <Modal
+          title="Reset local data?"
+          description="Customers, bookings and settings stored on this desk will be deleted. This cannot be undone."
+          onClose={() => setConfirmReset(false)}
+          footer={
+            <>
+              <button type="button" className="btn" onClick={() => setConfirmReset(false)}>
+                Keep my data
+              </button>
+              <button
+                type="button"
+                className="btn btn-danger"
+                disabled={resetting}
+                onClick={() => {
+                  setResetting(true);
+                  resetLocalData().catch((error: unknown) => {
+                    toast.error(`Reset failed: ${errorMessage(error)}`);
+                    setResetting(false);
+                  });
+                }}
+              >
+                Delete everything
+              </button>
+            </>
+          }
+        >
+          <p className="muted">Data already synced to your server is not affected.</p>
+        </Modal>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { choiceOf, resolveThresholds } from './thresholds-model';
+
+describe('threshold choice', () => {
+  it('resolves presets', () => {
+    expect(resolveThresholds({ preset: 'salon', activeDays: 'x', atRiskDays: '' })).toEqual({ ok: true, thresholds: { activeDays: 30, atRiskDays: 90 } });
+    expect(choiceOf({ activeDays: 90, atRiskDays: 180 }).preset).toBe('venue');
+    expect(choiceOf({ activeDays: 14, atRiskDays: 45 })).toEqual({ preset: 'custom', activeDays: '14', atRiskDays: '45' });
+  });
+
+  it('validates custom values: whole days, at risk ≥ active', () => {
+    expect(resolveThresholds({ preset: 'custom', activeDays: '14', atRiskDays: '45' })).toEqual({ ok: true, thresholds: { activeDays: 14, atRiskDays: 45 } });
+    expect(resolveThresholds({ preset: 'custom', activeDays: '14', atRiskDays: '14' })).toMatchObject({ ok: true });
+    expect(resolveThresholds({ preset: 'custom', activeDays: '20', atRiskDays: '10' })).toEqual({
+      ok: false,
+      errors: { atRiskDays: 'At risk must be at least the active days (20)' },
+    });
+    expect(resolveThresholds({ preset: 'custom', activeDays: '1.5', atRiskDays: '-3' })).toEqual({
+      ok: false,
+      errors: { activeDays: 'Active: enter a whole number of days', atRiskDays: 'At risk: enter a whole number of days' },
+    });
+    expect(resolveThresholds({ preset: 'custom', activeDays: '0', atRiskDays: '4000' })).toEqual({
+      ok: false,
+      errors: { atRiskDays: 'At risk: at most 3650 days' },
+    });
+  });
+});

@@ -1,0 +1,133 @@
+import { useEffect, useRef, type CSSProperties } from 'react';
+import type { BookingDoc } from '../../../../shared/domain/schemas';
+import { useActivity, useCustomer } from '../../data/hooks';
+import { BOOKING_STATUS_LABELS, formatPrice, STATUS_LABELS } from '../../lib/format';
+import { formatClockTime } from '../../lib/zoned-time';
+import { layoutAgenda, UNASSIGNED, type PlacedBooking } from './agenda-layout';
+import { displayName } from '../customers/display';
+
+const PX_PER_MINUTE = 1.6;
+
+function BookingBlock({ placed, from, selected, onSelect }: { placed: PlacedBooking; from: number; selected: boolean; onSelect: () => void }) {
+  const { booking } = placed;
+  const customer = useCustomer(booking.customer_id);
+  const activity = useActivity(booking.customer_id, booking.branch_id);
+  const name = displayName(customer);
+  const time = `${formatClockTime(placed.start)}–${formatClockTime(placed.end % (24 * 60))}`;
+  const style: CSSProperties = {
+    top: (placed.start - from) * PX_PER_MINUTE,
+    height: Math.max(28, (placed.end - placed.start) * PX_PER_MINUTE - 4),
+    left: `calc(${(placed.lane / placed.lanes) * 100}% + 4px)`,
+    width: `calc(${100 / placed.lanes}% - 8px)`,
+  };
+  const label = [time, name, booking.service, BOOKING_STATUS_LABELS[booking.status], activity ? STATUS_LABELS[activity.status] : ''].filter(Boolean).join(', ');
+  return (
+    <button
+      type="button"
+      className={`agenda-booking agenda-booking-${booking.status}`}
+      style={style}
+      aria-pressed={selected}
+      aria-label={label}
+      data-booking-id={booking.id}
+      onClick={onSelect}
+    >
+      <span className="agenda-booking-line">
+        {activity && <span className={`status-dot status-dot-${activity.status}`} aria-hidden="true" />}
+        <span className="agenda-booking-name">{name}</span>
+      </span>
+      <span className="agenda-booking-meta">
+        <span className="nums">{formatClockTime(placed.start)}</span> · {booking.service || 'Visit'} · <span className="nums">{formatPrice(booking.price)}</span>
+      </span>
+    </button>
+  );
+}
+
+const LEGEND_STATUSES = ['new', 'active', 'win_back', 'at_risk', 'churned'] as const;
+
+/** What the dots on the bookings mean (the customer's status at this branch). */
+export function AgendaLegend() {
+  return (
+    <ul className="agenda-legend" aria-label="Legend">
+      <li className="agenda-legend-title">Customer status</li>
+      {LEGEND_STATUSES.map((s) => (
+        <li key={s}>
+          <span className={`status-dot status-dot-${s}`} aria-hidden="true" />
+          {STATUS_LABELS[s]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function Agenda({
+  bookings,
+  timeZone,
+  nowMinute,
+  selectedId,
+  onSelect,
+}: {
+  bookings: readonly BookingDoc[];
+  timeZone: string;
+  /** Local minute of "now" when the agenda shows today (draws the current-time line). */
+  nowMinute: number | null;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const layout = layoutAgenda(bookings, timeZone);
+  const hours: number[] = [];
+  for (let m = layout.from; m < layout.to; m += 60) hours.push(m);
+  const height = (layout.to - layout.from) * PX_PER_MINUTE;
+  const showNow = nowMinute !== null && nowMinute >= layout.from && nowMinute <= layout.to;
+  const scroller = useRef<HTMLDivElement>(null);
+  const firstStart = layout.columns.reduce((m, c) => Math.min(m, c.bookings[0]?.start ?? m), layout.to);
+  // Open scrolled to an hour before now (today) or to the first booking (other days).
+  const focusMinute = showNow ? nowMinute - 60 : firstStart - 30;
+  useEffect(() => {
+    const el = scroller.current;
+    if (el !== null) el.scrollTop = Math.max(0, (focusMinute - layout.from) * PX_PER_MINUTE);
+    // Only when the day (range) changes, not on every minute tick.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [layout.from, layout.to, firstStart]);
+  return (
+    <div ref={scroller} className="agenda" style={{ '--agenda-columns': layout.columns.length } as CSSProperties}>
+      <div className="agenda-head">
+        <div className="agenda-gutter-head" />
+        {layout.columns.map((c) => (
+          <div key={c.staff} className="agenda-staff">
+            <span className="avatar avatar-s" aria-hidden="true">
+              {(c.staff || '?').slice(0, 1).toUpperCase()}
+            </span>
+            <span>{c.staff === UNASSIGNED ? 'Unassigned' : c.staff}</span>
+            <span className="agenda-staff-count">{c.bookings.filter((b) => b.booking.status !== 'cancelled').length}</span>
+          </div>
+        ))}
+      </div>
+      <div className="agenda-body" style={{ height }}>
+        <div className="agenda-gutter" aria-hidden="true">
+          {hours.map((m) => (
+            <span key={m} className="agenda-hour" style={{ top: (m - layout.from) * PX_PER_MINUTE }}>
+              {formatClockTime(m)}
+            </span>
+          ))}
+        </div>
+        <div className="agenda-grid">
+          {hours.map((m) => (
+            <div key={m} className="agenda-line" style={{ top: (m - layout.from) * PX_PER_MINUTE }} aria-hidden="true" />
+          ))}
+          {layout.columns.map((c) => (
+            <section key={c.staff} className="agenda-column" aria-label={c.staff === UNASSIGNED ? 'Unassigned bookings' : `${c.staff}'s bookings`}>
+              {c.bookings.map((p) => (
+                <BookingBlock key={p.booking.id} placed={p} from={layout.from} selected={p.booking.id === selectedId} onSelect={() => onSelect(p.booking.id)} />
+              ))}
+            </section>
+          ))}
+          {showNow && (
+            <div className="agenda-now" style={{ top: (nowMinute - layout.from) * PX_PER_MINUTE }} role="presentation">
+              <span className="agenda-now-label">Now {formatClockTime(nowMinute)}</span>
+            </div>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

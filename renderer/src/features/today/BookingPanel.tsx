@@ -1,0 +1,105 @@
+import type { BookingDoc } from '../../../../shared/domain/schemas';
+import { formatPhone } from '../../../../shared/domain/contact';
+import { parseInstant } from '../../../../shared/time/instant';
+import { zoneClock } from '../../../../shared/time/zone';
+import { canMove } from '../../data/bookings';
+import { useActivity, useCustomer } from '../../data/hooks';
+import { formatDuration, formatPrice } from '../../lib/format';
+import { formatClockTime } from '../../lib/zoned-time';
+import { routeHref } from '../../app/router';
+import { BookingStatusTag, FrequencyTierTag, SpendingTierTag, StatusBadge } from '../../ui/StatusBadge';
+import { initials } from '../../lib/format';
+import { displayName } from '../customers/display';
+
+export type BookingAction = 'check_in' | 'complete' | 'no_show' | 'cancel';
+
+/** The selected booking: who, their status here, the details, and the moves allowed from its status. */
+export function BookingPanel({
+  booking,
+  timeZone,
+  onAction,
+}: {
+  booking: BookingDoc;
+  timeZone: string;
+  onAction: (action: BookingAction) => void;
+}) {
+  const customer = useCustomer(booking.customer_id);
+  const activity = useActivity(booking.customer_id, booking.branch_id);
+  const ms = parseInstant(booking.start_at) ?? 0;
+  const start = zoneClock(timeZone).localMinuteOfDay(ms);
+  const name = displayName(customer);
+  return (
+    <aside className="card booking-panel" aria-label="Booking details">
+      <div className="booking-panel-head">
+        <span className="avatar avatar-l" aria-hidden="true">
+          {initials(name)}
+        </span>
+        <div className="stack-tight">
+          <h2>
+            <a href={routeHref({ name: 'customer', id: booking.customer_id })}>{name}</a>
+          </h2>
+          <span className="muted">{customer ? formatPhone(customer.phone) || customer.email || 'No contact details' : ''}</span>
+        </div>
+      </div>
+      {activity !== undefined && (
+        <div className="booking-panel-status">
+          <StatusBadge status={activity.status} days={activity.days_since_last_visit} detailed />
+          <div className="row">
+            <SpendingTierTag tier={activity.spending_tier} />
+            <FrequencyTierTag tier={activity.frequency_tier} />
+          </div>
+          <p className="muted nums">
+            {activity.total_bookings} visit{activity.total_bookings === 1 ? '' : 's'} · {formatPrice(activity.total_spent)} spent
+            {activity.no_shows > 0 ? ` · ${activity.no_shows} no-show${activity.no_shows === 1 ? '' : 's'}` : ''}
+          </p>
+        </div>
+      )}
+      <dl className="facts">
+        <dt>Time</dt>
+        <dd>
+          {formatClockTime(start)} · {formatDuration(booking.duration_min)}
+        </dd>
+        <dt>Service</dt>
+        <dd>{booking.service || '—'}</dd>
+        <dt>Staff</dt>
+        <dd>{booking.staff || 'Unassigned'}</dd>
+        <dt>Price</dt>
+        <dd>{formatPrice(booking.price)}</dd>
+        <dt>Status</dt>
+        <dd>
+          <BookingStatusTag status={booking.status} />
+        </dd>
+      </dl>
+      {customer?.notes ? <p className="booking-panel-notes">{customer.notes}</p> : null}
+      <div className="booking-actions">
+        {canMove(booking.status, 'checked_in') && (
+          <button type="button" className="btn btn-primary btn-large btn-block" onClick={() => onAction('check_in')}>
+            Check in
+          </button>
+        )}
+        {canMove(booking.status, 'completed') && (
+          <button
+            type="button"
+            className={booking.status === 'checked_in' ? 'btn btn-primary btn-large btn-block' : 'btn btn-block'}
+            onClick={() => onAction('complete')}
+          >
+            Complete…
+          </button>
+        )}
+        {canMove(booking.status, 'no_show') && (
+          <button type="button" className="btn" onClick={() => onAction('no_show')}>
+            No-show
+          </button>
+        )}
+        {canMove(booking.status, 'cancelled') && (
+          <button type="button" className="btn" onClick={() => onAction('cancel')}>
+            Cancel booking
+          </button>
+        )}
+        {!canMove(booking.status, 'completed') && !canMove(booking.status, 'cancelled') && (
+          <p className="muted">This booking is final and can no longer change.</p>
+        )}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { BookingDoc } from '../../../../shared/domain/schemas';
+import { moveBooking } from '../../data/bookings';
+import { useDesk } from '../../data/hooks';
+import { now } from '../../data/session';
+import { formatPrice } from '../../lib/format';
+import { Field } from '../../ui/Field';
+import { Modal } from '../../ui/Modal';
+import { errorMessage, toast } from '../../ui/toasts';
+import { parsePriceInput, priceText } from './booking-form-model';
+
+/** Completes a visit, asking for the final price (prefilled with the booked price). */
+export function CompleteDialog({ booking, onClose }: { booking: BookingDoc; onClose: () => void }) {
+  const desk = useDesk();
+  const [price, setPrice] = useState(priceText(booking.price));
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const name = desk.customers.get(booking.customer_id)?.name ?? 'Customer';
+
+  const submit = async (): Promise<void> => {
+    const parsed = parsePriceInput(price);
+    if (!parsed.ok) {
+      setError(parsed.message);
+      return;
+    }
+    setBusy(true);
+    try {
+      await moveBooking(desk.db, booking.id, 'completed', now(), parsed.cents);
+      toast.success(`Completed ${name}'s ${booking.service || 'visit'} · ${formatPrice(parsed.cents)}`);
+      onClose();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      title={`Complete ${name}'s visit`}
+      description={`${booking.service || 'Visit'}${booking.staff ? ` with ${booking.staff}` : ''}. Booked at ${formatPrice(booking.price)}.`}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            Complete visit
+          </button>
+        </>
+      }
+    >
+      <Field label="Final price" error={error} hint="What the customer paid, including any extras or discounts">
+        {(p) => (
+          <input
+            {...p}
+            className="input input-large"
+            inputMode="decimal"
+            autoFocus
+            value={price}
+            onChange={(e) => {
+              setPrice(e.target.value);
+              setError('');
+            }}
+          />
+        )}
+      </Field>
+    </Modal>
+  );
+}

@@ -1,0 +1,140 @@
+import { useId, useState } from 'react';
+import { formatPhone } from '../../../../shared/domain/contact';
+import { useActivity, useCustomer, useCustomerSearch } from '../../data/hooks';
+import { initials } from '../../lib/format';
+import { StatusBadge } from '../../ui/StatusBadge';
+
+const LIMIT = 6;
+
+function PickerOption({ id, optionId, selected, onPick }: { id: string; optionId: string; selected: boolean; onPick: () => void }) {
+  const customer = useCustomer(id);
+  const activity = useActivity(id);
+  if (customer === undefined) return null;
+  return (
+    <li id={optionId} role="option" aria-selected={selected} className="palette-option" onMouseDown={(e) => e.preventDefault()} onClick={onPick}>
+      <span className="avatar" aria-hidden="true">
+        {initials(customer.name)}
+      </span>
+      <span className="palette-option-main">
+        <span className="palette-option-name">{customer.name}</span>
+        <span className="palette-option-meta">{[formatPhone(customer.phone), customer.email].filter((x) => x !== '').join(' · ') || 'No contact details'}</span>
+      </span>
+      {activity !== undefined && <StatusBadge status={activity.status} />}
+    </li>
+  );
+}
+
+/** The chosen customer, with their status at this branch and a way to change the choice. */
+export function ChosenCustomer({ id, onChange }: { id: string; onChange?: () => void }) {
+  const customer = useCustomer(id);
+  const activity = useActivity(id);
+  if (customer === undefined) return null;
+  return (
+    <div className="chosen-customer">
+      <span className="avatar" aria-hidden="true">
+        {initials(customer.name)}
+      </span>
+      <span className="palette-option-main">
+        <span className="palette-option-name">{customer.name}</span>
+        <span className="palette-option-meta">{formatPhone(customer.phone) || customer.email || 'No contact details'}</span>
+      </span>
+      {activity !== undefined && <StatusBadge status={activity.status} days={activity.days_since_last_visit} detailed />}
+      {onChange && (
+        <button type="button" className="btn btn-small btn-ghost" onClick={onChange}>
+          Change
+        </button>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Customer search inside a form: a combobox listing matching customers (arrow keys + Enter, or
+ * click), and "Register new customer" for someone not found.
+ */
+export function CustomerPicker({
+  value,
+  onChange,
+  onRegister,
+  error,
+  label = 'Customer',
+}: {
+  value: string | null;
+  onChange: (id: string | null) => void;
+  onRegister: (typed: string) => void;
+  error?: string;
+  label?: string;
+}) {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const hits = useCustomerSearch(query, { limit: LIMIT });
+  const id = useId();
+  const listId = `${id}-list`;
+  const errorId = `${id}-error`;
+  const shown = query.trim() === '' ? [] : hits;
+  const selected = Math.min(active, Math.max(0, shown.length - 1));
+
+  if (value !== null) {
+    return (
+      <div className="field">
+        <span className="field-label">{label}</span>
+        <ChosenCustomer id={value} onChange={() => onChange(null)} />
+      </div>
+    );
+  }
+
+  return (
+    <div className="field customer-picker">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        className="input"
+        role="combobox"
+        aria-expanded={shown.length > 0}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={shown.length > 0 ? `${listId}-${selected}` : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        placeholder="Search by name, phone or email"
+        autoComplete="off"
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setActive((selected + 1) % Math.max(1, shown.length));
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((selected - 1 + shown.length) % Math.max(1, shown.length));
+          } else if (e.key === 'Enter') {
+            e.preventDefault();
+            const hit = shown[selected];
+            if (hit !== undefined) onChange(hit.id);
+          }
+        }}
+      />
+      {error && (
+        <span id={errorId} className="field-error">
+          {error}
+        </span>
+      )}
+      <ul id={listId} role="listbox" aria-label="Matching customers" className="picker-list" hidden={shown.length === 0}>
+        {shown.map((hit, i) => (
+          <PickerOption key={hit.id} id={hit.id} optionId={`${listId}-${i}`} selected={i === selected} onPick={() => onChange(hit.id)} />
+        ))}
+      </ul>
+      {query.trim() !== '' && shown.length === 0 && <p className="field-hint">No customer matches “{query.trim()}”.</p>}
+      <div>
+        <button type="button" className="btn btn-small" onClick={() => onRegister(query.trim())}>
+          + Register new customer
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import { formatDay } from '../../../../shared/time/calendar';
+import { zoneClock } from '../../../../shared/time/zone';
+import { createBooking } from '../../data/bookings';
+import { useCurrentBranch, useDesk } from '../../data/hooks';
+import { now } from '../../data/session';
+import { formatDuration } from '../../lib/format';
+import { formatClockTime } from '../../lib/zoned-time';
+import { Field } from '../../ui/Field';
+import { Modal } from '../../ui/Modal';
+import { errorMessage, toast } from '../../ui/toasts';
+import { CustomerForm } from '../customers/CustomerForm';
+import { prefillFromQuery, type CustomerFormValues } from '../customers/customer-form-model';
+import { validateBookingForm, type BookingFormErrors, type BookingFormValues } from './booking-form-model';
+import { BookingDetailsFields } from './BookingDetailsFields';
+import { CustomerPicker } from './CustomerPicker';
+import { useBranchCatalog } from './use-branch-catalog';
+
+/** A suggested start: the next half hour today, or 10:00 on another day. */
+function suggestedTime(day: number, timeZone: string, nowMs: number): string {
+  const clock = zoneClock(timeZone);
+  if (clock.localDay(nowMs) !== day) return '10:00';
+  const minute = Math.min(23 * 60 + 30, Math.ceil((clock.localMinuteOfDay(nowMs) + 1) / 30) * 30);
+  return formatClockTime(minute);
+}
+
+/** New booking: customer (search or register), service, staff, date and time at the branch, duration, price. */
+export function NewBookingDialog({
+  day,
+  customerId = null,
+  onClose,
+  onCreated,
+}: {
+  day: number;
+  /** Preselects the customer (booking from the customer's page). */
+  customerId?: string | null;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+}) {
+  const desk = useDesk();
+  const branch = useCurrentBranch();
+  const timeZone = branch?.timezone ?? 'UTC';
+  const catalog = useBranchCatalog(branch?.id ?? '', day);
+  const [registering, setRegistering] = useState<Partial<CustomerFormValues> | null>(null);
+  const [values, setValues] = useState<BookingFormValues>(() => ({
+    customerId,
+    service: '',
+    staff: '',
+    date: formatDay(day),
+    time: suggestedTime(day, timeZone, now()),
+    duration: '30',
+    price: '',
+  }));
+  const [errors, setErrors] = useState<BookingFormErrors>({});
+  const [busy, setBusy] = useState(false);
+  const set = (field: keyof BookingFormValues, value: string | null): void => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setErrors((e) => ({ ...e, [field]: undefined }));
+  };
+
+  if (branch === undefined) return null;
+
+  if (registering !== null) {
+    return (
+      <Modal title="Register a new customer" description="They will be selected for the booking." onClose={() => setRegistering(null)} wide>
+        <CustomerForm
+          initial={registering}
+          submitLabel="Register and continue"
+          onCancel={() => setRegistering(null)}
+          onSaved={(doc) => {
+            set('customerId', doc.id);
+            setRegistering(null);
+          }}
+          useExistingVerb="Use"
+          onUseExisting={(doc) => {
+            set('customerId', doc.id);
+            setRegistering(null);
+          }}
+        />
+      </Modal>
+    );
+  }
+
+  const submit = async (): Promise<void> => {
+    const result = validateBookingForm(values, timeZone);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setBusy(true);
+    try {
+      const doc = await createBooking(desk.db, { ...result.output, branchId: branch.id, timeZone }, now());
+      const name = desk.customers.get(doc.customer_id)?.name ?? 'the customer';
+      toast.success(`Booked ${name} at ${values.time} (${formatDuration(result.output.durationMin)})`);
+      onCreated(doc.id);
+      onClose();
+    } catch (error) {
+      toast.error(`Could not save the booking: ${errorMessage(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      title="New booking"
+      description={`${branch.name} · times are in ${timeZone.replace(/_/g, ' ')}`}
+      onClose={onClose}
+      wide
+      onSubmit={() => void submit()}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            Save booking
+          </button>
+        </>
+      }
+    >
+      <div className="form-grid">
+        <div className="span-2">
+          <CustomerPicker value={values.customerId} onChange={(id) => set('customerId', id)} onRegister={(q) => setRegistering(prefillFromQuery(q))} error={errors.customerId} />
+        </div>
+        <Field label="Date" error={errors.date}>
+          {(p) => <input {...p} name="date" className="input" type="date" value={values.date} onChange={(e) => set('date', e.target.value)} />}
+        </Field>
+        <Field label="Time" error={errors.time}>
+          {(p) => <input {...p} name="time" className="input" type="time" step={300} value={values.time} onChange={(e) => set('time', e.target.value)} />}
+        </Field>
+        <BookingDetailsFields values={values} errors={errors} set={set} catalog={catalog} />
+      </div>
+    </Modal>
+  );
+}

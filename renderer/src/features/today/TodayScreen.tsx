@@ -1,0 +1,166 @@
+import { useMemo, useState } from 'react';
+import type { BookingDoc } from '../../../../shared/domain/schemas';
+import { formatDay, parseDay } from '../../../../shared/time/calendar';
+import { zoneClock } from '../../../../shared/time/zone';
+import { moveBooking } from '../../data/bookings';
+import { useCurrentBranch, useDesk, useToday } from '../../data/hooks';
+import { now } from '../../data/session';
+import { formatPrice } from '../../lib/format';
+import { useNow } from '../../lib/use-now';
+import { longDate } from '../../lib/zoned-time';
+import { Icon } from '../../ui/Icon';
+import { errorMessage, toast } from '../../ui/toasts';
+import { Agenda, AgendaLegend } from './Agenda';
+import { BookingPanel, type BookingAction } from './BookingPanel';
+import { CompleteDialog } from './CompleteDialog';
+import { FollowUpsDue } from './FollowUpsDue';
+import { ConfirmMoveDialog } from './ConfirmMoveDialog';
+import { NewBookingDialog } from './NewBookingDialog';
+import { useDayBookings } from './use-day-bookings';
+import { WalkInDialog } from './WalkInDialog';
+
+type Open = { kind: 'new' } | { kind: 'walk-in' } | { kind: 'complete'; booking: BookingDoc } | { kind: 'confirm'; booking: BookingDoc; to: 'no_show' | 'cancelled' } | null;
+
+function Summary({ bookings }: { bookings: readonly BookingDoc[] }) {
+  const live = bookings.filter((b) => b.status !== 'cancelled');
+  const waiting = live.filter((b) => b.status === 'scheduled').length;
+  const inChair = live.filter((b) => b.status === 'checked_in').length;
+  const done = live.filter((b) => b.status === 'completed');
+  const noShows = live.filter((b) => b.status === 'no_show').length;
+  const taken = done.reduce((sum, b) => sum + b.price, 0);
+  const items = [
+    { label: 'Bookings', value: String(live.length) },
+    { label: 'Still to come', value: String(waiting) },
+    { label: 'Checked in', value: String(inChair) },
+    { label: 'Completed', value: String(done.length) },
+    { label: 'No-shows', value: String(noShows) },
+    { label: 'Taken today', value: formatPrice(taken) },
+  ];
+  return (
+    <dl className="day-summary" aria-label="Day summary">
+      {items.map((i) => (
+        <div key={i.label} className="day-summary-item">
+          <dt>{i.label}</dt>
+          <dd className="nums">{i.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The day's bookings by time and staff, with check-in, complete, no-show, cancel, new booking and walk-in. */
+export function TodayScreen() {
+  const desk = useDesk();
+  const branch = useCurrentBranch();
+  const { day: today, timeZone } = useToday();
+  /** Days from today shown (0 = today); follows the date across midnight. */
+  const [offset, setOffset] = useState(0);
+  const day = today + offset;
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [open, setOpen] = useState<Open>(null);
+  const nowMs = useNow(30_000, now);
+  const bookings = useDayBookings(branch?.id ?? '', day, timeZone);
+
+  const selected = useMemo(() => bookings?.find((b) => b.id === selectedId) ?? null, [bookings, selectedId]);
+  const nowMinute = day === zoneClock(timeZone).localDay(nowMs) ? zoneClock(timeZone).localMinuteOfDay(nowMs) : null;
+
+  const act = (booking: BookingDoc, action: BookingAction): void => {
+    if (action === 'complete') setOpen({ kind: 'complete', booking });
+    else if (action === 'no_show') setOpen({ kind: 'confirm', booking, to: 'no_show' });
+    else if (action === 'cancel') setOpen({ kind: 'confirm', booking, to: 'cancelled' });
+    else {
+      moveBooking(desk.db, booking.id, 'checked_in', now())
+        .then(() => toast.success(`${desk.customers.get(booking.customer_id)?.name ?? 'Customer'} is checked in`))
+        .catch((error: unknown) => toast.error(errorMessage(error)));
+    }
+  };
+
+  if (branch === undefined) return null;
+  const isToday = day === today;
+
+  return (
+    <div className="page today">
+      <div className="page-header">
+        <div>
+          <h1>{isToday ? 'Today' : longDate(day)}</h1>
+          <p>
+            {isToday ? `${longDate(day)} · ` : ''}
+            {branch.name}
+          </p>
+        </div>
+        <div className="day-nav" role="group" aria-label="Choose day">
+          <button type="button" className="btn btn-icon" aria-label="Previous day" onClick={() => setOffset(offset - 1)}>
+            <Icon name="chevronLeft" />
+          </button>
+          <button type="button" className="btn" disabled={isToday} onClick={() => setOffset(0)}>
+            Today
+          </button>
+          <button type="button" className="btn btn-icon" aria-label="Next day" onClick={() => setOffset(offset + 1)}>
+            <Icon name="chevronRight" />
+          </button>
+          <input
+            className="input day-picker"
+            type="date"
+            aria-label="Go to date"
+            value={formatDay(day)}
+            onChange={(e) => {
+              const picked = parseDay(e.target.value);
+              if (picked !== null) setOffset(picked - today);
+            }}
+          />
+        </div>
+        <div className="page-actions">
+          <button type="button" className="btn" onClick={() => setOpen({ kind: 'walk-in' })}>
+            <Icon name="walkin" />
+            Walk-in
+          </button>
+          <button type="button" className="btn btn-primary" onClick={() => setOpen({ kind: 'new' })}>
+            <Icon name="plus" />
+            New booking
+          </button>
+        </div>
+      </div>
+
+      {bookings !== null && <Summary bookings={bookings} />}
+      {isToday && <FollowUpsDue branchId={branch.id} today={today} />}
+
+      <div className="today-layout">
+        <section className="card today-agenda" aria-label={`Bookings on ${longDate(day)}`} aria-busy={bookings === null}>
+          {bookings !== null && bookings.length === 0 ? (
+            <div className="empty-state">
+              <span className="empty-illustration" aria-hidden="true">
+                <Icon name="today" size={26} />
+              </span>
+              <h2>No bookings {isToday ? 'today' : 'on this day'}</h2>
+              <p>Add a booking, or check in a walk-in when someone arrives.</p>
+              <button type="button" className="btn btn-primary" onClick={() => setOpen({ kind: 'new' })}>
+                New booking
+              </button>
+            </div>
+          ) : bookings !== null ? (
+            <>
+              <AgendaLegend />
+              <Agenda bookings={bookings} timeZone={timeZone} nowMinute={nowMinute} selectedId={selectedId} onSelect={setSelectedId} />
+            </>
+          ) : null}
+        </section>
+        {selected !== null ? (
+          <BookingPanel booking={selected} timeZone={timeZone} onAction={(a) => act(selected, a)} />
+        ) : (
+          <aside className="card booking-panel booking-panel-empty" aria-label="Booking details">
+            <span className="empty-illustration" aria-hidden="true">
+              <Icon name="clock" size={26} />
+            </span>
+            <h2>Select a booking</h2>
+            <p className="muted">See who is coming, their status with you, and check them in or complete the visit.</p>
+          </aside>
+        )}
+      </div>
+
+      {open?.kind === 'new' && <NewBookingDialog day={day} onClose={() => setOpen(null)} onCreated={setSelectedId} />}
+      {open?.kind === 'walk-in' && <WalkInDialog onClose={() => setOpen(null)} onCreated={setSelectedId} />}
+      {open?.kind === 'complete' && <CompleteDialog booking={open.booking} onClose={() => setOpen(null)} />}
+      {open?.kind === 'confirm' && <ConfirmMoveDialog booking={open.booking} to={open.to} onClose={() => setOpen(null)} />}
+    </div>
+  );
+}

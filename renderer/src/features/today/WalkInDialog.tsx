@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { formatDay } from '../../../../shared/time/calendar';
+import { createBooking } from '../../data/bookings';
+import { useCurrentBranch, useDesk, useToday } from '../../data/hooks';
+import { now } from '../../data/session';
+import { Modal } from '../../ui/Modal';
+import { errorMessage, toast } from '../../ui/toasts';
+import { CustomerForm } from '../customers/CustomerForm';
+import { prefillFromQuery, type CustomerFormValues } from '../customers/customer-form-model';
+import { validateBookingForm, type BookingFormErrors, type BookingFormValues } from './booking-form-model';
+import { BookingDetailsFields } from './BookingDetailsFields';
+import { ChosenCustomer, CustomerPicker } from './CustomerPicker';
+import { useBranchCatalog } from './use-branch-catalog';
+
+/**
+ * Walk-in: find the customer (or register them quickly), then what they are having — creates a
+ * booking that starts now and is already checked in.
+ */
+export function WalkInDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (id: string) => void }) {
+  const desk = useDesk();
+  const branch = useCurrentBranch();
+  const { day, timeZone } = useToday();
+  const catalog = useBranchCatalog(branch?.id ?? '', day);
+  const [registering, setRegistering] = useState<Partial<CustomerFormValues> | null>(null);
+  const [values, setValues] = useState<BookingFormValues>({ customerId: null, service: '', staff: '', date: formatDay(day), time: '', duration: '30', price: '' });
+  const [errors, setErrors] = useState<BookingFormErrors>({});
+  const [busy, setBusy] = useState(false);
+  const set = (field: keyof BookingFormValues, value: string | null): void => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setErrors((e) => ({ ...e, [field]: undefined }));
+  };
+  if (branch === undefined) return null;
+
+  if (registering !== null) {
+    return (
+      <Modal title="Walk-in: register the customer" description="Only the name is required." onClose={onClose} wide>
+        <CustomerForm
+          initial={registering}
+          submitLabel="Register and continue"
+          onCancel={() => setRegistering(null)}
+          onSaved={(doc) => {
+            set('customerId', doc.id);
+            setRegistering(null);
+          }}
+          useExistingVerb="Use"
+          onUseExisting={(doc) => {
+            set('customerId', doc.id);
+            setRegistering(null);
+          }}
+        />
+      </Modal>
+    );
+  }
+
+  const submit = async (): Promise<void> => {
+    const result = validateBookingForm(values, timeZone, { requireTime: false });
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setBusy(true);
+    try {
+      const startMs = Math.floor(now() / 60_000) * 60_000;
+      const doc = await createBooking(desk.db, { ...result.output, startMs, branchId: branch.id, timeZone, status: 'checked_in' }, now());
+      toast.success(`${desk.customers.get(doc.customer_id)?.name ?? 'Customer'} is checked in`);
+      onCreated(doc.id);
+      onClose();
+    } catch (error) {
+      toast.error(`Could not check in the walk-in: ${errorMessage(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      title="Walk-in"
+      description="Starts now and is checked in straight away."
+      onClose={onClose}
+      wide
+      onSubmit={() => void submit()}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            Check in walk-in
+          </button>
+        </>
+      }
+    >
+      <div className="form-grid">
+        <div className="span-2">
+          {values.customerId === null ? (
+            <CustomerPicker value={null} onChange={(id) => set('customerId', id)} onRegister={(q) => setRegistering(prefillFromQuery(q))} error={errors.customerId} label="Who is it?" />
+          ) : (
+            <div className="field">
+              <span className="field-label">Customer</span>
+              <ChosenCustomer id={values.customerId} onChange={() => set('customerId', null)} />
+            </div>
+          )}
+        </div>
+        <BookingDetailsFields values={values} errors={errors} set={set} catalog={catalog} />
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import { formatDay } from '../../../../shared/time/calendar';
+import { useDesk } from '../../data/hooks';
+
+export interface CatalogService {
+  name: string;
+  /** Most recent price charged (cents) and duration booked. */
+  price: number;
+  duration: number;
+  count: number;
+}
+
+export interface BranchCatalog {
+  services: CatalogService[];
+  staff: string[];
+}
+
+/**
+ * Services (with their latest price and duration) and staff seen at the branch over the last
+ * 90 days, most used first — suggestions for the booking forms.
+ */
+export function useBranchCatalog(branchId: string, day: number): BranchCatalog {
+  const desk = useDesk();
+  const [catalog, setCatalog] = useState<BranchCatalog>({ services: [], staff: [] });
+  useEffect(() => {
+    let live = true;
+    void desk.db.bookings
+      .find({ selector: { branch_id: branchId, start_at: { $gte: formatDay(day - 90) } }, sort: [{ start_at: 'asc' }] })
+      .exec()
+      .then((docs) => {
+        if (!live) return;
+        const services = new Map<string, CatalogService>();
+        const staff = new Map<string, number>();
+        for (const doc of docs) {
+          if (doc.service !== '') {
+            const s = services.get(doc.service) ?? { name: doc.service, price: doc.price, duration: doc.duration_min, count: 0 };
+            s.count += 1;
+            if (doc.status === 'completed' || doc.status === 'scheduled') {
+              s.price = doc.price;
+              s.duration = doc.duration_min;
+            }
+            services.set(doc.service, s);
+          }
+          if (doc.staff !== '') staff.set(doc.staff, (staff.get(doc.staff) ?? 0) + 1);
+        }
+        setCatalog({
+          services: [...services.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+          staff: [...staff.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name),
+        });
+      });
+    return () => {
+      live = false;
+    };
+  }, [desk, branchId, day]);
+  return catalog;
+}

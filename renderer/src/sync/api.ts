@@ -1,0 +1,169 @@
+import { SCHEMA_VERSION } from '../../../shared/domain/schemas';
+import {
+  SCHEMA_HEADER,
+  type Checkpoint,
+  type EnrollResponse,
+  type ErrorBody,
+  type MetricsResponse,
+  type PullResponse,
+  type PushRow,
+  type SessionInfo,
+  type SyncCollection,
+  type TrendResponse,
+  type WireDoc,
+} from '../../../shared/sync/protocol';
+import { SyncHttpError, SyncNetworkError, SyncProtocolError } from './errors';
+import { parseEnrollResponse, parsePullResponse, parsePushResponse, parseSessionInfo, parseMetricsResponse, parseTrendResponse } from './wire';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** Requests that do not answer within this time count as a network failure (retried). */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+export type AnyDoc = { id: string } & Record<string, unknown>;
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return typeof value === 'object' && value !== null && typeof (value as { error?: unknown }).error === 'string';
+}
+
+/** Browser fetch, called unbound-safe (a bare `fetch` reference loses `this` in some engines). */
+export const browserFetch: FetchLike = (input, init) => fetch(input, init);
+
+async function send(fetcher: FetchLike, url: string, init: RequestInit, timeoutMs: number | null): Promise<Response> {
+  const signals = [init.signal, timeoutMs === null ? null : AbortSignal.timeout(timeoutMs)].filter((s): s is AbortSignal => s !== null && s !== undefined);
+  try {
+    return await fetcher(url, { ...init, signal: signals.length === 0 ? null : AbortSignal.any(signals) });
+  } catch (error) {
+    if (init.signal?.aborted) throw error;
+    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    throw new SyncNetworkError(timedOut ? `no answer from ${new URL(url).host} within ${Math.round((timeoutMs ?? 0) / 1000)} s` : `cannot reach ${new URL(url).host}`, {
+      cause: error,
+    });
+  }
+}
+
+/** Throws SyncHttpError for any non-2xx answer, with the server's `{error, details}`. */
+export async function failUnlessOk(res: Response): Promise<void> {
+  if (res.ok) return;
+  let body: ErrorBody | null = null;
+  try {
+    const parsed: unknown = await res.json();
+    if (isErrorBody(parsed)) body = parsed;
+  } catch {
+    body = null;
+  }
+  const retry = res.headers.get('retry-after');
+  throw new SyncHttpError(res.status, body, retry !== null && /^\d+$/.test(retry) ? Number(retry) : null);
+}
+
+async function json(res: Response): Promise<unknown> {
+  try {
+    return await res.json();
+  } catch {
+    throw new SyncProtocolError('the answer is not JSON');
+  }
+}
+
+/** `GET /health`: the address answers, and like a Branchdesk server. No token needed. */
+export async function checkServer(serverUrl: string, fetcher: FetchLike = browserFetch): Promise<void> {
+  const res = await send(fetcher, `${serverUrl}/health`, {}, REQUEST_TIMEOUT_MS);
+  await failUnlessOk(res);
+  const body = (await json(res)) as { status?: unknown } | null;
+  if (body?.status !== 'ok') throw new SyncProtocolError('its health check does not answer {"status": "ok"}');
+}
+
+/** `POST /api/enroll`: exchanges a one-time code for a device token. No token needed. */
+export async function enrollDevice(serverUrl: string, code: string, fetcher: FetchLike = browserFetch): Promise<EnrollResponse> {
+  const res = await send(
+    fetcher,
+    `${serverUrl}/api/enroll`,
+    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) },
+    REQUEST_TIMEOUT_MS,
+  );
+  await failUnlessOk(res);
+  return parseEnrollResponse(await json(res));
+}
+
+/**
+ * The sync server as one device sees it: every request carries the device token and the desk's
+ * schema version; answers are checked at this edge before the replication trusts them.
+ */
+export class SyncApi {
+  constructor(
+    readonly serverUrl: string,
+    private readonly token: string,
+    private readonly fetcher: FetchLike = browserFetch,
+  ) {}
+
+  headers(extra: Record<string, string> = {}): Record<string, string> {
+    return { authorization: `Bearer ${this.token}`, [SCHEMA_HEADER]: String(SCHEMA_VERSION), ...extra };
+  }
+
+  private async get(path: string, signal?: AbortSignal): Promise<unknown> {
+    const res = await send(this.fetcher, `${this.serverUrl}${path}`, { headers: this.headers(), ...(signal ? { signal } : {}) }, REQUEST_TIMEOUT_MS);
+    await failUnlessOk(res);
+    return json(res);
+  }
+
+  async session(): Promise<SessionInfo> {
+    return parseSessionInfo(await this.get('/api/session'));
+  }
+
+  async pull(collection: SyncCollection, checkpoint: Checkpoint | null | undefined, limit: number): Promise<PullResponse<AnyDoc>> {
+    const q = new URLSearchParams({ limit: String(limit) });
+    if (checkpoint) {
+      q.set('stamp', String(checkpoint.stamp));
+      q.set('id', checkpoint.id);
+    }
+    return parsePullResponse(await this.get(`/api/sync/${collection}/pull?${q.toString()}`));
+  }
+
+  async push(collection: SyncCollection, rows: PushRow<AnyDoc>[]): Promise<WireDoc<AnyDoc>[]> {
+    const res = await send(
+      this.fetcher,
+      `${this.serverUrl}/api/sync/${collection}/push`,
+      { method: 'POST', headers: this.headers({ 'content-type': 'application/json' }), body: JSON.stringify(rows) },
+      REQUEST_TIMEOUT_MS,
+    );
+    await failUnlessOk(res);
+    return parsePushResponse(await json(res));
+  }
+
+  /**
+   * How many documents a pull from `checkpoint` would still return (for the first-sync progress
+   * bar); null when the server does not offer the count.
+   */
+  async count(collection: SyncCollection, checkpoint?: Checkpoint | null): Promise<number | null> {
+    const q = new URLSearchParams();
+    if (checkpoint) {
+      q.set('stamp', String(checkpoint.stamp));
+      q.set('id', checkpoint.id);
+    }
+    try {
+      const body = await this.get(`/api/sync/${collection}/count${q.size > 0 ? `?${q.toString()}` : ''}`);
+      const count = (body as { count?: unknown } | null)?.count;
+      return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : null;
+    } catch (error) {
+      if (error instanceof SyncHttpError && error.status === 404) return null;
+      throw error;
+    }
+  }
+
+  async metrics(asOf?: string): Promise<MetricsResponse> {
+    return parseMetricsResponse(await this.get(`/api/metrics${asOf ? `?as_of=${encodeURIComponent(asOf)}` : ''}`));
+  }
+
+  async trend(days: number): Promise<TrendResponse> {
+    return parseTrendResponse(await this.get(`/api/metrics/trend?days=${days}`));
+  }
+
+  /** Opens the live stream (`text/event-stream`); the caller reads the body. */
+  async openStream(signal: AbortSignal): Promise<Response> {
+    const res = await send(this.fetcher, `${this.serverUrl}/api/sync/stream`, { headers: this.headers({ accept: 'text/event-stream' }), signal, cache: 'no-store' }, null);
+    await failUnlessOk(res);
+    const type = res.headers.get('content-type') ?? '';
+    if (!type.startsWith('text/event-stream')) throw new SyncProtocolError(`the live stream answered ${type || 'without a content type'}`);
+    if (res.body === null) throw new SyncProtocolError('the live stream has no body');
+    return res;
+  }
+}

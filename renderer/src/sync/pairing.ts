@@ -1,0 +1,175 @@
+import type { BranchDoc } from '../../../shared/domain/schemas';
+import { SCHEMA_VERSION } from '../../../shared/domain/schemas';
+import type { EnrollResponse } from '../../../shared/sync/protocol';
+import type { DeskData } from '../data/desk-data';
+import { todayAt } from '../data/desk-data';
+import { saveDeskSettings, type DeskSettings } from '../data/desk-settings';
+import { currentDesk, now, resetLocalData } from '../data/session';
+import { bumpSettings } from '../data/store';
+import { platform } from '../platform/bridge';
+import { checkServer, enrollDevice } from './api';
+import { loadPairing, savePairing, type PairingRecord } from './pairing-record';
+import { parseEnrolmentCode, parseServerUrl } from './pairing-input';
+import { restartSync, stopSync } from './sync-session';
+
+/** What the replica holds that did not come from the server this desk is about to pair with. */
+export interface LocalData {
+  customers: number;
+  bookings: number;
+  communications: number;
+  campaigns: number;
+  branchNames: string[];
+}
+
+export function hasLocalData(d: LocalData): boolean {
+  return d.customers + d.bookings + d.communications + d.campaigns > 0;
+}
+
+export async function localDataOf(desk: DeskData): Promise<LocalData> {
+  const [bookings, communications, campaigns] = await Promise.all([
+    desk.db.bookings.count().exec(),
+    desk.db.communications.count().exec(),
+    desk.db.campaigns.count().exec(),
+  ]);
+  return { customers: desk.customers.size, bookings, communications, campaigns, branchNames: [...desk.branches.values()].map((b) => b.name) };
+}
+
+/** A field the person has to correct before anything is sent. */
+export class PairingInputError extends Error {
+  constructor(
+    readonly field: 'serverUrl' | 'code',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PairingInputError';
+  }
+}
+
+/**
+ * The replica holds customers or bookings: pairing replaces them with the server branch's data
+ * (unless the desk was paired with the same server and branch before). Nothing was sent yet;
+ * ask, then call `pairDesk` again with `replaceLocalData: true`.
+ */
+export class NeedsConfirmation extends Error {
+  constructor(
+    readonly local: LocalData,
+    readonly previous: PairingRecord | null,
+  ) {
+    super('This desk holds local data; confirm replacing it');
+    this.name = 'NeedsConfirmation';
+  }
+}
+
+export interface PairRequest {
+  serverUrl: string;
+  code: string;
+  /** The person agreed that local data not on the server is erased. */
+  replaceLocalData: boolean;
+}
+
+/** Resolves once DeskData holds the branch (its change stream has caught up with our write). */
+function branchArrived(desk: DeskData, id: string): Promise<void> {
+  if (desk.branches.has(id)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = desk.subscribe(() => {
+      if (desk.branches.has(id)) {
+        stop();
+        resolve();
+      }
+    });
+  });
+}
+
+/** The desk works for the server's branch with the organisation's rules and secret. */
+async function adoptServerBranch(desk: DeskData, enrolled: EnrollResponse, branch: BranchDoc, replaceBranches: boolean): Promise<void> {
+  if (replaceBranches) {
+    // Branches set up on this desk before pairing are local only: the server's branches replace them.
+    const local = await desk.db.branches.find({ selector: { id: { $ne: branch.id } } }).exec();
+    await Promise.all(local.map((doc) => doc.remove()));
+  }
+  await desk.db.branches.upsert(branch);
+  await branchArrived(desk, branch.id);
+  const settings: DeskSettings = {
+    ...desk.settings,
+    branchId: branch.id,
+    orgSecret: enrolled.org.customer_id_secret,
+    defaults: { ...enrolled.org.rules.thresholds },
+    tiers: structuredClone(enrolled.org.rules.tiers),
+  };
+  await saveDeskSettings(desk.db, settings);
+  await desk.setSettings(settings);
+  await desk.setAsOfDay(todayAt(branch.timezone, now()));
+  bumpSettings();
+}
+
+/**
+ * Pairs this desk (or signs in as HQ) with an enrolment code:
+ * 1. checks the address and the code, that the server answers (`/health`), and — before the
+ *    one-time code is spent — whether the replica holds data that pairing would replace
+ *    (NeedsConfirmation);
+ * 2. `POST /api/enroll`; the token goes to the platform secret store (OS keychain on the desktop,
+ *    the browser session in web mode), the organisation secret too;
+ * 3. branch roles: the desk's branch becomes the server's branch, with the organisation's rules
+ *    and customer-id secret; local data of another branch is erased (confirmed in step 1);
+ *    hq: nothing in the replica changes, the app opens the HQ dashboard;
+ * 4. sync starts.
+ */
+export async function pairDesk(request: PairRequest): Promise<PairingRecord> {
+  const url = parseServerUrl(request.serverUrl);
+  if (!url.ok) throw new PairingInputError('serverUrl', url.problem);
+  const code = parseEnrolmentCode(request.code);
+  if (!code.ok) throw new PairingInputError('code', code.problem);
+  await checkServer(url.value);
+  let desk = currentDesk();
+  const previous = await loadPairing(desk.db);
+  if (previous?.active && (await platform.secrets.get('device-token')) !== null) throw new Error(`This desk is already paired with ${previous.serverUrl}: unpair it first.`);
+  const local = await localDataOf(desk);
+  if (hasLocalData(local) && !request.replaceLocalData) throw new NeedsConfirmation(local, previous);
+
+  const enrolled = await enrollDevice(url.value, code.value);
+  if (enrolled.schema_version > SCHEMA_VERSION) throw new Error('The server uses a newer data format than this app: update Branchdesk on this desk, then pair again.');
+  if (enrolled.schema_version < SCHEMA_VERSION) throw new Error('The server is older than this app: ask your administrator to update the server.');
+
+  const record: PairingRecord = {
+    active: true,
+    serverUrl: url.value,
+    deviceId: enrolled.device_id,
+    role: enrolled.role,
+    branchId: enrolled.branch_id,
+    branchName: enrolled.branch?.name ?? '',
+    orgName: enrolled.org.name,
+    pairedAt: new Date(now()).toISOString(),
+    firstSyncDone: false,
+  };
+  if (enrolled.role !== 'hq') {
+    const branch = enrolled.branch as BranchDoc;
+    const sameAsBefore = previous !== null && previous.serverUrl === url.value && previous.branchId === branch.id;
+    await stopSync();
+    if (hasLocalData(local) && !sameAsBefore) {
+      await resetLocalData();
+      desk = currentDesk();
+    }
+    await adoptServerBranch(desk, enrolled, branch, !sameAsBefore);
+    if (sameAsBefore) record.firstSyncDone = previous.firstSyncDone;
+  }
+  await platform.secrets.set('device-token', enrolled.token);
+  await platform.secrets.set('organisation-secret', enrolled.org.customer_id_secret);
+  await savePairing(desk.db, record);
+  await restartSync(desk);
+  return record;
+}
+
+/**
+ * Unpairs: sync stops, the token and organisation secret are forgotten. Local data stays (the
+ * desk keeps working on its own); pairing again with the same server and branch continues where
+ * it left off. The server still lists the device until an administrator revokes it.
+ */
+export async function unpairDesk(): Promise<void> {
+  const desk = currentDesk();
+  const pairing = await loadPairing(desk.db);
+  await stopSync();
+  await platform.secrets.delete('device-token');
+  await platform.secrets.delete('organisation-secret');
+  if (pairing !== null) await savePairing(desk.db, { ...pairing, active: false });
+  await restartSync(desk);
+}

@@ -1,0 +1,24 @@
+import { Dexie, type Table } from 'dexie';
+
+/** One local change the server has not acknowledged yet. */
+export interface PendingRow {
+  collection: string;
+  id: string;
+  /** Order of the local write on this desk (larger = later). */
+  seq: number;
+}
+
+export const PENDING_DB_NAME = 'branchdesk-sync';
+
+/**
+ * Plain Dexie database of the desk's unacknowledged local changes (never replicated). Kept apart
+ * from the replica so the count survives restarts and costs one small write per local change.
+ */
+export class PendingDb extends Dexie {
+  pending!: Table<PendingRow, [string, string]>;
+
+  constructor(name: string = PENDING_DB_NAME, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
+    super(name, options);
+    this.version(1).stores({ pending: '[collection+id], collection, seq' });
+  }
+}

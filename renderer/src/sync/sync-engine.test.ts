@@ -1,0 +1,245 @@
+/**
+ * The desk's replication engine against a real sync server (in process, PGlite): first sync,
+ * pending changes, offline edits of the same customer on two desks converging, a refused push
+ * that holds back only its collection and loses nothing, and revocation.
+ */
+import 'fake-indexeddb/auto';
+import type { RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { filter, firstValueFrom } from 'rxjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CustomerDoc } from '../../../shared/domain/schemas';
+import { SCHEMA_VERSION } from '../../../shared/domain/schemas';
+import type { EnrollResponse } from '../../../shared/sync/protocol';
+import { revokeDevice } from '../../../server/store/auth';
+import { importDataset } from '../../../server/store/import';
+import { TARGETS, type TestDatabase } from '../../../server/test-support/databases';
+import { twoBranches } from '../../../server/test-support/dataset';
+import { client, enrolDevice, startTestServer, type TestServer } from '../../../server/test-support/http';
+import { openReplica, type Replica } from '../data/replica';
+import { bookingFixture, customerFixture } from '../data/test-fixtures';
+import { SyncApi } from './api';
+import type { Connectivity } from './connectivity';
+import { PendingDb } from './pending-db';
+import { PendingTracker } from './pending-tracker';
+import { SyncEngine } from './sync-engine';
+import { INITIAL_SYNC_STATUS, syncStatusReducer, type SyncEvent, type SyncStatusState } from './sync-status';
+
+const storage = getRxStorageDexie({ indexedDB, IDBKeyRange }) as RxStorage<unknown, unknown>;
+
+class FakeConnectivity implements Connectivity {
+  online = true;
+  private readonly listeners = new Set<(online: boolean) => void>();
+  isOnline = (): boolean => this.online;
+  subscribe(listener: (online: boolean) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  set(online: boolean): void {
+    this.online = online;
+    for (const l of this.listeners) l(online);
+  }
+}
+
+interface Desk {
+  db: Replica;
+  engine: SyncEngine;
+  pending: PendingTracker;
+  net: FakeConnectivity;
+  status: () => SyncStatusState;
+  /** Every state so far, oldest first. */
+  history: () => SyncStatusState[];
+  /** Resolves when the status satisfies `test` (checked on every status event). */
+  until: (test: (s: SyncStatusState) => boolean) => Promise<SyncStatusState>;
+  close: () => Promise<void>;
+}
+
+let counter = 0;
+
+async function openDesk(server: TestServer, enrol: EnrollResponse): Promise<Desk> {
+  const name = `sync-${++counter}`;
+  const db = await openReplica({ name, storage });
+  const pendingDb = new PendingDb(`${name}-pending`);
+  const pending = new PendingTracker(pendingDb, async (collection, ids) => (await db[collection as 'customers'].storageInstance.findDocumentsById(ids, true)) as unknown as Record<string, unknown>[]);
+  await pending.load();
+  let closed = false;
+  let state = INITIAL_SYNC_STATUS;
+  const states: SyncStatusState[] = [];
+  const waiters = new Set<() => void>();
+  const net = new FakeConnectivity();
+  const engine = new SyncEngine({
+    db,
+    api: new SyncApi(server.url, enrol.token),
+    branchId: enrol.branch_id,
+    pending,
+    connectivity: net,
+    dispatch: (event: SyncEvent) => {
+      state = syncStatusReducer(state, event);
+      states.push(state);
+      for (const w of [...waiters]) w();
+    },
+    now: () => Date.now(),
+    firstSync: true,
+    onFirstSyncDone: async () => undefined,
+  });
+  const until = (test: (s: SyncStatusState) => boolean): Promise<SyncStatusState> =>
+    new Promise((resolve) => {
+      const check = (): void => {
+        if (test(state)) {
+          waiters.delete(check);
+          resolve(state);
+        }
+      };
+      waiters.add(check);
+      check();
+    });
+  await engine.start();
+  return {
+    db,
+    engine,
+    pending,
+    net,
+    status: () => state,
+    history: () => [...states],
+    until,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await engine.stop();
+      await pending.flush();
+      await db.close();
+      pendingDb.close();
+    },
+  };
+}
+
+/** Resolves with the customer once the desk's replica holds a state satisfying `test`. */
+function customerWhen(desk: Desk, id: string, test: (c: CustomerDoc) => boolean): Promise<CustomerDoc> {
+  return firstValueFrom(
+    desk.db.customers.findOne(id).$.pipe(
+      filter((d) => d !== null && test(d.toJSON() as CustomerDoc)),
+    ),
+  ).then((d) => d?.toJSON() as CustomerDoc);
+}
+
+async function inSync(desk: Desk): Promise<void> {
+  for (const name of desk.engine.collections) await desk.engine.replication(name)?.awaitInSync();
+}
+
+describe('SyncEngine against a real server', () => {
+  let db: TestDatabase;
+  let server: TestServer;
+  let enrolA: EnrollResponse;
+  let enrolB: EnrollResponse;
+  let a: Desk;
+  let b: Desk;
+
+  beforeAll(async () => {
+    db = await (TARGETS[0] as (typeof TARGETS)[number]).open();
+    await importDataset(db.store, twoBranches(), 0);
+    server = await startTestServer(db.store, { heartbeatMs: 1000 });
+    enrolA = await enrolDevice(db.store, server, 'br-a', 'front_desk');
+    enrolB = await enrolDevice(db.store, server, 'br-b', 'front_desk');
+    a = await openDesk(server, enrolA);
+    b = await openDesk(server, enrolB);
+  });
+
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await server?.close();
+    await db?.close();
+  });
+
+  it('first sync shows its progress against the server count, pulls the branch scope and ends with "synced"', async () => {
+    await a.until((s) => s.firstSync === null && s.connected && s.active.length === 0 && s.lastSyncedAt !== null);
+    // A's scope: 2 branches, 2 customers, 1 booking — every pulled document was counted
+    const progress = a.history().map((s) => s.firstSync).filter((p) => p !== null);
+    expect(Math.max(...progress.map((p) => p.done))).toBe(5);
+    expect(new Set(progress.map((p) => p.total).filter((t) => t !== null))).toEqual(new Set(progress.some((p) => p.total !== null) ? [5] : []));
+    const customers = (await a.db.customers.find().exec()).map((d) => d.id).sort();
+    expect(customers).toEqual(['cu-a1', 'cu-a2']);
+    expect((await a.db.bookings.find().exec()).map((d) => d.id)).toEqual(['bk-a1']);
+    expect((await a.db.branches.find().exec()).map((d) => d.id).sort()).toEqual(['br-a', 'br-b']);
+  });
+
+  it('counts a local change as pending until the server has it', async () => {
+    await a.db.customers.insert(customerFixture({ id: 'cu-new-a', name: 'Nina Cruz', phone: '', email: '', registered_branch_id: 'br-a', home_branch_id: 'br-a' }));
+    expect(a.pending.count).toBe(1);
+    await a.until((s) => s.pending === 0);
+    const pulled = await client(server.url, enrolA.token).get('/api/sync/customers/pull?limit=100');
+    expect((pulled.body as { documents: { id: string }[] }).documents.map((d) => d.id)).toContain('cu-new-a');
+  });
+
+  it('offline edits of the same customer on two desks converge: fields, tag sets, opt-out kept', async () => {
+    // B books cu-a1 (a customer of A): the server links the customer to B, which receives it live.
+    await b.db.bookings.insert(bookingFixture({ id: 'bk-b-for-a1', customer_id: 'cu-a1', branch_id: 'br-b', start_at: '2026-02-25T10:00:00-05:00' }));
+    await customerWhen(b, 'cu-a1', () => true);
+
+    a.net.set(false);
+    b.net.set(false);
+    expect(a.status().online).toBe(false);
+    const onA = await a.db.customers.findOne('cu-a1').exec();
+    await onA?.incrementalPatch({ name: 'Maria A. Santos', tags: ['vip'] });
+    const onB = await b.db.customers.findOne('cu-a1').exec();
+    await onB?.incrementalPatch({ notes: 'Prefers mornings', tags: ['regular'], opted_in_marketing: false });
+    expect(a.pending.count).toBe(1);
+    expect(b.pending.count).toBe(1);
+
+    a.net.set(true);
+    b.net.set(true);
+    const converged = (c: CustomerDoc): boolean =>
+      c.name === 'Maria A. Santos' && c.notes === 'Prefers mornings' && !c.opted_in_marketing && [...c.tags].sort().join() === 'regular,vip';
+    const [finalA, finalB] = await Promise.all([customerWhen(a, 'cu-a1', converged), customerWhen(b, 'cu-a1', converged)]);
+    await Promise.all([a.until((s) => s.pending === 0), b.until((s) => s.pending === 0)]);
+    const strip = ({ _meta, _rev, _attachments, ...rest }: Record<string, unknown>) => rest;
+    expect(strip(finalA as unknown as Record<string, unknown>)).toEqual(strip(finalB as unknown as Record<string, unknown>));
+    const server = (await client(`${serverUrl()}`, enrolA.token).get('/api/sync/customers/pull?limit=100')).body as { documents: CustomerDoc[] };
+    const onServer = server.documents.find((d) => d.id === 'cu-a1');
+    expect(onServer && converged(onServer)).toBe(true);
+  });
+
+  it('a refused push holds back only its collection, names the document and field, and loses nothing', async () => {
+    await a.db.bookings.insert(bookingFixture({ id: 'bk-far', customer_id: 'cu-a1', branch_id: 'br-a', start_at: '2040-01-10T10:00:00+08:00' }));
+    const refused = await a.until((s) => s.rejected.bookings !== undefined);
+    expect(refused.rejected.bookings?.message).toMatch(/booking bk-far: start_at must be within 5 years/);
+    // other collections still sync
+    await a.db.customers.insert(customerFixture({ id: 'cu-after', name: 'Ana Lim', phone: '', email: '', registered_branch_id: 'br-a' }));
+    await a.until((s) => !s.active.includes('customers') && s.pending === 1);
+    expect(a.pending.has('bookings', 'bk-far')).toBe(true);
+    expect(await a.db.bookings.findOne('bk-far').exec()).not.toBeNull();
+    // fixing the booking on the desk retries the collection, and it goes through
+    const far = await a.db.bookings.findOne('bk-far').exec();
+    await far?.incrementalPatch({ start_at: '2026-03-10T10:00:00+08:00' });
+    await a.until((s) => s.rejected.bookings === undefined && s.pending === 0);
+    await inSync(a);
+    const pulled = (await client(server.url, enrolA.token).get('/api/sync/bookings/pull?limit=100')).body as { documents: { id: string; start_at: string }[] };
+    expect(pulled.documents.find((d) => d.id === 'bk-far')?.start_at).toBe('2026-03-10T10:00:00+08:00');
+  });
+
+  it('a revoked device stops syncing and says so', async () => {
+    await revokeDevice(db.store, enrolB.device_id);
+    const stopped = await b.until((s) => s.fatal !== null);
+    expect(stopped.fatal?.kind).toBe('revoked');
+    expect(stopped.running).toBe(false);
+  });
+
+  it('a desk older than the server stops with "update the app" (426)', async () => {
+    await b.close(); // RxDB's open-source build allows 16 collections at once: make room for a third replica
+    const newer = await startTestServer(db.store, { schemaVersion: SCHEMA_VERSION + 1 });
+    const enrolled = await enrolDevice(db.store, newer, 'br-a', 'front_desk');
+    const old = await openDesk(newer, enrolled);
+    try {
+      const stopped = await old.until((s) => s.fatal !== null);
+      expect(stopped.fatal).toEqual({ kind: 'outdated', message: expect.stringMatching(/update the app/) });
+      expect(stopped.running).toBe(false);
+    } finally {
+      await old.close();
+      await newer.close();
+    }
+  });
+
+  function serverUrl(): string {
+    return server.url;
+  }
+});

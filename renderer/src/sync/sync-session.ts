@@ -1,0 +1,135 @@
+import type { DeskData } from '../data/desk-data';
+import type { Replica } from '../data/replica';
+import { useDeskStore } from '../data/store';
+import { platform } from '../platform/bridge';
+import { SyncApi } from './api';
+import { browserConnectivity } from './connectivity';
+import { loadPairing, savePairing, type PairingRecord } from './pairing-record';
+import { PendingDb } from './pending-db';
+import { PendingTracker } from './pending-tracker';
+import { SyncEngine } from './sync-engine';
+import { dispatchSync, useSyncStore } from './sync-store';
+
+/**
+ * Page-wide sync: follows the open replica (data/store), reads its pairing and device token and
+ * runs the sync engine while the desk is paired with a branch role. Pairing, unpairing and the
+ * local-data reset go through here one at a time.
+ */
+interface Attached {
+  desk: DeskData;
+  pendingDb: PendingDb;
+  pending: PendingTracker;
+  engine: SyncEngine | null;
+  api: SyncApi | null;
+}
+
+let attached: Attached | null = null;
+let queue: Promise<void> = Promise.resolve();
+let initialised = false;
+
+function enqueue(task: () => Promise<void>): Promise<void> {
+  const run = queue.then(task);
+  queue = run.catch((error: unknown) => console.error('Sync session step failed', error));
+  return run;
+}
+
+function currentDocReader(db: Replica) {
+  return async (collection: string, ids: string[]): Promise<Record<string, unknown>[]> =>
+    (await db[collection as 'customers'].storageInstance.findDocumentsById(ids, true)) as unknown as Record<string, unknown>[];
+}
+
+async function detach(): Promise<void> {
+  const a = attached;
+  if (a === null) return;
+  attached = null;
+  await a.engine?.stop();
+  await a.pending.flush();
+  a.pendingDb.close();
+}
+
+async function attach(desk: DeskData): Promise<void> {
+  await detach();
+  const pendingDb = new PendingDb();
+  const pending = new PendingTracker(pendingDb, currentDocReader(desk.db));
+  await pending.load();
+  const pairing = await loadPairing(desk.db);
+  const active = pairing?.active === true ? pairing : null;
+  if (active === null) {
+    // Not paired (never, unpaired, or the replica was erased): nothing is waiting for a server.
+    await pending.clear();
+    if (pairing === null) {
+      await platform.secrets.delete('device-token').catch(() => undefined);
+    }
+  }
+  const token = active === null ? null : await platform.secrets.get('device-token');
+  const api = active !== null && token !== null ? new SyncApi(active.serverUrl, token) : null;
+  attached = { desk, pendingDb, pending, engine: null, api };
+  useSyncStore.setState({ loaded: true, pairing, signedOut: active !== null && token === null });
+  dispatchSync({ type: 'stopped' });
+  dispatchSync({ type: 'pending', count: pending.count });
+  if (active === null || api === null || active.role === 'hq') return;
+  const engine = new SyncEngine({
+    db: desk.db,
+    api,
+    branchId: active.branchId,
+    pending,
+    connectivity: browserConnectivity,
+    dispatch: dispatchSync,
+    now: () => Date.now(),
+    firstSync: !active.firstSyncDone,
+    onFirstSyncDone: async () => {
+      const latest = await loadPairing(desk.db);
+      if (latest === null || !latest.active) return;
+      const done: PairingRecord = { ...latest, firstSyncDone: true };
+      await savePairing(desk.db, done);
+      useSyncStore.setState({ pairing: done });
+    },
+  });
+  attached.engine = engine;
+  await engine.start();
+}
+
+/** Starts following the desk's replica (once per page, from main.tsx). */
+export function initSync(): void {
+  if (initialised) return;
+  initialised = true;
+  let last: DeskData | null = null;
+  const follow = (desk: DeskData | null, ready: boolean): void => {
+    if (desk !== null && ready && desk !== last) {
+      last = desk;
+      void enqueue(() => attach(desk));
+    } else if (desk === null && last !== null) {
+      last = null;
+      useSyncStore.setState({ loaded: false });
+      void enqueue(detach);
+    }
+  };
+  useDeskStore.subscribe((s) => follow(s.desk, s.phase === 'ready'));
+  const s = useDeskStore.getState();
+  follow(s.desk, s.phase === 'ready');
+}
+
+/** Re-reads the pairing of the open replica and (re)starts sync accordingly. */
+export function restartSync(desk: DeskData): Promise<void> {
+  return enqueue(() => attach(desk));
+}
+
+/** Stops syncing (before the replica is erased or the desk unpaired). */
+export function stopSync(): Promise<void> {
+  return enqueue(detach);
+}
+
+/** Retries now, including collections held back by a refused change. */
+export function retrySync(): void {
+  void attached?.engine?.retryNow();
+}
+
+/** The server API with this desk's token (HQ reports), or null when not paired / signed out. */
+export function pairedApi(): SyncApi | null {
+  return attached?.api ?? null;
+}
+
+/** The engine, when a branch desk is syncing (tests and measurements). */
+export function syncEngine(): SyncEngine | null {
+  return attached?.engine ?? null;
+}

@@ -1,0 +1,172 @@
+/**
+ * Checks of what the sync server answers, at the edge: the replication, the pairing and the HQ
+ * dashboard trust these types only after they passed here. Problems name the part that is wrong.
+ * (Documents inside a pull are validated again by the replica's schema check on write.)
+ */
+import type { BranchDoc } from '../../../shared/domain/schemas';
+import { validateDocument } from '../../../shared/domain/validate';
+import type { BranchMetrics, MetricsReport } from '../../../shared/engine/metrics';
+import {
+  isSyncCollection,
+  ROLES,
+  type Checkpoint,
+  type EnrollResponse,
+  type PullResponse,
+  type Role,
+  type SessionInfo,
+  type StreamMessage,
+  type TrendResponse,
+  type WireDoc,
+} from '../../../shared/sync/protocol';
+import type { RuleSettings } from '../../../shared/domain/settings';
+import { SyncProtocolError } from './errors';
+
+type AnyDoc = { id: string } & Record<string, unknown>;
+
+function fail(message: string): never {
+  throw new SyncProtocolError(message);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function record(value: unknown, what: string): Record<string, unknown> {
+  if (!isRecord(value)) fail(`${what} is not an object`);
+  return value;
+}
+
+function str(value: unknown, what: string): string {
+  if (typeof value !== 'string') fail(`${what} is not a string`);
+  return value;
+}
+
+function num(value: unknown, what: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail(`${what} is not a number`);
+  return value;
+}
+
+export function parseCheckpoint(value: unknown, what = 'checkpoint'): Checkpoint | null {
+  if (value === null) return null;
+  const c = record(value, what);
+  const stamp = num(c.stamp, `${what}.stamp`);
+  if (!Number.isSafeInteger(stamp) || stamp < 0) fail(`${what}.stamp is not a whole number`);
+  return { stamp, id: str(c.id, `${what}.id`) };
+}
+
+function wireDoc(value: unknown, what: string): WireDoc<AnyDoc> {
+  const doc = record(value, what);
+  if (typeof doc.id !== 'string' || doc.id === '') fail(`${what} has no id`);
+  if (doc._deleted !== undefined && typeof doc._deleted !== 'boolean') fail(`${what} (${doc.id}) has a non-boolean _deleted`);
+  return { ...doc, id: doc.id, _deleted: doc._deleted === true };
+}
+
+function docs(value: unknown, what: string): WireDoc<AnyDoc>[] {
+  if (!Array.isArray(value)) fail(`${what} is not an array`);
+  return value.map((d, i) => wireDoc(d, `${what}[${i}]`));
+}
+
+export function parsePullResponse(value: unknown): PullResponse<AnyDoc> {
+  const body = record(value, 'the pull answer');
+  return { documents: docs(body.documents, 'documents'), checkpoint: parseCheckpoint(body.checkpoint ?? null) };
+}
+
+export function parsePushResponse(value: unknown): WireDoc<AnyDoc>[] {
+  return docs(value, 'the push answer (conflicts)');
+}
+
+function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+function rules(value: unknown): RuleSettings {
+  const r = record(value, 'org.rules');
+  const t = record(r.thresholds, 'org.rules.thresholds');
+  const tiers = record(r.tiers, 'org.rules.tiers');
+  const s = record(tiers.spending, 'org.rules.tiers.spending');
+  const f = record(tiers.frequency, 'org.rules.tiers.frequency');
+  return {
+    thresholds: { activeDays: num(t.activeDays, 'activeDays'), atRiskDays: num(t.atRiskDays, 'atRiskDays') },
+    tiers: {
+      spending: { vipAbove: num(s.vipAbove, 'vipAbove'), highFrom: num(s.highFrom, 'highFrom'), mediumFrom: num(s.mediumFrom, 'mediumFrom') },
+      frequency: { frequentAbove: num(f.frequentAbove, 'frequentAbove'), regularFrom: num(f.regularFrom, 'regularFrom'), occasionalFrom: num(f.occasionalFrom, 'occasionalFrom') },
+    },
+  };
+}
+
+export function parseSessionInfo(value: unknown): SessionInfo {
+  const body = record(value, 'the session answer');
+  if (!isRole(body.role)) fail(`role "${String(body.role)}" is not one of ${ROLES.join(', ')}`);
+  let branch: BranchDoc | null = null;
+  if (body.branch !== null && body.branch !== undefined) {
+    const problems = validateDocument('branches', body.branch);
+    if (problems.length > 0) fail(`the branch document is invalid (${problems[0]?.field}: ${problems[0]?.message})`);
+    branch = body.branch as BranchDoc;
+  }
+  const org = record(body.org, 'org');
+  const info: SessionInfo = {
+    device_id: str(body.device_id, 'device_id'),
+    role: body.role,
+    branch_id: str(body.branch_id, 'branch_id'),
+    branch,
+    schema_version: num(body.schema_version, 'schema_version'),
+    org: { name: str(org.name, 'org.name'), customer_id_secret: str(org.customer_id_secret, 'org.customer_id_secret'), rules: rules(org.rules) },
+  };
+  if (info.role !== 'hq' && (info.branch === null || info.branch.id !== info.branch_id)) fail(`the ${info.role} device has no branch document for "${info.branch_id}"`);
+  return info;
+}
+
+export function parseEnrollResponse(value: unknown): EnrollResponse {
+  const body = record(value, 'the enrolment answer');
+  const token = str(body.token, 'token');
+  if (token.length < 16) fail('the device token is too short');
+  return { ...parseSessionInfo(body), token };
+}
+
+/** One `data:` line of the live stream. */
+export function parseStreamMessage(text: string): StreamMessage {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    fail('a live-stream message is not JSON');
+  }
+  const m = record(value, 'a live-stream message');
+  if (m.type === 'resync') return { type: 'resync' };
+  if (m.type !== 'change') fail(`unknown live-stream message type "${String(m.type)}"`);
+  const collection = str(m.collection, 'collection');
+  if (!isSyncCollection(collection)) fail(`unknown collection "${collection}" in the live stream`);
+  const checkpoint = parseCheckpoint(m.checkpoint);
+  if (checkpoint === null) fail('a live-stream change has no checkpoint');
+  return { type: 'change', collection, documents: docs(m.documents, 'documents'), checkpoint };
+}
+
+const METRIC_KEYS: (keyof BranchMetrics)[] = ['customers', 'new', 'active', 'win_back', 'at_risk', 'churned', 'new_customers_30d', 'churn_rate', 'avg_clv', 'avg_visits'];
+
+function metrics(value: unknown, what: string): BranchMetrics {
+  const m = record(value, what);
+  const out = {} as BranchMetrics;
+  for (const key of METRIC_KEYS) out[key] = num(m[key], `${what}.${key}`);
+  return out;
+}
+
+function branchMetrics(value: unknown, what: string): Record<string, BranchMetrics> {
+  const b = record(value, what);
+  return Object.fromEntries(Object.entries(b).map(([id, m]) => [id, metrics(m, `${what}.${id}`)]));
+}
+
+export function parseMetricsResponse(value: unknown): MetricsReport {
+  const body = record(value, 'the metrics answer');
+  return { as_of: str(body.as_of, 'as_of'), branches: branchMetrics(body.branches, 'branches'), all: metrics(body.all, 'all') };
+}
+
+export function parseTrendResponse(value: unknown): TrendResponse {
+  const body = record(value, 'the trend answer');
+  if (!Array.isArray(body.days)) fail('days is not an array');
+  return {
+    days: body.days.map((d: unknown, i) => {
+      const day = record(d, `days[${i}]`);
+      return { date: str(day.date, `days[${i}].date`), branches: branchMetrics(day.branches, `days[${i}].branches`), all: metrics(day.all, `days[${i}].all`) };
+    }),
+  };
+}

@@ -1,0 +1,122 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The layer rules of DESIGN.md §6, proved through ESLint's Node API with the project's own
+ * eslint.config.js: each forbidden import or global is an error at the path where it is written.
+ */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+let eslint: ESLint;
+
+beforeAll(() => {
+  eslint = new ESLint({ cwd: ROOT });
+});
+
+/** Rule ids of the errors ESLint reports for `code` written at `filePath`. */
+async function errors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  if (result === undefined) throw new Error('ESLint returned no result');
+  return result.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId ?? 'fatal'}: ${m.message}`);
+}
+
+const boundary = /^no-restricted-(imports|globals):/;
+
+describe('shared/ is pure TypeScript', () => {
+  const file = 'shared/engine/boundary-probe.ts';
+  const cases: [string, string][] = [
+    ['node:fs', "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n"],
+    ['fs', "import { readFileSync } from 'fs';\nexport const probe = readFileSync;\n"],
+    ['path', "import { join } from 'path';\nexport const probe = join;\n"],
+    ['react', "import { useState } from 'react';\nexport const probe = useState;\n"],
+    ['rxdb', "import { createRxDatabase } from 'rxdb';\nexport const probe = createRxDatabase;\n"],
+    ['../renderer/x', "import { x } from '../renderer/x';\nexport const probe = x;\n"],
+    ['../../renderer/src/x', "import { x } from '../../renderer/src/x';\nexport const probe = x;\n"],
+    ['../../server/cli/run', "import { run } from '../../server/cli/run';\nexport const probe = run;\n"],
+    ['../../electron/main/index', "import * as m from '../../electron/main/index';\nexport const probe = m;\n"],
+    ['window', 'export const probe = window.location.href;\n'],
+    ['document', 'export const probe = document.title;\n'],
+    ['process', 'export const probe = process.env.HOME;\n'],
+    ['Buffer', "export const probe = Buffer.from('x');\n"],
+  ];
+  for (const [what, code] of cases) {
+    it(`rejects ${what}`, async () => {
+      const found = await errors(file, code);
+      expect(found.some((e) => boundary.test(e)), found.join('\n')).toBe(true);
+    });
+  }
+
+  it('accepts imports inside shared/', async () => {
+    expect(await errors(file, "import { parseDay } from '../time/calendar';\nexport const probe = parseDay;\n")).toEqual([]);
+  });
+
+  it('a test file next to the code may use Node', async () => {
+    expect(await errors('shared/engine/boundary-probe.test.ts', "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n")).toEqual([]);
+  });
+});
+
+describe('server/ imports only shared/', () => {
+  const file = 'server/cli/boundary-probe.ts';
+  for (const [what, code] of [
+    ['renderer code', "import { x } from '../../renderer/src/x';\nexport const probe = x;\n"],
+    ['electron main code', "import * as m from '../../electron/main/index';\nexport const probe = m;\n"],
+    ['electron', "import { app } from 'electron';\nexport const probe = app;\n"],
+    ['react', "import { useState } from 'react';\nexport const probe = useState;\n"],
+  ] as const) {
+    it(`rejects ${what}`, async () => {
+      const found = await errors(file, code);
+      expect(found.some((e) => boundary.test(e)), found.join('\n')).toBe(true);
+    });
+  }
+
+  it('accepts shared/ and Node built-ins', async () => {
+    expect(
+      await errors(file, "import { readFile } from 'node:fs/promises';\nimport { parseDay } from '../../shared/time/calendar';\nexport const probe = [readFile, parseDay];\n"),
+    ).toEqual([]);
+  });
+});
+
+describe('electron/ never imports renderer or server code', () => {
+  const file = 'electron/main/boundary-probe.ts';
+  it('rejects renderer code', async () => {
+    const found = await errors(file, "import { x } from '../../renderer/src/x';\nexport const probe = x;\n");
+    expect(found.some((e) => boundary.test(e)), found.join('\n')).toBe(true);
+  });
+
+  it('rejects server code', async () => {
+    const found = await errors(file, "import { run } from '../../server/cli/run';\nexport const probe = run;\n");
+    expect(found.some((e) => boundary.test(e)), found.join('\n')).toBe(true);
+  });
+
+  it('accepts electron and shared/', async () => {
+    expect(
+      await errors(file, "import { app } from 'electron';\nimport { parseDay } from '../../shared/time/calendar';\nexport const probe = [app, parseDay];\n"),
+    ).toEqual([]);
+  });
+});
+
+describe('renderer/ reaches the desktop only through the preload bridge types', () => {
+  const file = 'renderer/src/boundary-probe.ts';
+  for (const [what, code] of [
+    ['node:path', "import { join } from 'node:path';\nexport const probe = join;\n"],
+    ['path', "import { join } from 'path';\nexport const probe = join;\n"],
+    ['electron', "import { ipcRenderer } from 'electron';\nexport const probe = ipcRenderer;\n"],
+    ['electron main code', "import * as m from '../../electron/main/index';\nexport const probe = m;\n"],
+    ['server code', "import { run } from '../../server/cli/run';\nexport const probe = run;\n"],
+  ] as const) {
+    it(`rejects ${what}`, async () => {
+      const found = await errors(file, code);
+      expect(found.some((e) => boundary.test(e)), found.join('\n')).toBe(true);
+    });
+  }
+
+  it('accepts shared/ and browser globals', async () => {
+    expect(
+      await errors(
+        'renderer/src/boundary-probe.tsx',
+        "import { formatMoney } from '../../shared/money';\nexport const probe = [formatMoney, window.location.href];\n",
+      ),
+    ).toEqual([]);
+  });
+});

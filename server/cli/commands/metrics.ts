@@ -1,0 +1,18 @@
+import { buildActivityIndex } from '../../../shared/engine/dataset';
+import { computeMetrics } from '../../../shared/engine/metrics';
+import { stableJson } from '../../../shared/util/json';
+import { dayOption, parseOptions, requireOption } from '../args';
+import { loadDataset } from '../load-dataset';
+
+export const metricsHelp = 'metrics --data DIR --as-of YYYY-MM-DD    branch and organisation metrics as JSON';
+
+export async function metricsCommand(argv: string[]): Promise<string> {
+  const opts = parseOptions(argv, { data: { type: 'string' }, 'as-of': { type: 'string' } }, 'metrics');
+  const dir = requireOption(opts.data, 'data', 'metrics');
+  const asOf = requireOption(opts['as-of'], 'as-of', 'metrics');
+  const asOfDay = dayOption(asOf, 'as-of', 'metrics');
+  const dataset = await loadDataset(dir);
+  const index = buildActivityIndex(dataset, asOfDay);
+  const report = computeMetrics(index.activities(), dataset.branches.map((b) => b.id), asOf, asOfDay);
+  return `${stableJson(report)}\n`;
+}

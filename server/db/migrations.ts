@@ -1,0 +1,261 @@
+/**
+ * Versioned schema migrations, applied in order, each in its own transaction and recorded in
+ * `schema_migrations`. Never edit a released migration: add the next one. Document stamps come
+ * from the `doc_stamp` sequence, which no migration resets, so desks' checkpoints stay valid; a
+ * migration that changes documents must give them new stamps so desks pull them again.
+ */
+import { DEFAULT_INSIGHT_RULES } from '../../shared/insights/business-rules';
+import { upgradeV0toV1 } from '../../shared/domain/upgrade';
+import type { Queryable } from './database';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  /** Data changes that need the shared TypeScript rules, run after `sql` in the same transaction. */
+  run?: (tx: Queryable) => Promise<void>;
+}
+
+const documents = `
+CREATE SEQUENCE doc_stamp AS bigint;
+
+-- The highest stamp of any committed write (advanced under the stamp lock, so it only grows in
+-- commit order): where a new live stream starts.
+CREATE TABLE sync_clock (id integer PRIMARY KEY CHECK (id = 1), stamp bigint NOT NULL);
+INSERT INTO sync_clock VALUES (1, 0);
+
+CREATE TABLE org_settings (
+  id integer PRIMARY KEY CHECK (id = 1),
+  name text NOT NULL,
+  customer_id_secret text NOT NULL,
+  server_secret text NOT NULL,
+  rules jsonb NOT NULL
+);
+
+CREATE TABLE branches (
+  id text PRIMARY KEY,
+  stamp bigint NOT NULL,
+  deleted boolean NOT NULL DEFAULT false,
+  data jsonb NOT NULL,
+  timezone text NOT NULL
+);
+CREATE INDEX branches_pull ON branches (stamp, id);
+
+CREATE TABLE customers (
+  id text PRIMARY KEY,
+  stamp bigint NOT NULL,
+  deleted boolean NOT NULL DEFAULT false,
+  data jsonb NOT NULL,
+  home_branch_id text NOT NULL,
+  phone text NOT NULL,
+  email text NOT NULL
+);
+CREATE INDEX customers_pull ON customers (stamp, id);
+CREATE INDEX customers_phone ON customers (phone) WHERE phone <> '';
+CREATE INDEX customers_email ON customers (email) WHERE email <> '';
+CREATE INDEX customers_home ON customers (home_branch_id) WHERE home_branch_id <> '';
+
+-- A customer is in a branch's scope when linked to it (booked there, home branch, registered
+-- there, looked up there). The link's stamp is the customer's stamp or, when the link is newer,
+-- a fresh one: a branch pulls its customers in link-stamp order.
+CREATE TABLE customer_links (
+  branch_id text NOT NULL,
+  customer_id text NOT NULL,
+  stamp bigint NOT NULL,
+  reason text NOT NULL,
+  PRIMARY KEY (branch_id, customer_id)
+);
+CREATE INDEX customer_links_pull ON customer_links (branch_id, stamp, customer_id);
+CREATE INDEX customer_links_customer ON customer_links (customer_id);
+
+CREATE TABLE bookings (
+  id text PRIMARY KEY,
+  stamp bigint NOT NULL,
+  deleted boolean NOT NULL DEFAULT false,
+  data jsonb NOT NULL,
+  branch_id text NOT NULL,
+  customer_id text NOT NULL,
+  status text NOT NULL,
+  price bigint NOT NULL,
+  start_ms bigint NOT NULL,
+  local_day integer NOT NULL,
+  service text NOT NULL,
+  staff text NOT NULL
+);
+CREATE INDEX bookings_pull ON bookings (branch_id, stamp, id);
+CREATE INDEX bookings_stamp ON bookings (stamp, id);
+CREATE INDEX bookings_pair ON bookings (branch_id, customer_id);
+
+CREATE TABLE communications (
+  id text PRIMARY KEY,
+  stamp bigint NOT NULL,
+  deleted boolean NOT NULL DEFAULT false,
+  data jsonb NOT NULL,
+  branch_id text NOT NULL,
+  customer_id text NOT NULL
+);
+CREATE INDEX communications_pull ON communications (branch_id, stamp, id);
+CREATE INDEX communications_stamp ON communications (stamp, id);
+
+-- branch_id is the owning branch (the document's own branch_id may be '' = the author's reach).
+CREATE TABLE campaigns (
+  id text PRIMARY KEY,
+  stamp bigint NOT NULL,
+  deleted boolean NOT NULL DEFAULT false,
+  data jsonb NOT NULL,
+  branch_id text NOT NULL
+);
+CREATE INDEX campaigns_pull ON campaigns (branch_id, stamp, id);
+CREATE INDEX campaigns_stamp ON campaigns (stamp, id);
+`;
+
+const projection = `
+-- HQ projection: activity of every (customer, branch) pair as of the branch's as_of_day, the
+-- same columns as the CLI activity output (money in cents, dates YYYY-MM-DD).
+CREATE TABLE customer_branch_activity (
+  branch_id text NOT NULL,
+  customer_id text NOT NULL,
+  status text NOT NULL,
+  days_since_last_visit integer,
+  total_bookings integer NOT NULL,
+  total_spent bigint NOT NULL,
+  first_visit_date text,
+  last_visit_date text,
+  no_shows integer NOT NULL,
+  spending_tier text NOT NULL,
+  frequency_tier text NOT NULL,
+  favorite_service text NOT NULL,
+  preferred_staff text NOT NULL,
+  PRIMARY KEY (branch_id, customer_id)
+);
+
+-- Per-branch running sums of the metrics accumulator over the branch's activity rows, kept in
+-- the same transactions as the rows: today's report reads one row per branch.
+CREATE TABLE branch_projection (
+  branch_id text PRIMARY KEY,
+  as_of_day integer NOT NULL,
+  customers integer NOT NULL,
+  status_new integer NOT NULL,
+  status_active integer NOT NULL,
+  status_win_back integer NOT NULL,
+  status_at_risk integer NOT NULL,
+  status_churned integer NOT NULL,
+  new_customers_30d integer NOT NULL,
+  with_visits integer NOT NULL,
+  spent_cents bigint NOT NULL,
+  visits bigint NOT NULL
+);
+
+-- Daily metrics per branch for trend charts (day = branch-local day number). final = the day is
+-- over (written when the branch rolled past it, or recomputed from history).
+CREATE TABLE metrics_snapshots (
+  branch_id text NOT NULL,
+  day integer NOT NULL,
+  customers integer NOT NULL,
+  status_new integer NOT NULL,
+  status_active integer NOT NULL,
+  status_win_back integer NOT NULL,
+  status_at_risk integer NOT NULL,
+  status_churned integer NOT NULL,
+  new_customers_30d integer NOT NULL,
+  with_visits integer NOT NULL,
+  spent_cents bigint NOT NULL,
+  visits bigint NOT NULL,
+  final boolean NOT NULL,
+  PRIMARY KEY (branch_id, day)
+);
+CREATE INDEX metrics_snapshots_day ON metrics_snapshots (day);
+`;
+
+const auth = `
+CREATE TABLE enrolment_codes (
+  code_hash text PRIMARY KEY,
+  branch_id text NOT NULL,
+  role text NOT NULL,
+  created_ms bigint NOT NULL,
+  expires_ms bigint NOT NULL,
+  used_ms bigint,
+  device_id text
+);
+
+CREATE TABLE devices (
+  id text PRIMARY KEY,
+  token_hash text NOT NULL UNIQUE,
+  branch_id text NOT NULL,
+  role text NOT NULL,
+  created_ms bigint NOT NULL,
+  revoked_ms bigint
+);
+`;
+
+// Document schema 1 (shared/domain/schemas.ts SCHEMA_VERSION). Stored documents are upgraded in
+// place exactly as the desk's RxDB migration strategies upgrade theirs (shared/domain/upgrade.ts;
+// a test checks both agree), so stamps stay as they are: desks already hold the same documents,
+// and their checkpoints stay valid.
+const schemaV1 = `
+UPDATE customers SET data = data || jsonb_build_object(
+  'preferred_staff', COALESCE(data->'preferred_staff', '""'::jsonb),
+  'allergies', COALESCE(data->'allergies', '""'::jsonb));
+
+UPDATE communications SET data = data || '{"variant": "", "trigger_key": "", "direction": "outbound", "attempts": 0, "next_attempt_at": ""}'::jsonb;
+-- Typed copies for the outbox worker and the automated triggers. due_ms: when the outbox should
+-- (next) try to deliver the message (NULL = not waiting); trigger_key: UNIQUE, so an automated
+-- message can exist only once for its event, whichever process creates it.
+ALTER TABLE communications
+  ADD COLUMN status text NOT NULL DEFAULT '',
+  ADD COLUMN channel text NOT NULL DEFAULT '',
+  ADD COLUMN trigger_key text NOT NULL DEFAULT '',
+  ADD COLUMN due_ms bigint;
+UPDATE communications SET status = data->>'status', channel = data->>'channel',
+  due_ms = CASE WHEN data->>'status' = 'queued' THEN 0 END;
+CREATE UNIQUE INDEX communications_trigger_key ON communications (trigger_key) WHERE trigger_key <> '';
+CREATE INDEX communications_due ON communications (due_ms) WHERE due_ms IS NOT NULL;
+CREATE INDEX communications_sending ON communications (status) WHERE status = 'sending';
+CREATE INDEX communications_customer ON communications (customer_id);
+
+CREATE TABLE segments (
+  id text PRIMARY KEY,
+  stamp bigint NOT NULL,
+  deleted boolean NOT NULL DEFAULT false,
+  data jsonb NOT NULL,
+  branch_id text NOT NULL
+);
+CREATE INDEX segments_pull ON segments (branch_id, stamp, id);
+CREATE INDEX segments_stamp ON segments (stamp, id);
+
+CREATE TABLE branch_settings (
+  id text PRIMARY KEY,
+  stamp bigint NOT NULL,
+  deleted boolean NOT NULL DEFAULT false,
+  data jsonb NOT NULL,
+  branch_id text NOT NULL
+);
+CREATE INDEX branch_settings_pull ON branch_settings (branch_id, stamp, id);
+CREATE INDEX branch_settings_stamp ON branch_settings (stamp, id);
+
+-- Business-wide insight rules (RFM cut-offs), sent to desks with the organisation settings.
+ALTER TABLE org_settings ADD COLUMN insights jsonb NOT NULL DEFAULT '${JSON.stringify(DEFAULT_INSIGHT_RULES)}'::jsonb;
+
+-- Server-side housekeeping jobs (retention): the last local day each ran, per branch.
+CREATE TABLE job_runs (
+  job text NOT NULL,
+  branch_id text NOT NULL,
+  day integer NOT NULL,
+  PRIMARY KEY (job, branch_id)
+);
+`;
+
+/** Campaigns changed shape the most (their message became the first variant): upgraded in TypeScript. */
+async function upgradeCampaigns(tx: Queryable): Promise<void> {
+  const rows = await tx.query<{ id: string; data: Record<string, unknown> }>('SELECT id, data FROM campaigns');
+  if (rows.length === 0) return;
+  const upgraded = rows.map((r) => ({ id: r.id, data: upgradeV0toV1('campaigns', r.data) }));
+  await tx.query('UPDATE campaigns c SET data = r.data FROM jsonb_to_recordset($1::jsonb) AS r(id text, data jsonb) WHERE c.id = r.id', [JSON.stringify(upgraded)]);
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'documents and sync', sql: documents },
+  { version: 2, name: 'HQ projection and metrics snapshots', sql: projection },
+  { version: 3, name: 'enrolment codes and device tokens', sql: auth },
+  { version: 4, name: 'document schema 1: insights, outbox, triggers, privacy', sql: schemaV1, run: upgradeCampaigns },
+];

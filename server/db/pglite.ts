@@ -1,0 +1,44 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Database, Queryable } from './database';
+
+type PGliteLike = Pick<PGlite, 'query' | 'exec'>;
+
+function wrap(target: PGliteLike): Queryable {
+  return {
+    async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+      const result = await target.query<T>(sql, params as unknown[]);
+      return result.rows;
+    },
+    async exec(sql: string): Promise<void> {
+      await target.exec(sql);
+    },
+  };
+}
+
+/**
+ * Embedded PostgreSQL (PGlite, WebAssembly) with its files in `dataDir` (in memory when
+ * undefined). Single process: the caller guarantees nobody else opens the directory
+ * (server/db/data-dir-lock.ts). Queries and transactions are serialised by PGlite itself.
+ */
+export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const db = await PGlite.create(dataDir === undefined ? {} : { dataDir });
+  const plain = wrap(db);
+  let closed = false;
+  return {
+    kind: 'pglite',
+    query: plain.query,
+    exec: plain.exec,
+    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    async listen(channel, onMessage) {
+      const unlisten = await db.listen(channel, onMessage);
+      return async () => {
+        if (!closed) await unlisten();
+      };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.close();
+    },
+  };
+}

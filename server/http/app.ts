@@ -1,0 +1,93 @@
+/**
+ * The HTTP application: health, enrolment, replication (pull, push, live stream, walk-in
+ * lookup), HQ metrics and the web renderer. Every error answers `{error, details?}`.
+ */
+import { fileURLToPath } from 'node:url';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import type { Logger as PinoLogger } from 'pino';
+import { SCHEMA_VERSION } from '../../shared/domain/schemas';
+import type { ErrorBody } from '../../shared/sync/protocol';
+import { deviceById } from '../store/auth';
+import { ApiError } from '../store/errors';
+import type { Store } from '../store/store';
+import { corsRoutes } from './cors';
+import { EnrolLimiter } from './enrol-limiter';
+import { enrollRoutes } from './routes/enroll';
+import { healthRoutes } from './routes/health';
+import { metricsRoutes } from './routes/metrics';
+import { syncRoutes } from './routes/sync';
+import { syncCountRoutes } from './routes/sync-count';
+import { webRoutes } from './routes/web';
+import { privacyRoutes } from './routes/privacy';
+import { insightRoutes } from './routes/insights';
+import { StreamHub } from './stream-hub';
+
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../out/web', import.meta.url));
+
+export interface AppOptions {
+  store: Store;
+  logger: PinoLogger;
+  webRoot?: string;
+  heartbeatMs?: number;
+  streamBatchSize?: number;
+  /** The document schema version desks must send (SCHEMA_VERSION; tests simulate a newer server). */
+  schemaVersion?: number;
+  /** Behind a load balancer: take the client address from X-Forwarded-For. */
+  trustProxy?: boolean;
+}
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  hub: StreamHub;
+}
+
+export async function buildApp(options: AppOptions): Promise<BuiltApp> {
+  const { store } = options;
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    logController: new LogController({ disableRequestLogging: true }),
+    return503OnClosing: true,
+  });
+  const hub = new StreamHub(store, {
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    batchSize: options.streamBatchSize ?? 500,
+    stillValid: async (device) => (await deviceById(store, device.id)) !== null,
+  });
+  await hub.start();
+
+  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+    if (error instanceof ApiError) {
+      for (const [k, v] of Object.entries(error.headers)) reply.header(k, v);
+      const body: ErrorBody = error.details.length > 0 ? { error: error.message, details: error.details } : { error: error.message };
+      return reply.code(error.status).send(body);
+    }
+    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) {
+      request.log.error({ err: error, url: request.url }, 'request failed');
+      return reply.code(500).send({ error: 'internal server error' } satisfies ErrorBody);
+    }
+    const message =
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+        ? 'the request body is not valid JSON'
+        : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? 'the request body is too large'
+          : error.message;
+    return reply.code(status).send({ error: message } satisfies ErrorBody);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode >= 500) request.log.warn({ url: request.url, status: reply.statusCode }, 'request answered with an error');
+  });
+
+  corsRoutes(app);
+  healthRoutes(app, store);
+  enrollRoutes(app, store, new EnrolLimiter(store.clock));
+  syncRoutes(app, store, hub, options.schemaVersion ?? SCHEMA_VERSION);
+  syncCountRoutes(app, store, options.schemaVersion ?? SCHEMA_VERSION);
+  metricsRoutes(app, store);
+  privacyRoutes(app, store);
+  insightRoutes(app, store);
+  await webRoutes(app, options.webRoot ?? DEFAULT_WEB_ROOT);
+  return { app, hub };
+}

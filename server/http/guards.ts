@@ -1,0 +1,40 @@
+import type { FastifyRequest } from 'fastify';
+import { SCHEMA_VERSION } from '../../shared/domain/schemas';
+import { SCHEMA_HEADER, type Role } from '../../shared/sync/protocol';
+import { authenticate } from '../store/auth';
+import { ApiError } from '../store/errors';
+import type { Store } from '../store/store';
+import type { Device } from '../sync/device';
+
+/** The device of the request's `Authorization: Bearer` token; 401 otherwise. */
+export async function requireDevice(store: Store, request: FastifyRequest, roles?: readonly Role[]): Promise<Device> {
+  const header = request.headers.authorization ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (match === null) throw new ApiError(401, 'missing device token: send "Authorization: Bearer <token>"', [], { 'www-authenticate': 'Bearer' });
+  const device = await authenticate(store, match[1] as string);
+  if (device === null) throw new ApiError(401, 'unknown or revoked device token; enrol this device again', [], { 'www-authenticate': 'Bearer' });
+  if (roles !== undefined && !roles.includes(device.role)) {
+    throw new ApiError(403, `a ${device.role} device may not use this endpoint (allowed: ${roles.join(', ')})`);
+  }
+  return device;
+}
+
+/**
+ * The desk's schema version (header, or `?schema=` for EventSource). An outdated desk gets 426
+ * with a clear message; a desk newer than the server gets 400 asking to update the server.
+ */
+export function checkSchemaVersion(request: FastifyRequest, serverVersion: number = SCHEMA_VERSION): void {
+  const fromQuery = (request.query as Record<string, unknown> | undefined)?.schema;
+  const raw = request.headers[SCHEMA_HEADER] ?? (typeof fromQuery === 'string' ? fromQuery : undefined);
+  const text = Array.isArray(raw) ? raw[0] : raw;
+  if (text === undefined || !/^\d+$/.test(text)) {
+    throw new ApiError(400, `send the desk's schema version in the ${SCHEMA_HEADER} header (the server is at ${serverVersion})`);
+  }
+  const version = Number(text);
+  if (version < serverVersion) {
+    throw new ApiError(426, `this desk's data schema (version ${version}) is older than the server's (version ${serverVersion}): update Branchdesk on this desk, then sync again`);
+  }
+  if (version > serverVersion) {
+    throw new ApiError(400, `this desk's data schema (version ${version}) is newer than the server's (version ${serverVersion}): update the server`);
+  }
+}

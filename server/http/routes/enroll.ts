@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import { SCHEMA_VERSION, type BranchDoc } from '../../../shared/domain/schemas';
+import type { EnrollResponse, SessionInfo } from '../../../shared/sync/protocol';
+import { redeemEnrolmentCode } from '../../store/auth';
+import { loadBranches } from '../../store/branches';
+import { ApiError, badRequest } from '../../store/errors';
+import { publicOrg } from '../../store/org';
+import type { Store } from '../../store/store';
+import type { Device } from '../../sync/device';
+import type { EnrolLimiter } from '../enrol-limiter';
+import { requireDevice } from '../guards';
+
+async function sessionOf(store: Store, device: Device): Promise<SessionInfo> {
+  const branches = await loadBranches(store.db, store.org);
+  const branch: BranchDoc | null = branches.get(device.branch_id)?.doc ?? null;
+  return {
+    device_id: device.id,
+    role: device.role,
+    branch_id: device.branch_id,
+    branch,
+    schema_version: SCHEMA_VERSION,
+    // Re-read: business rules changed through another process reach desks at their next check.
+    org: publicOrg(await store.reloadOrg()),
+  };
+}
+
+export function enrollRoutes(app: FastifyInstance, store: Store, limiter: EnrolLimiter): void {
+  app.post('/api/enroll', async (request) => {
+    const wait = limiter.retryAfterSeconds(request.ip);
+    if (wait > 0) {
+      throw new ApiError(429, `too many failed enrolment attempts from this address; try again in ${wait} s`, [], { 'retry-after': String(wait) });
+    }
+    const body = request.body as { code?: unknown } | undefined;
+    const code = typeof body?.code === 'string' ? body.code.trim() : '';
+    if (code === '' || code.length > 64) {
+      limiter.recordFailure(request.ip);
+      throw badRequest('send {"code": "…"} with the enrolment code from `cli enroll`', [{ field: 'code', message: 'is required' }]);
+    }
+    try {
+      const { token, device } = await redeemEnrolmentCode(store, code);
+      limiter.recordSuccess(request.ip);
+      request.log.info({ device: device.id, role: device.role, branch: device.branch_id }, 'device enrolled');
+      return { token, ...(await sessionOf(store, device)) } satisfies EnrollResponse;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) limiter.recordFailure(request.ip);
+      throw error;
+    }
+  });
+
+  app.get('/api/session', async (request) => sessionOf(store, await requireDevice(store, request)));
+}

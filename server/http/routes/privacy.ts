@@ -1,0 +1,70 @@
+/**
+ * Privacy requests over HTTP:
+ * - `GET /api/privacy/customers/:id/export` — everything held about one customer as JSON
+ *   (`exportCustomerData`). A branch device (front desk, manager) gets the customer when linked
+ *   to its branch, with its branch's bookings, messages and activity (a token never reads
+ *   outside its scope); an hq device gets every branch's.
+ * - `POST /api/privacy/customers/:id/erase` — erase on the server (manager of a linked branch,
+ *   or hq); every desk receives the erased document through sync. Desks may also erase by
+ *   pushing the document from `eraseCustomer` — the same effects follow.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { BookingDoc, CommunicationDoc, CustomerDoc } from '../../../shared/domain/schemas';
+import { exportCustomerData } from '../../../shared/privacy/export';
+import { formatInstant } from '../../../shared/time/instant';
+import { loadMasters } from '../../store/documents';
+import { notFound } from '../../store/errors';
+import { isLinked } from '../../store/links';
+import { rowToActivity, type ActivityRow } from '../../store/projection';
+import type { Store } from '../../store/store';
+import { readScope, type Device } from '../../sync/device';
+import { eraseCustomersOnServer } from '../../privacy/erase-customers';
+import { requireDevice } from '../guards';
+
+async function customerInScope(store: Store, device: Device, id: string): Promise<CustomerDoc & { _deleted: boolean }> {
+  const scope = readScope(device);
+  const doc = (await loadMasters<CustomerDoc>(store.db, 'customers', [id])).get(id)?.doc;
+  if (doc === undefined || (scope !== null && !(await isLinked(store.db, scope, [id])).has(id))) {
+    throw notFound(scope === null ? `no customer "${id}"` : `no customer "${id}" at branch ${scope}`);
+  }
+  return doc;
+}
+
+function customerId(params: unknown): string {
+  const id = (params as { id?: unknown }).id;
+  if (typeof id !== 'string' || id === '' || id.length > 100) throw notFound('unknown customer');
+  return id;
+}
+
+export function privacyRoutes(app: FastifyInstance, store: Store): void {
+  app.get('/api/privacy/customers/:id/export', async (request, reply) => {
+    const device = await requireDevice(store, request);
+    const id = customerId(request.params);
+    const customer = await customerInScope(store, device, id);
+    const scope = readScope(device);
+    const branchFilter = scope === null ? '' : ' AND branch_id = $2';
+    const params = scope === null ? [id] : [id, scope];
+    const bookings = await store.db.query<{ data: BookingDoc }>(`SELECT data FROM bookings WHERE customer_id = $1 AND NOT deleted${branchFilter}`, params);
+    const communications = await store.db.query<{ data: CommunicationDoc }>(`SELECT data FROM communications WHERE customer_id = $1 AND NOT deleted${branchFilter}`, params);
+    const activity = await store.db.query<ActivityRow>(`SELECT * FROM customer_branch_activity WHERE customer_id = $1${branchFilter}`, params);
+    const bundle = exportCustomerData(
+      customer,
+      bookings.map((b) => b.data),
+      communications.map((c) => c.data),
+      activity.map(rowToActivity),
+      formatInstant(store.clock()),
+    );
+    request.log.info({ device: device.id, customer: id }, 'customer data exported');
+    return reply.header('content-disposition', `attachment; filename="customer-${id.replace(/[^\w-]/g, '_')}.json"`).send(bundle);
+  });
+
+  app.post('/api/privacy/customers/:id/erase', async (request) => {
+    const device = await requireDevice(store, request, ['manager', 'hq']);
+    const id = customerId(request.params);
+    const before = await customerInScope(store, device, id);
+    const result = await eraseCustomersOnServer(store, [id]);
+    request.log.info({ device: device.id, customer: id }, 'customer erased on request');
+    const customer = result.erased[0] ?? before;
+    return { customer, communications_erased: result.communications, already_erased: result.erased.length === 0 };
+  });
+}

@@ -1,0 +1,89 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isPushCollection, isSyncCollection, type Checkpoint, type StreamTicketResponse, type SyncCollection } from '../../../shared/sync/protocol';
+import { deviceById } from '../../store/auth';
+import { ApiError, badRequest, forbidden, notFound } from '../../store/errors';
+import type { Store } from '../../store/store';
+import { readScope, type Device } from '../../sync/device';
+import { lookupCustomer } from '../../sync/lookup';
+import { pullBatch } from '../../sync/pull';
+import { pushRows } from '../../sync/push';
+import type { StreamHub } from '../stream-hub';
+import { checkTicket, issueTicket, TICKET_TTL_MS } from '../stream-ticket';
+import { checkSchemaVersion, requireDevice } from '../guards';
+
+/** Push bodies may be large (1000 customers with long notes). */
+export const PUSH_BODY_LIMIT = 16 * 1024 * 1024;
+
+function collectionOf(request: FastifyRequest): SyncCollection {
+  const name = (request.params as { collection?: string }).collection ?? '';
+  if (!isSyncCollection(name)) throw notFound(`unknown collection "${name}"`);
+  return name;
+}
+
+function checkpointOf(query: Record<string, unknown>): Checkpoint | null {
+  const stamp = query.stamp;
+  const id = query.id;
+  if (stamp === undefined || stamp === '') {
+    if (id !== undefined && id !== '') throw badRequest('"id" needs "stamp"', [{ field: 'stamp', message: 'is required with id' }]);
+    return null;
+  }
+  if (typeof stamp !== 'string' || !/^\d{1,15}$/.test(stamp)) throw badRequest('"stamp" must be a whole number', [{ field: 'stamp', message: 'must be a whole number' }]);
+  if (id !== undefined && (typeof id !== 'string' || id.length > 100)) throw badRequest('"id" must be a document id', [{ field: 'id', message: 'must be a document id' }]);
+  return { stamp: Number(stamp), id: typeof id === 'string' ? id : '' };
+}
+
+function limitOf(query: Record<string, unknown>): number {
+  const limit = query.limit;
+  if (limit === undefined || limit === '') return 100;
+  if (typeof limit !== 'string' || !/^\d{1,5}$/.test(limit) || Number(limit) < 1) {
+    throw badRequest('"limit" must be a whole number from 1', [{ field: 'limit', message: 'must be a whole number from 1' }]);
+  }
+  return Number(limit);
+}
+
+async function streamDevice(store: Store, request: FastifyRequest): Promise<Device> {
+  const ticket = (request.query as Record<string, unknown>).ticket;
+  if (typeof ticket !== 'string' || ticket === '') return requireDevice(store, request);
+  const deviceId = checkTicket(store.org.server_secret, ticket, store.clock());
+  const device = deviceId === null ? null : await deviceById(store, deviceId);
+  if (device === null) throw new ApiError(401, 'stream ticket invalid or expired; ask for a new one');
+  return device;
+}
+
+export function syncRoutes(app: FastifyInstance, store: Store, hub: StreamHub, schemaVersion: number): void {
+  app.get('/api/sync/:collection/pull', async (request) => {
+    const device = await requireDevice(store, request);
+    checkSchemaVersion(request, schemaVersion);
+    const collection = collectionOf(request);
+    const query = request.query as Record<string, unknown>;
+    return pullBatch(store.db, collection, readScope(device), checkpointOf(query), limitOf(query));
+  });
+
+  app.post('/api/sync/:collection/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
+    const device = await requireDevice(store, request);
+    checkSchemaVersion(request, schemaVersion);
+    const collection = collectionOf(request);
+    if (!isPushCollection(collection)) throw forbidden(`${collection} is reference data: pull only`);
+    const result = await pushRows(store, device, collection, request.body);
+    request.log.debug({ collection, rows: Array.isArray(request.body) ? request.body.length : 0, written: result.written, conflicts: result.conflicts.length }, 'push');
+    return result.conflicts;
+  });
+
+  app.post('/api/sync/customers/lookup', async (request) => {
+    const device = await requireDevice(store, request, ['front_desk', 'manager']);
+    checkSchemaVersion(request, schemaVersion);
+    return lookupCustomer(store, device, request.body);
+  });
+
+  app.post('/api/sync/stream-ticket', async (request) => {
+    const device = await requireDevice(store, request);
+    return { ticket: issueTicket(store.org.server_secret, device.id, store.clock()), expires_in_seconds: TICKET_TTL_MS / 1000 } satisfies StreamTicketResponse;
+  });
+
+  app.get('/api/sync/stream', async (request, reply) => {
+    const device = await streamDevice(store, request);
+    checkSchemaVersion(request, schemaVersion);
+    reply.hijack();
+    await hub.open(device, reply.raw);
+  });
+}

@@ -1,0 +1,102 @@
+import { SCHEMA_VERSION } from '../../shared/domain/schemas';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EnrollResponse, StreamMessage, StreamTicketResponse } from '../../shared/sync/protocol';
+import { importDataset } from '../store/import';
+import { ManualClock, TARGETS, type TestDatabase } from '../test-support/databases';
+import { twoBranches } from '../test-support/dataset';
+import { bookingDoc } from '../test-support/docs';
+import { client, enrolDevice, startTestServer, type TestServer } from '../test-support/http';
+import { openStream } from '../test-support/sse';
+import { revokeDevice } from '../store/auth';
+
+const isChange = (collection: string, id: string) => (m: StreamMessage) =>
+  m.type === 'change' && m.collection === collection && m.documents.some((d) => d.id === id);
+
+describe.each(TARGETS)('live stream on $name', (target) => {
+  let db: TestDatabase;
+  let server: TestServer;
+  let deskA: EnrollResponse;
+  let deskB: EnrollResponse;
+  const headers = (token: string) => ({ authorization: `Bearer ${token}`, 'x-branchdesk-schema': String(SCHEMA_VERSION) });
+
+  beforeAll(async () => {
+    db = await target.open({ clock: new ManualClock(Date.parse('2026-03-01T06:00:00Z')).read });
+    await importDataset(db.store, twoBranches(), 0);
+    server = await startTestServer(db.store, { heartbeatMs: 150 });
+    deskA = await enrolDevice(db.store, server, 'br-a', 'front_desk');
+    deskB = await enrolDevice(db.store, server, 'br-b', 'front_desk');
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.close();
+  });
+
+  it('sends RESYNC on connect, then delivers pushes in scope live with their checkpoint', async () => {
+    const streamA = await openStream(`${server.url}/api/sync/stream`, headers(deskA.token));
+    const streamB = await openStream(`${server.url}/api/sync/stream`, headers(deskB.token));
+    try {
+      expect(streamA.status).toBe(200);
+      expect(await streamA.next()).toEqual({ type: 'resync' });
+      expect(await streamB.next()).toEqual({ type: 'resync' });
+      const doc = bookingDoc({ id: 'bk-live-1', customer_id: 'cu-a1', branch_id: 'br-a' });
+      expect((await client(server.url, deskA.token).post('/api/sync/bookings/push', [{ newDocumentState: doc }])).body).toEqual([]);
+      const message = await streamA.next(isChange('bookings', 'bk-live-1'));
+      expect(message).toMatchObject({ type: 'change', collection: 'bookings', documents: [doc] });
+      // The stream's checkpoint is the pull's checkpoint for the same document.
+      const pulled = await client(server.url, deskA.token).get('/api/sync/bookings/pull?limit=100');
+      expect((message as { checkpoint: unknown }).checkpoint).toEqual((pulled.body as { checkpoint: unknown }).checkpoint);
+      // B is out of scope for A's booking, but sees its own.
+      const own = bookingDoc({ id: 'bk-live-b', customer_id: 'cu-b1', branch_id: 'br-b' });
+      await client(server.url, deskB.token).post('/api/sync/bookings/push', [{ newDocumentState: own }]);
+      const forB = await streamB.next((m) => m.type === 'change' && m.collection === 'bookings');
+      expect((forB as { documents: { id: string }[] }).documents.map((d) => d.id)).toEqual(['bk-live-b']);
+      // A's stream never carries B's booking: a later push of A arrives, B's never did.
+      const later = bookingDoc({ id: 'bk-live-2', customer_id: 'cu-a1', branch_id: 'br-a' });
+      await client(server.url, deskA.token).post('/api/sync/bookings/push', [{ newDocumentState: later }]);
+      await streamA.next(isChange('bookings', 'bk-live-2'));
+      expect(streamA.history().some(isChange('bookings', 'bk-live-b'))).toBe(false);
+    } finally {
+      streamA.close();
+      streamB.close();
+    }
+  });
+
+  it('accepts a short-lived ticket for EventSource, sends heartbeats, and closes when the device is revoked', async () => {
+    const desk = await enrolDevice(db.store, server, 'br-a', 'manager');
+    const ticket = (await client(server.url, desk.token).post('/api/sync/stream-ticket', {})).body as StreamTicketResponse;
+    expect(ticket.expires_in_seconds).toBe(60);
+    const stream = await openStream(`${server.url}/api/sync/stream?ticket=${encodeURIComponent(ticket.ticket)}&schema=${SCHEMA_VERSION}`);
+    expect(stream.status).toBe(200);
+    expect(await stream.next()).toEqual({ type: 'resync' });
+    const bad = await openStream(`${server.url}/api/sync/stream?ticket=${encodeURIComponent(`${ticket.ticket}x`)}&schema=${SCHEMA_VERSION}`);
+    expect(bad.status).toBe(401);
+    await revokeDevice(db.store, desk.device_id);
+    await stream.ended;
+    expect(stream.comments()).toBeGreaterThanOrEqual(1);
+    expect((await client(server.url, desk.token).get('/api/session')).status).toBe(401);
+  });
+
+  it('delivers a customer newly linked by a booking to the booking branch\'s stream', async () => {
+    const stream = await openStream(`${server.url}/api/sync/stream`, headers(deskA.token));
+    try {
+      await stream.next();
+      const visit = bookingDoc({ id: 'bk-live-link', customer_id: 'cu-b2', branch_id: 'br-a' });
+      await client(server.url, deskA.token).post('/api/sync/bookings/push', [{ newDocumentState: visit }]);
+      const linked = await stream.next(isChange('customers', 'cu-b2'));
+      expect(linked.type === 'change' ? linked.documents.map((d) => d.id) : []).toEqual(['cu-b2']);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('ends every stream on shutdown', async () => {
+    const other = await startTestServer(db.store);
+    const stream = await openStream(`${other.url}/api/sync/stream`, headers(deskA.token));
+    await stream.next();
+    await other.hub.close();
+    await stream.ended;
+    const refused = await fetch(`${other.url}/api/sync/stream`, { headers: headers(deskA.token) });
+    expect(refused.status).toBe(503);
+    await other.close();
+  });
+});

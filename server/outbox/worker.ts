@@ -1,0 +1,316 @@
+/**
+ * The outbox worker: delivers communications that desks queued (pushed with status `queued`
+ * through normal sync) or the server's triggers created, through the configured providers.
+ *
+ * One round:
+ *   1. recover messages left `sending` by a process that stopped mid-send (see below);
+ *   2. note, once, on queued messages of a channel without a provider why they wait;
+ *   3. claim due messages — in one transaction, under the stamp lock, `FOR UPDATE SKIP LOCKED`
+ *      — and mark them `sending` (attempts + 1) before any provider is called; customers who
+ *      were erased or withdrew consent since are cancelled instead, never sent;
+ *   4. hand each claimed message to its provider, then record `sent`, or `failed` with the
+ *      reason and, when trying again can help and attempts remain, `next_attempt_at`
+ *      (exponential back-off) — a failed message with a next attempt is claimed again then.
+ * Every status change is a document update with a new stamp, so it syncs back to the desks.
+ *
+ * Delivery guarantee. Claiming commits `sending` before the provider call, so no two workers
+ * (processes) ever hand over the same attempt. If the process dies between the call and the
+ * record of its outcome, the message stays `sending`; after `sendingTimeoutMs` it is recovered:
+ * - SMS (webhook): tried again with the SAME idempotency key (the communication id); a gateway
+ *   honouring the key does not send twice — at-least-once hand-over, exactly-once sending.
+ * - Email (SMTP has no idempotency): marked failed with "outcome unknown" and NOT retried —
+ *   at-most-once; a person decides whether to send again (the Message-ID is the communication
+ *   id, so a mail system that de-duplicates would recognise a manual repeat).
+ * A provider failure before acceptance is always safe to retry and is retried with back-off.
+ */
+import type { CommunicationDoc, CustomerDoc } from '../../shared/domain/schemas';
+import { channelProblem, isMarketing } from '../../shared/insights/audience';
+import { isErased } from '../../shared/privacy/erase';
+import { formatInstant, parseInstant } from '../../shared/time/instant';
+import type { WireDoc } from '../../shared/sync/protocol';
+import { loadBranches } from '../store/branches';
+import { loadMasters } from '../store/documents';
+import { CHANGES_CHANNEL, parseNotice } from '../store/notify';
+import { writeServerDocuments } from '../store/server-writes';
+import { advanceClock, lockStamps } from '../store/stamps';
+import type { Store } from '../store/store';
+import { retryDelayMs } from './backoff';
+import type { OutboxOptions } from './config';
+import { shortReason, type Delivery, type DeliveryChannel, type DeliveryResult, type Provider } from './provider';
+
+type Comm = WireDoc<CommunicationDoc>;
+
+export interface OutboxRound {
+  recovered: number;
+  claimed: number;
+  sent: number;
+  /** Failed for good (permanent, out of attempts, or impossible to send). */
+  failed: number;
+  /** Failed with a next attempt scheduled. */
+  retrying: number;
+  cancelled: number;
+  /** Queued messages newly noted as waiting for a provider. */
+  waiting: number;
+}
+
+interface Claimed {
+  comm: Comm;
+  delivery: Delivery;
+}
+
+/** Channels a provider delivers. SMS gateways with an idempotency key may be retried after a crash. */
+const IDEMPOTENT_CHANNELS = new Set<string>(['sms']);
+
+function waitingReason(channel: string): string {
+  if (channel === 'email') return 'not sent yet: no email provider is configured on the server (SMTP_URL)';
+  if (channel === 'sms') return 'not sent yet: no SMS provider is configured on the server (SMS_WEBHOOK_URL)';
+  return `not sent: the server has no provider for ${channel} messages`;
+}
+
+export class OutboxWorker {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private unlisten: (() => Promise<void>) | null = null;
+  private stopped = true;
+
+  constructor(
+    private readonly store: Store,
+    private readonly providers: ReadonlyMap<DeliveryChannel, Provider>,
+    private readonly options: OutboxOptions,
+  ) {}
+
+  private now(): number {
+    return this.store.clock();
+  }
+
+  /** One full round (tests call this directly with an injected clock). */
+  async runOnce(): Promise<OutboxRound> {
+    const round: OutboxRound = { recovered: 0, claimed: 0, sent: 0, failed: 0, retrying: 0, cancelled: 0, waiting: 0 };
+    round.recovered = await this.recoverInterrupted();
+    round.waiting = await this.noteWaiting();
+    for (;;) {
+      const claimed = await this.claim(round);
+      round.claimed += claimed.length;
+      for (const c of claimed) {
+        const provider = this.providers.get(c.delivery.channel) as Provider;
+        let result: DeliveryResult;
+        try {
+          result = await provider.send(c.delivery);
+        } catch (error) {
+          result = { ok: false, permanent: false, reason: shortReason(`${provider.name} failed: ${error instanceof Error ? error.message : String(error)}`) };
+        }
+        const outcome = await this.record(c.comm, result);
+        if (outcome === 'sent') round.sent += 1;
+        else if (outcome === 'retrying') round.retrying += 1;
+        else if (outcome === 'failed') round.failed += 1;
+      }
+      if (claimed.length < this.options.batchSize) return round;
+    }
+  }
+
+  /** Marks claimed messages `sending`; returns them with what the provider needs. */
+  private async claim(round: OutboxRound): Promise<Claimed[]> {
+    const channels = [...this.providers.keys()];
+    if (channels.length === 0) return [];
+    const now = this.now();
+    const at = formatInstant(now);
+    // Idle rounds take no lock (the stamp lock also serialises pushes).
+    const due = await this.store.db.query(
+      'SELECT 1 FROM communications WHERE due_ms IS NOT NULL AND due_ms <= $1 AND NOT deleted AND channel = ANY($2::text[]) LIMIT 1',
+      [now, channels],
+    );
+    if (due.length === 0) return [];
+    return this.store.db.transaction(async (tx) => {
+      await lockStamps(tx);
+      const rows = await tx.query<{ id: string; data: CommunicationDoc }>(
+        `SELECT id, data FROM communications
+         WHERE due_ms IS NOT NULL AND due_ms <= $1 AND NOT deleted AND channel = ANY($2::text[])
+         ORDER BY due_ms, id LIMIT $3 FOR UPDATE SKIP LOCKED`,
+        [now, channels, this.options.batchSize],
+      );
+      if (rows.length === 0) return [];
+      const customers = await loadMasters<CustomerDoc>(tx, 'customers', [...new Set(rows.map((r) => r.data.customer_id))]);
+      const branches = await loadBranches(tx, this.store.org);
+      const writes: Comm[] = [];
+      const claimed: Claimed[] = [];
+      for (const { data } of rows) {
+        const comm: Comm = { ...data, _deleted: false };
+        const customer = customers.get(comm.customer_id)?.doc;
+        const end = (status: 'cancelled' | 'failed', error: string) => {
+          writes.push({ ...comm, status, error, next_attempt_at: '', updated_at: at });
+          if (status === 'cancelled') round.cancelled += 1;
+          else round.failed += 1;
+        };
+        if (customer === undefined || customer._deleted) {
+          end('cancelled', 'cancelled: the customer no longer exists');
+          continue;
+        }
+        if (isErased(customer)) {
+          end('cancelled', 'cancelled: the customer was erased');
+          continue;
+        }
+        const channel = comm.channel as DeliveryChannel;
+        const problem = isMarketing(comm) ? channelProblem(customer, channel) : (channel === 'sms' ? customer.phone : customer.email) === '' ? 'no_address' : null;
+        if (problem === 'no_consent') {
+          end('cancelled', `cancelled: no marketing consent for ${channel}`);
+          continue;
+        }
+        if (problem === 'no_address') {
+          end('failed', channel === 'sms' ? 'the customer has no phone number' : 'the customer has no email address');
+          continue;
+        }
+        if (comm.message.trim() === '') {
+          end('failed', 'the message is empty');
+          continue;
+        }
+        const sending: Comm = { ...comm, status: 'sending', attempts: comm.attempts + 1, next_attempt_at: '', error: '', updated_at: at };
+        writes.push(sending);
+        claimed.push({
+          comm: sending,
+          delivery: {
+            id: comm.id,
+            channel,
+            to: channel === 'sms' ? customer.phone : customer.email,
+            text: comm.message,
+            subject: '',
+            branch: { id: comm.branch_id, name: branches.get(comm.branch_id)?.doc.name ?? comm.branch_id },
+          },
+        });
+      }
+      await writeServerDocuments(tx, 'communications', writes as WireDoc<Record<string, unknown>>[]);
+      await advanceClock(tx);
+      return claimed;
+    });
+  }
+
+  /** Records a provider's answer for the attempt that was claimed. */
+  private async record(claimed: Comm, result: DeliveryResult): Promise<'sent' | 'retrying' | 'failed' | 'skipped'> {
+    const now = this.now();
+    const at = formatInstant(now);
+    return this.store.db.transaction(async (tx) => {
+      await lockStamps(tx);
+      const master = (await loadMasters<CommunicationDoc>(tx, 'communications', [claimed.id])).get(claimed.id)?.doc;
+      // A newer attempt started meanwhile (this one was recovered and retried): it owns the record.
+      if (master === undefined || master.attempts !== claimed.attempts) return 'skipped';
+      let next: Comm;
+      let outcome: 'sent' | 'retrying' | 'failed';
+      if (result.ok) {
+        next = { ...master, status: 'sent', error: '', next_attempt_at: '', updated_at: at };
+        outcome = 'sent';
+      } else if (!result.permanent && master.attempts < this.options.maxAttempts) {
+        const retryAt = formatInstant(now + retryDelayMs(master.attempts, this.options));
+        next = { ...master, status: 'failed', error: shortReason(`${result.reason} (attempt ${master.attempts} of ${this.options.maxAttempts}; next try ${retryAt})`), next_attempt_at: retryAt, updated_at: at };
+        outcome = 'retrying';
+      } else {
+        const why = result.permanent ? result.reason : `${result.reason} (gave up after ${master.attempts} attempts)`;
+        next = { ...master, status: 'failed', error: shortReason(why), next_attempt_at: '', updated_at: at };
+        outcome = 'failed';
+      }
+      await writeServerDocuments(tx, 'communications', [next as WireDoc<Record<string, unknown>>]);
+      await advanceClock(tx);
+      this.store.log.info({ communication: master.id, channel: master.channel, attempt: master.attempts, outcome }, 'outbox delivery');
+      return outcome;
+    });
+  }
+
+  /** Messages left `sending` longer than the timeout: the process handing them over stopped. */
+  private async recoverInterrupted(): Promise<number> {
+    const now = this.now();
+    const at = formatInstant(now);
+    if ((await this.store.db.query("SELECT 1 FROM communications WHERE status = 'sending' LIMIT 1")).length === 0) return 0;
+    return this.store.db.transaction(async (tx) => {
+      await lockStamps(tx);
+      const rows = await tx.query<{ data: CommunicationDoc }>(
+        "SELECT data FROM communications WHERE status = 'sending' AND NOT deleted ORDER BY id FOR UPDATE SKIP LOCKED",
+      );
+      const writes: Comm[] = [];
+      for (const { data } of rows) {
+        const since = parseInstant(data.updated_at) ?? 0;
+        if (now - since < this.options.sendingTimeoutMs) continue;
+        const comm: Comm = { ...data, _deleted: false };
+        if (IDEMPOTENT_CHANNELS.has(comm.channel) && comm.attempts < this.options.maxAttempts) {
+          writes.push({ ...comm, status: 'failed', next_attempt_at: at, updated_at: at, error: 'interrupted while sending; tried again with the same idempotency key' });
+        } else if (IDEMPOTENT_CHANNELS.has(comm.channel)) {
+          writes.push({ ...comm, status: 'failed', next_attempt_at: '', updated_at: at, error: `interrupted while sending (gave up after ${comm.attempts} attempts)` });
+        } else {
+          writes.push({
+            ...comm,
+            status: 'failed',
+            next_attempt_at: '',
+            updated_at: at,
+            error: 'outcome unknown: the server stopped while handing the message over; not retried to avoid a duplicate',
+          });
+        }
+      }
+      if (writes.length > 0) {
+        await writeServerDocuments(tx, 'communications', writes as WireDoc<Record<string, unknown>>[]);
+        await advanceClock(tx);
+        this.store.log.warn({ communications: writes.map((w) => w.id) }, 'outbox recovered messages interrupted while sending');
+      }
+      return writes.length;
+    });
+  }
+
+  /** Queued messages of channels without a provider: say why they wait (once per message). */
+  private async noteWaiting(): Promise<number> {
+    const channels = [...this.providers.keys()];
+    const at = formatInstant(this.now());
+    const where = "due_ms IS NOT NULL AND NOT deleted AND status = 'queued' AND NOT (channel = ANY($1::text[])) AND data->>'error' = ''";
+    if ((await this.store.db.query(`SELECT 1 FROM communications WHERE ${where} LIMIT 1`, [channels])).length === 0) return 0;
+    return this.store.db.transaction(async (tx) => {
+      await lockStamps(tx);
+      const rows = await tx.query<{ data: CommunicationDoc }>(`SELECT data FROM communications WHERE ${where} ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED`, [channels]);
+      const writes = rows.map(({ data }) => ({ ...data, error: waitingReason(data.channel), updated_at: at, _deleted: false }));
+      if (writes.length > 0) {
+        await writeServerDocuments(tx, 'communications', writes as WireDoc<Record<string, unknown>>[]);
+        await advanceClock(tx);
+      }
+      return writes.length;
+    });
+  }
+
+  /** Runs a round now (or right after the one in progress). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running !== null) {
+      this.again = true;
+      return;
+    }
+    this.running = this.runOnce()
+      .then(() => undefined)
+      .catch((error: unknown) => this.store.log.error({ err: error }, 'outbox round failed'))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Delivers in the background: on every communications change and every `pollMs`. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    this.unlisten = await this.store.db.listen(
+      CHANGES_CHANNEL,
+      (payload) => {
+        if (parseNotice(payload)?.collection === 'communications') this.kick();
+      },
+      () => this.kick(),
+    );
+    this.timer = setInterval(() => this.kick(), this.options.pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    if (this.unlisten !== null) await this.unlisten();
+    this.unlisten = null;
+    while (this.running !== null) await this.running;
+    for (const p of this.providers.values()) await p.close();
+  }
+}

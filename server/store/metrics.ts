@@ -1,0 +1,65 @@
+/**
+ * Metrics reports. Today's report (every branch at its own local today) reads the per-branch
+ * counters: one row per branch. Any other date is computed from raw bookings with the shared
+ * engine, exactly like the CLI.
+ */
+import { emptyAccumulator, finishMetrics, mergeAccumulators, type BranchMetrics, type MetricsAccumulator, type MetricsReport } from '../../shared/engine/metrics';
+import { formatDay, MS_PER_DAY } from '../../shared/time/calendar';
+import { loadBranches, type BranchInfo } from './branches';
+import { accumulateAll, branchActivities, branchData, loadProjection } from './projection';
+import { rollStale } from './roller';
+import type { Store } from './store';
+
+function report(asOf: string, accs: Map<string, MetricsAccumulator>): MetricsReport {
+  const all = emptyAccumulator();
+  const branches: Record<string, BranchMetrics> = {};
+  for (const [id, acc] of accs) {
+    branches[id] = finishMetrics(acc);
+    mergeAccumulators(all, acc);
+  }
+  return { as_of: asOf, branches, all: finishMetrics(all) };
+}
+
+async function scopedBranches(store: Store, scope: string | null): Promise<BranchInfo[]> {
+  const all = await loadBranches(store.db, store.org);
+  return [...all.values()].filter((b) => scope === null || b.id === scope);
+}
+
+/** Metrics computed from raw data as of one local date for every branch (the CLI's way). */
+export async function metricsFromRaw(store: Store, asOfDay: number, scope: string | null): Promise<MetricsReport> {
+  const accs = new Map<string, MetricsAccumulator>();
+  for (const branch of await scopedBranches(store, scope)) {
+    const data = await branchData(store.db, branch.id);
+    accs.set(branch.id, accumulateAll(branchActivities(branch, data, asOfDay), asOfDay));
+  }
+  return report(formatDay(asOfDay), accs);
+}
+
+/**
+ * The report for `asOfDay`, or for each branch's local today when undefined. A branch whose
+ * stored day is the requested day answers from its counters (one row); any other branch is
+ * computed from raw data. `scope` null =
+ * every branch (hq); a branch id = that branch only (a manager). The as_of of a "today" report is
+ * the latest branch-local date among the branches.
+ */
+export async function metricsReport(store: Store, asOfDay: number | undefined, scope: string | null): Promise<MetricsReport> {
+  const branches = await scopedBranches(store, scope);
+  const ids = branches.map((b) => b.id);
+  if (asOfDay === undefined) await rollStale(store, ids);
+  const projection = await loadProjection(store.db, ids);
+  const accs = new Map<string, MetricsAccumulator>();
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const branch of branches) {
+    const p = projection.get(branch.id);
+    if (p !== undefined && (asOfDay === undefined || p.asOfDay === asOfDay)) {
+      // The branch's counters are exactly its metrics as of its stored day.
+      accs.set(branch.id, p.acc);
+      latest = Math.max(latest, p.asOfDay);
+    } else {
+      if (asOfDay === undefined) throw new Error(`branch ${branch.id} has no projection after rolling`);
+      accs.set(branch.id, accumulateAll(branchActivities(branch, await branchData(store.db, branch.id), asOfDay), asOfDay));
+    }
+  }
+  const day = asOfDay ?? (Number.isFinite(latest) ? latest : Math.floor(store.clock() / MS_PER_DAY));
+  return report(formatDay(day), accs);
+}

@@ -1,0 +1,95 @@
+/** Valid documents for tests, with overrides. */
+import type { BookingDoc, CampaignDoc, CommunicationDoc, CustomerDoc } from '../../shared/domain/schemas';
+import type { WireDoc } from '../../shared/sync/protocol';
+import { criteria } from '../../shared/insights/criteria';
+
+export function customerDoc(overrides: Partial<CustomerDoc> = {}): WireDoc<CustomerDoc> {
+  return {
+    id: 'cu-t1',
+    name: 'Test Customer',
+    phone: '',
+    email: '',
+    birthday: '',
+    opted_in_marketing: false,
+    preferred_contact: 'none',
+    consent: { sms: { granted: false, at: '' }, email: { granted: false, at: '' }, push: { granted: false, at: '' } },
+    tags: [],
+    notes: '',
+    preferences: '',
+    preferred_staff: '',
+    allergies: '',
+    home_branch_id: '',
+    registered_branch_id: '',
+    referred_by: '',
+    follow_up_date: '',
+    created_at: '2026-02-01T10:00:00Z',
+    updated_at: '2026-02-01T10:00:00Z',
+    erased_at: '',
+    _deleted: false,
+    ...overrides,
+  };
+}
+
+export function bookingDoc(overrides: Partial<BookingDoc> = {}): WireDoc<BookingDoc> {
+  return {
+    id: 'bk-t1',
+    customer_id: 'cu-t1',
+    branch_id: 'br-a',
+    service: 'Haircut',
+    staff: 'Ana',
+    start_at: '2026-02-20T10:00:00Z',
+    duration_min: 30,
+    status: 'scheduled',
+    price: 2500,
+    notes: '',
+    created_at: '2026-02-01T10:00:00Z',
+    updated_at: '2026-02-01T10:00:00Z',
+    _deleted: false,
+    ...overrides,
+  };
+}
+
+export function communicationDoc(overrides: Partial<CommunicationDoc> = {}): WireDoc<CommunicationDoc> {
+  return {
+    id: 'cm-t1',
+    customer_id: 'cu-t1',
+    branch_id: 'br-a',
+    channel: 'sms',
+    purpose: 'reminder',
+    status: 'logged',
+    message: 'See you tomorrow',
+    at: '2026-02-20T09:00:00Z',
+    campaign_id: '',
+    variant: '',
+    trigger_key: '',
+    direction: 'outbound',
+    attempts: 0,
+    next_attempt_at: '',
+    error: '',
+    updated_at: '',
+    _deleted: false,
+    ...overrides,
+  };
+}
+
+export function campaignDoc(overrides: Partial<CampaignDoc> = {}): WireDoc<CampaignDoc> {
+  return {
+    id: 'cp-t1',
+    branch_id: '',
+    name: 'We miss you',
+    kind: 'manual',
+    segment_id: '',
+    criteria: criteria({ statuses: ['at_risk'] }),
+    channel: 'sms',
+    variants: [{ key: 'A', message: 'Hi {name}' }],
+    holdout_pct: 0,
+    offer: '',
+    status: 'draft',
+    audience_size: 0,
+    sent_at: '',
+    created_at: '',
+    updated_at: '',
+    _deleted: false,
+    ...overrides,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Daily automated triggers, run after the branches roll to a new local day (and at start-up):
+ * customers who became at_risk or churned at a branch, and birthdays. Idempotent: events carry
+ * de-dup keys (`queue.ts`), so running twice, on two processes, or again after a crash queues
+ * nothing new. A status event stays due for `STATUS_LOOKBACK_DAYS` (a server that was down, or
+ * a customer held back by the frequency cap, is still reached while it matters).
+ */
+import type { BranchSettingsDoc, CustomerDoc } from '../../shared/domain/schemas';
+import type { PairActivity } from '../../shared/engine/activity';
+import { preferredBranch } from '../../shared/insights/preferred-branch';
+import { birthdayEvent, dueStatusEvent } from '../../shared/insights/triggers';
+import { civilFromDays, daysInMonth } from '../../shared/time/calendar';
+import { toNumber, type Queryable } from '../db/database';
+import { loadBranches, type BranchInfo } from '../store/branches';
+import { loadProjection, rowToActivity, type ActivityRow } from '../store/projection';
+import { advanceClock, lockStamps } from '../store/stamps';
+import type { Store } from '../store/store';
+import { loadBranchSettings } from './branch-settings';
+import { queueAutomatedMessages, type DueEvent } from './queue';
+
+export const STATUS_LOOKBACK_DAYS = 7;
+
+/** Status events due at a branch as of its projection day. */
+async function statusEvents(q: Queryable, branch: BranchInfo, settings: BranchSettingsDoc, asOfDay: number): Promise<DueEvent[]> {
+  const t = branch.rules.thresholds;
+  const ranges: [string, number][] = [];
+  if (settings.auto_at_risk) ranges.push(['at_risk', t.activeDays]);
+  if (settings.auto_churned) ranges.push(['churned', t.atRiskDays]);
+  const out: DueEvent[] = [];
+  for (const [status, threshold] of ranges) {
+    const rows = await q.query<ActivityRow>(
+      `SELECT * FROM customer_branch_activity
+       WHERE branch_id = $1 AND status = $2 AND days_since_last_visit BETWEEN $3 AND $4`,
+      [branch.id, status, threshold + 1, threshold + STATUS_LOOKBACK_DAYS],
+    );
+    for (const row of rows) {
+      const a = rowToActivity(row);
+      const e = dueStatusEvent(a, t, asOfDay, STATUS_LOOKBACK_DAYS);
+      if (e !== null) out.push({ ...e, lastVisitDate: a.last_visit_date });
+    }
+  }
+  return out;
+}
+
+/**
+ * Birthday events at a branch: customers linked to it whose birthday is the branch's today, for
+ * whom this branch is the one that greets — their preferred branch (most visits, then most
+ * recent) among those with birthday messages on; without visits, the home branch, else the
+ * first such branch by id.
+ */
+async function birthdayEvents(
+  q: Queryable,
+  branch: BranchInfo,
+  today: number,
+  settings: ReadonlyMap<string, BranchSettingsDoc>,
+): Promise<DueEvent[]> {
+  const { year, month, day } = civilFromDays(today);
+  const mmdd = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const leapDayToday = month === 2 && day === 28 && daysInMonth(year, 2) === 28;
+  const rows = await q.query<{ data: CustomerDoc }>(
+    `SELECT c.data FROM customer_links l JOIN customers c ON c.id = l.customer_id
+     WHERE l.branch_id = $1 AND NOT c.deleted AND c.data->>'birthday' <> ''
+       AND (substr(c.data->>'birthday', 6) = $2 OR ($3 AND substr(c.data->>'birthday', 6) = '02-29'))`,
+    [branch.id, mmdd, leapDayToday],
+  );
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.data.id);
+  const pairRows = await q.query<ActivityRow>('SELECT * FROM customer_branch_activity WHERE customer_id = ANY($1::text[])', [ids]);
+  const pairs = new Map<string, PairActivity[]>();
+  for (const r of pairRows) {
+    const a = rowToActivity(r);
+    pairs.set(a.customer_id, [...(pairs.get(a.customer_id) ?? []), a]);
+  }
+  const out: DueEvent[] = [];
+  for (const { data: customer } of rows) {
+    const candidates = (pairs.get(customer.id) ?? []).filter((p) => settings.get(p.branch_id)?.auto_birthday === true);
+    let greeter = preferredBranch(candidates);
+    if (greeter === '') greeter = candidates.some((p) => p.branch_id === customer.home_branch_id) ? customer.home_branch_id : ([...candidates.map((p) => p.branch_id)].sort()[0] ?? '');
+    if (greeter !== branch.id) continue;
+    const e = birthdayEvent(customer, branch.id, today);
+    const own = candidates.find((p) => p.branch_id === branch.id);
+    if (e !== null) out.push({ ...e, lastVisitDate: own?.last_visit_date ?? null });
+  }
+  return out;
+}
+
+/** Runs the daily triggers of every branch (or the given ones); returns the messages queued. */
+export async function runDailyTriggers(store: Store, only?: readonly string[]): Promise<number> {
+  const branches = await loadBranches(store.db, store.org);
+  const settings = await loadBranchSettings(store.db);
+  const ids = (only ?? [...branches.keys()]).filter((id) => {
+    const s = settings.get(id);
+    return branches.has(id) && s !== undefined && (s.auto_at_risk || s.auto_churned || s.auto_birthday);
+  });
+  let queued = 0;
+  for (const id of ids) {
+    const branch = branches.get(id) as BranchInfo;
+    const s = settings.get(id) as BranchSettingsDoc;
+    queued += await store.db.transaction(async (tx) => {
+      await lockStamps(tx);
+      const projection = (await loadProjection(tx, [id])).get(id);
+      if (projection === undefined) return 0;
+      const asOfDay = toNumber(projection.asOfDay);
+      const events = [...(await statusEvents(tx, branch, s, asOfDay)), ...(s.auto_birthday ? await birthdayEvents(tx, branch, asOfDay, settings) : [])];
+      const inserted = await queueAutomatedMessages(tx, events, { branches, settings, nowMs: store.clock(), log: store.log });
+      if (inserted.length > 0) await advanceClock(tx);
+      return inserted.length;
+    });
+  }
+  return queued;
+}

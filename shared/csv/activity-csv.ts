@@ -1,0 +1,45 @@
+import type { PairActivity } from '../engine/activity';
+import { formatMoney } from '../money';
+import { csvLine } from './table';
+
+/** Contract columns of the `activity` output, in order (DESIGN.md §3). */
+export const ACTIVITY_COLUMNS = [
+  'customer_id',
+  'branch_id',
+  'status',
+  'days_since_last_visit',
+  'total_bookings',
+  'total_spent',
+  'first_visit_date',
+  'last_visit_date',
+  'no_shows',
+  'spending_tier',
+  'frequency_tier',
+  'favorite_service',
+  'preferred_staff',
+] as const;
+
+export function activityCsvRow(a: PairActivity): string {
+  return csvLine([
+    a.customer_id,
+    a.branch_id,
+    a.status,
+    a.days_since_last_visit === null ? '' : String(a.days_since_last_visit),
+    String(a.total_bookings),
+    formatMoney(a.total_spent),
+    a.first_visit_date ?? '',
+    a.last_visit_date ?? '',
+    String(a.no_shows),
+    a.spending_tier,
+    a.frequency_tier,
+    a.favorite_service,
+    a.preferred_staff,
+  ]);
+}
+
+/** The whole `activity` CSV (header and rows, `\n` line ends, trailing newline). */
+export function activityCsv(rows: Iterable<PairActivity>): string {
+  const lines = [ACTIVITY_COLUMNS.join(',')];
+  for (const a of rows) lines.push(activityCsvRow(a));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,319 @@
+import {
+  BOOKING_STATUSES,
+  CONTACT_CHANNELS,
+  type Booking,
+  type BookingStatus,
+  type Branch,
+  type Customer,
+  type PreferredContact,
+} from '../domain/types';
+import { MAX_THRESHOLD_DAYS, thresholdsProblem, branchThresholds } from '../domain/settings';
+import { parseMoney } from '../money';
+import { parseDay } from '../time/calendar';
+import { parseInstant } from '../time/instant';
+import { resolveTimeZone, zoneClock, type ZoneClock } from '../time/zone';
+import { ProblemSink, readTable, type InputProblem, type TableRow } from './table';
+
+export const BRANCH_COLUMNS = ['id', 'name', 'timezone', 'active_days', 'at_risk_days'] as const;
+export const CUSTOMER_COLUMNS = [
+  'id',
+  'name',
+  'phone',
+  'email',
+  'birthday',
+  'opted_in_marketing',
+  'preferred_contact',
+  'created_at',
+  'home_branch_id',
+] as const;
+export const BOOKING_COLUMNS = ['id', 'customer_id', 'branch_id', 'service', 'staff', 'start_at', 'status', 'price'] as const;
+
+/** Longest id accepted (ids are indexed keys everywhere). */
+export const MAX_ID_LENGTH = 100;
+
+/** A set of ids (a Set, or the Map of first-seen lines, which answers `has` the same way). */
+export interface IdSet {
+  has(id: string): boolean;
+}
+
+export interface ParseOutcome<T> {
+  rows: T[];
+  /**
+   * Every well-formed id in the file with the line it was first seen on, valid row or not (so
+   * references to a bad row are not reported a second time as unknown).
+   */
+  ids: ReadonlyMap<string, number>;
+  problems: InputProblem[];
+  moreProblems: number;
+}
+
+const STATUS_SET: ReadonlySet<string> = new Set(BOOKING_STATUSES);
+const CONTACT_SET: ReadonlySet<string> = new Set(CONTACT_CHANNELS);
+
+function checkId(row: TableRow, column: string, sink: ProblemSink): string | null {
+  const id = row.get(column).trim();
+  if (id === '') {
+    sink.add(row.line, `${column} is empty`, column);
+    return null;
+  }
+  if (id.length > MAX_ID_LENGTH) {
+    sink.add(row.line, `${column} is longer than ${MAX_ID_LENGTH} characters`, column);
+    return null;
+  }
+  return id;
+}
+
+/** A row's own id, which must also fit the shared document schema (no whitespace or NUL inside). */
+function checkOwnId(row: TableRow, sink: ProblemSink): string | null {
+  const id = checkId(row, 'id', sink);
+  if (id !== null && (/\s/.test(id) || id.includes('\u0000'))) {
+    sink.add(row.line, `id "${id}" contains whitespace`, 'id');
+    return null;
+  }
+  return id;
+}
+
+function checkUnique(id: string, line: number, seen: Map<string, number>, sink: ProblemSink, what: string): boolean {
+  const first = seen.get(id);
+  if (first !== undefined) {
+    sink.add(line, `duplicate ${what} id "${id}" (first seen on line ${first})`, 'id');
+    return false;
+  }
+  seen.set(id, line);
+  return true;
+}
+
+function parseThreshold(row: TableRow, column: string, sink: ProblemSink): number | null | undefined {
+  const text = row.get(column).trim();
+  if (text === '') return null;
+  if (!/^\d+$/.test(text) || Number(text) > MAX_THRESHOLD_DAYS) {
+    sink.add(row.line, `${column} "${text}" is not a whole number of days between 0 and ${MAX_THRESHOLD_DAYS}`, column);
+    return undefined;
+  }
+  return Number(text);
+}
+
+export function parseBranches(text: string, file = 'branches.csv'): ParseOutcome<Branch> {
+  const sink = new ProblemSink(file);
+  const rows: Branch[] = [];
+  const seen = new Map<string, number>();
+  readTable(text, BRANCH_COLUMNS, sink, (row) => {
+    const before = sink.count;
+    const id = checkOwnId(row, sink);
+    const zoneText = row.get('timezone').trim();
+    const timezone = resolveTimeZone(zoneText);
+    if (timezone === null) {
+      sink.add(row.line, zoneText === '' ? 'timezone is empty' : `unknown time zone "${zoneText}"`, 'timezone');
+    }
+    const activeDays = parseThreshold(row, 'active_days', sink);
+    const atRiskDays = parseThreshold(row, 'at_risk_days', sink);
+    if (activeDays !== undefined && atRiskDays !== undefined) {
+      const problem = thresholdsProblem(branchThresholds({ active_days: activeDays, at_risk_days: atRiskDays }));
+      if (problem !== null) sink.add(row.line, problem, 'at_risk_days');
+    }
+    if (id !== null && !checkUnique(id, row.line, seen, sink, 'branch')) return;
+    if (sink.count !== before || id === null || timezone === null || activeDays === undefined || atRiskDays === undefined) {
+      return;
+    }
+    // Keep the zone as written: ICU's canonical name can be a legacy alias (Asia/Kolkata → Asia/Calcutta).
+    rows.push({ id, name: row.get('name').trim(), timezone: zoneText, active_days: activeDays, at_risk_days: atRiskDays });
+  });
+  return { rows, ids: seen, problems: sink.problems, moreProblems: sink.more };
+}
+
+function parseBoolean(text: string): boolean | null {
+  switch (text.trim().toLowerCase()) {
+    case '':
+    case 'false':
+    case '0':
+    case 'no':
+    case 'n':
+      return false;
+    case 'true':
+    case '1':
+    case 'yes':
+    case 'y':
+      return true;
+    default:
+      return null;
+  }
+}
+
+/** Tags in CSV: separated by `;` or `|`, trimmed, de-duplicated, order kept. */
+export function parseTags(text: string): string[] {
+  const out: string[] = [];
+  for (const t of text.split(/[;|]/)) {
+    const tag = t.trim();
+    if (tag !== '' && !out.includes(tag)) out.push(tag);
+  }
+  return out;
+}
+
+export function parseCustomers(
+  text: string,
+  branchIds: IdSet,
+  file = 'customers.csv',
+): ParseOutcome<Customer> {
+  const sink = new ProblemSink(file);
+  const rows: Customer[] = [];
+  const seen = new Map<string, number>();
+  readTable(text, CUSTOMER_COLUMNS, sink, (row) => {
+    const before = sink.count;
+    const id = checkOwnId(row, sink);
+    const birthday = row.get('birthday').trim();
+    if (birthday !== '' && parseDay(birthday) === null) {
+      sink.add(row.line, `birthday "${birthday}" is not a date (YYYY-MM-DD)`, 'birthday');
+    }
+    const createdAt = row.get('created_at').trim();
+    if (createdAt !== '' && parseInstant(createdAt) === null) {
+      sink.add(row.line, `created_at "${createdAt}" is not an ISO 8601 instant with an offset or Z`, 'created_at');
+    }
+    const optedText = row.get('opted_in_marketing');
+    const opted = parseBoolean(optedText);
+    if (opted === null) sink.add(row.line, `opted_in_marketing "${optedText}" is not true or false`, 'opted_in_marketing');
+    const contactText = row.get('preferred_contact').trim().toLowerCase();
+    const contact = (contactText === '' ? 'none' : contactText) as PreferredContact;
+    if (!CONTACT_SET.has(contact)) {
+      sink.add(row.line, `preferred_contact "${contactText}" is not one of ${CONTACT_CHANNELS.join(', ')}`, 'preferred_contact');
+    }
+    const home = row.get('home_branch_id').trim();
+    if (home !== '' && !branchIds.has(home)) {
+      sink.add(row.line, `home_branch_id "${home}" is not a known branch`, 'home_branch_id');
+    }
+    if (id !== null && !checkUnique(id, row.line, seen, sink, 'customer')) return;
+    if (sink.count !== before || id === null || opted === null) return;
+    rows.push({
+      id,
+      name: row.get('name').trim(),
+      phone: row.get('phone').trim(),
+      email: row.get('email').trim(),
+      birthday,
+      opted_in_marketing: opted,
+      preferred_contact: contact,
+      tags: parseTags(row.get('tags')),
+      notes: row.get('notes'),
+      preferences: row.get('preferences'),
+      home_branch_id: home,
+      created_at: createdAt,
+    });
+  });
+  return { rows, ids: seen, problems: sink.problems, moreProblems: sink.more };
+}
+
+/**
+ * A parsed booking with its instant and branch-local day already resolved: it is a BookingFact
+ * as it stands, so the engine reads it without a copy.
+ */
+export interface ParsedBooking extends Booking {
+  ms: number;
+  day: number;
+}
+
+/**
+ * Parses bookings.csv. `branchZones` maps every known branch id to its IANA zone (the zone of a
+ * branch whose own row was invalid may be '' — its bookings are still checked, never computed).
+ */
+export function parseBookings(
+  text: string,
+  branchZones: ReadonlyMap<string, string>,
+  customerIds: IdSet,
+  file = 'bookings.csv',
+): ParseOutcome<ParsedBooking> {
+  const sink = new ProblemSink(file);
+  const clocks = new Map<string, ZoneClock | null>();
+  for (const [id, zone] of branchZones) clocks.set(id, resolveTimeZone(zone) === null ? null : zoneClock(zone));
+  const rows: ParsedBooking[] = [];
+  const seen = new Map<string, number>();
+  readTable(text, BOOKING_COLUMNS, sink, (row) => {
+    const before = sink.count;
+    const id = checkOwnId(row, sink);
+    const customerId = checkId(row, 'customer_id', sink);
+    if (customerId !== null && !customerIds.has(customerId)) {
+      sink.add(row.line, `customer_id "${customerId}" is not a known customer`, 'customer_id');
+    }
+    const branchId = checkId(row, 'branch_id', sink);
+    const clock = branchId === null ? undefined : clocks.get(branchId);
+    if (branchId !== null && clock === undefined) {
+      sink.add(row.line, `branch_id "${branchId}" is not a known branch`, 'branch_id');
+    }
+    const startAt = row.get('start_at').trim();
+    const ms = parseInstant(startAt);
+    if (ms === null) {
+      sink.add(
+        row.line,
+        startAt === '' ? 'start_at is empty' : `start_at "${startAt}" is not an ISO 8601 instant with an offset or Z`,
+        'start_at',
+      );
+    }
+    const status = row.get('status').trim();
+    if (!STATUS_SET.has(status)) {
+      sink.add(row.line, `status "${status}" is not one of ${BOOKING_STATUSES.join(', ')}`, 'status');
+    }
+    const price = parseMoney(row.get('price'));
+    if (!price.ok) sink.add(row.line, price.problem, 'price');
+    if (id !== null && !checkUnique(id, row.line, seen, sink, 'booking')) return;
+    if (
+      sink.count !== before ||
+      id === null ||
+      customerId === null ||
+      branchId === null ||
+      clock === undefined ||
+      clock === null ||
+      ms === null ||
+      !price.ok
+    ) {
+      return;
+    }
+    rows.push({
+      id,
+      customer_id: customerId,
+      branch_id: branchId,
+      service: row.get('service').trim(),
+      staff: row.get('staff').trim(),
+      start_at: startAt,
+      status: status as BookingStatus,
+      price: price.cents,
+      ms,
+      day: clock.localDay(ms),
+    });
+  });
+  return { rows, ids: seen, problems: sink.problems, moreProblems: sink.more };
+}
+
+export interface Dataset {
+  branches: Branch[];
+  customers: Customer[];
+  bookings: ParsedBooking[];
+}
+
+export type DatasetOutcome =
+  | { ok: true; dataset: Dataset }
+  | { ok: false; problems: InputProblem[]; moreProblems: number };
+
+export interface DatasetFiles {
+  branches: string;
+  customers: string;
+  bookings: string;
+}
+
+/** Zones of every branch id seen: valid rows with their zone, invalid rows with ''. */
+export function branchZones(branches: ParseOutcome<Branch>): Map<string, string> {
+  const zones = new Map<string, string>();
+  for (const id of branches.ids.keys()) zones.set(id, '');
+  for (const b of branches.rows) zones.set(b.id, b.timezone);
+  return zones;
+}
+
+/**
+ * Parses and validates a whole import directory. All or nothing: any problem in any file means
+ * no dataset, so nothing is ever half-imported.
+ */
+export function parseDataset(files: DatasetFiles): DatasetOutcome {
+  const branches = parseBranches(files.branches);
+  const customers = parseCustomers(files.customers, branches.ids);
+  const bookings = parseBookings(files.bookings, branchZones(branches), customers.ids);
+  const problems = [...branches.problems, ...customers.problems, ...bookings.problems];
+  const moreProblems = branches.moreProblems + customers.moreProblems + bookings.moreProblems;
+  if (problems.length > 0 || moreProblems > 0) return { ok: false, problems, moreProblems };
+  return { ok: true, dataset: { branches: branches.rows, customers: customers.rows, bookings: bookings.rows } };
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ProblemSink, readTable } from './table';
+
+/** Reads a two-column table: rows as `line:a|b`, problems as `line:message`. */
+function read(text: string): { rows: string[]; problems: string[] } {
+  const sink = new ProblemSink('x.csv');
+  const rows: string[] = [];
+  readTable(text, ['a', 'b'], sink, (row) => rows.push(`${row.line}:${row.get('a')}|${row.get('b')}`));
+  return { rows, problems: sink.problems.map((p) => `${p.line}:${p.message}`) };
+}
+
+describe('readTable line ends', () => {
+  const expected = { rows: ['2:1|2', '3:3|4', '4:x|y'], problems: [] };
+
+  it('LF, CRLF and old-Mac CR files read the same', () => {
+    expect(read('a,b\n1,2\n3,4\nx,y\n')).toEqual(expected);
+    expect(read('a,b\r\n1,2\r\n3,4\r\nx,y\r\n')).toEqual(expected);
+    expect(read('a,b\r1,2\r3,4\rx,y\r')).toEqual(expected);
+    expect(read('a,b\n1,2\n3,4\nx,y')).toEqual(expected);
+  });
+
+  it('a file mixing CRLF and LF lines reads line by line', () => {
+    expect(read('a,b\r\n1,2\n3,4\r\nx,y\n')).toEqual(expected);
+    expect(read('a,b\n1,2\r\n3,"4"\r\nx,y\n')).toEqual(expected);
+    expect(read('"a","b"\r\n"1",2\n3,"4"\nx,y')).toEqual(expected);
+  });
+
+  it('line breaks inside quoted fields count as lines, whatever their style', () => {
+    const { rows, problems } = read('a,b\r\n"one\r\ntwo",2\n"three\nfour\r\nfive",4\r\nx,y\r\nbad\r\n');
+    expect(rows).toEqual(['2:one\ntwo|2', '4:three\nfour\nfive|4', '7:x|y']);
+    expect(problems).toEqual(['8:expected 2 fields as in the header, found 1']);
+  });
+
+  it('blank lines are skipped and counted', () => {
+    expect(read('a,b\n\n1,2\r\n\r\n3,4\n  \nx,y\n')).toEqual({ rows: ['3:1|2', '5:3|4', '7:x|y'], problems: [] });
+  });
+});

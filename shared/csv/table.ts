@@ -1,0 +1,169 @@
+import Papa from 'papaparse';
+
+/** A problem in an input file, located for a human: file, line (header is line 1), column. */
+export interface InputProblem {
+  file: string;
+  line: number;
+  column?: string;
+  message: string;
+}
+
+export function formatProblem(p: InputProblem): string {
+  return `${p.file}, line ${p.line}${p.column ? `, column ${p.column}` : ''}: ${p.message}`;
+}
+
+/** Stop collecting after this many problems per file: the first ones are the useful ones. */
+export const MAX_PROBLEMS_PER_FILE = 50;
+
+export interface TableRow {
+  /** 1-based line on which the record starts. */
+  line: number;
+  /** Field by column name ('' when the column is absent from the file). */
+  get(column: string): string;
+}
+
+export interface TableResult {
+  problems: InputProblem[];
+  /** Problems beyond MAX_PROBLEMS_PER_FILE that were counted but not kept. */
+  moreProblems: number;
+  rows: number;
+}
+
+export class ProblemSink {
+  readonly problems: InputProblem[] = [];
+  more = 0;
+  constructor(readonly file: string) {}
+
+  add(line: number, message: string, column?: string): void {
+    if (this.problems.length >= MAX_PROBLEMS_PER_FILE) {
+      this.more += 1;
+      return;
+    }
+    this.problems.push(column === undefined ? { file: this.file, line, message } : { file: this.file, line, column, message });
+  }
+
+  get count(): number {
+    return this.problems.length + this.more;
+  }
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n += 1;
+  return n;
+}
+
+/**
+ * Reads an RFC 4180 CSV document with a header row (UTF-8, optional BOM, fields may be quoted and
+ * may contain newlines) and calls `onRow` for each non-empty record with its line number.
+ * Required columns missing from the header, malformed quoting and records with the wrong number
+ * of fields are reported to `sink`, not thrown.
+ */
+export function readTable(
+  text: string,
+  requiredColumns: readonly string[],
+  sink: ProblemSink,
+  onRow: (row: TableRow) => void,
+): number {
+  const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // One line-end style for the parser: CRLF, LF and CR all end a line, even mixed in one file
+  // (rows appended by another tool), and line breaks inside quoted fields become \n.
+  const body = unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
+  if (body.trim() === '') {
+    sink.add(1, `the file is empty; expected a header row: ${requiredColumns.join(',')}`);
+    return 0;
+  }
+  let header: string[] | null = null;
+  let index = new Map<string, number>();
+  let line = 1;
+  let rows = 0;
+  let fatal = false;
+  const current: { fields: string[]; line: number } = { fields: [], line: 1 };
+  const row: TableRow = {
+    line: 1,
+    get(column: string): string {
+      const i = index.get(column);
+      return i === undefined ? '' : (current.fields[i] ?? '');
+    },
+  };
+
+  const processRow = (fields: string[], errors: readonly Papa.ParseError[]): boolean => {
+    const startLine = line;
+    let consumed = 1;
+    for (const f of fields) if (f.indexOf('\n') !== -1) consumed += countNewlines(f);
+    line += consumed;
+    for (const e of errors) sink.add(startLine, `malformed CSV: ${e.message.toLowerCase()}`);
+    if (fields.length === 1 && (fields[0] ?? '').trim() === '') return true;
+    if (header === null) {
+      header = fields.map((h) => h.trim());
+      index = new Map(header.map((h, i) => [h, i]));
+      const seen = new Set<string>();
+      for (const h of header) {
+        if (seen.has(h)) sink.add(startLine, `column "${h}" appears twice in the header`);
+        seen.add(h);
+      }
+      const missing = requiredColumns.filter((c) => !index.has(c));
+      if (missing.length > 0) {
+        sink.add(
+          startLine,
+          `header is missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected ${requiredColumns.join(',')})`,
+        );
+        fatal = true;
+        return false;
+      }
+      return true;
+    }
+    if (fields.length !== header.length) {
+      sink.add(startLine, `expected ${header.length} fields as in the header, found ${fields.length}`);
+      return true;
+    }
+    current.fields = fields;
+    current.line = startLine;
+    row.line = startLine;
+    rows += 1;
+    onRow(row);
+    return true;
+  };
+
+  // Chunk mode (rows handed over a few MB at a time) rather than step mode: no result object per
+  // row, which matters at a million rows. Errors carry their row index within the chunk.
+  // Papa's typings allow `chunk` only for files, but its string streamer supports it too (and
+  // runs synchronously), hence the cast of the input.
+  const noErrors: Papa.ParseError[] = [];
+  Papa.parse<string[]>(body as unknown as Papa.LocalFile, {
+    delimiter: ',',
+    newline: '\n',
+    quoteChar: '"',
+    escapeChar: '"',
+    skipEmptyLines: false,
+    fastMode: false,
+    chunkSize: 1 << 22,
+    complete() {},
+    chunk(result: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+      let errorsByRow: Map<number, Papa.ParseError[]> | null = null;
+      for (const e of result.errors) {
+        errorsByRow ??= new Map();
+        const at = e.row ?? 0;
+        errorsByRow.set(at, [...(errorsByRow.get(at) ?? []), e]);
+      }
+      const data = result.data;
+      for (let i = 0; i < data.length; i += 1) {
+        if (!processRow(data[i] as string[], errorsByRow?.get(i) ?? noErrors)) {
+          parser.abort();
+          return;
+        }
+      }
+    },
+  });
+  if (header === null && !fatal) sink.add(1, `no header row; expected ${requiredColumns.join(',')}`);
+  return rows;
+}
+
+/** RFC 4180 quoting of one field: quoted only when it holds a comma, quote or line break. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function csvLine(values: readonly string[]): string {
+  return values.map(csvField).join(',');
+}

@@ -1,0 +1,320 @@
+/**
+ * Document schemas: one source for the renderer's RxDB collections, the server's push
+ * validation and the importers. Written with TypeBox, which yields plain JSON Schema *and* the
+ * TypeScript types, and validates by interpretation (no `eval`, so it runs under a strict CSP).
+ *
+ * Sync-owned fields (`_deleted`, the server's stamp) are not part of these schemas. Every field
+ * is required (empty string / empty array / null instead of absent) so that documents compare
+ * field by field in the three-way merge and so any field can be indexed.
+ */
+import { Type, type Static, type TLiteral, type TUnion } from '@sinclair/typebox';
+import {
+  BOOKING_STATUSES,
+  CAMPAIGN_KINDS,
+  CAMPAIGN_STATUSES,
+  COMMUNICATION_CHANNELS,
+  COMMUNICATION_DIRECTIONS,
+  COMMUNICATION_STATUSES,
+  CONTACT_CHANNELS,
+  CUSTOMER_STATUSES,
+  FREQUENCY_TIERS,
+  SPENDING_TIERS,
+} from './types';
+import { MAX_THRESHOLD_DAYS } from './settings';
+import { MAX_PRICE_CENTS } from '../money';
+
+/**
+ * Bumped whenever a schema changes shape; clients send it, the server answers 426 when stale.
+ * Version 1 (issue 5): customers `preferred_staff` + `allergies`; communications `variant`,
+ * `trigger_key`, `attempts`, `next_attempt_at`, `direction` and the statuses sending / held /
+ * cancelled; campaigns `variants`, `holdout_pct`, `segment_id`, `offer`, `kind`, `sent_at` and
+ * typed `criteria` (their single `message` became the first variant); new collections
+ * `segments` and `branch_settings`. `upgrade.ts` turns a version-0 document into version 1.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const LIMITS = {
+  id: 100,
+  name: 200,
+  shortText: 200,
+  email: 254,
+  phone: 32,
+  longText: 5000,
+  message: 2000,
+  tags: 30,
+  tag: 40,
+  allergies: 1000,
+  variants: 5,
+  milestones: 10,
+  triggerKey: 240,
+} as const;
+
+/** Largest share of a campaign's audience kept as a holdout (percent). */
+export const MAX_HOLDOUT_PCT = 50;
+/** Longest marketing frequency cap (days). */
+export const MAX_CAP_DAYS = 365;
+
+const Id = Type.String({ minLength: 1, maxLength: LIMITS.id, pattern: '^[^\\s\\u0000]+$' });
+const OptionalId = Type.String({ maxLength: LIMITS.id });
+/** ISO 8601 instant with offset or Z; the exact calendar check is in domain-checks. */
+const Instant = Type.String({
+  maxLength: 40,
+  pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}([.,]\\d{1,9})?)?(Z|z|[+-]\\d{2}(:?\\d{2})?)$',
+});
+const OptionalInstant = Type.Union([Type.Literal(''), Instant]);
+const DateOnly = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 });
+const OptionalDate = Type.Union([Type.Literal(''), DateOnly]);
+const Text = (maxLength: number) => Type.String({ maxLength });
+function Enum<const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> {
+  return Type.Union(values.map((v) => Type.Literal(v))) as TUnion<TLiteral<T[number]>[]>;
+}
+const Threshold = Type.Union([Type.Integer({ minimum: 0, maximum: MAX_THRESHOLD_DAYS }), Type.Null()]);
+
+const strict = { additionalProperties: false } as const;
+const Tag = Type.String({ minLength: 1, maxLength: LIMITS.tag });
+const Cents = Type.Integer({ minimum: 0, maximum: MAX_PRICE_CENTS });
+
+export const BranchSchema = Type.Object(
+  {
+    id: Id,
+    name: Text(LIMITS.name),
+    timezone: Type.String({ minLength: 1, maxLength: 64 }),
+    active_days: Threshold,
+    at_risk_days: Threshold,
+    /** ISO 3166 alpha-2 region for phone numbers without a country code ('' = none). */
+    country: Type.String({ pattern: '^([A-Z]{2})?$', maxLength: 2 }),
+    updated_at: OptionalInstant,
+  },
+  strict,
+);
+
+export const ConsentSchema = Type.Object(
+  {
+    granted: Type.Boolean(),
+    /** When consent was last given or withdrawn ('' = never recorded). */
+    at: OptionalInstant,
+  },
+  strict,
+);
+
+export const CustomerSchema = Type.Object(
+  {
+    id: Id,
+    name: Text(LIMITS.name),
+    /** E.164 or ''. */
+    phone: Text(LIMITS.phone),
+    email: Text(LIMITS.email),
+    birthday: OptionalDate,
+    opted_in_marketing: Type.Boolean(),
+    preferred_contact: Enum(CONTACT_CHANNELS),
+    /** Marketing consent per channel with the time it was given or withdrawn. */
+    consent: Type.Object({ sms: ConsentSchema, email: ConsentSchema, push: ConsentSchema }, strict),
+    tags: Type.Array(Tag, { maxItems: LIMITS.tags }),
+    notes: Text(LIMITS.longText),
+    /** Free-form preferences (music, drinks, how they like it done). */
+    preferences: Text(LIMITS.longText),
+    /** The staff member the customer asks for ('' = none), as written on bookings. */
+    preferred_staff: Text(LIMITS.shortText),
+    /** Allergies and sensitivities (products, materials), free text ('' = none known). */
+    allergies: Text(LIMITS.allergies),
+    home_branch_id: OptionalId,
+    /** The branch whose desk registered the customer ('' for imports). */
+    registered_branch_id: OptionalId,
+    referred_by: OptionalId,
+    follow_up_date: OptionalDate,
+    created_at: OptionalInstant,
+    updated_at: OptionalInstant,
+    /** Set when the customer's personal data was erased (privacy request). */
+    erased_at: OptionalInstant,
+  },
+  strict,
+);
+
+export const BookingSchema = Type.Object(
+  {
+    id: Id,
+    customer_id: Id,
+    branch_id: Id,
+    service: Text(LIMITS.shortText),
+    staff: Text(LIMITS.shortText),
+    start_at: Instant,
+    duration_min: Type.Integer({ minimum: 5, maximum: 24 * 60 }),
+    status: Enum(BOOKING_STATUSES),
+    /** Cents. */
+    price: Type.Integer({ minimum: 0, maximum: MAX_PRICE_CENTS }),
+    notes: Text(LIMITS.longText),
+    created_at: OptionalInstant,
+    updated_at: OptionalInstant,
+  },
+  strict,
+);
+
+export const CommunicationSchema = Type.Object(
+  {
+    id: Id,
+    customer_id: Id,
+    branch_id: Id,
+    channel: Enum(COMMUNICATION_CHANNELS),
+    purpose: Text(LIMITS.shortText),
+    status: Enum(COMMUNICATION_STATUSES),
+    message: Text(LIMITS.message),
+    /** Instant the contact happened or was queued. */
+    at: Instant,
+    campaign_id: OptionalId,
+    /** Campaign group: '' (no campaign or a single message), a variant key, or 'holdout'. */
+    variant: Type.String({ maxLength: 20, pattern: '^[A-Za-z0-9_-]*$' }),
+    /**
+     * De-duplication key of an automated message (`at_risk:<branch>:<customer>:<date>`), unique
+     * on the server; '' for everything else. Set by the server only.
+     */
+    trigger_key: Text(LIMITS.triggerKey),
+    direction: Enum(COMMUNICATION_DIRECTIONS),
+    /** Delivery attempts made by the server's outbox worker. */
+    attempts: Type.Integer({ minimum: 0, maximum: 1000 }),
+    /** When a failed delivery is tried again ('' = not scheduled: final, or never tried). */
+    next_attempt_at: OptionalInstant,
+    /** Reason of the last failure ('' when none). */
+    error: Text(LIMITS.shortText),
+    updated_at: OptionalInstant,
+  },
+  strict,
+);
+
+const Score = Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()]);
+const DayCount = Type.Union([Type.Integer({ minimum: 0, maximum: 36_500 }), Type.Null()]);
+const TriState = Type.Union([Type.Boolean(), Type.Null()]);
+const DateWindow = Enum(['', 'today', 'week', 'month'] as const);
+
+/**
+ * Segment criteria (shared/insights/segment.ts): every filter of the Customers list plus RFM
+ * score ranges, value flags, consent, birthday / first-visit anniversary windows and future
+ * bookings. Within a list any value matches; filters combine with AND; null / [] / '' = no filter.
+ */
+export const SegmentCriteriaSchema = Type.Object(
+  {
+    statuses: Type.Array(Enum(CUSTOMER_STATUSES), { maxItems: CUSTOMER_STATUSES.length }),
+    spending_tiers: Type.Array(Enum(SPENDING_TIERS), { maxItems: SPENDING_TIERS.length }),
+    frequency_tiers: Type.Array(Enum(FREQUENCY_TIERS), { maxItems: FREQUENCY_TIERS.length }),
+    tags: Type.Array(Tag, { maxItems: LIMITS.tags }),
+    min_visits: Type.Union([Type.Integer({ minimum: 0, maximum: 1_000_000 }), Type.Null()]),
+    /** Cents. */
+    min_spent: Type.Union([Cents, Type.Null()]),
+    days_since_min: DayCount,
+    days_since_max: DayCount,
+    rfm: Type.Object({ r_min: Score, r_max: Score, f_min: Score, f_max: Score, m_min: Score, m_max: Score }, strict),
+    high_value: TriState,
+    vip: TriState,
+    opted_in: TriState,
+    has_future_booking: TriState,
+    birthday: DateWindow,
+    anniversary: DateWindow,
+  },
+  strict,
+);
+
+export const SegmentSchema = Type.Object(
+  {
+    id: Id,
+    branch_id: Id,
+    name: Type.String({ minLength: 1, maxLength: LIMITS.name }),
+    criteria: SegmentCriteriaSchema,
+    created_at: OptionalInstant,
+    updated_at: OptionalInstant,
+  },
+  strict,
+);
+
+/** Variant keys: letters, digits, '-' or '_'; 'holdout' is reserved. */
+export const VariantSchema = Type.Object(
+  {
+    key: Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9_-]+$' }),
+    message: Text(LIMITS.message),
+  },
+  strict,
+);
+
+export const CampaignSchema = Type.Object(
+  {
+    id: Id,
+    /** '' = every branch the author may reach. */
+    branch_id: OptionalId,
+    name: Text(LIMITS.name),
+    kind: Enum(CAMPAIGN_KINDS),
+    /** The saved segment the audience came from ('' = criteria set on the campaign itself). */
+    segment_id: OptionalId,
+    /** Audience criteria, copied from the segment when the campaign is queued. */
+    criteria: SegmentCriteriaSchema,
+    channel: Enum(COMMUNICATION_CHANNELS),
+    /** Message templates, one per group (one variant = no split test). */
+    variants: Type.Array(VariantSchema, { minItems: 1, maxItems: LIMITS.variants }),
+    /** Percent of the audience kept as a holdout that receives nothing (0 = none). */
+    holdout_pct: Type.Integer({ minimum: 0, maximum: MAX_HOLDOUT_PCT }),
+    /** The text of the `{offer}` placeholder. */
+    offer: Text(LIMITS.shortText),
+    status: Enum(CAMPAIGN_STATUSES),
+    audience_size: Type.Integer({ minimum: 0 }),
+    /** When the messages were queued (the report's 30-day window starts here; '' = not yet). */
+    sent_at: OptionalInstant,
+    created_at: OptionalInstant,
+    updated_at: OptionalInstant,
+  },
+  strict,
+);
+
+/**
+ * A branch's insight and automation settings (id = branch_id; pushed by that branch's managers).
+ * A branch without this document uses `defaultBranchSettings` (shared/insights/branch-settings).
+ */
+export const BranchSettingsSchema = Type.Object(
+  {
+    id: Id,
+    branch_id: Id,
+    auto_at_risk: Type.Boolean(),
+    auto_churned: Type.Boolean(),
+    auto_birthday: Type.Boolean(),
+    auto_milestones: Type.Boolean(),
+    message_at_risk: Text(LIMITS.message),
+    message_churned: Text(LIMITS.message),
+    message_birthday: Text(LIMITS.message),
+    message_milestone: Text(LIMITS.message),
+    /** Lifetime spend at the branch (cents, ascending) that triggers a milestone message. */
+    milestones: Type.Array(Type.Integer({ minimum: 1, maximum: MAX_PRICE_CENTS }), { maxItems: LIMITS.milestones }),
+    /** Nobody gets a marketing message if they had one within this many days (0 = no cap). */
+    marketing_cap_days: Type.Integer({ minimum: 0, maximum: MAX_CAP_DAYS }),
+    /** The text of the `{offer}` placeholder in automated messages. */
+    offer: Text(LIMITS.shortText),
+    /** Retention rule: anonymise customers with no visit for `retention_years` (off by default). */
+    retention_enabled: Type.Boolean(),
+    retention_years: Type.Integer({ minimum: 1, maximum: 100 }),
+    updated_at: OptionalInstant,
+  },
+  strict,
+);
+
+export type BranchDoc = Static<typeof BranchSchema>;
+export type CustomerDoc = Static<typeof CustomerSchema>;
+export type BookingDoc = Static<typeof BookingSchema>;
+export type CommunicationDoc = Static<typeof CommunicationSchema>;
+export type CampaignDoc = Static<typeof CampaignSchema>;
+export type ConsentRecord = Static<typeof ConsentSchema>;
+export type SegmentDoc = Static<typeof SegmentSchema>;
+export type SegmentCriteria = Static<typeof SegmentCriteriaSchema>;
+export type CampaignVariant = Static<typeof VariantSchema>;
+export type BranchSettingsDoc = Static<typeof BranchSettingsSchema>;
+
+export const COLLECTION_SCHEMAS = {
+  branches: BranchSchema,
+  customers: CustomerSchema,
+  bookings: BookingSchema,
+  communications: CommunicationSchema,
+  campaigns: CampaignSchema,
+  segments: SegmentSchema,
+  branch_settings: BranchSettingsSchema,
+} as const;
+
+export type CollectionName = keyof typeof COLLECTION_SCHEMAS;
+
+/** Plain JSON Schema (TypeBox's symbol keys stripped) for a collection. */
+export function jsonSchemaOf(name: CollectionName): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(COLLECTION_SCHEMAS[name])) as Record<string, unknown>;
+}

@@ -1,0 +1,47 @@
+/**
+ * Document upgrades between schema versions: one source for the desk's RxDB migration
+ * strategies and the server's data migration, so both sides hold identical documents after an
+ * upgrade (the three-way merge compares the desk's assumed master state with the server's).
+ * Fields the upgrade does not know (RxDB's `_meta`, `_rev`, `_deleted`…) are kept as they are.
+ */
+import { coerceCriteria } from '../insights/criteria';
+import type { CollectionName } from './schemas';
+
+type Doc = Record<string, unknown>;
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** Version 0 → 1 of one document (collections without changes come back unchanged). */
+export function upgradeV0toV1(collection: CollectionName, doc: Doc): Doc {
+  switch (collection) {
+    case 'customers':
+      return { ...doc, preferred_staff: str(doc.preferred_staff), allergies: str(doc.allergies) };
+    case 'communications':
+      return {
+        ...doc,
+        variant: '',
+        trigger_key: '',
+        direction: 'outbound',
+        attempts: 0,
+        next_attempt_at: '',
+      };
+    case 'campaigns': {
+      const { message, criteria, ...rest } = doc;
+      return {
+        ...rest,
+        kind: 'manual',
+        segment_id: '',
+        criteria: coerceCriteria(criteria),
+        variants: [{ key: 'A', message: str(message) }],
+        holdout_pct: 0,
+        offer: '',
+        sent_at: '',
+      };
+    }
+    default:
+      return doc;
+  }
+}
+
+/** Collections whose documents changed shape from version 0 to 1. */
+export const CHANGED_IN_V1: readonly CollectionName[] = ['customers', 'communications', 'campaigns'];

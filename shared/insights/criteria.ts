@@ -1,0 +1,180 @@
+/**
+ * Segment criteria as data: the empty criteria, reading criteria from untrusted JSON (saved
+ * segments, a v0 campaign, a URL), and the Customers list filters converted both ways.
+ */
+import { Value } from '@sinclair/typebox/value';
+import { SegmentCriteriaSchema, type SegmentCriteria } from '../domain/schemas';
+import { MAX_PRICE_CENTS } from '../money';
+import { CUSTOMER_STATUSES, FREQUENCY_TIERS, SPENDING_TIERS, type CustomerStatus, type FrequencyTier, type SpendingTier } from '../domain/types';
+
+export type { SegmentCriteria };
+
+/** Criteria that match everyone. */
+export const EMPTY_CRITERIA: SegmentCriteria = Object.freeze({
+  statuses: [],
+  spending_tiers: [],
+  frequency_tiers: [],
+  tags: [],
+  min_visits: null,
+  min_spent: null,
+  days_since_min: null,
+  days_since_max: null,
+  rfm: { r_min: null, r_max: null, f_min: null, f_max: null, m_min: null, m_max: null },
+  high_value: null,
+  vip: null,
+  opted_in: null,
+  has_future_booking: null,
+  birthday: '',
+  anniversary: '',
+}) as SegmentCriteria;
+
+/** A fresh, mutable copy of the empty criteria with some fields set. */
+export function criteria(overrides: Partial<SegmentCriteria> = {}): SegmentCriteria {
+  return {
+    ...EMPTY_CRITERIA,
+    statuses: [],
+    spending_tiers: [],
+    frequency_tiers: [],
+    tags: [],
+    rfm: { ...EMPTY_CRITERIA.rfm },
+    ...overrides,
+  };
+}
+
+export interface CriteriaProblem {
+  field: string;
+  message: string;
+}
+
+/** Strict reading (a form, an import): the criteria, or the problems naming each bad field. */
+export function parseCriteria(value: unknown): { criteria: SegmentCriteria; problems: [] } | { criteria: null; problems: CriteriaProblem[] } {
+  if (Value.Check(SegmentCriteriaSchema, value)) return { criteria: value, problems: [] };
+  const problems: CriteriaProblem[] = [];
+  const seen = new Set<string>();
+  for (const error of Value.Errors(SegmentCriteriaSchema, value)) {
+    const field = error.path.replace(/^\//, '').split('/').join('.');
+    if (seen.has(field)) continue;
+    seen.add(field);
+    problems.push({ field, message: error.message === 'Expected required property' ? 'is required' : error.message });
+    if (problems.length >= 20) break;
+  }
+  return { criteria: null, problems };
+}
+
+function pickList<T extends string>(value: unknown, allowed: readonly T[]): T[] {
+  if (!Array.isArray(value)) return [];
+  const out: T[] = [];
+  for (const v of value) if (typeof v === 'string' && (allowed as readonly string[]).includes(v) && !out.includes(v as T)) out.push(v as T);
+  return out;
+}
+
+function pickInt(value: unknown, min: number, max: number): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : null;
+}
+
+function pickBool(value: unknown): boolean | null {
+  return typeof value === 'boolean' ? value : null;
+}
+
+function pickWindow(value: unknown): SegmentCriteria['birthday'] {
+  return value === 'today' || value === 'week' || value === 'month' ? value : '';
+}
+
+/**
+ * Lenient reading (old or foreign documents, never rejected): every recognised field with a
+ * usable value is kept, anything else is dropped. Also accepts the v0 campaign spelling
+ * `status` for `statuses`. Deterministic: the RxDB migration and the server migration agree.
+ */
+export function coerceCriteria(value: unknown): SegmentCriteria {
+  const v = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const rfm = v.rfm !== null && typeof v.rfm === 'object' ? (v.rfm as Record<string, unknown>) : {};
+  const score = (x: unknown) => pickInt(x, 1, 5);
+  const tags: string[] = [];
+  if (Array.isArray(v.tags)) {
+    for (const t of v.tags) if (typeof t === 'string' && t.length > 0 && t.length <= 40 && !tags.includes(t) && tags.length < 30) tags.push(t);
+  }
+  return {
+    statuses: pickList(v.statuses ?? v.status, CUSTOMER_STATUSES),
+    spending_tiers: pickList(v.spending_tiers, SPENDING_TIERS),
+    frequency_tiers: pickList(v.frequency_tiers, FREQUENCY_TIERS),
+    tags,
+    min_visits: pickInt(v.min_visits, 0, 1_000_000),
+    min_spent: pickInt(v.min_spent, 0, MAX_PRICE_CENTS),
+    days_since_min: pickInt(v.days_since_min, 0, 36_500),
+    days_since_max: pickInt(v.days_since_max, 0, 36_500),
+    rfm: {
+      r_min: score(rfm.r_min),
+      r_max: score(rfm.r_max),
+      f_min: score(rfm.f_min),
+      f_max: score(rfm.f_max),
+      m_min: score(rfm.m_min),
+      m_max: score(rfm.m_max),
+    },
+    high_value: pickBool(v.high_value),
+    vip: pickBool(v.vip),
+    opted_in: pickBool(v.opted_in),
+    has_future_booking: pickBool(v.has_future_booking),
+    birthday: pickWindow(v.birthday),
+    anniversary: pickWindow(v.anniversary),
+  };
+}
+
+/** The Customers list filter model (renderer/src/features/customers/customer-filters.ts). */
+export interface ListFilters {
+  statuses: readonly CustomerStatus[];
+  spendingTiers: readonly SpendingTier[];
+  frequencyTiers: readonly FrequencyTier[];
+  tags: readonly string[];
+  minVisits: number | null;
+  minSpentCents: number | null;
+  daysSinceMin: number | null;
+  daysSinceMax: number | null;
+}
+
+/** Criteria equal to the list's filters (saving the current list view as a segment). */
+export function criteriaFromListFilters(f: ListFilters): SegmentCriteria {
+  return criteria({
+    statuses: [...f.statuses],
+    spending_tiers: [...f.spendingTiers],
+    frequency_tiers: [...f.frequencyTiers],
+    tags: [...f.tags],
+    min_visits: f.minVisits,
+    min_spent: f.minSpentCents,
+    days_since_min: f.daysSinceMin,
+    days_since_max: f.daysSinceMax,
+  });
+}
+
+/** The part of criteria the list's own filters can show; `extra` is true when more is set. */
+export function listFiltersOf(c: SegmentCriteria): { filters: ListFilters; extra: boolean } {
+  const r = c.rfm;
+  const extra =
+    r.r_min !== null || r.r_max !== null || r.f_min !== null || r.f_max !== null || r.m_min !== null || r.m_max !== null ||
+    c.high_value !== null || c.vip !== null || c.opted_in !== null || c.has_future_booking !== null || c.birthday !== '' || c.anniversary !== '';
+  return {
+    filters: {
+      statuses: c.statuses,
+      spendingTiers: c.spending_tiers,
+      frequencyTiers: c.frequency_tiers,
+      tags: c.tags,
+      minVisits: c.min_visits,
+      minSpentCents: c.min_spent,
+      daysSinceMin: c.days_since_min,
+      daysSinceMax: c.days_since_max,
+    },
+    extra,
+  };
+}
+
+/** Problems a form should show before saving: ranges given the wrong way round. */
+export function criteriaProblems(c: SegmentCriteria): CriteriaProblem[] {
+  const out: CriteriaProblem[] = [];
+  const range = (field: string, min: number | null, max: number | null) => {
+    if (min !== null && max !== null && min > max) out.push({ field, message: `minimum ${min} is above maximum ${max}` });
+  };
+  range('days_since', c.days_since_min, c.days_since_max);
+  range('rfm.r', c.rfm.r_min, c.rfm.r_max);
+  range('rfm.f', c.rfm.f_min, c.rfm.f_max);
+  range('rfm.m', c.rfm.m_min, c.rfm.m_max);
+  return out;
+}

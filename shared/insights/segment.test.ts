@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { CUSTOMER_STATUSES, FREQUENCY_TIERS, SPENDING_TIERS } from '../domain/types';
+import { filterChecker, type CustomerFilters } from '../../renderer/src/features/customers/customer-filters';
+import { DEFAULT_INSIGHT_RULES } from './business-rules';
+import { coerceCriteria, criteria, criteriaFromListFilters, criteriaProblems, EMPTY_CRITERIA, listFiltersOf, parseCriteria } from './criteria';
+import { customerView, futureBookingCustomers, type CustomerView } from './customer-view';
+import { matches, segmentCount, segmentMembers } from './segment';
+import { activity, customer, day } from './test-fixtures';
+
+const today = day('2026-03-01');
+
+function view(over: Partial<CustomerView> = {}): CustomerView {
+  const a = activity();
+  return { customer: customer(), activity: a, rfm: { r: 5, f: 3, m: 3, code: '533' }, highValue: false, vip: false, hasFutureBooking: false, ...over };
+}
+
+describe('segment criteria', () => {
+  it('matches everyone with empty criteria, except erased customers', () => {
+    expect(matches(EMPTY_CRITERIA, view(), today)).toBe(true);
+    expect(matches(EMPTY_CRITERIA, view({ activity: null, rfm: null }), today)).toBe(true);
+    expect(matches(EMPTY_CRITERIA, view({ customer: customer({ erased_at: '2026-01-01T00:00:00Z' }) }), today)).toBe(false);
+  });
+
+  it('applies each filter (any value within a list, all filters together)', () => {
+    const v = view();
+    expect(matches(criteria({ statuses: ['active', 'at_risk'] }), v, today)).toBe(true);
+    expect(matches(criteria({ statuses: ['at_risk'] }), v, today)).toBe(false);
+    expect(matches(criteria({ statuses: ['at_risk'], tags: ['regular'] }), v, today)).toBe(false);
+    expect(matches(criteria({ tags: ['vip', 'regular'] }), v, today)).toBe(true);
+    expect(matches(criteria({ min_visits: 6, min_spent: 30_000 }), v, today)).toBe(true);
+    expect(matches(criteria({ min_visits: 7 }), v, today)).toBe(false);
+    expect(matches(criteria({ days_since_min: 5, days_since_max: 5 }), v, today)).toBe(true);
+    expect(matches(criteria({ days_since_max: 4 }), v, today)).toBe(false);
+    expect(matches(criteria({ rfm: { ...EMPTY_CRITERIA.rfm, r_min: 4, f_max: 3 } }), v, today)).toBe(true);
+    expect(matches(criteria({ rfm: { ...EMPTY_CRITERIA.rfm, m_min: 4 } }), v, today)).toBe(false);
+    expect(matches(criteria({ rfm: { ...EMPTY_CRITERIA.rfm, m_min: 1 } }), view({ rfm: null }), today)).toBe(false);
+    expect(matches(criteria({ high_value: true }), view({ highValue: true }), today)).toBe(true);
+    expect(matches(criteria({ high_value: false }), view({ highValue: true }), today)).toBe(false);
+    expect(matches(criteria({ vip: true }), v, today)).toBe(false);
+    expect(matches(criteria({ has_future_booking: false }), view({ hasFutureBooking: true }), today)).toBe(false);
+    expect(matches(criteria({ opted_in: true }), v, today)).toBe(true);
+    expect(matches(criteria({ opted_in: true }), view({ customer: customer({ opted_in_marketing: false }) }), today)).toBe(false);
+    expect(matches(criteria({ birthday: 'week' }), v, today)).toBe(true);
+    expect(matches(criteria({ birthday: 'today' }), v, today)).toBe(false);
+    expect(matches(criteria({ anniversary: 'month' }), view({ activity: activity({ first_visit_date: '2025-03-20' }) }), today)).toBe(true);
+  });
+
+  it('means exactly what the Customers list filters mean', () => {
+    const filters = fc.record({
+      statuses: fc.subarray([...CUSTOMER_STATUSES]),
+      spendingTiers: fc.subarray([...SPENDING_TIERS]),
+      frequencyTiers: fc.subarray([...FREQUENCY_TIERS]),
+      tags: fc.subarray(['a', 'b', 'c']),
+      minVisits: fc.option(fc.nat(12), { nil: null }),
+      minSpentCents: fc.option(fc.nat(60_000), { nil: null }),
+      daysSinceMin: fc.option(fc.nat(60), { nil: null }),
+      daysSinceMax: fc.option(fc.nat(60), { nil: null }),
+    });
+    const pair = fc.option(
+      fc.record({
+        status: fc.constantFrom(...CUSTOMER_STATUSES),
+        spending_tier: fc.constantFrom(...SPENDING_TIERS),
+        frequency_tier: fc.constantFrom(...FREQUENCY_TIERS),
+        total_bookings: fc.nat(12),
+        total_spent: fc.nat(60_000),
+        days_since_last_visit: fc.option(fc.nat(60), { nil: null }),
+      }),
+      { nil: null },
+    );
+    fc.assert(
+      fc.property(filters, pair, fc.subarray(['a', 'b', 'c']), (f: CustomerFilters, p, tags) => {
+        const c = customer({ tags });
+        const a = p === null ? null : activity(p);
+        const row = { id: c.id, customer: c, activity: a, nameKey: '', entry: undefined };
+        const v = view({ customer: c, activity: a });
+        expect(matches(criteriaFromListFilters(f), v, today)).toBe(filterChecker(f)(row) === 0);
+        expect(listFiltersOf(criteriaFromListFilters(f))).toEqual({ filters: f, extra: false });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads criteria strictly (forms) or leniently (old documents)', () => {
+    expect(parseCriteria(criteria({ statuses: ['churned'] }))).toEqual({ criteria: criteria({ statuses: ['churned'] }), problems: [] });
+    const bad = parseCriteria({ ...criteria(), statuses: ['gone'], min_visits: -1 });
+    expect(bad.criteria).toBeNull();
+    expect(bad.problems.map((p) => p.field)).toEqual(expect.arrayContaining(['statuses.0', 'min_visits']));
+    expect(coerceCriteria({ status: ['at_risk', 'x', 'at_risk'], tags: ['', 'vip'], min_visits: 2.5, birthday: 'week', rfm: { r_min: 9, f_min: 2 } })).toEqual(
+      criteria({ statuses: ['at_risk'], tags: ['vip'], birthday: 'week', rfm: { ...EMPTY_CRITERIA.rfm, f_min: 2 } }),
+    );
+    expect(coerceCriteria('nonsense')).toEqual(criteria());
+    expect(criteriaProblems(criteria({ days_since_min: 9, days_since_max: 3 }))).toEqual([{ field: 'days_since', message: 'minimum 9 is above maximum 3' }]);
+  });
+});
+
+describe('customer views and members', () => {
+  it('derives RFM, value flags and future bookings, and lists members in order', () => {
+    const ctx = {
+      rules: DEFAULT_INSIGHT_RULES,
+      highValueFrom: new Map([['br-1', 30_000]]),
+      withFutureBooking: futureBookingCustomers(
+        [
+          { customer_id: 'cu-2', status: 'scheduled', day: today + 1 },
+          { customer_id: 'cu-3', status: 'cancelled', day: today + 1 },
+          { customer_id: 'cu-4', status: 'scheduled', day: today },
+        ],
+        today,
+      ),
+    };
+    const views = ['cu-1', 'cu-2', 'cu-3', 'cu-4'].map((id, i) =>
+      customerView(customer({ id }), activity({ customer_id: id, total_spent: 29_999 + i, frequency_tier: i === 3 ? 'frequent' : 'regular' }), ctx),
+    );
+    expect(views.map((v) => [v.highValue, v.vip, v.hasFutureBooking])).toEqual([
+      [false, false, false],
+      [true, false, true],
+      [true, false, false],
+      [true, true, false],
+    ]);
+    expect(views[0]?.rfm).toEqual({ r: 5, f: 3, m: 3, code: '533' });
+    expect(segmentMembers(criteria({ high_value: true, has_future_booking: false }), views, today).map((v) => v.customer.id)).toEqual(['cu-3', 'cu-4']);
+    expect(segmentCount(criteria({ vip: true }), views, today)).toBe(1);
+    expect(customerView(customer(), null, ctx)).toMatchObject({ rfm: null, highValue: false, vip: false });
+  });
+});

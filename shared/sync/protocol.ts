@@ -1,0 +1,172 @@
+/**
+ * Wire types of the replication protocol between a desk (RxDB `replicateRxCollection`) and the
+ * sync server. Endpoint shapes are described in server/PROTOCOL.md; the rules are DESIGN.md §4.
+ *
+ * Pure types and constants: imported by the renderer (pull/push handlers, stream$) and the server.
+ */
+import type {
+  BookingDoc,
+  BranchDoc,
+  BranchSettingsDoc,
+  CampaignDoc,
+  CommunicationDoc,
+  CustomerDoc,
+  SegmentDoc,
+} from '../domain/schemas';
+import type { InsightRules } from '../insights/business-rules';
+import type { RuleSettings } from '../domain/settings';
+import type { BranchMetrics, MetricsReport } from '../engine/metrics';
+
+/**
+ * Every replicated collection. `branches` is reference data: pull only. `branch_settings` is
+ * pushed by the branch's managers only.
+ */
+export const SYNC_COLLECTIONS = ['branches', 'customers', 'bookings', 'communications', 'campaigns', 'segments', 'branch_settings'] as const;
+export type SyncCollection = (typeof SYNC_COLLECTIONS)[number];
+
+/** Collections a desk may push to. */
+export const PUSH_COLLECTIONS = ['customers', 'bookings', 'communications', 'campaigns', 'segments', 'branch_settings'] as const;
+export type PushCollection = (typeof PUSH_COLLECTIONS)[number];
+
+export interface SyncDocTypes {
+  branches: BranchDoc;
+  customers: CustomerDoc;
+  bookings: BookingDoc;
+  communications: CommunicationDoc;
+  campaigns: CampaignDoc;
+  segments: SegmentDoc;
+  branch_settings: BranchSettingsDoc;
+}
+
+/** A document as RxDB replicates it: the schema fields plus the soft-delete flag. */
+export type WireDoc<T> = T & { _deleted: boolean };
+
+/**
+ * Pull position: the server-assigned ordering stamp of the last document received and its id
+ * (ties are broken by id). Opaque to the desk: store it, send it back.
+ */
+export interface Checkpoint {
+  stamp: number;
+  id: string;
+}
+
+/** `GET /api/sync/:collection/pull?stamp=&id=&limit=` answers this. */
+export interface PullResponse<T> {
+  documents: WireDoc<T>[];
+  /** The last document's position, or the request's checkpoint (null: none) when nothing is new. */
+  checkpoint: Checkpoint | null;
+}
+
+/** One row of `POST /api/sync/:collection/push` (the body is an array of these). */
+export interface PushRow<T> {
+  /** The master state the desk last saw; absent when the desk created the document. */
+  assumedMasterState?: WireDoc<T> | null;
+  newDocumentState: WireDoc<T>;
+}
+
+/** The push answer is an array of the current master states of the rows in conflict. */
+export type PushResponse<T> = WireDoc<T>[];
+
+/**
+ * Messages of the live stream (`GET /api/sync/stream`, text/event-stream), one JSON object per
+ * SSE `data:` line. `resync` is sent on every (re)connection: the desk re-runs checkpoint
+ * iteration (RxDB's `'RESYNC'`) for every collection.
+ */
+export type StreamMessage =
+  | { type: 'resync' }
+  | { type: 'change'; collection: SyncCollection; documents: WireDoc<{ id: string } & Record<string, unknown>>[]; checkpoint: Checkpoint };
+
+/** Request header carrying the desk's schema version (SCHEMA_VERSION of shared/domain/schemas). */
+export const SCHEMA_HEADER = 'x-branchdesk-schema';
+
+/** Largest push batch the server accepts (rows). */
+export const MAX_PUSH_ROWS = 1000;
+/** Largest pull batch the server returns (documents). */
+export const MAX_PULL_LIMIT = 2000;
+
+export const ROLES = ['front_desk', 'manager', 'hq'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** `POST /api/enroll` body. */
+export interface EnrollRequest {
+  code: string;
+}
+
+/** What a desk needs after pairing (also `GET /api/session` without the token). */
+export interface SessionInfo {
+  device_id: string;
+  role: Role;
+  /** The branch the device is enrolled to ('' for an hq device enrolled without a branch). */
+  branch_id: string;
+  /** The branch document, null for hq devices without a branch. */
+  branch: BranchDoc | null;
+  /** Schema version of the server. */
+  schema_version: number;
+  org: OrgInfo;
+}
+
+export interface EnrollResponse extends SessionInfo {
+  /** Device token: send as `Authorization: Bearer …`. Shown once; keep it in the OS keychain. */
+  token: string;
+}
+
+/** Business-wide settings and the organisation secret for HMAC customer ids. */
+export interface OrgInfo {
+  name: string;
+  /** Secret for `deriveCustomerId` (shared/domain/contact). */
+  customer_id_secret: string;
+  rules: RuleSettings;
+  /**
+   * Business-wide insight rules (RFM cut-offs): every branch scores a customer the same way.
+   * Absent from servers older than schema 1; use DEFAULT_INSIGHT_RULES then.
+   */
+  insights?: InsightRules;
+}
+
+/** `POST /api/sync/customers/lookup` body: exact normalised phone or email (one of them). */
+export interface LookupRequest {
+  phone?: string;
+  email?: string;
+}
+
+export interface LookupResponse {
+  /** Matching customers, now linked to the caller's branch (at most a few). */
+  customers: WireDoc<CustomerDoc>[];
+}
+
+/** `POST /api/sync/stream-ticket`: a short-lived ticket for EventSource (`?ticket=`). */
+export interface StreamTicketResponse {
+  ticket: string;
+  expires_in_seconds: number;
+}
+
+/** `GET /api/metrics` answers the same JSON as the CLI `metrics` command. */
+export type MetricsResponse = MetricsReport;
+
+/** `GET /api/metrics/trend?days=N`: one entry per branch-local day that has a snapshot. */
+export interface TrendResponse {
+  days: { date: string; branches: Record<string, BranchMetrics>; all: BranchMetrics }[];
+}
+
+/** Every 4xx/5xx body. */
+export interface ErrorBody {
+  error: string;
+  details?: ErrorDetail[];
+}
+
+export interface ErrorDetail {
+  /** Document id, when the problem is about one document. */
+  document?: string;
+  collection?: string;
+  /** Dotted field path. */
+  field?: string;
+  message: string;
+}
+
+export function isSyncCollection(name: string): name is SyncCollection {
+  return (SYNC_COLLECTIONS as readonly string[]).includes(name);
+}
+
+export function isPushCollection(name: string): name is PushCollection {
+  return (PUSH_COLLECTIONS as readonly string[]).includes(name);
+}
