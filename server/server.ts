@@ -69,7 +69,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await runDailyTriggers(openedStore);
       await runRetention(openedStore);
     });
-    const { app, hub } = await buildApp({
+    const { app, hub, beginShutdown } = await buildApp({
       store,
       logger,
       ...(options.webRoot ? { webRoot: options.webRoot } : {}),
@@ -97,6 +97,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       stop() {
         stopping ??= (async () => {
           logger.info({}, 'shutting down: closing live streams, finishing requests');
+          beginShutdown();
           await hub.close();
           await app.close();
           await roller.stop();

@@ -80,6 +80,25 @@ describe('HTTP app: health, web renderer, errors', () => {
     expect(denied.headers.get('access-control-allow-origin')).toBe('*');
   });
 
+  it('answers 503 with CORS headers once shutdown begins, preflights included', async () => {
+    const closing = await startTestServer(db.store, { webRoot });
+    try {
+      closing.beginShutdown();
+      const preflight = await fetch(`${closing.url}/api/sync/stream`, {
+        method: 'OPTIONS',
+        headers: { origin: 'app://branchdesk', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      });
+      expect(preflight.status).toBe(503);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+      expect(preflight.headers.get('retry-after')).toBe('1');
+      const health = await fetch(`${closing.url}/health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toEqual({ error: 'the server is shutting down' });
+    } finally {
+      await closing.close();
+    }
+  });
+
   it('limits request bodies', async () => {
     const res = await fetch(`${built.url}/api/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'x'.repeat(2 * 1024 * 1024) }) });
     expect(res.status).toBe(413);

@@ -10,7 +10,7 @@ import type { ErrorBody } from '../../shared/sync/protocol';
 import { deviceById } from '../store/auth';
 import { ApiError } from '../store/errors';
 import type { Store } from '../store/store';
-import { corsRoutes } from './cors';
+import { corsRoutes, ShutdownGate } from './cors';
 import { EnrolLimiter } from './enrol-limiter';
 import { enrollRoutes } from './routes/enroll';
 import { healthRoutes } from './routes/health';
@@ -39,6 +39,8 @@ export interface AppOptions {
 export interface BuiltApp {
   app: FastifyInstance;
   hub: StreamHub;
+  /** Closes the doors: from now on every request is answered 503 (with CORS headers) until the app closes. */
+  beginShutdown(): void;
 }
 
 export async function buildApp(options: AppOptions): Promise<BuiltApp> {
@@ -48,7 +50,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     logController: new LogController({ disableRequestLogging: true }),
-    return503OnClosing: true,
+    return503OnClosing: false, // the ShutdownGate answers instead, with CORS headers
   });
   const hub = new StreamHub(store, {
     heartbeatMs: options.heartbeatMs ?? 15_000,
@@ -80,7 +82,8 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     if (reply.statusCode >= 500) request.log.warn({ url: request.url, status: reply.statusCode }, 'request answered with an error');
   });
 
-  corsRoutes(app);
+  const gate = new ShutdownGate();
+  corsRoutes(app, gate);
   healthRoutes(app, store);
   enrollRoutes(app, store, new EnrolLimiter(store.clock));
   syncRoutes(app, store, hub, options.schemaVersion ?? SCHEMA_VERSION);
@@ -89,5 +92,5 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   privacyRoutes(app, store);
   insightRoutes(app, store);
   await webRoutes(app, options.webRoot ?? DEFAULT_WEB_ROOT);
-  return { app, hub };
+  return { app, hub, beginShutdown: () => gate.close() };
 }

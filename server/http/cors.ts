@@ -11,10 +11,30 @@ export const CORS_HEADERS: Record<string, string> = {
   'access-control-expose-headers': 'retry-after',
 };
 
-export function corsRoutes(app: FastifyInstance): void {
+/**
+ * Shutdown answers its own 503s (instead of Fastify's `return503OnClosing`, which skips every
+ * hook): a desk on another origin must still read them, or its browser reports a CORS failure
+ * instead of "try again in a second". Closed from the moment shutdown begins, before live streams
+ * end, so desks reconnecting from a closed stream are told to retry too.
+ */
+export class ShutdownGate {
+  private closedFlag = false;
+  close(): void {
+    this.closedFlag = true;
+  }
+  get closed(): boolean {
+    return this.closedFlag;
+  }
+}
+
+export function corsRoutes(app: FastifyInstance, gate: ShutdownGate): void {
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/') && request.url !== '/health') return;
-    reply.headers(CORS_HEADERS);
+    const api = request.url.startsWith('/api/') || request.url === '/health';
+    if (api) reply.headers(CORS_HEADERS);
+    if (gate.closed) {
+      return reply.code(503).headers({ 'retry-after': '1', connection: 'close' }).send({ error: 'the server is shutting down' });
+    }
+    if (!api) return undefined;
     if (request.method === 'OPTIONS') {
       return reply
         .code(204)

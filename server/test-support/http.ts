@@ -27,6 +27,7 @@ export async function startTestServer(store: Store, options: { heartbeatMs?: num
     ...built,
     url: `http://127.0.0.1:${port}`,
     async close() {
+      built.beginShutdown();
       await built.hub.close();
       await built.app.close();
     },
