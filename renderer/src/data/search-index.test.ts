@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoData, demoOptions } from '../../../shared/demo';
-import { CustomerSearchIndex, narrows } from './search-index';
+import fc from 'fast-check';
+import { CustomerSearchIndex, narrows, scorer } from './search-index';
 import { digitsOf, isPhoneQuery, normaliseText } from './search-text';
 
 function index(): CustomerSearchIndex {
@@ -127,3 +128,62 @@ describe('narrows', () => {
   });
 });
 
+
+describe('CustomerSearchIndex column scores', () => {
+  const letters = ['a', 'n', 'm', 'r', 'i', 'o', 'é', 'ü', ' ', '-', '.'];
+  const nameArb = fc.array(fc.constantFrom(...letters), { minLength: 0, maxLength: 14 }).map((cs) => cs.join(''));
+  const customerArb = fc.record({
+    name: nameArb,
+    phone: fc.oneof(fc.constant(''), fc.array(fc.constantFrom('0', '1', '9', '6', '3'), { minLength: 3, maxLength: 12 }).map((d) => `+${d.join('')}`)),
+    email: fc.oneof(fc.constant(''), fc.tuple(nameArb, fc.constantFrom('mail.com', 'a.ph', 'x.io')).map(([n, d]) => `${n.replace(/ /g, '')}@${d}`)),
+  });
+  const queryArb = fc.oneof(
+    nameArb,
+    fc.array(fc.constantFrom('0', '1', '9', '6', '3', ' ', '+', '-'), { minLength: 1, maxLength: 8 }).map((d) => d.join('')),
+    fc.constantFrom('an', 'ma', 'mar ani', '@mail', '.io', 'a.ph', 'x', '0 9', '+63', '009'),
+  );
+
+  it('scores every customer exactly like the entry-by-entry scorer, also after changes', () => {
+    fc.assert(
+      fc.property(fc.array(customerArb, { minLength: 0, maxLength: 30 }), fc.array(queryArb, { minLength: 1, maxLength: 6 }), fc.nat(), (customers, queries, seed) => {
+        const i = new CustomerSearchIndex();
+        customers.forEach((c, k) => i.put({ id: `c${k}`, ...c }));
+        const held = customers.map((_, k) => i.entry(`c${k}`));
+        for (const q of queries) {
+          const reference = scorer(q);
+          const viaColumns = i.entryMatcher(q);
+          if (reference === null || viaColumns === null) {
+            expect(viaColumns).toBe(reference);
+            continue;
+          }
+          for (const e of held) if (e !== undefined) expect([e.id, q, viaColumns(e)]).toEqual([e.id, q, reference(e)]);
+          // a change re-lays the columns; entries held from before (replaced, removed) still score right
+          const k = seed % Math.max(1, customers.length);
+          if (customers.length > 0) {
+            if (seed % 2 === 0) i.remove(`c${k}`);
+            else i.put({ id: `c${k}`, name: `${customers[k]?.name ?? ''} x`, phone: '', email: '' });
+          }
+          const after = i.entryMatcher(q);
+          for (const e of held) if (e !== undefined) expect(after?.(e)).toBe(reference(e));
+          const current = i.entry(`c${k}`);
+          if (current !== undefined) expect(after?.(current)).toBe(reference(current));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the same hits as before on the demo business', () => {
+    const data = generateDemoData(demoOptions('sample-like'));
+    const i = new CustomerSearchIndex();
+    for (const c of data.customers) i.put(c);
+    for (const q of ['m', 'ma', 'maria', 'san', 'a c', '0917', '+63 9', 'gmail', '.com', 'zz']) {
+      const reference = scorer(q);
+      const expected = data.customers
+        .map((c) => ({ id: c.id, score: reference === null ? 0 : reference(i.entry(c.id) as NonNullable<ReturnType<typeof i.entry>>) }))
+        .filter((h) => h.score > 0);
+      const got = i.search(q);
+      expect(new Map(got.map((h) => [h.id, h.score]))).toEqual(new Map(expected.map((h) => [h.id, h.score])));
+    }
+  });
+});

@@ -15,6 +15,100 @@ interface Entry {
   name: string;
   phone: string;
   email: string;
+  /** Position in the index's current column layout (valid while `layout` is that layout's number). */
+  pos: number;
+  layout: number;
+}
+
+/** Separates entries in the joined columns; no normalised field or query contains it. */
+const SEP = '\u0000';
+
+/**
+ * The index's fields as three long strings (entries in name order, joined by SEP) with each
+ * entry's start offset, so that a query is answered by `indexOf` over one string per field
+ * instead of a few string operations per customer: the occurrences of a word tell which entries
+ * it is in, and the character before it whether at a word start. Same scores as `scorer`.
+ */
+interface Columns {
+  layout: number;
+  size: number;
+  names: { text: string; starts: Int32Array };
+  phones: { text: string; starts: Int32Array };
+  emails: { text: string; starts: Int32Array };
+}
+
+function joinColumn(values: readonly string[]): { text: string; starts: Int32Array } {
+  const starts = new Int32Array(values.length + 1);
+  let offset = 0;
+  for (let i = 0; i < values.length; i += 1) {
+    starts[i] = offset;
+    offset += (values[i] as string).length + 1;
+  }
+  starts[values.length] = offset;
+  return { text: values.join(SEP), starts };
+}
+
+/**
+ * For every occurrence of `needle` in the column, `visit(entry, offsetInEntry)`. Occurrences come
+ * in ascending order, so the entry is found by walking `starts` forward.
+ */
+function occurrences(column: { text: string; starts: Int32Array }, needle: string, visit: (entry: number, at: number) => void): void {
+  const { text, starts } = column;
+  let entry = 0;
+  for (let p = text.indexOf(needle); p !== -1; p = text.indexOf(needle, p + 1)) {
+    while ((starts[entry + 1] as number) <= p) entry += 1;
+    visit(entry, p - (starts[entry] as number));
+  }
+}
+
+/** `scoreField` for every entry of a column at once (3 equal, 2 prefix, 1 inside, 0 none). */
+function fieldScores(column: { text: string; starts: Int32Array }, needle: string, into: Uint8Array): void {
+  const { starts } = column;
+  occurrences(column, needle, (entry, at) => {
+    const length = (starts[entry + 1] as number) - (starts[entry] as number) - 1;
+    const score = at > 0 ? 1 : needle.length === length ? 3 : 2;
+    if (score > (into[entry] as number)) into[entry] = score;
+  });
+}
+
+/** `scorer` over every entry of the columns: scores[pos] for each entry. */
+function columnScores(columns: Columns, query: string): Uint8Array | null {
+  const text = normaliseText(query);
+  if (text === '') return null;
+  const scores = new Uint8Array(columns.size);
+  if (isPhoneQuery(query)) {
+    const digits = digitsOf(query);
+    const national = digits.replace(/^0+/, '');
+    fieldScores(columns.phones, digits, scores);
+    if (national.length >= 3) {
+      occurrences(columns.phones, national, (entry) => {
+        if (scores[entry] === 0) scores[entry] = 1;
+      });
+    }
+    return scores;
+  }
+  const names = columns.names;
+  const tokens = text.split(' ');
+  const word = new Uint8Array(columns.size);
+  tokens.forEach((token, i) => {
+    word.fill(0);
+    occurrences(names, token, (entry, at) => {
+      // names start with a space: at 1 the name starts with the word, after a space a word does
+      const score = at === 1 ? 3 : names.text.charCodeAt((names.starts[entry] as number) + at - 1) === 32 ? 2 : 1;
+      if (score > (word[entry] as number)) word[entry] = score;
+    });
+    if (i === 0) scores.set(word);
+    else for (let k = 0; k < scores.length; k += 1) if ((word[k] as number) < (scores[k] as number)) scores[k] = word[k] as number;
+  });
+  if (searchesEmail(text)) {
+    const email = new Uint8Array(columns.size);
+    fieldScores(columns.emails, text, email);
+    for (let k = 0; k < scores.length; k += 1) {
+      const name = scores[k] as number;
+      if (name < 3 && (email[k] as number) > name) scores[k] = email[k] as number;
+    }
+  }
+  return scores;
 }
 
 /** A customer's entry in the index (opaque to callers: hand it back to an `entryMatcher`). */
@@ -55,7 +149,7 @@ function scoreField(value: string, needle: string): number {
 }
 
 /** The query compiled into a scorer of index entries; null for an empty query. */
-function scorer(query: string): ((e: Entry) => number) | null {
+export function scorer(query: string): ((e: SearchEntry) => number) | null {
   const text = normaliseText(query);
   if (text === '') return null;
   const phone = isPhoneQuery(query);
@@ -105,6 +199,9 @@ export class CustomerSearchIndex {
   private readonly entries = new Map<string, Entry>();
   /** Entries in result order (name, then id), rebuilt lazily after changes. */
   private ordered: Entry[] | null = null;
+  /** The fields joined in that order, rebuilt lazily with it (null: not built, or not usable). */
+  private columns: Columns | null = null;
+  private layouts = 0;
 
   get size(): number {
     return this.entries.size;
@@ -116,6 +213,8 @@ export class CustomerSearchIndex {
       name: ` ${normaliseText(customer.name)}`,
       phone: digitsOf(customer.phone),
       email: customer.email.toLowerCase(),
+      pos: -1,
+      layout: -1,
     });
     this.ordered = null;
   }
@@ -132,8 +231,45 @@ export class CustomerSearchIndex {
   private inOrder(): Entry[] {
     if (this.ordered === null) {
       this.ordered = [...this.entries.values()].sort((a, b) => compareCodePoints(a.name, b.name) || compareCodePoints(a.id, b.id));
+      this.columns = null;
     }
     return this.ordered;
+  }
+
+  /** The joined columns of the current entries, or null when a field holds the separator. */
+  private currentColumns(): Columns | null {
+    const ordered = this.inOrder();
+    if (this.columns !== null) return this.columns;
+    if (ordered.some((e) => e.name.includes(SEP) || e.phone.includes(SEP) || e.email.includes(SEP))) return null;
+    this.layouts += 1;
+    const layout = this.layouts;
+    ordered.forEach((e, pos) => {
+      e.pos = pos;
+      e.layout = layout;
+    });
+    this.columns = {
+      layout,
+      size: ordered.length,
+      names: joinColumn(ordered.map((e) => e.name)),
+      phones: joinColumn(ordered.map((e) => e.phone)),
+      emails: joinColumn(ordered.map((e) => e.email)),
+    };
+    return this.columns;
+  }
+
+  /**
+   * The query compiled into a scorer of entries: from the joined columns (one `indexOf` pass per
+   * word) for entries of the current layout, and entry by entry for any other (an entry replaced
+   * or removed since, still held by a caller's rows).
+   */
+  private compiled(query: string): ((e: Entry) => number) | null {
+    const slow = scorer(query);
+    if (slow === null || query.includes(SEP)) return slow;
+    const columns = this.currentColumns();
+    const scores = columns === null ? null : columnScores(columns, query);
+    if (columns === null || scores === null) return slow;
+    const { layout } = columns;
+    return (e) => (e.layout === layout ? (scores[e.pos] as number) : slow(e));
   }
 
   /**
@@ -142,7 +278,7 @@ export class CustomerSearchIndex {
    * keystroke). `null` for an empty query, which matches everyone.
    */
   matcher(query: string): ((id: string) => number) | null {
-    const score = scorer(query);
+    const score = this.compiled(query);
     if (score === null) return null;
     return (id) => {
       const entry = this.entries.get(id);
@@ -157,7 +293,7 @@ export class CustomerSearchIndex {
 
   /** Like `matcher`, over entries the caller holds (no lookup per customer). */
   entryMatcher(query: string): ((entry: SearchEntry) => number) | null {
-    return scorer(query);
+    return this.compiled(query);
   }
 
   /**
@@ -179,7 +315,7 @@ export class CustomerSearchIndex {
       }
       return all;
     }
-    const match = scorer(query);
+    const match = this.compiled(query);
     const best = buckets[3] as SearchHit[];
     for (const e of ordered) {
       const score = match === null ? 0 : match(e);
