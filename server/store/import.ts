@@ -4,6 +4,7 @@
  * document gets a fresh stamp so desks pull it, customers are linked to their branches, and the
  * HQ projection is recomputed for every branch (with `historyDays` of daily snapshots).
  */
+import { importedCustomerDoc } from '../../shared/csv/customer-doc';
 import type { Dataset, ParsedBooking } from '../../shared/csv/import';
 import type { BookingDoc, BranchDoc, CustomerDoc } from '../../shared/domain/schemas';
 import type { Branch, Customer } from '../../shared/domain/types';
@@ -50,33 +51,6 @@ function branchDoc(b: Branch, existing: BranchDoc | undefined): BranchDoc {
   };
 }
 
-function customerDoc(c: Customer, existing: CustomerDoc | undefined): CustomerDoc {
-  // An erased customer never comes back, not even from an old CSV export.
-  if (existing !== undefined && existing.erased_at !== '') return existing;
-  const channel = (ch: 'sms' | 'email' | 'push') => ({ granted: c.opted_in_marketing && c.preferred_contact === ch, at: '' });
-  return {
-    id: c.id,
-    name: c.name,
-    phone: c.phone,
-    email: c.email,
-    birthday: c.birthday,
-    opted_in_marketing: c.opted_in_marketing,
-    preferred_contact: c.preferred_contact,
-    consent: existing?.consent ?? { sms: channel('sms'), email: channel('email'), push: channel('push') },
-    tags: c.tags.length > 0 ? c.tags : (existing?.tags ?? []),
-    notes: c.notes !== '' ? c.notes : (existing?.notes ?? ''),
-    preferences: c.preferences !== '' ? c.preferences : (existing?.preferences ?? ''),
-    preferred_staff: existing?.preferred_staff ?? '',
-    allergies: existing?.allergies ?? '',
-    home_branch_id: c.home_branch_id,
-    registered_branch_id: existing?.registered_branch_id ?? '',
-    referred_by: existing?.referred_by ?? '',
-    follow_up_date: existing?.follow_up_date ?? '',
-    created_at: c.created_at,
-    updated_at: existing?.updated_at ?? '',
-    erased_at: existing?.erased_at ?? '',
-  };
-}
 
 function bookingDoc(b: ParsedBooking, existing: BookingDoc | undefined): BookingDoc {
   return {
@@ -184,7 +158,7 @@ export async function importDataset(store: Store, dataset: Dataset, historyDays:
         collection: 'customers',
         sources: dataset.customers,
         idOf: (c) => c.id,
-        build: customerDoc,
+        build: importedCustomerDoc,
         links: (chunk) => chunk.filter((c) => c.home_branch_id !== '').map((c) => ({ branch_id: c.home_branch_id, customer_id: c.id, reason: 'home' })),
       },
       none,

@@ -1,7 +1,7 @@
+import { importedCustomerDoc } from '../../../../shared/csv/customer-doc';
 import { parseBookings, parseCustomers, type ParsedBooking } from '../../../../shared/csv/import';
 import type { InputProblem } from '../../../../shared/csv/table';
 import type { BookingDoc, BranchDoc, CustomerDoc } from '../../../../shared/domain/schemas';
-import type { Customer } from '../../../../shared/domain/types';
 import { validateDocument } from '../../../../shared/domain/validate';
 
 export interface ImportFile {
@@ -32,32 +32,6 @@ export interface ImportPlan {
   erasedSkipped: number;
 }
 
-/** The customer document for an imported row (the same mapping as the server's CSV import). */
-export function importedCustomerDoc(c: Customer, existing: CustomerDoc | undefined): CustomerDoc {
-  const channel = (ch: 'sms' | 'email' | 'push') => ({ granted: c.opted_in_marketing && c.preferred_contact === ch, at: '' });
-  return {
-    id: c.id,
-    name: c.name,
-    phone: c.phone,
-    email: c.email,
-    birthday: c.birthday,
-    opted_in_marketing: c.opted_in_marketing,
-    preferred_contact: c.preferred_contact,
-    consent: existing?.consent ?? { sms: channel('sms'), email: channel('email'), push: channel('push') },
-    tags: c.tags.length > 0 ? c.tags : (existing?.tags ?? []),
-    notes: c.notes !== '' ? c.notes : (existing?.notes ?? ''),
-    preferences: c.preferences !== '' ? c.preferences : (existing?.preferences ?? ''),
-    preferred_staff: existing?.preferred_staff ?? '',
-    allergies: existing?.allergies ?? '',
-    home_branch_id: c.home_branch_id,
-    registered_branch_id: existing?.registered_branch_id ?? '',
-    referred_by: existing?.referred_by ?? '',
-    follow_up_date: existing?.follow_up_date ?? '',
-    created_at: c.created_at,
-    updated_at: existing?.updated_at ?? '',
-    erased_at: '',
-  };
-}
 
 export function importedBookingDoc(b: ParsedBooking, existing: BookingDoc | undefined): BookingDoc {
   return {
