@@ -107,8 +107,13 @@ for (const target of SERVER_TARGETS) {
         await hqDesk.pairingForm.getByRole('button', { name: 'Connect' }).click();
         await expect(hq.heading).toBeVisible();
         await expect(hq.label).toContainText(/Figures for today/);
+        // a paired desk shows its branch as the server defines it (branches are pull-only): no form to diverge
+        await a.go('Settings');
+        await expect(a.page.getByRole('form', { name: 'Branch settings' })).toHaveCount(0);
+        const fromServer = a.page.getByRole('definition').filter({ hasText: /active up to \d+ days, at risk up to \d+/ });
+        await expect(fromServer).toBeVisible();
+        await expect(a.page.getByRole('form', { name: 'Phone numbers on this desk' }).getByLabel('Country for phone numbers')).toBeVisible();
         if (screenshots) {
-          await a.go('Settings');
           await expect(a.page.getByTestId('sync-summary')).toContainText('Everything on this desk is on the server.');
           await a.page.screenshot({ path: shot('21-sync-settings') });
         }

@@ -1,13 +1,16 @@
-import { useEffect, useState } from 'react';
-import { branchThresholds } from '../../../../shared/domain/settings';
+import { useEffect, useMemo, useState } from 'react';
+import { branchThresholds, presetOf, type Thresholds } from '../../../../shared/domain/settings';
+import type { BranchDoc } from '../../../../shared/domain/schemas';
 import { useBookingsVersion, useBranches, useCurrentBranch, useCustomersVersion, useDesk } from '../../data/hooks';
 import { resetLocalData, switchBranch, updateCurrentBranch } from '../../data/session';
+import { countryOptions } from '../../lib/regions';
 import { platform } from '../../platform/bridge';
 import { Field } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
 import { AutomationsSection } from './AutomationsSection';
 import { BranchForm } from './BranchForm';
+import { PRESET_LABELS } from './thresholds-model';
 import { SyncSettingsSection } from '../sync/SyncSettingsSection';
 import { activeRole, useSyncStore } from '../../sync/sync-store';
 
@@ -52,6 +55,71 @@ function ReplicaFacts() {
   );
 }
 
+/**
+ * A paired desk's branch as the server defines it. Branches are reference data the desk only
+ * pulls, so an edit here would never reach the server or HQ and the desk's statuses would
+ * quietly disagree with theirs: the facts are shown, not a form.
+ */
+function BranchFacts({ branch, thresholds }: { branch: BranchDoc; thresholds: Thresholds }) {
+  const preset = presetOf(thresholds);
+  const countries = useMemo(() => countryOptions(), []);
+  const [country, setCountry] = useState(branch.country);
+  const [saving, setSaving] = useState(false);
+  const saveCountry = async (): Promise<void> => {
+    setSaving(true);
+    try {
+      await updateCurrentBranch({ name: branch.name, timezone: branch.timezone, country, active_days: branch.active_days, at_risk_days: branch.at_risk_days });
+      toast.success('Phone numbers are now read for this country on this desk');
+    } catch (error) {
+      toast.error(errorMessage(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <div className="stack">
+      <p className="notice notice-info" role="note">
+        This branch&apos;s name, time zone and thresholds come from your organisation&apos;s server, so every desk and HQ count
+        customers the same way. They are changed there (by importing the branches file), and this desk follows.
+      </p>
+      <dl className="facts" aria-label="Branch settings from the server">
+        <dt>Branch name</dt>
+        <dd>{branch.name}</dd>
+        <dt>Time zone</dt>
+        <dd>{branch.timezone}</dd>
+        <dt>At risk</dt>
+        <dd>
+          {preset === 'custom' ? 'Custom' : PRESET_LABELS[preset].title}: active up to {thresholds.activeDays} days, at risk up to {thresholds.atRiskDays}
+        </dd>
+      </dl>
+      <form
+        className="inline-form"
+        aria-label="Phone numbers on this desk"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void saveCountry();
+        }}
+      >
+        <Field label="Country for phone numbers" hint="Local numbers typed at this desk are read in this country">
+          {(p) => (
+            <select {...p} className="select" value={country} onChange={(e) => setCountry(e.target.value)}>
+              <option value="">No default country</option>
+              {countries.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" className="btn" disabled={saving || country === branch.country}>
+          Save country
+        </button>
+      </form>
+    </div>
+  );
+}
+
 /** Branch name, time zone, country and thresholds (activity recomputes); desk branch; reset. */
 export function SettingsScreen() {
   const desk = useDesk();
@@ -78,22 +146,26 @@ export function SettingsScreen() {
               <h2 id="branch-settings-title">Branch</h2>
               <p>Status thresholds decide when a customer counts as active, at risk or churned.</p>
             </header>
-            <BranchForm
-              key={`${branch.id}:${branch.updated_at}`}
-              label="Branch settings"
-              submitLabel="Save branch settings"
-              initial={{ name: branch.name, timezone: branch.timezone, country: branch.country, thresholds }}
-              onSubmit={async (values) => {
-                await updateCurrentBranch({
-                  name: values.name,
-                  timezone: values.timezone,
-                  country: values.country,
-                  active_days: values.thresholds.activeDays,
-                  at_risk_days: values.thresholds.atRiskDays,
-                });
-                toast.success('Branch settings saved — customer statuses are up to date');
-              }}
-            />
+            {paired ? (
+              <BranchFacts branch={branch} thresholds={thresholds} />
+            ) : (
+              <BranchForm
+                key={`${branch.id}:${branch.updated_at}`}
+                label="Branch settings"
+                submitLabel="Save branch settings"
+                initial={{ name: branch.name, timezone: branch.timezone, country: branch.country, thresholds }}
+                onSubmit={async (values) => {
+                  await updateCurrentBranch({
+                    name: values.name,
+                    timezone: values.timezone,
+                    country: values.country,
+                    active_days: values.thresholds.activeDays,
+                    at_risk_days: values.thresholds.atRiskDays,
+                  });
+                  toast.success('Branch settings saved — customer statuses are up to date');
+                }}
+              />
+            )}
           </section>
           <AutomationsSection />
         </div>
