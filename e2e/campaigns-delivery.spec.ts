@@ -19,6 +19,7 @@ import { SegmentsPage } from './pages/segments-page';
 import { SyncDesk } from './pages/sync-desk';
 import { dismissToasts } from './support/screens';
 import { createStorage, startSyncServer, type Storage, type SyncServer } from './support/server';
+import { shot } from './support/shot';
 
 /**
  * "Done means" of issue 5, end to end: a manager's desk paired with a real server finds the
@@ -29,7 +30,6 @@ import { createStorage, startSyncServer, type Storage, type SyncServer } from '.
 const BRANCH = 'br-manila';
 const TODAY = '2026-03-02';
 const AT_RISK_REGULARS = criteria({ statuses: ['at_risk'], frequency_tiers: ['regular', 'frequent'] });
-const shot = (name: string): string => `docs/screenshots/${name}.png`;
 
 function decodeQuotedPrintable(body: string): string {
   const soft = body.replace(/=\r?\n/g, '');

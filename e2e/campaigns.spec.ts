@@ -11,8 +11,8 @@ import { SegmentsPage } from './pages/segments-page';
 import { WelcomePage } from './pages/welcome-page';
 import { audience, demoSnapshot } from './support/insights';
 import { dismissToasts } from './support/screens';
+import { shot } from './support/shot';
 
-const shot = (name: string): string => `docs/screenshots/${name}.png`;
 const REGULARS_AT_RISK = criteria({ statuses: ['at_risk'], frequency_tiers: ['regular', 'frequent'] });
 
 test('campaign preview: the audience leaves out non-consenting, future-booked and recently messaged customers; unknown placeholders block sending; the audience CSV; queue to the outbox', async ({ app, page }) => {

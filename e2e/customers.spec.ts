@@ -6,8 +6,8 @@ import type { AppPage } from './pages/app-page';
 import { CustomerFormModel } from './pages/customer-form';
 import { CustomersPage, demoFacts, type DemoFacts } from './pages/customers-page';
 import { WelcomePage } from './pages/welcome-page';
+import { shot } from './support/shot';
 
-const shot = (name: string): string => `docs/screenshots/${name}.png`;
 const STATUS = { new: 'New', active: 'Active', win_back: 'Win-back', at_risk: 'At risk', churned: 'Churned' } as const;
 const statusLine = (a: PairActivity): string =>
   a.days_since_last_visit === null

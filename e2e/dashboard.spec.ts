@@ -3,8 +3,8 @@ import { expect, test } from './fixtures';
 import { CustomersPage, demoFacts } from './pages/customers-page';
 import { cliMetrics, DashboardPage } from './pages/dashboard-page';
 import { WelcomePage } from './pages/welcome-page';
+import { shot } from './support/shot';
 
-const shot = (name: string): string => `docs/screenshots/${name}.png`;
 
 test('the dashboard shows the CLI’s metrics for the same data; the at-risk list holds only at-risk customers, most valuable first', async ({ app, page }) => {
   test.setTimeout(180_000);

@@ -3,8 +3,8 @@ import { CustomersPage, demoFacts } from './pages/customers-page';
 import { ImportDialog } from './pages/import-dialog';
 import { WelcomePage } from './pages/welcome-page';
 import { dismissToasts } from './support/screens';
+import { shot } from './support/shot';
 
-const shot = (name: string): string => `docs/screenshots/${name}.png`;
 
 test('CSV import with bad rows: the report names file, line and column; every good row is imported, and importing again updates instead of duplicating', async ({ app, page }) => {
   test.setTimeout(180_000);

@@ -5,6 +5,7 @@ import type { CustomerExport } from '../shared/privacy/export';
 import { ProfilePage } from './pages/profile-page';
 import { SyncDesk } from './pages/sync-desk';
 import { createStorage, startSyncServer, type Storage, type SyncServer } from './support/server';
+import { shot } from './support/shot';
 
 /**
  * Privacy across desks: a customer known at two branches (Manila and New York, each desk in its
@@ -12,7 +13,6 @@ import { createStorage, startSyncServer, type Storage, type SyncServer } from '.
  * erasure made at one desk reaches the server and the other desk; totals stay, anonymously.
  */
 const SHARED = { id: 'cu-000045', email: 'cu-000045@example.com', name: 'Siobhán Tane' };
-const shot = (name: string): string => `docs/screenshots/${name}.png`;
 
 async function pull<T>(server: SyncServer, token: string, collection: string): Promise<T[]> {
   const res = await fetch(`${server.url}/api/sync/${collection}/pull?limit=2000`, { headers: { authorization: `Bearer ${token}`, 'x-branchdesk-schema': String(SCHEMA_VERSION) } });

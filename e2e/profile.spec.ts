@@ -6,8 +6,8 @@ import { CustomersPage, demoFacts } from './pages/customers-page';
 import { ProfilePage } from './pages/profile-page';
 import { WelcomePage } from './pages/welcome-page';
 import { dismissToasts, scrollMainTo } from './support/screens';
+import { shot } from './support/shot';
 
-const shot = (name: string): string => `docs/screenshots/${name}.png`;
 const money = (cents: number): string => Number(formatMoney(cents)).toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 test('profile: tags (and the list filter by tag), care details, follow-up on Today, a logged contact on the timeline, consent stamped, analytics from the history', async ({ app, page }) => {

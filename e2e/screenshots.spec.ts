@@ -1,9 +1,9 @@
 import { expect, test } from './fixtures';
 import { TodayPage } from './pages/today-page';
 import { WelcomePage } from './pages/welcome-page';
+import { shot } from './support/shot';
 
 /** Screenshots of each screen for the README (fixed 1440×900 viewport, fixed clock, demo data). */
-const shot = (name: string): string => `docs/screenshots/${name}.png`;
 
 test.use({ viewport: { width: 1440, height: 900 } });
 

@@ -5,8 +5,8 @@ import { SegmentsPage } from './pages/segments-page';
 import { WelcomePage } from './pages/welcome-page';
 import { demoSnapshot, members } from './support/insights';
 import { dismissToasts, scrollMainTo } from './support/screens';
+import { shot } from './support/shot';
 
-const shot = (name: string): string => `docs/screenshots/${name}.png`;
 
 test('segments: build with live counts equal to the shared rules, save (kept after reload), apply in the Customers list; save the list filters as a segment', async ({ app, page }) => {
   test.setTimeout(180_000);

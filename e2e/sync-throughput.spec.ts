@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { shot } from './support/shot';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -49,7 +50,7 @@ test('first sync of a 100,000-booking branch into a fresh browser replica (measu
     }, 5000);
     await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 10 * 60_000, intervals: [250] }).toBeGreaterThan(shownTotal / 10);
     clearInterval(log);
-    await desk.page.screenshot({ path: 'docs/screenshots/26-first-sync.png' });
+    await desk.page.screenshot({ path: shot('26-first-sync') });
     await desk.expectSynced(20 * 60_000);
     const syncedMs = Date.now() - started;
     // the desk computed activity for the pulled pairs: its dashboard counts the branch's customers

@@ -7,6 +7,7 @@ import { SyncDesk } from './pages/sync-desk';
 import { TodayPage } from './pages/today-page';
 import { WelcomePage } from './pages/welcome-page';
 import { closedPort, createStorage, SERVER_TARGETS, startSyncServer, type Storage, type SyncServer } from './support/server';
+import { shot } from './support/shot';
 
 /**
  * Two branch desks (Manila, New York) and HQ, each in its own browser context with its own
@@ -14,7 +15,6 @@ import { closedPort, createStorage, SERVER_TARGETS, startSyncServer, type Storag
  * set) seeded with the sample data through the CLI. The renderer is the production web build
  * (CSP on), served from another origin than the server.
  */
-const shot = (name: string): string => `docs/screenshots/${name}.png`;
 const SHARED = { search: 'cu-000045@example.com', id: 'cu-000045', name: 'Siobhán Tane' };
 const TODAY = '2026-03-02';
 
