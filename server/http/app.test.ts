@@ -80,7 +80,7 @@ describe('HTTP app: health, web renderer, errors', () => {
     expect(denied.headers.get('access-control-allow-origin')).toBe('*');
   });
 
-  it('answers 503 with CORS headers once shutdown begins, preflights included', async () => {
+  it('answers 503 with CORS headers once shutdown begins (preflights still 204)', async () => {
     const closing = await startTestServer(db.store, { webRoot });
     try {
       closing.beginShutdown();
@@ -88,9 +88,13 @@ describe('HTTP app: health, web renderer, errors', () => {
         method: 'OPTIONS',
         headers: { origin: 'app://branchdesk', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
       });
-      expect(preflight.status).toBe(503);
+      // browsers accept only a 2xx preflight: it is answered as usual, the request itself gets the 503
+      expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
-      expect(preflight.headers.get('retry-after')).toBe('1');
+      const stream = await fetch(`${closing.url}/api/sync/stream`, { headers: { origin: 'app://branchdesk', authorization: 'Bearer x' } });
+      expect(stream.status).toBe(503);
+      expect(stream.headers.get('access-control-allow-origin')).toBe('*');
+      expect(stream.headers.get('retry-after')).toBe('1');
       const health = await fetch(`${closing.url}/health`);
       expect(health.status).toBe(503);
       expect(await health.json()).toEqual({ error: 'the server is shutting down' });

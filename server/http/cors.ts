@@ -31,11 +31,9 @@ export function corsRoutes(app: FastifyInstance, gate: ShutdownGate): void {
   app.addHook('onRequest', async (request, reply) => {
     const api = request.url.startsWith('/api/') || request.url === '/health';
     if (api) reply.headers(CORS_HEADERS);
-    if (gate.closed) {
-      return reply.code(503).headers({ 'retry-after': '1', connection: 'close' }).send({ error: 'the server is shutting down' });
-    }
-    if (!api) return undefined;
-    if (request.method === 'OPTIONS') {
+    // A preflight is answered as usual even while shutting down: browsers only accept a 2xx
+    // preflight, and the request that follows gets the 503 below, which the desk can read.
+    if (api && request.method === 'OPTIONS') {
       return reply
         .code(204)
         .headers({
@@ -44,6 +42,9 @@ export function corsRoutes(app: FastifyInstance, gate: ShutdownGate): void {
           'access-control-max-age': '86400',
         })
         .send();
+    }
+    if (gate.closed) {
+      return reply.code(503).headers({ 'retry-after': '1', connection: 'close' }).send({ error: 'the server is shutting down' });
     }
     return undefined;
   });
