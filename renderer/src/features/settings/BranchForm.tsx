@@ -3,7 +3,8 @@ import { LIMITS } from '../../../../shared/domain/schemas';
 import type { Thresholds } from '../../../../shared/domain/settings';
 import { isValidTimeZone } from '../../../../shared/time/zone';
 import { DocumentRejected } from '../../data/write-errors';
-import { countryOptions, timeZoneOptions } from '../../lib/regions';
+import { timeZoneOptions } from '../../lib/regions';
+import { CountryField } from './CountryField';
 import { Field } from '../../ui/Field';
 import { errorMessage } from '../../ui/toasts';
 import { choiceOf, PRESET_LABELS, PRESET_ORDER, resolveThresholds, type ThresholdChoice } from './thresholds-model';
@@ -43,7 +44,6 @@ export function BranchForm({
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const zones = useMemo(() => timeZoneOptions(), []);
-  const countries = useMemo(() => countryOptions(), []);
 
   const submit = async (): Promise<void> => {
     const next: Errors = {};
@@ -101,18 +101,7 @@ export function BranchForm({
             </select>
           )}
         </Field>
-        <Field label="Country for phone numbers" error={errors.country} hint="Local numbers are read in this country">
-          {(p) => (
-            <select {...p} className="select" value={country} onChange={(e) => setCountry(e.target.value)}>
-              <option value="">No default country</option>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <CountryField value={country} onChange={setCountry} hint="Local numbers are read in this country" error={errors.country} />
       </div>
       <fieldset className="choice-group">
         <legend className="field-label">When is a customer at risk?</legend>

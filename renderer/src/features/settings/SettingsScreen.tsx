@@ -1,15 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { branchThresholds, presetOf, type Thresholds } from '../../../../shared/domain/settings';
 import type { BranchDoc } from '../../../../shared/domain/schemas';
 import { useBookingsVersion, useBranches, useCurrentBranch, useCustomersVersion, useDesk } from '../../data/hooks';
 import { resetLocalData, switchBranch, updateCurrentBranch } from '../../data/session';
-import { countryOptions } from '../../lib/regions';
 import { platform } from '../../platform/bridge';
 import { Field } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
 import { AutomationsSection } from './AutomationsSection';
 import { BranchForm } from './BranchForm';
+import { CountryField } from './CountryField';
 import { PRESET_LABELS } from './thresholds-model';
 import { SyncSettingsSection } from '../sync/SyncSettingsSection';
 import { activeRole, useSyncStore } from '../../sync/sync-store';
@@ -62,7 +62,6 @@ function ReplicaFacts() {
  */
 function BranchFacts({ branch, thresholds }: { branch: BranchDoc; thresholds: Thresholds }) {
   const preset = presetOf(thresholds);
-  const countries = useMemo(() => countryOptions(), []);
   const [country, setCountry] = useState(branch.country);
   const [saving, setSaving] = useState(false);
   const saveCountry = async (): Promise<void> => {
@@ -100,18 +99,7 @@ function BranchFacts({ branch, thresholds }: { branch: BranchDoc; thresholds: Th
           void saveCountry();
         }}
       >
-        <Field label="Country for phone numbers" hint="Local numbers typed at this desk are read in this country">
-          {(p) => (
-            <select {...p} className="select" value={country} onChange={(e) => setCountry(e.target.value)}>
-              <option value="">No default country</option>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <CountryField value={country} onChange={setCountry} hint="Local numbers typed at this desk are read in this country" />
         <button type="submit" className="btn" disabled={saving || country === branch.country}>
           Save country
         </button>
