@@ -19,6 +19,12 @@ export const DeskSettingsSchema = Type.Object(
     branchId: Type.String({ maxLength: LIMITS.id }),
     /** Organisation secret for `deriveCustomerId`; shared by every desk of the business. */
     orgSecret: Type.String({ minLength: 16, maxLength: 256 }),
+    /**
+     * This desk's own country for phone numbers typed without a country code, over its branch's
+     * (absent: the branch's). A paired desk's branch comes from the server and is overwritten by
+     * it, so a desk-level choice lives here, never replicated.
+     */
+    phoneCountry: Type.Optional(Type.String({ pattern: '^([A-Z]{2})?$', maxLength: 2 })),
     defaults: Type.Object({ activeDays: Days, atRiskDays: Days }, { additionalProperties: false }),
     tiers: Type.Object(
       {
@@ -59,6 +65,11 @@ export function deskSettingsProblem(value: unknown): string {
     return 'desk settings tiers: frequency boundaries must not decrease (frequent ≥ regular ≥ occasional)';
   }
   return '';
+}
+
+/** The country local phone numbers are read in at this desk ('' = none: a country code is needed). */
+export function phoneCountryOf(settings: DeskSettings, branch: { country: string } | undefined): string {
+  return settings.phoneCountry ?? branch?.country ?? '';
 }
 
 export function rulesOf(settings: DeskSettings): RuleSettings {

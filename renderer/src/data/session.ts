@@ -122,6 +122,12 @@ export async function setUpBranch(input: BranchSetup): Promise<BranchDoc> {
   return doc;
 }
 
+/** This desk's own country for phone numbers (a paired desk's branch belongs to the server). */
+export async function setDeskPhoneCountry(country: string): Promise<void> {
+  const desk = currentDesk();
+  await updateSettings(desk, { ...desk.settings, phoneCountry: country });
+}
+
 /** Saves the desk branch's name, zone, country and thresholds; activity follows. */
 export async function updateCurrentBranch(changes: Pick<BranchDoc, 'name' | 'timezone' | 'country' | 'active_days' | 'at_risk_days'>): Promise<BranchDoc> {
   const desk = currentDesk();

@@ -56,9 +56,10 @@ interface Desk {
 
 let counter = 0;
 
-async function openDesk(server: TestServer, enrol: EnrollResponse): Promise<Desk> {
+async function openDesk(server: TestServer, enrol: EnrollResponse, beforeSync?: (db: Replica) => Promise<void>): Promise<Desk> {
   const name = `sync-${++counter}`;
   const db = await openReplica({ name, storage });
+  await beforeSync?.(db);
   const pendingDb = new PendingDb(`${name}-pending`);
   const pending = new PendingTracker(pendingDb, async (collection, ids) => (await db[collection as 'customers'].storageInstance.findDocumentsById(ids, true)) as unknown as Record<string, unknown>[]);
   await pending.load();
@@ -242,4 +243,39 @@ describe('SyncEngine against a real server', () => {
   function serverUrl(): string {
     return server.url;
   }
+});
+
+describe('SyncEngine: the branch a desk stored when pairing', () => {
+  let db: TestDatabase;
+  let server: TestServer;
+  let desk: Desk | undefined;
+
+  beforeAll(async () => {
+    db = await (TARGETS[0] as (typeof TARGETS)[number]).open();
+    await importDataset(db.store, twoBranches(), 0);
+    server = await startTestServer(db.store, { heartbeatMs: 1000 });
+  });
+  afterAll(async () => {
+    await desk?.close();
+    await server?.close();
+    await db?.close();
+  });
+
+  it('follows later changes made on the server, over any local edit (branches are pull-only)', async () => {
+    const enrol = await enrolDevice(db.store, server, 'br-a', 'front_desk');
+    desk = await openDesk(server, enrol, async (replica) => {
+      // pairing stores the enrolled branch at once so the app can open (adoptServerBranch)
+      await replica.branches.upsert(enrol.branch as NonNullable<typeof enrol.branch>);
+    });
+    const d = desk;
+    await d.until((s) => s.firstSync === null && s.connected && s.lastSyncedAt !== null);
+    await (await d.db.branches.findOne('br-a').exec())?.incrementalPatch({ country: 'PH' });
+    const changed = twoBranches();
+    changed.branches[0] = { ...(changed.branches[0] as (typeof changed.branches)[number]), name: 'Branch A, renamed', active_days: 20, at_risk_days: 60 };
+    await importDataset(db.store, changed, 0);
+    const branch = await firstValueFrom(d.db.branches.findOne('br-a').$.pipe(filter((b) => b !== null && b.get('name') === 'Branch A, renamed')));
+    expect(branch?.get('active_days')).toBe(20);
+    // the local edit did not stick: that is why a desk's own phone country is a desk setting
+    expect(branch?.get('country')).toBe('');
+  });
 });

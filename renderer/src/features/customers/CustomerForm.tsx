@@ -2,7 +2,8 @@ import { useMemo, useRef, useState } from 'react';
 import type { CustomerDoc } from '../../../../shared/domain/schemas';
 import type { PreferredContact } from '../../../../shared/domain/types';
 import { customerDoc, findDuplicates, newCustomerId, saveCustomer, type Duplicate } from '../../data/customers';
-import { useCurrentBranch, useDesk, useToday } from '../../data/hooks';
+import { phoneCountryOf } from '../../data/desk-settings';
+import { useCurrentBranch, useDesk, useDeskSettings, useToday } from '../../data/hooks';
 import { now } from '../../data/session';
 import { DocumentRejected } from '../../data/write-errors';
 import { Field } from '../../ui/Field';
@@ -35,13 +36,14 @@ export interface CustomerFormProps {
 
 /**
  * Registration and editing of a customer: field-level errors (aria-invalid + aria-describedby),
- * phone normalised in the branch's country, duplicate phone/email warned about with the existing
+ * phone normalised in the desk's country (its branch's unless set for the desk), duplicate phone/email warned about with the existing
  * customer offered, ids derived from phone/email with the organisation secret. Nothing invalid
  * is saved.
  */
 export function CustomerForm({ existing, initial, submitLabel, onSaved, onCancel, onUseExisting, useExistingVerb = 'Open' }: CustomerFormProps) {
   const desk = useDesk();
   const branch = useCurrentBranch();
+  const deskSettings = useDeskSettings();
   const { day } = useToday();
   const [values, setValues] = useState<CustomerFormValues>(() =>
     existing ? customerValuesOf(existing) : { ...emptyCustomerValues(), ...initial },
@@ -51,7 +53,7 @@ export function CustomerForm({ existing, initial, submitLabel, onSaved, onCancel
   const [formError, setFormError] = useState('');
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const country = branch?.country ?? '';
+  const country = phoneCountryOf(deskSettings, branch);
 
   const set = <K extends CustomerField>(field: K, value: CustomerFormValues[K]): void => {
     setValues((v) => ({ ...v, [field]: value }));

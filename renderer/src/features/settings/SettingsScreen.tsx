@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { branchThresholds, presetOf, type Thresholds } from '../../../../shared/domain/settings';
 import type { BranchDoc } from '../../../../shared/domain/schemas';
-import { useBookingsVersion, useBranches, useCurrentBranch, useCustomersVersion, useDesk } from '../../data/hooks';
-import { resetLocalData, switchBranch, updateCurrentBranch } from '../../data/session';
+import { useBookingsVersion, useBranches, useCurrentBranch, useCustomersVersion, useDesk, useDeskSettings } from '../../data/hooks';
+import { phoneCountryOf } from '../../data/desk-settings';
+import { resetLocalData, setDeskPhoneCountry, switchBranch, updateCurrentBranch } from '../../data/session';
 import { platform } from '../../platform/bridge';
 import { Field } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
@@ -57,17 +58,18 @@ function ReplicaFacts() {
 
 /**
  * A paired desk's branch as the server defines it. Branches are reference data the desk only
- * pulls, so an edit here would never reach the server or HQ and the desk's statuses would
- * quietly disagree with theirs: the facts are shown, not a form.
+ * pulls (the server's state overwrites any local edit), so they are shown, not edited; the one
+ * desk-level choice, the country for phone numbers, is kept in the desk's own settings.
  */
 function BranchFacts({ branch, thresholds }: { branch: BranchDoc; thresholds: Thresholds }) {
   const preset = presetOf(thresholds);
-  const [country, setCountry] = useState(branch.country);
+  const current = phoneCountryOf(useDeskSettings(), branch);
+  const [country, setCountry] = useState(current);
   const [saving, setSaving] = useState(false);
   const saveCountry = async (): Promise<void> => {
     setSaving(true);
     try {
-      await updateCurrentBranch({ name: branch.name, timezone: branch.timezone, country, active_days: branch.active_days, at_risk_days: branch.at_risk_days });
+      await setDeskPhoneCountry(country);
       toast.success('Phone numbers are now read for this country on this desk');
     } catch (error) {
       toast.error(errorMessage(error));
@@ -100,7 +102,7 @@ function BranchFacts({ branch, thresholds }: { branch: BranchDoc; thresholds: Th
         }}
       >
         <CountryField value={country} onChange={setCountry} hint="Local numbers typed at this desk are read in this country" />
-        <button type="submit" className="btn" disabled={saving || country === branch.country}>
+        <button type="submit" className="btn" disabled={saving || country === current}>
           Save country
         </button>
       </form>
