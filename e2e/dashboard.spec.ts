@@ -5,7 +5,6 @@ import { cliMetrics, DashboardPage } from './pages/dashboard-page';
 import { WelcomePage } from './pages/welcome-page';
 import { shot } from './support/shot';
 
-
 test('the dashboard shows the CLI’s metrics for the same data; the at-risk list holds only at-risk customers, most valuable first', async ({ app, page }) => {
   test.setTimeout(180_000);
   const facts = demoFacts();

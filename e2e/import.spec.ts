@@ -5,7 +5,6 @@ import { WelcomePage } from './pages/welcome-page';
 import { dismissToasts } from './support/screens';
 import { shot } from './support/shot';
 
-
 test('CSV import with bad rows: the report names file, line and column; every good row is imported, and importing again updates instead of duplicating', async ({ app, page }) => {
   test.setTimeout(180_000);
   const facts = demoFacts();

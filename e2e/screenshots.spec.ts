@@ -4,7 +4,6 @@ import { WelcomePage } from './pages/welcome-page';
 import { shot } from './support/shot';
 
 /** Screenshots of each screen for the README (fixed 1440×900 viewport, fixed clock, demo data). */
-
 test.use({ viewport: { width: 1440, height: 900 } });
 
 test('screenshots of each screen', async ({ app, page }) => {

@@ -7,7 +7,6 @@ import { demoSnapshot, members } from './support/insights';
 import { dismissToasts, scrollMainTo } from './support/screens';
 import { shot } from './support/shot';
 
-
 test('segments: build with live counts equal to the shared rules, save (kept after reload), apply in the Customers list; save the list filters as a segment', async ({ app, page }) => {
   test.setTimeout(180_000);
   const facts = demoFacts();

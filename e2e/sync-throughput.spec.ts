@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { shot } from './support/shot';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { DashboardPage } from './pages/dashboard-page';
 import { SyncDesk } from './pages/sync-desk';
 import { createStorage, startSyncServer, type Storage, type SyncServer } from './support/server';
+import { shot } from './support/shot';
 
 /**
  * Measurement (not a test of speed: nothing is asserted about time). A fresh browser desk pairs

@@ -19,9 +19,14 @@ export interface DeskOptions {
  * fixed test clock, and a record of console errors, page errors and CSP violations to check at
  * the end. Page-model methods for pairing and the sync indicator.
  */
+/** What a browser logs while the server it talks to is being stopped: answered 503s, dropped connections. */
+export const SERVER_GONE: readonly RegExp[] = [/status of 503/, /ERR_CONNECTION_REFUSED/, /ERR_CONNECTION_RESET/, /ERR_EMPTY_RESPONSE/, /ERR_CONNECTION_CLOSED/];
+
 export class SyncDesk {
   readonly problems: string[] = [];
   allowedErrors: RegExp[];
+  /** Problems from this index on were logged after the server was stopped on purpose. */
+  private serverGoneFrom = Number.POSITIVE_INFINITY;
 
   private constructor(
     readonly name: string,
@@ -61,10 +66,16 @@ export class SyncDesk {
     await this.waitReady();
   }
 
+  /** The test is about to stop the server: from now on the errors of SERVER_GONE are expected too. */
+  serverStopping(): void {
+    this.serverGoneFrom = Math.min(this.serverGoneFrom, this.problems.length);
+  }
+
   /** Unexpected console errors, page errors and CSP violations so far. */
   async unexpectedProblems(): Promise<string[]> {
     const csp = await this.page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
-    const errors = this.problems.filter((p) => !this.allowedErrors.some((r) => r.test(p)));
+    const expected = (p: string, i: number): boolean => this.allowedErrors.some((r) => r.test(p)) || (i >= this.serverGoneFrom && SERVER_GONE.some((r) => r.test(p)));
+    const errors = this.problems.filter((p, i) => !expected(p, i));
     return [...csp.map((v) => `CSP: ${v}`), ...errors].map((p) => `${this.name}: ${p}`);
   }
 
