@@ -148,7 +148,7 @@ function scoreField(value: string, needle: string): number {
   return value.includes(needle) ? 1 : 0;
 }
 
-/** The query compiled into a scorer of index entries; null for an empty query. */
+/** The query compiled into a scorer of one entry at a time; null for an empty query. Also the reference the column scores are tested against. */
 export function scorer(query: string): ((e: SearchEntry) => number) | null {
   const text = normaliseText(query);
   if (text === '') return null;
