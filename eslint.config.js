@@ -7,7 +7,7 @@ import globals from 'globals';
 /** Node built-ins by exact name (as `paths`, since a gitignore-style pattern `util` would match ../util/x). */
 const NODE_BUILTINS = ['fs', 'fs/promises', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'worker_threads', 'electron'];
 
-/** Layer boundaries (DESIGN.md §6): enforced here, not by good intentions. */
+/** Layer boundaries (docs/DESIGN.md §6): enforced here, not by good intentions. */
 const layer = (/** @type {string[]} */ forbidden, /** @type {string} */ why, /** @type {string[]} */ exact = []) => ({
   'no-restricted-imports': [
     'error',

@@ -3,7 +3,7 @@ import { ESLint } from 'eslint';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The layer rules of DESIGN.md §6, proved through ESLint's Node API with the project's own
+ * The layer rules of docs/DESIGN.md §6, proved through ESLint's Node API with the project's own
  * eslint.config.js: each forbidden import or global is an error at the path where it is written.
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

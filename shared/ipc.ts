@@ -1,5 +1,5 @@
 /**
- * The desktop bridge contract (DESIGN.md §1): the one typed object the preload exposes as
+ * The desktop bridge contract (docs/DESIGN.md §1): the one typed object the preload exposes as
  * `window.branchdesk`, its IPC channel names, and the validators the main process applies to
  * every argument (each arrives as `unknown`). Pure TypeScript: no Electron, no DOM, no Node.
  *

@@ -1,5 +1,5 @@
 /**
- * Backfills the server database from a parsed CSV data set (DESIGN.md §3) in ONE transaction:
+ * Backfills the server database from a parsed CSV data set (docs/DESIGN.md §3) in ONE transaction:
  * documents are inserted or updated (fields the CSV does not carry are kept), each changed
  * document gets a fresh stamp so desks pull it, customers are linked to their branches, and the
  * HQ projection is recomputed for every branch (with `historyDays` of daily snapshots).

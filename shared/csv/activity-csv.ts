@@ -2,7 +2,7 @@ import type { PairActivity } from '../engine/activity';
 import { formatMoney } from '../money';
 import { csvLine } from './table';
 
-/** Contract columns of the `activity` output, in order (DESIGN.md §3). */
+/** Contract columns of the `activity` output, in order (docs/DESIGN.md §3). */
 export const ACTIVITY_COLUMNS = [
   'customer_id',
   'branch_id',

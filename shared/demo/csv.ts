@@ -4,7 +4,7 @@ import type { Booking, Branch, Customer } from '../domain/types';
 import { formatMoney } from '../money';
 
 /**
- * CSV lines in the import format of DESIGN.md §3 (the exact headers of branches.csv,
+ * CSV lines in the import format of docs/DESIGN.md §3 (the exact headers of branches.csv,
  * customers.csv and bookings.csv; money with two decimals; instants as generated, with the
  * branch's local offset). Lines carry no line break: join them with '\n'.
  */

@@ -86,7 +86,7 @@ export class DemoGenerator {
   }
 
   /**
-   * branches.csv, customers.csv and bookings.csv (DESIGN.md §3) as UTF-8 chunks of about
+   * branches.csv, customers.csv and bookings.csv (docs/DESIGN.md §3) as UTF-8 chunks of about
    * `chunkBytes`, each file's header in its first chunk; byte for byte what the `*CsvLine`
    * helpers give for `customers()`. Customer and booking chunks interleave; consume lazily
    * (one chunk at a time) to keep memory flat.

@@ -57,7 +57,7 @@
  *   reads generated data directly. Ids `bk-0000001` …; `start_at` carries the branch's local
  *   offset (`2026-03-01T18:30:00+08:00`, `Z` when the offset is zero).
  *
- * CSV (import format of DESIGN.md §3; lines without the line break)
+ * CSV (import format of docs/DESIGN.md §3; lines without the line break)
  * - `BRANCHES_CSV_HEADER`, `CUSTOMERS_CSV_HEADER`, `BOOKINGS_CSV_HEADER`,
  *   `branchCsvLine(branch)`, `customerCsvLine(customer)`, `bookingCsvLine(booking)`.
  */

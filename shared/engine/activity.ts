@@ -22,7 +22,7 @@ export interface BookingFact {
   day: number;
 }
 
-/** Activity of one (customer, branch) pair as of a local date (DESIGN.md §2). */
+/** Activity of one (customer, branch) pair as of a local date (docs/DESIGN.md §2). */
 export interface PairActivity {
   customer_id: string;
   branch_id: string;

@@ -3,7 +3,7 @@ import { parseDay } from '../time/calendar';
 import { divideHalfUp } from '../money';
 import type { PairActivity } from './activity';
 
-/** Branch metrics as of a date (DESIGN.md §2). Money in major units, rounded half-up. */
+/** Branch metrics as of a date (docs/DESIGN.md §2). Money in major units, rounded half-up. */
 export interface BranchMetrics {
   customers: number;
   new: number;

@@ -1,5 +1,5 @@
 /**
- * The deterministic three-way merge of DESIGN.md §4, used as RxDB's conflict handler on the desk
+ * The deterministic three-way merge of docs/DESIGN.md §4, used as RxDB's conflict handler on the desk
  * and by the server when it applies a push.
  *
  * Inputs are the state the desk last saw from the server (`assumedMasterState`, the base), the

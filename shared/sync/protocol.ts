@@ -1,6 +1,6 @@
 /**
  * Wire types of the replication protocol between a desk (RxDB `replicateRxCollection`) and the
- * sync server. Endpoint shapes are described in server/PROTOCOL.md; the rules are DESIGN.md §4.
+ * sync server. Endpoint shapes are described in server/PROTOCOL.md; the rules are docs/DESIGN.md §4.
  *
  * Pure types and constants: imported by the renderer (pull/push handlers, stream$) and the server.
  */
