@@ -16,7 +16,7 @@ const layer = (/** @type {string[]} */ forbidden, /** @type {string} */ why, /**
 });
 
 export default tseslint.config(
-  { ignores: ['.tmp*/', 'node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'bench/results/', 'coverage/'] },
+  { ignores: ['.tmp*/', '.cache/', 'node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'bench/results/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -1,22 +1,44 @@
-import { activityCommand, activityHelp } from './commands/activity';
-import { metricsCommand, metricsHelp } from './commands/metrics';
-import { importCommand, importHelp } from './commands/import';
-import { enrollCommand, enrollHelp } from './commands/enroll';
-import { verifyCommand, verifyHelp } from './commands/verify';
-import { devicesCommand, devicesHelp, revokeCommand, revokeHelp } from './commands/devices';
 import { CliError, CliFailure, EXIT_BAD_INPUT } from './errors';
 
 type Command = (argv: string[]) => Promise<string>;
 
+/**
+ * Each command's module is imported only when that command runs (`--help` loads none of them,
+ * and `activity` never loads the database drivers): start-up stays at Node's own.
+ */
 const COMMANDS: Record<string, { run: Command; help: string }> = {
-  activity: { run: activityCommand, help: activityHelp },
-  metrics: { run: metricsCommand, help: metricsHelp },
-  import: { run: importCommand, help: importHelp },
-  enroll: { run: enrollCommand, help: enrollHelp },
-  verify: { run: verifyCommand, help: verifyHelp },
-  devices: { run: devicesCommand, help: devicesHelp },
-  revoke: { run: revokeCommand, help: revokeHelp },
-  generate: { run: (argv) => import('./commands/generate').then((m) => m.generateCommand(argv)), help: 'generate --out DIR [--preset demo|sample-like|bench-quick|bench-full] [--seed N] [--branches N] [--customers N] [--bookings N] [--today YYYY-MM-DD] [--history-days N]   realistic demo/scale data as branches.csv, customers.csv, bookings.csv' },
+  activity: {
+    run: async (argv) => (await import('./commands/activity')).activityCommand(argv),
+    help: 'activity --data DIR --as-of YYYY-MM-DD   activity of every (customer, branch) pair as CSV',
+  },
+  metrics: {
+    run: async (argv) => (await import('./commands/metrics')).metricsCommand(argv),
+    help: 'metrics --data DIR --as-of YYYY-MM-DD    branch and organisation metrics as JSON',
+  },
+  import: {
+    run: async (argv) => (await import('./commands/import')).importCommand(argv),
+    help: 'import --data CSVDIR --data-dir DIR [--history-days N]   backfill the server database from CSV (DATABASE_URL replaces --data-dir)',
+  },
+  enroll: {
+    run: async (argv) => (await import('./commands/enroll')).enrollCommand(argv),
+    help: 'enroll --data-dir DIR --branch ID --role front_desk|manager|hq [--ttl-hours H]   one-time enrolment code for a desk (last line of stdout)',
+  },
+  verify: {
+    run: async (argv) => (await import('./commands/verify')).verifyCommand(argv),
+    help: 'verify --data-dir DIR   recompute the precomputed activity and list rows that differ (exit 1)',
+  },
+  devices: {
+    run: async (argv) => (await import('./commands/devices')).devicesCommand(argv),
+    help: 'devices --data-dir DIR   list enrolled devices',
+  },
+  revoke: {
+    run: async (argv) => (await import('./commands/devices')).revokeCommand(argv),
+    help: 'revoke --data-dir DIR --device ID   revoke a device token',
+  },
+  generate: {
+    run: async (argv) => (await import('./commands/generate')).generateCommand(argv),
+    help: 'generate --out DIR [--preset demo|sample-like|bench-quick|bench-full] [--seed N] [--branches N] [--customers N] [--bookings N] [--today YYYY-MM-DD] [--history-days N]   realistic demo/scale data as branches.csv, customers.csv, bookings.csv',
+  },
 };
 
 function usage(): string {

@@ -3,8 +3,6 @@ import { buildActivityIndex } from '../../../shared/engine/dataset';
 import { dayOption, parseOptions, requireOption } from '../args';
 import { loadDataset } from '../load-dataset';
 
-export const activityHelp = 'activity --data DIR --as-of YYYY-MM-DD   activity of every (customer, branch) pair as CSV';
-
 export async function activityCommand(argv: string[]): Promise<string> {
   const opts = parseOptions(argv, { data: { type: 'string' }, 'as-of': { type: 'string' } }, 'activity');
   const dir = requireOption(opts.data, 'data', 'activity');

@@ -3,9 +3,6 @@ import { parseOptions, requireOption } from '../args';
 import { CliError, EXIT_BAD_INPUT } from '../errors';
 import { withStore } from '../store-target';
 
-export const devicesHelp = 'devices --data-dir DIR   list enrolled devices';
-export const revokeHelp = 'revoke --data-dir DIR --device ID   revoke a device token';
-
 export async function devicesCommand(argv: string[]): Promise<string> {
   const opts = parseOptions(argv, { 'data-dir': { type: 'string' } }, 'devices');
   return withStore({ command: 'devices', argv, dataDir: opts['data-dir'] }, async (store) => {

@@ -4,9 +4,6 @@ import { parseOptions, requireOption } from '../args';
 import { CliError, EXIT_BAD_INPUT, usageError } from '../errors';
 import { withStore } from '../store-target';
 
-export const enrollHelp =
-  'enroll --data-dir DIR --branch ID --role front_desk|manager|hq [--ttl-hours H]   one-time enrolment code for a desk (last line of stdout)';
-
 export async function enrollCommand(argv: string[]): Promise<string> {
   const opts = parseOptions(
     argv,

@@ -8,9 +8,6 @@ import { CliError, EXIT_BAD_INPUT, usageError } from '../errors';
 import { loadDataset } from '../load-dataset';
 import { withStore } from '../store-target';
 
-export const importHelp =
-  'import --data CSVDIR --data-dir DIR [--history-days N]   backfill the server database from CSV (DATABASE_URL replaces --data-dir)';
-
 /** Line of each id in a CSV file (only read again when a document is rejected). */
 async function linesOf(dir: string, file: string): Promise<Map<string, number>> {
   const lines = new Map<string, number>();

@@ -4,8 +4,6 @@ import { stableJson } from '../../../shared/util/json';
 import { dayOption, parseOptions, requireOption } from '../args';
 import { loadDataset } from '../load-dataset';
 
-export const metricsHelp = 'metrics --data DIR --as-of YYYY-MM-DD    branch and organisation metrics as JSON';
-
 export async function metricsCommand(argv: string[]): Promise<string> {
   const opts = parseOptions(argv, { data: { type: 'string' }, 'as-of': { type: 'string' } }, 'metrics');
   const dir = requireOption(opts.data, 'data', 'metrics');

@@ -3,8 +3,6 @@ import { parseOptions } from '../args';
 import { CliFailure, EXIT_CHECK_FAILED } from '../errors';
 import { withStore } from '../store-target';
 
-export const verifyHelp = 'verify --data-dir DIR   recompute the precomputed activity and list rows that differ (exit 1)';
-
 export async function verifyCommand(argv: string[]): Promise<string> {
   const opts = parseOptions(argv, { 'data-dir': { type: 'string' } }, 'verify');
   return withStore({ command: 'verify', argv, dataDir: opts['data-dir'] }, async (store) => {

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readdir, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * scripts/cli.mjs in a scratch project (the real launcher file, the real esbuild from this
+ * repository's node_modules): it builds on the first call, reuses the build while nothing
+ * changed, rebuilds when a source file changes, and prints only the command's own output.
+ */
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+let dir = '';
+
+function launch(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(dir, 'scripts', 'cli.mjs'), ...args], { cwd: dir }, (error, stdout, stderr) => {
+      resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr });
+    });
+  });
+}
+
+async function builds(): Promise<string[]> {
+  return (await readdir(join(dir, '.cache', 'cli'))).filter((d) => d.startsWith('b-'));
+}
+
+async function writeMain(greeting: string): Promise<void> {
+  await writeFile(join(dir, 'server', 'cli', 'main.ts'), `import { greet } from './greet';\nprocess.stdout.write(greet(${JSON.stringify(greeting)}, process.argv.slice(2)));\n`);
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'bd-cli-launcher-'));
+  await mkdir(join(dir, 'scripts'));
+  await mkdir(join(dir, 'server', 'cli'), { recursive: true });
+  await copyFile(join(REPO, 'scripts', 'cli.mjs'), join(dir, 'scripts', 'cli.mjs'));
+  await symlink(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  await writeFile(join(dir, 'package.json'), '{"type":"module"}\n');
+  await writeFile(join(dir, 'server', 'cli', 'greet.ts'), 'export const greet = (word: string, args: string[]): string => `${word} ${args.join(",")}\\n`;\n');
+  await writeMain('hello');
+});
+
+afterAll(async () => {
+  if (dir !== '') await rm(dir, { recursive: true, force: true });
+});
+
+describe('scripts/cli.mjs', () => {
+  it('builds on the first call and prints only the command output', async () => {
+    const first = await launch('a', 'b');
+    expect(first).toEqual({ code: 0, stdout: 'hello a,b\n', stderr: '' });
+    expect(await builds()).toHaveLength(1);
+  });
+
+  it('reuses the build while no source changed', async () => {
+    const before = await builds();
+    expect((await launch('c')).stdout).toBe('hello c\n');
+    expect(await builds()).toEqual(before);
+  });
+
+  it('rebuilds when an imported file changes, even to an older modification time', async () => {
+    const before = await builds();
+    await writeFile(join(dir, 'server', 'cli', 'greet.ts'), 'export const greet = (word: string, args: string[]): string => `${word}! ${args.join(" ")}\\n`;\n');
+    const past = new Date('2001-01-01T00:00:00Z');
+    await utimes(join(dir, 'server', 'cli', 'greet.ts'), past, past);
+    expect(await launch('x', 'y')).toEqual({ code: 0, stdout: 'hello! x y\n', stderr: '' });
+    const after = await builds();
+    expect(after).not.toEqual(before);
+    await writeMain('hi');
+    expect((await launch('z')).stdout).toBe('hi! z\n');
+    // The newest build and the one before it are kept, older ones removed.
+    expect((await builds()).length).toBeLessThanOrEqual(2);
+  });
+
+  it('a source that does not compile: exit 1, the reason on stderr, nothing on stdout', async () => {
+    await writeFile(join(dir, 'server', 'cli', 'greet.ts'), 'export const greet = (word: string => ;\n');
+    const broken = await launch('q');
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toMatch(/^error: building the CLI failed: /);
+  });
+});
