@@ -11,7 +11,7 @@ test('new booking → check in → complete with the final price: status and tie
     { register: { name: 'Maria Santos', phone: '0917 123 4567', email: 'maria@example.com' } },
     { service: 'Haircut', staff: 'Ana', time: '15:00', duration: '30', price: '250' },
   );
-  await app.toast(/Booked Maria Santos at 15:00/);
+  await app.toast(/Booked Maria Santos · Mon 2 Mar, 15:00 with Ana \(30 min\)/);
   await today.select('Maria Santos');
   await expect(today.panel.getByText('New — no visits yet')).toBeVisible();
   await expect(today.panel.getByText('+63 917 123 4567')).toBeVisible();

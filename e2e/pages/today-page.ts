@@ -10,6 +10,9 @@ export interface BookingDetails {
   price?: string;
 }
 
+/** Agenda scale (Agenda.tsx). */
+const PX_PER_MINUTE = 1.6;
+
 export class TodayPage {
   constructor(readonly page: Page) {}
 
@@ -84,6 +87,30 @@ export class TodayPage {
     await dialog.getByRole('button', { name: 'Complete visit' }).click();
     await expect(dialog).toBeHidden();
     await expect(this.panel.getByText('Completed', { exact: true })).toBeVisible();
+  }
+
+  /**
+   * Drags a booking card with the mouse (HTML5 drag and drop) to a staff column at a local time.
+   * `gridFrom` is the minute the agenda's grid starts at (09:00 unless a booking is earlier);
+   * the card is grabbed 10 px below its top edge, so its top lands on `minute`.
+   */
+  async dragBooking(customerName: string, staffColumn: string, minute: number, gridFrom = 9 * 60): Promise<void> {
+    const card = this.booking(customerName).first();
+    const column = this.agenda.getByRole('region', { name: `${staffColumn}'s bookings` });
+    const scroller = this.agenda.locator('.agenda');
+    const targetTop = (minute - gridFrom) * PX_PER_MINUTE;
+    await card.scrollIntoViewIfNeeded();
+    const from = await card.boundingBox();
+    if (from === null) throw new Error(`no booking card for ${customerName} on screen`);
+    await this.page.mouse.move(from.x + 20, from.y + 10);
+    await this.page.mouse.down();
+    await this.page.mouse.move(from.x + 24, from.y + 16, { steps: 2 });
+    // Mid-drag, scroll the agenda so the target time is in view, as a person would.
+    await scroller.evaluate((el, top) => (el.scrollTop = Math.max(0, top - 60)), targetTop);
+    const to = await column.boundingBox();
+    if (to === null) throw new Error(`no column for ${staffColumn}`);
+    await this.page.mouse.move(to.x + 40, to.y + targetTop + 10, { steps: 8 });
+    await this.page.mouse.up();
   }
 
   async goToDay(direction: 'Previous day' | 'Next day', times = 1): Promise<void> {

@@ -81,3 +81,63 @@ export async function moveBooking(
   });
   return updated.toJSON() as BookingDoc;
 }
+
+/** The details a scheduled booking may change (its customer and branch are fixed for life). */
+export interface BookingChanges {
+  service?: string;
+  staff?: string;
+  /** New start (the branch's zone writes the offset). */
+  startMs?: number;
+  durationMin?: number;
+  /** Cents. */
+  price?: number;
+  notes?: string;
+}
+
+/** Only a booking still to come can be moved or edited; a final one is corrected, not edited. */
+export function canEdit(status: BookingStatus): boolean {
+  return status === 'scheduled';
+}
+
+/**
+ * Moves or edits a scheduled booking in place: the same document (same id), only the fields in
+ * `changes` are written, on the latest stored state (a change synced in meanwhile to another
+ * field is kept). Refused, nothing written, once the booking is no longer scheduled.
+ */
+export async function editBooking(db: Replica, bookingId: string, changes: BookingChanges, timeZone: string, nowMs: number): Promise<BookingDoc> {
+  const found = await db.bookings.findOne(bookingId).exec();
+  if (found === null) throw new Error(`Booking ${bookingId} no longer exists`);
+  const updated = await found.incrementalModify((doc) => {
+    if (!canEdit(doc.status)) {
+      throw new DocumentRejected('bookings', bookingId, [{ field: 'status', message: `a ${doc.status.replace('_', '-')} booking can no longer be moved or edited` }]);
+    }
+    const next: BookingDoc = { ...doc, updated_at: new Date(nowMs).toISOString() };
+    if (changes.service !== undefined) next.service = changes.service.trim();
+    if (changes.staff !== undefined) next.staff = changes.staff.trim();
+    if (changes.startMs !== undefined) next.start_at = isoInZone(changes.startMs, timeZone);
+    if (changes.durationMin !== undefined) next.duration_min = changes.durationMin;
+    if (changes.price !== undefined) next.price = changes.price;
+    if (changes.notes !== undefined) next.notes = changes.notes.trim();
+    assertValid('bookings', withoutMeta(next));
+    return next;
+  });
+  return updated.toJSON() as BookingDoc;
+}
+
+/**
+ * The bookings that could clash with one starting at `startMs`: the branch's and the customer's
+ * (any branch in the replica) within a day either side (`start_at` strings carry any offset, so
+ * the index range is a day wider than any booking can be long).
+ */
+export async function bookingsAround(db: Replica, branchId: string, customerId: string, startMs: number): Promise<BookingDoc[]> {
+  const from = new Date(startMs - 2 * 86_400_000).toISOString().slice(0, 10);
+  const to = new Date(startMs + 2 * 86_400_000).toISOString().slice(0, 10);
+  const range = { $gte: from, $lt: to };
+  const [atBranch, ofCustomer] = await Promise.all([
+    db.bookings.find({ selector: { branch_id: branchId, start_at: range } }).exec(),
+    db.bookings.find({ selector: { customer_id: customerId, start_at: range } }).exec(),
+  ]);
+  const out = new Map<string, BookingDoc>();
+  for (const doc of [...atBranch, ...ofCustomer]) out.set(doc.id, doc.toJSON() as BookingDoc);
+  return [...out.values()];
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../../shared/time/calendar';
 import { parseInstant } from '../../../shared/time/instant';
-import { formatClockTime, instantAt, isoInZone, longDate, parseClockTime, parseLocalDateTime } from './zoned-time';
+import { formatClockTime, instantAt, isoInZone, longDate, parseClockTime, parseLocalDateTime, shortDateTime } from './zoned-time';
 
 const day = (s: string): number => parseDay(s) ?? Number.NaN;
 
@@ -34,5 +34,12 @@ describe('zoned time', () => {
 
   it('names a day', () => {
     expect(longDate(day('2026-03-01'))).toMatch(/^Sunday,? 1 March 2026$/);
+  });
+});
+
+describe('short dates', () => {
+  it('names the weekday, day and month at the branch', () => {
+    expect(shortDateTime(Date.UTC(2026, 11, 3, 2, 0), 'Asia/Manila')).toBe('Thu 3 Dec, 10:00');
+    expect(shortDateTime(Date.UTC(2026, 11, 3, 2, 0), 'America/New_York')).toBe('Wed 2 Dec, 21:00');
   });
 });

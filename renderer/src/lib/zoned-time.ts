@@ -86,3 +86,21 @@ export function longDate(day: number, locale = 'en-GB'): string {
   }
   return format.format(day * MS_PER_DAY);
 }
+
+const shortDayFormat = new Map<string, Intl.DateTimeFormat>();
+
+/** "Tue 3 Dec" for a day number (toasts and notices name the date, not just a time). */
+export function shortDate(day: number, locale = 'en-GB'): string {
+  let format = shortDayFormat.get(locale);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+    shortDayFormat.set(locale, format);
+  }
+  return format.format(day * MS_PER_DAY).replace(',', '');
+}
+
+/** "Tue 3 Dec, 10:00": an instant as the branch's wall clock shows it. */
+export function shortDateTime(ms: number, timeZone: string): string {
+  const clock = zoneClock(timeZone);
+  return `${shortDate(clock.localDay(ms))}, ${formatClockTime(clock.localMinuteOfDay(ms))}`;
+}

@@ -12,9 +12,17 @@ interface ModalProps {
   onSubmit?: () => void;
 }
 
+const FIRST_FOCUS = [
+  '[data-autofocus]',
+  '.modal-body input:not([type="hidden"]):not([disabled])',
+  '.modal-body select:not([disabled])',
+  '.modal-body textarea:not([disabled])',
+];
+
 /**
  * A modal dialog on the native <dialog> element: focus is trapped and restored by the browser,
  * Escape closes it, and it is exposed as role "dialog" named by its title. Mount it to open it.
+ * It opens with focus in its first field (or on the element marked `data-autofocus`).
  */
 export function Modal({ title, description, onClose, children, footer, wide, onSubmit }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -30,6 +38,15 @@ export function Modal({ title, description, onClose, children, footer, wide, onS
     if (dialog === null) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
+    // Focus starts in the first field (or the control marked `data-autofocus`), not on "Close".
+    // React's `autoFocus` runs while the dialog is still closed, so it cannot do this.
+    for (const selector of FIRST_FOCUS) {
+      const first = dialog.querySelector<HTMLElement>(selector);
+      if (first !== null) {
+        first.focus();
+        break;
+      }
+    }
     const onCancel = (event: Event): void => {
       event.preventDefault();
       closeRef.current();

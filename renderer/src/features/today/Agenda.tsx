@@ -1,14 +1,34 @@
-import { useEffect, useRef, type CSSProperties } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent } from 'react';
 import type { BookingDoc } from '../../../../shared/domain/schemas';
+import { conflictMap, type ConflictKind } from '../../../../shared/schedule/booking-conflicts';
+import { canEdit } from '../../data/bookings';
 import { useActivity, useCustomer } from '../../data/hooks';
 import { BOOKING_STATUS_LABELS, formatPrice, STATUS_LABELS } from '../../lib/format';
 import { formatClockTime } from '../../lib/zoned-time';
-import { layoutAgenda, UNASSIGNED, type PlacedBooking } from './agenda-layout';
+import { dropMinute, layoutAgenda, UNASSIGNED, type PlacedBooking } from './agenda-layout';
 import { displayName } from '../customers/display';
 
 const PX_PER_MINUTE = 1.6;
 
-function BookingBlock({ placed, from, selected, onSelect }: { placed: PlacedBooking; from: number; selected: boolean; onSelect: () => void }) {
+/** Where a booking is dropped: the staff column (its name, '' = unassigned) and the local start minute. */
+export interface AgendaMove {
+  staff: string;
+  minute: number;
+}
+
+const CONFLICT_TEXT: Record<ConflictKind, string> = { staff: 'staff double-booked', customer: 'customer double-booked' };
+
+interface BlockProps {
+  placed: PlacedBooking;
+  from: number;
+  selected: boolean;
+  conflicts: ReadonlySet<ConflictKind> | undefined;
+  onSelect: () => void;
+  onOpen: () => void;
+  onDragStart: (event: DragEvent<HTMLButtonElement>) => void;
+}
+
+function BookingBlock({ placed, from, selected, conflicts, onSelect, onOpen, onDragStart }: BlockProps) {
   const { booking } = placed;
   const customer = useCustomer(booking.customer_id);
   const activity = useActivity(booking.customer_id, booking.branch_id);
@@ -20,20 +40,31 @@ function BookingBlock({ placed, from, selected, onSelect }: { placed: PlacedBook
     left: `calc(${(placed.lane / placed.lanes) * 100}% + 4px)`,
     width: `calc(${100 / placed.lanes}% - 8px)`,
   };
-  const label = [time, name, booking.service, BOOKING_STATUS_LABELS[booking.status], activity ? STATUS_LABELS[activity.status] : ''].filter(Boolean).join(', ');
+  const conflictText = conflicts === undefined ? '' : [...conflicts].map((k) => CONFLICT_TEXT[k]).join(' and ');
+  const label = [time, name, booking.service, BOOKING_STATUS_LABELS[booking.status], activity ? STATUS_LABELS[activity.status] : '', conflictText].filter(Boolean).join(', ');
+  const movable = canEdit(booking.status);
   return (
     <button
       type="button"
-      className={`agenda-booking agenda-booking-${booking.status}`}
+      className={`agenda-booking agenda-booking-${booking.status}${conflicts ? ' agenda-booking-conflict' : ''}`}
       style={style}
       aria-pressed={selected}
       aria-label={label}
       data-booking-id={booking.id}
+      draggable={movable}
+      onDragStart={movable ? onDragStart : undefined}
       onClick={onSelect}
+      onDoubleClick={movable ? onOpen : undefined}
+      title={movable ? 'Drag to move · double-click to edit' : undefined}
     >
       <span className="agenda-booking-line">
         {activity && <span className={`status-dot status-dot-${activity.status}`} aria-hidden="true" />}
         <span className="agenda-booking-name">{name}</span>
+        {conflicts && (
+          <span className="conflict-badge" aria-hidden="true">
+            Overlap
+          </span>
+        )}
       </span>
       <span className="agenda-booking-meta">
         <span className="nums">{formatClockTime(placed.start)}</span> · {booking.service || 'Visit'} · <span className="nums">{formatPrice(booking.price)}</span>
@@ -64,16 +95,53 @@ export function Agenda({
   timeZone,
   nowMinute,
   selectedId,
+  staff,
   onSelect,
+  onOpen,
+  onMove,
 }: {
   bookings: readonly BookingDoc[];
   timeZone: string;
   /** Local minute of "now" when the agenda shows today (draws the current-time line). */
   nowMinute: number | null;
   selectedId: string | null;
+  /** Known staff: each gets a column, so a booking can be dragged to them. */
+  staff: readonly string[];
   onSelect: (id: string) => void;
+  /** Open the booking's edit dialog (double-click). */
+  onOpen: (booking: BookingDoc) => void;
+  /** A scheduled booking dropped on another time or column. */
+  onMove: (booking: BookingDoc, to: AgendaMove) => void;
 }) {
-  const layout = layoutAgenda(bookings, timeZone);
+  const layout = layoutAgenda(bookings, timeZone, { staff });
+  const conflicts = useMemo(() => conflictMap(bookings), [bookings]);
+  const dragged = useRef<{ booking: BookingDoc; grabPx: number } | null>(null);
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
+  const startDrag = (booking: BookingDoc) => (event: DragEvent<HTMLButtonElement>) => {
+    dragged.current = { booking, grabPx: event.clientY - event.currentTarget.getBoundingClientRect().top };
+    event.dataTransfer.effectAllowed = 'move';
+    event.dataTransfer.setData('text/plain', booking.id);
+  };
+  const endDrag = (): void => {
+    dragged.current = null;
+    setDropTarget(null);
+  };
+  const over = (column: string) => (event: DragEvent<HTMLElement>) => {
+    if (dragged.current === null) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    if (dropTarget !== column) setDropTarget(column);
+  };
+  const drop = (column: string) => (event: DragEvent<HTMLElement>) => {
+    const drag = dragged.current;
+    dragged.current = null;
+    setDropTarget(null);
+    if (drag === null) return;
+    event.preventDefault();
+    const top = event.clientY - drag.grabPx - event.currentTarget.getBoundingClientRect().top;
+    const minute = dropMinute(top, PX_PER_MINUTE, layout.from, drag.booking.duration_min);
+    onMove(drag.booking, { staff: column, minute });
+  };
   const hours: number[] = [];
   for (let m = layout.from; m < layout.to; m += 60) hours.push(m);
   const height = (layout.to - layout.from) * PX_PER_MINUTE;
@@ -89,7 +157,7 @@ export function Agenda({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [layout.from, layout.to, firstStart]);
   return (
-    <div ref={scroller} className="agenda" style={{ '--agenda-columns': layout.columns.length } as CSSProperties}>
+    <div ref={scroller} className="agenda" onDragEnd={endDrag} style={{ '--agenda-columns': layout.columns.length } as CSSProperties}>
       <div className="agenda-head">
         <div className="agenda-gutter-head" />
         {layout.columns.map((c) => (
@@ -115,9 +183,25 @@ export function Agenda({
             <div key={m} className="agenda-line" style={{ top: (m - layout.from) * PX_PER_MINUTE }} aria-hidden="true" />
           ))}
           {layout.columns.map((c) => (
-            <section key={c.staff} className="agenda-column" aria-label={c.staff === UNASSIGNED ? 'Unassigned bookings' : `${c.staff}'s bookings`}>
+            <section
+              key={c.staff}
+              className={dropTarget === c.staff ? 'agenda-column agenda-column-drop' : 'agenda-column'}
+              aria-label={c.staff === UNASSIGNED ? 'Unassigned bookings' : `${c.staff}'s bookings`}
+              onDragOver={over(c.staff)}
+              onDragLeave={() => setDropTarget(null)}
+              onDrop={drop(c.staff)}
+            >
               {c.bookings.map((p) => (
-                <BookingBlock key={p.booking.id} placed={p} from={layout.from} selected={p.booking.id === selectedId} onSelect={() => onSelect(p.booking.id)} />
+                <BookingBlock
+                  key={p.booking.id}
+                  placed={p}
+                  from={layout.from}
+                  selected={p.booking.id === selectedId}
+                  conflicts={conflicts.get(p.booking.id)}
+                  onSelect={() => onSelect(p.booking.id)}
+                  onOpen={() => onOpen(p.booking)}
+                  onDragStart={startDrag(p.booking)}
+                />
               ))}
             </section>
           ))}

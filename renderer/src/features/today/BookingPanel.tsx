@@ -2,27 +2,33 @@ import type { BookingDoc } from '../../../../shared/domain/schemas';
 import { formatPhone } from '../../../../shared/domain/contact';
 import { parseInstant } from '../../../../shared/time/instant';
 import { zoneClock } from '../../../../shared/time/zone';
-import { canMove } from '../../data/bookings';
-import { useActivity, useCustomer } from '../../data/hooks';
+import type { BookingConflict } from '../../../../shared/schedule/booking-conflicts';
+import { canEdit, canMove } from '../../data/bookings';
+import { useActivity, useCustomer, useDesk } from '../../data/hooks';
 import { formatDuration, formatPrice } from '../../lib/format';
 import { formatClockTime } from '../../lib/zoned-time';
 import { routeHref } from '../../app/router';
 import { BookingStatusTag, FrequencyTierTag, SpendingTierTag, StatusBadge } from '../../ui/StatusBadge';
 import { initials } from '../../lib/format';
 import { displayName } from '../customers/display';
+import { conflictLines } from './ConflictNotice';
 
-export type BookingAction = 'check_in' | 'complete' | 'no_show' | 'cancel';
+export type BookingAction = 'check_in' | 'complete' | 'no_show' | 'cancel' | 'edit';
 
 /** The selected booking: who, their status here, the details, and the moves allowed from its status. */
 export function BookingPanel({
   booking,
   timeZone,
+  conflicts,
   onAction,
 }: {
   booking: BookingDoc;
   timeZone: string;
+  /** Other bookings this one overlaps (same staff or same customer), derived from the data. */
+  conflicts: readonly BookingConflict<BookingDoc>[];
   onAction: (action: BookingAction) => void;
 }) {
+  const desk = useDesk();
   const customer = useCustomer(booking.customer_id);
   const activity = useActivity(booking.customer_id, booking.branch_id);
   const ms = parseInstant(booking.start_at) ?? 0;
@@ -70,7 +76,18 @@ export function BookingPanel({
           <BookingStatusTag status={booking.status} />
         </dd>
       </dl>
+      {booking.notes ? <p className="booking-panel-notes">Booking note: {booking.notes}</p> : null}
       {customer?.notes ? <p className="booking-panel-notes">{customer.notes}</p> : null}
+      {conflicts.length > 0 && (
+        <div className="conflict-notice" role="status" aria-label="Overlapping bookings">
+          <strong>Overlaps {conflicts.length === 1 ? 'another booking' : `${conflicts.length} bookings`}</strong>
+          <ul>
+            {conflictLines(conflicts, (id) => displayName(desk.customers.get(id)), timeZone).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="booking-actions">
         {canMove(booking.status, 'checked_in') && (
           <button type="button" className="btn btn-primary btn-large btn-block" onClick={() => onAction('check_in')}>
@@ -84,6 +101,11 @@ export function BookingPanel({
             onClick={() => onAction('complete')}
           >
             Complete…
+          </button>
+        )}
+        {canEdit(booking.status) && (
+          <button type="button" className="btn btn-block" onClick={() => onAction('edit')}>
+            Edit or move…
           </button>
         )}
         {canMove(booking.status, 'no_show') && (

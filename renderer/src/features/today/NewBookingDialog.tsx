@@ -5,7 +5,7 @@ import { createBooking } from '../../data/bookings';
 import { useCurrentBranch, useDesk } from '../../data/hooks';
 import { now } from '../../data/session';
 import { formatDuration } from '../../lib/format';
-import { formatClockTime } from '../../lib/zoned-time';
+import { formatClockTime, isoInZone, shortDateTime } from '../../lib/zoned-time';
 import { Field } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
@@ -13,8 +13,10 @@ import { CustomerForm } from '../customers/CustomerForm';
 import { prefillFromQuery, type CustomerFormValues } from '../customers/customer-form-model';
 import { validateBookingForm, type BookingFormErrors, type BookingFormValues } from './booking-form-model';
 import { BookingDetailsFields } from './BookingDetailsFields';
+import { ConflictNotice } from './ConflictNotice';
 import { CustomerPicker } from './CustomerPicker';
 import { useBranchCatalog } from './use-branch-catalog';
+import { useConflictCheck } from './use-conflict-check';
 
 /** A suggested start: the next half hour today, or 10:00 on another day. */
 function suggestedTime(day: number, timeZone: string, nowMs: number): string {
@@ -53,9 +55,12 @@ export function NewBookingDialog({
   }));
   const [errors, setErrors] = useState<BookingFormErrors>({});
   const [busy, setBusy] = useState(false);
+  const conflict = useConflictCheck();
+  const anyway = 'Book anyway';
   const set = (field: keyof BookingFormValues, value: string | null): void => {
     setValues((v) => ({ ...v, [field]: value }));
     setErrors((e) => ({ ...e, [field]: undefined }));
+    conflict.reset();
   };
 
   if (branch === undefined) return null;
@@ -89,9 +94,12 @@ export function NewBookingDialog({
     }
     setBusy(true);
     try {
-      const doc = await createBooking(desk.db, { ...result.output, branchId: branch.id, timeZone }, now());
+      const out = result.output;
+      const candidate = { id: '', customer_id: out.customerId, staff: out.staff, start_at: isoInZone(out.startMs, timeZone), duration_min: out.durationMin, status: 'scheduled' as const };
+      if (!(await conflict.check(candidate, branch.id))) return;
+      const doc = await createBooking(desk.db, { ...out, branchId: branch.id, timeZone }, now());
       const name = desk.customers.get(doc.customer_id)?.name ?? 'the customer';
-      toast.success(`Booked ${name} at ${values.time} (${formatDuration(result.output.durationMin)})`);
+      toast.success(`Booked ${name} · ${shortDateTime(out.startMs, timeZone)}${out.staff ? ` with ${out.staff}` : ''} (${formatDuration(out.durationMin)})`);
       onCreated(doc.id);
       onClose();
     } catch (error) {
@@ -114,7 +122,7 @@ export function NewBookingDialog({
             Cancel
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy}>
-            Save booking
+            {conflict.conflicts.length > 0 ? anyway : 'Save booking'}
           </button>
         </>
       }
@@ -130,6 +138,9 @@ export function NewBookingDialog({
           {(p) => <input {...p} name="time" className="input" type="time" step={300} value={values.time} onChange={(e) => set('time', e.target.value)} />}
         </Field>
         <BookingDetailsFields values={values} errors={errors} set={set} catalog={catalog} />
+        <div className="span-2">
+          <ConflictNotice conflicts={conflict.conflicts} timeZone={timeZone} action={anyway} />
+        </div>
       </div>
     </Modal>
   );

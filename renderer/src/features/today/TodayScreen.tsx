@@ -2,24 +2,36 @@ import { useMemo, useState } from 'react';
 import type { BookingDoc } from '../../../../shared/domain/schemas';
 import { formatDay, parseDay } from '../../../../shared/time/calendar';
 import { zoneClock } from '../../../../shared/time/zone';
+import { conflictsFor } from '../../../../shared/schedule/booking-conflicts';
 import { moveBooking } from '../../data/bookings';
 import { useCurrentBranch, useDesk, useToday } from '../../data/hooks';
 import { now } from '../../data/session';
 import { formatPrice } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
-import { longDate } from '../../lib/zoned-time';
+import { instantAt, longDate } from '../../lib/zoned-time';
 import { Icon } from '../../ui/Icon';
 import { errorMessage, toast } from '../../ui/toasts';
-import { Agenda, AgendaLegend } from './Agenda';
+import { Agenda, AgendaLegend, type AgendaMove } from './Agenda';
 import { BookingPanel, type BookingAction } from './BookingPanel';
 import { CompleteDialog } from './CompleteDialog';
 import { FollowUpsDue } from './FollowUpsDue';
 import { ConfirmMoveDialog } from './ConfirmMoveDialog';
+import { EditBookingDialog } from './EditBookingDialog';
+import { MoveConflictDialog } from './MoveConflictDialog';
+import { applyMove, planMove, type PlannedMove } from './move-booking';
 import { NewBookingDialog } from './NewBookingDialog';
+import { useBranchCatalog } from './use-branch-catalog';
 import { useDayBookings } from './use-day-bookings';
 import { WalkInDialog } from './WalkInDialog';
 
-type Open = { kind: 'new' } | { kind: 'walk-in' } | { kind: 'complete'; booking: BookingDoc } | { kind: 'confirm'; booking: BookingDoc; to: 'no_show' | 'cancelled' } | null;
+type Open =
+  | { kind: 'new' }
+  | { kind: 'walk-in' }
+  | { kind: 'complete'; booking: BookingDoc }
+  | { kind: 'confirm'; booking: BookingDoc; to: 'no_show' | 'cancelled' }
+  | { kind: 'edit'; booking: BookingDoc }
+  | { kind: 'move'; move: PlannedMove }
+  | null;
 
 function Summary({ bookings }: { bookings: readonly BookingDoc[] }) {
   const live = bookings.filter((b) => b.status !== 'cancelled');
@@ -60,19 +72,35 @@ export function TodayScreen() {
   const [open, setOpen] = useState<Open>(null);
   const nowMs = useNow(30_000, now);
   const bookings = useDayBookings(branch?.id ?? '', day, timeZone);
+  const catalog = useBranchCatalog(branch?.id ?? '', today);
 
   const selected = useMemo(() => bookings?.find((b) => b.id === selectedId) ?? null, [bookings, selectedId]);
+  const selectedConflicts = useMemo(() => (selected !== null && bookings !== null ? conflictsFor(selected, bookings) : []), [selected, bookings]);
   const nowMinute = day === zoneClock(timeZone).localDay(nowMs) ? zoneClock(timeZone).localMinuteOfDay(nowMs) : null;
 
   const act = (booking: BookingDoc, action: BookingAction): void => {
     if (action === 'complete') setOpen({ kind: 'complete', booking });
     else if (action === 'no_show') setOpen({ kind: 'confirm', booking, to: 'no_show' });
     else if (action === 'cancel') setOpen({ kind: 'confirm', booking, to: 'cancelled' });
+    else if (action === 'edit') setOpen({ kind: 'edit', booking });
     else {
       moveBooking(desk.db, booking.id, 'checked_in', now())
         .then(() => toast.success(`${desk.customers.get(booking.customer_id)?.name ?? 'Customer'} is checked in`))
         .catch((error: unknown) => toast.error(errorMessage(error)));
     }
+  };
+
+  /** A booking dragged to another time or staff column: moved in place, or confirmed first when it would double-book. */
+  const move = (booking: BookingDoc, to: AgendaMove): void => {
+    const name = desk.customers.get(booking.customer_id)?.name ?? 'Customer';
+    planMove(desk.db, booking, instantAt(day, to.minute, timeZone), to.staff, timeZone)
+      .then(async (planned) => {
+        if (planned === null) return;
+        setSelectedId(booking.id);
+        if (planned.conflicts.length > 0) setOpen({ kind: 'move', move: planned });
+        else toast.success(await applyMove(desk.db, planned, name, timeZone, now()));
+      })
+      .catch((error: unknown) => toast.error(`Could not move the booking: ${errorMessage(error)}`));
   };
 
   if (branch === undefined) return null;
@@ -140,12 +168,24 @@ export function TodayScreen() {
           ) : bookings !== null ? (
             <>
               <AgendaLegend />
-              <Agenda bookings={bookings} timeZone={timeZone} nowMinute={nowMinute} selectedId={selectedId} onSelect={setSelectedId} />
+              <Agenda
+                bookings={bookings}
+                timeZone={timeZone}
+                nowMinute={nowMinute}
+                selectedId={selectedId}
+                staff={catalog.staff}
+                onSelect={setSelectedId}
+                onOpen={(b) => {
+                  setSelectedId(b.id);
+                  setOpen({ kind: 'edit', booking: b });
+                }}
+                onMove={move}
+              />
             </>
           ) : null}
         </section>
         {selected !== null ? (
-          <BookingPanel booking={selected} timeZone={timeZone} onAction={(a) => act(selected, a)} />
+          <BookingPanel booking={selected} timeZone={timeZone} conflicts={selectedConflicts} onAction={(a) => act(selected, a)} />
         ) : (
           <aside className="card booking-panel booking-panel-empty" aria-label="Booking details">
             <span className="empty-illustration" aria-hidden="true">
@@ -161,6 +201,8 @@ export function TodayScreen() {
       {open?.kind === 'walk-in' && <WalkInDialog onClose={() => setOpen(null)} onCreated={setSelectedId} />}
       {open?.kind === 'complete' && <CompleteDialog booking={open.booking} onClose={() => setOpen(null)} />}
       {open?.kind === 'confirm' && <ConfirmMoveDialog booking={open.booking} to={open.to} onClose={() => setOpen(null)} />}
+      {open?.kind === 'edit' && <EditBookingDialog booking={open.booking} day={day} onClose={() => setOpen(null)} />}
+      {open?.kind === 'move' && <MoveConflictDialog move={open.move} timeZone={timeZone} onClose={() => setOpen(null)} />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bookingFixture } from '../../data/test-fixtures';
-import { layoutAgenda } from './agenda-layout';
+import { dropMinute, layoutAgenda } from './agenda-layout';
 
 describe('layoutAgenda', () => {
   it('groups by staff, places by local time and widens the hours to fit', () => {
@@ -36,5 +36,21 @@ describe('layoutAgenda', () => {
       ['c', 0, 2],
       ['d', 0, 1],
     ]);
+  });
+
+  it('gives known staff an empty column to drag to', () => {
+    const layout = layoutAgenda([bookingFixture({ id: 'a', staff: 'Ben', start_at: '2026-03-01T10:00:00Z' })], 'UTC', { staff: ['Cara', 'Ben', ' '] });
+    expect(layout.columns.map((c) => [c.staff, c.bookings.length])).toEqual([
+      ['Ben', 1],
+      ['Cara', 0],
+    ]);
+  });
+
+  it('snaps a dropped booking to the quarter hour within the day', () => {
+    expect(dropMinute(0, 1.6, 9 * 60, 30)).toBe(540);
+    expect(dropMinute(1.6 * 37, 1.6, 9 * 60, 30)).toBe(540 + 30);
+    expect(dropMinute(1.6 * 38, 1.6, 9 * 60, 30)).toBe(540 + 45);
+    expect(dropMinute(-500, 1.6, 0, 30)).toBe(0);
+    expect(dropMinute(1.6 * 2000, 1.6, 0, 60)).toBe(23 * 60);
   });
 });

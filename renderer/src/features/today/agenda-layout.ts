@@ -31,10 +31,17 @@ export const UNASSIGNED = '';
 /**
  * Places a day's bookings on a time grid, one column per staff member (alphabetical, unassigned
  * last), overlapping bookings side by side. Cancelled bookings keep their slot (shown faded).
+ * Known staff without bookings that day get an empty column.
  */
-export function layoutAgenda(bookings: readonly BookingDoc[], timeZone: string, open = 9 * 60, close = 19 * 60): AgendaLayout {
+export function layoutAgenda(
+  bookings: readonly BookingDoc[],
+  timeZone: string,
+  options: { open?: number; close?: number; /** Staff who get a column even without a booking that day (somewhere to drag to). */ staff?: readonly string[] } = {},
+): AgendaLayout {
+  const { open = 9 * 60, close = 19 * 60, staff = [] } = options;
   const clock = zoneClock(timeZone);
   const byStaff = new Map<string, PlacedBooking[]>();
+  for (const name of staff) if (name.trim() !== '') byStaff.set(name, []);
   let from = open;
   let to = close;
   for (const booking of bookings) {
@@ -82,4 +89,19 @@ function assignLanes(list: PlacedBooking[]): void {
     clusterEnd = Math.max(clusterEnd, p.end);
   }
   if (cluster.length > 0) close();
+}
+
+/** Minutes a dragged booking snaps to. */
+export const DROP_SNAP_MIN = 15;
+
+/**
+ * The local start minute a booking dropped on the grid gets: where its top edge lands
+ * (`offsetPx` from the top of the grid, `pxPerMinute` scale, grid starting at minute `from`),
+ * snapped to the nearest quarter hour and kept within the day.
+ */
+export function dropMinute(offsetPx: number, pxPerMinute: number, from: number, durationMin: number): number {
+  const raw = from + offsetPx / pxPerMinute;
+  const snapped = Math.round(raw / DROP_SNAP_MIN) * DROP_SNAP_MIN;
+  const latest = Math.floor((24 * 60 - Math.min(durationMin, 24 * 60)) / DROP_SNAP_MIN) * DROP_SNAP_MIN;
+  return Math.max(0, Math.min(latest, snapped));
 }

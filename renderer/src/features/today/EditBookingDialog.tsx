@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import type { BookingDoc } from '../../../../shared/domain/schemas';
+import { editBooking } from '../../data/bookings';
+import { useCurrentBranch, useDesk } from '../../data/hooks';
+import { now } from '../../data/session';
+import { isoInZone, shortDateTime } from '../../lib/zoned-time';
+import { Field } from '../../ui/Field';
+import { Modal } from '../../ui/Modal';
+import { errorMessage, toast } from '../../ui/toasts';
+import { displayName } from '../customers/display';
+import { editChanges, editValuesOf, type EditFormErrors, type EditFormValues } from './booking-edit-model';
+import { BookingDetailsFields } from './BookingDetailsFields';
+import { ConflictNotice } from './ConflictNotice';
+import { useBranchCatalog } from './use-branch-catalog';
+import { useConflictCheck } from './use-conflict-check';
+
+/**
+ * Edit or move a scheduled booking (the keyboard path for what dragging does on the agenda):
+ * date, time, staff, service, duration, price, notes. Saves only what changed, on the same booking.
+ */
+export function EditBookingDialog({ booking, day, onClose }: { booking: BookingDoc; day: number; onClose: () => void }) {
+  const desk = useDesk();
+  const branch = useCurrentBranch();
+  const timeZone = branch?.timezone ?? 'UTC';
+  const catalog = useBranchCatalog(branch?.id ?? '', day);
+  const [values, setValues] = useState<EditFormValues>(() => editValuesOf(booking, timeZone));
+  const [errors, setErrors] = useState<EditFormErrors>({});
+  const [busy, setBusy] = useState(false);
+  const conflict = useConflictCheck();
+  const name = displayName(desk.customers.get(booking.customer_id));
+  const set = (field: keyof EditFormValues, value: string | null): void => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setErrors((e) => ({ ...e, [field]: undefined }));
+    conflict.reset();
+  };
+  const anyway = 'Save anyway';
+
+  const submit = async (): Promise<void> => {
+    const result = editChanges(booking, values, timeZone);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    if (Object.keys(result.changes).length === 0) {
+      onClose();
+      return;
+    }
+    setBusy(true);
+    try {
+      const candidate = { ...booking, staff: result.changes.staff ?? booking.staff, start_at: isoInZone(result.startMs, timeZone), duration_min: result.durationMin };
+      if (!(await conflict.check(candidate, booking.branch_id))) return;
+      await editBooking(desk.db, booking.id, result.changes, timeZone, now());
+      const staff = candidate.staff ? ` with ${candidate.staff}` : '';
+      toast.success(`Saved ${name}'s booking: ${shortDateTime(result.startMs, timeZone)}${staff}`);
+      onClose();
+    } catch (error) {
+      toast.error(`Could not save the booking: ${errorMessage(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      title="Edit booking"
+      description={`${name} · times are in ${timeZone.replace(/_/g, ' ')}`}
+      onClose={onClose}
+      wide
+      onSubmit={() => void submit()}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {conflict.conflicts.length > 0 ? anyway : 'Save changes'}
+          </button>
+        </>
+      }
+    >
+      <div className="form-grid">
+        <Field label="Date" error={errors.date}>
+          {(p) => <input {...p} name="date" className="input" type="date" value={values.date} onChange={(e) => set('date', e.target.value)} />}
+        </Field>
+        <Field label="Time" error={errors.time}>
+          {(p) => <input {...p} name="time" className="input" type="time" step={300} value={values.time} onChange={(e) => set('time', e.target.value)} />}
+        </Field>
+        <BookingDetailsFields values={values} errors={errors} set={set} catalog={catalog} />
+        <Field label="Notes" optional error={errors.notes} className="span-2">
+          {(p) => <textarea {...p} name="notes" className="textarea" rows={2} value={values.notes} onChange={(e) => set('notes', e.target.value)} />}
+        </Field>
+        <div className="span-2">
+          <ConflictNotice conflicts={conflict.conflicts} timeZone={timeZone} action={anyway} />
+        </div>
+      </div>
+    </Modal>
+  );
+}
