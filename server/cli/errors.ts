@@ -11,7 +11,10 @@ export class CliError extends Error {
   }
 }
 
-/** Exit codes: 1 = a check failed (verify), 2 = bad input or usage. */
+/**
+ * Exit codes: 1 = a check failed (verify) or the data cannot support a model (model, predict,
+ * backtest: too little history, or a fit that did not converge), 2 = bad input or usage.
+ */
 export const EXIT_CHECK_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;
 

@@ -35,6 +35,14 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
     run: async (argv) => (await import('./commands/devices')).revokeCommand(argv),
     help: 'revoke --data-dir DIR --device ID   revoke a device token',
   },
+  model: {
+    run: async (argv) => (await import('./commands/model')).modelCommand(argv),
+    help: 'model --data DIR --as-of YYYY-MM-DD      BG/NBD and Gamma-Gamma parameters fitted over the whole business, as JSON',
+  },
+  predict: {
+    run: async (argv) => (await import('./commands/predict')).predictCommand(argv),
+    help: 'predict --data DIR --as-of YYYY-MM-DD --horizon-days H   chance of return, expected visits and value in (D, D+H] per pair, as CSV',
+  },
   generate: {
     run: async (argv) => (await import('./commands/generate')).generateCommand(argv),
     help: 'generate --out DIR [--preset demo|sample-like|bench-quick|bench-full] [--seed N] [--branches N] [--customers N] [--bookings N] [--today YYYY-MM-DD] [--history-days N]   realistic demo/scale data as branches.csv, customers.csv, bookings.csv',
