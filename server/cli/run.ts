@@ -15,6 +15,10 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
     run: async (argv) => (await import('./commands/metrics')).metricsCommand(argv),
     help: 'metrics --data DIR --as-of YYYY-MM-DD    branch and organisation metrics as JSON',
   },
+  trend: {
+    run: async (argv) => (await import('./commands/trend')).trendCommand(argv),
+    help: 'trend --data DIR --from YYYY-MM-DD --to YYYY-MM-DD   metrics of every day of a range as CSV',
+  },
   import: {
     run: async (argv) => (await import('./commands/import')).importCommand(argv),
     help: 'import --data CSVDIR --data-dir DIR [--history-days N]   backfill the server database from CSV (DATABASE_URL replaces --data-dir)',

@@ -353,6 +353,26 @@ describe('ActivityIndex specific changes', () => {
     expect(index.get('b1', 'c2')).toMatchObject({ status: 'active', days_since_last_visit: 0 });
   });
 
+  it('as of a past date a pair waits for its earliest evidence; a created_at change updates every pair of the customer', () => {
+    const index = fixture();
+    // b1 is Manila (+08): 16:00Z on 1 March is 00:00 on 2 March there, after the as-of date.
+    let change = index.upsertCustomer({ id: 'c1', home_branch_id: 'b1', created_at: '2026-03-01T16:00:00Z' });
+    expect(change).toEqual({ updated: [], removed: [] });
+    expect(index.get('b1', 'c1')).toBeUndefined();
+    index.upsertBooking(visit('k1', 'c1', '2026-03-05'));
+    expect(index.get('b1', 'c1')).toBeUndefined();
+    change = index.upsertCustomer({ id: 'c1', home_branch_id: 'b1', created_at: '2026-03-01T15:59:00Z' });
+    expect(change.updated).toEqual([expect.objectContaining({ branch_id: 'b1', customer_id: 'c1', status: 'new' })]);
+    // A booking on or before the date is evidence too, whatever created_at says (an import dated later).
+    index.upsertBooking(visit('k2', 'c1', '2026-02-20', { branch_id: 'b2', start_at: '2026-02-20T10:00:00Z' }));
+    change = index.upsertCustomer({ id: 'c1', home_branch_id: 'b1', created_at: '2026-03-20T00:00:00Z' });
+    expect(change.removed).toEqual([{ branch_id: 'b1', customer_id: 'c1' }]);
+    expect(change.updated).toEqual([expect.objectContaining({ branch_id: 'b2', customer_id: 'c1', status: 'active' })]);
+    // Moving the date past the evidence brings the pair in.
+    index.setAsOf(daysFromCivil(2026, 3, 20));
+    expect(index.get('b1', 'c1')).toMatchObject({ status: 'at_risk', days_since_last_visit: 15 });
+  });
+
   it('changing a branch threshold recomputes that branch only', () => {
     const index = fixture();
     index.upsertBooking(visit('k1', 'c1', '2026-02-10'));

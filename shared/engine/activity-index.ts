@@ -26,6 +26,22 @@ export type PreviousPair = { branch_id: string; customer_id: string } | null;
 export interface CustomerLink {
   id: string;
   home_branch_id: string;
+  /**
+   * When the customer was created (ISO instant). As of a past date a pair exists only once its
+   * earliest evidence (this, as a branch-local date, or a booking at the branch) is on or before
+   * that date (docs/DESIGN.md §2). Empty or absent: no known creation date, so the customer's
+   * pairs are not held back on any date (as before the rule; a future booking still makes a pair).
+   */
+  created_at?: string;
+}
+
+/** A pair as the trend engine reads it: its bookings (unordered) and its creation evidence. */
+export interface PairHistory {
+  readonly branchId: string;
+  readonly customerId: string;
+  readonly bookings: readonly BookingFact[];
+  /** The branch-local day from which the pair exists (earliest evidence); -Infinity when undated. */
+  readonly since: number;
 }
 
 export interface ActivityChange {
@@ -66,6 +82,8 @@ export class ActivityIndex {
   private pairCount = 0;
   private bookingPair: Map<string, PairState> | null = null;
   private readonly customerHome = new Map<string, string>();
+  /** Epoch ms of each customer's created_at, for customers that have one. */
+  private readonly customerCreated = new Map<string, number>();
   private readonly branches = new Map<string, Branch>();
   private readonly rules = new Map<string, RuleSettings>();
   private asOfDay: number;
@@ -185,7 +203,12 @@ export class ActivityIndex {
   /** Adds or changes a customer's home branch; recomputes the pairs that appear or vanish. */
   upsertCustomer(customer: CustomerLink): ActivityChange {
     const previousHome = this.customerHome.get(customer.id) ?? '';
+    const createdBefore = this.customerCreated.get(customer.id);
     this.placeHome(customer);
+    if (this.customerCreated.get(customer.id) !== createdBefore) {
+      // The creation date bounds the customer's pairs at every branch (as of a past date).
+      return this.recompute(this.pairsOfCustomer(customer.id));
+    }
     const touched: PairState[] = [];
     const before = previousHome === '' ? undefined : this.find(previousHome, customer.id);
     if (before !== undefined) touched.push(before);
@@ -200,6 +223,7 @@ export class ActivityIndex {
   removeCustomer(customerId: string): ActivityChange {
     const home = this.customerHome.get(customerId) ?? '';
     this.customerHome.delete(customerId);
+    this.customerCreated.delete(customerId);
     if (home === '') return emptyChange();
     const state = this.find(home, customerId);
     if (state === undefined) return emptyChange();
@@ -245,6 +269,16 @@ export class ActivityIndex {
       if (a) out.push(a);
     }
     return out;
+  }
+
+  /** Every pair with its bookings and the day it starts to exist, unordered (for the trend engine). */
+  *histories(): IterableIterator<PairHistory> {
+    for (const pairs of this.pairsByBranch.values()) {
+      for (const state of pairs.values()) {
+        if (!state.home && state.bookings.length === 0) continue;
+        yield { branchId: state.branchId, customerId: state.customerId, bookings: state.bookings, since: this.since(state) };
+      }
+    }
   }
 
   /** A pair's bookings (facts) in visit order. */
@@ -297,7 +331,33 @@ export class ActivityIndex {
     return this.bookingPair;
   }
 
+  private pairsOfCustomer(customerId: string): PairState[] {
+    const out: PairState[] = [];
+    for (const pairs of this.pairsByBranch.values()) {
+      const state = pairs.get(customerId);
+      if (state !== undefined) out.push(state);
+    }
+    return out;
+  }
+
+  /**
+   * The branch-local day from which a pair exists: the earliest of the customer's created_at and
+   * the pair's bookings (any status, any date). A customer without created_at is not dated at
+   * all (-Infinity): nothing says when they started, so none of their pairs is held back.
+   */
+  private since(state: PairState): number {
+    const created = this.customerCreated.get(state.customerId);
+    const branch = this.branches.get(state.branchId);
+    if (created === undefined || branch === undefined) return Number.NEGATIVE_INFINITY;
+    let since = zoneClock(branch.timezone).localDay(created);
+    for (const b of state.bookings) if (b.day < since) since = b.day;
+    return since;
+  }
+
   private placeHome(customer: CustomerLink): void {
+    const created = customer.created_at === undefined || customer.created_at === '' ? null : parseInstant(customer.created_at);
+    if (created === null) this.customerCreated.delete(customer.id);
+    else this.customerCreated.set(customer.id, created);
     const previous = this.customerHome.get(customer.id) ?? '';
     if (previous !== '' && previous !== customer.home_branch_id) {
       const old = this.find(previous, customer.id);
@@ -332,6 +392,14 @@ export class ActivityIndex {
       if (pairs?.get(state.customerId) === state) {
         pairs.delete(state.customerId);
         this.pairCount -= 1;
+        change.removed.push({ branch_id: state.branchId, customer_id: state.customerId });
+      }
+      return;
+    }
+    if (this.since(state) > this.asOfDay) {
+      // As of a past date the pair does not exist yet (docs/DESIGN.md §2).
+      if (state.activity !== null) {
+        state.activity = null;
         change.removed.push({ branch_id: state.branchId, customer_id: state.customerId });
       }
       return;

@@ -36,10 +36,19 @@ export function* factsOf(branches: readonly Branch[], bookings: Iterable<Booking
 
 /** Builds an index over a whole data set and computes every pair as of `asOfDay`. */
 export function buildActivityIndex(input: ActivityInput, asOfDay: number, rules: RuleSettings = DEFAULT_RULES): ActivityIndex {
+  const index = historyIndex(input, rules, asOfDay);
+  index.recomputeAll();
+  return index;
+}
+
+/**
+ * Loads a whole data set into an index without computing any pair (for `histories()`, which the
+ * trend engine reads); `recomputeAll` or `setAsOf` computes the pairs when wanted.
+ */
+export function historyIndex(input: ActivityInput, rules: RuleSettings = DEFAULT_RULES, asOfDay = 0): ActivityIndex {
   const index = new ActivityIndex(asOfDay, rules);
   for (const branch of input.branches) index.putBranch(branch);
   index.loadCustomers(input.customers);
   index.loadFacts(input.bookings);
-  index.recomputeAll();
   return index;
 }

@@ -260,7 +260,9 @@ export class DeskData {
           const before = this.customers.get(id);
           this.customers.set(id, doc);
           this.search.put(doc);
-          if (before === undefined || before.home_branch_id !== doc.home_branch_id) collect(this.index.upsertCustomer(doc));
+          if (before === undefined || before.home_branch_id !== doc.home_branch_id || before.created_at !== doc.created_at) {
+            collect(this.index.upsertCustomer(doc));
+          }
         }
       } else if (!deleted) {
         const doc = withoutMeta(data) as BranchDoc;
