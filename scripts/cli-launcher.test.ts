@@ -71,6 +71,16 @@ describe('scripts/cli.mjs', () => {
     expect((await builds()).length).toBeLessThanOrEqual(2);
   });
 
+  it('CLIs started together on a stale build all run (none loses its build to another)', async () => {
+    await writeMain('together');
+    const runs = await Promise.all(Array.from({ length: 5 }, (_, i) => launch(String(i))));
+    expect(runs).toEqual(Array.from({ length: 5 }, (_, i) => ({ code: 0, stdout: `together! ${i}\n`, stderr: '' })));
+    // The next build prunes the ones whose builders have exited.
+    await writeMain('after');
+    expect((await launch('w')).stdout).toBe('after! w\n');
+    expect((await builds()).length).toBeLessThanOrEqual(2);
+  });
+
   it('a source that does not compile: exit 1, the reason on stderr, nothing on stdout', async () => {
     await writeFile(join(dir, 'server', 'cli', 'greet.ts'), 'export const greet = (word: string => ;\n');
     const broken = await launch('q');

@@ -77,10 +77,25 @@ async function build() {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  // Older builds go, except the newest other one (a CLI started just before may still load its chunks).
+  // Older builds go, except the newest other one (a CLI started just before may still load its
+  // chunks) and any whose builder is still running (CLIs started together on a stale cache each
+  // build, then run, their own: removing one under its process fails that process's imports).
   const others = readdirSync(cacheDir).filter((d) => d.startsWith('b-') && d !== name).sort(byAge);
-  for (const old of others.slice(0, -1)) rmSync(join(cacheDir, old), { recursive: true, force: true });
+  for (const old of others.slice(0, -1)) {
+    if (!running(Number(old.split('-')[2]))) rmSync(join(cacheDir, old), { recursive: true, force: true });
+  }
   return dir;
+}
+
+/** @param {number} pid */
+function running(pid) {
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
+  }
 }
 
 /** @param {string} a @param {string} b */
