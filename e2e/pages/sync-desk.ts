@@ -146,6 +146,12 @@ export class SyncDesk {
     return dialog;
   }
 
+  /** The open customer opts out of all marketing (the consent control on the customer's page). */
+  async withdrawConsent(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Withdraw all marketing consent' }).click();
+    await expect(this.page.getByText('No marketing consent', { exact: false }).first()).toBeVisible();
+  }
+
   async close(): Promise<void> {
     await this.context.close();
   }

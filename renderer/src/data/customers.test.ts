@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveCustomerId } from '../../../shared/domain/contact';
-import { customerDoc, findDuplicates, newCustomerId, type CustomerInput } from './customers';
+import { customerDoc, editedCustomer, findDuplicates, newCustomerId, type CustomerInput } from './customers';
 import { DocumentRejected } from './write-errors';
 import { customerFixture } from './test-fixtures';
 
@@ -35,15 +35,16 @@ describe('customer documents', () => {
     });
   });
 
-  it('keeps what the form does not edit and stamps a withdrawal when consent changes', () => {
-    const first = customerDoc(input, { id: 'cu-1', branchId: 'br-1', nowMs: t1 });
-    const edited = customerDoc(
-      { ...input, opted_in_marketing: false },
-      { id: 'cu-1', branchId: 'br-2', nowMs: t2, existing: { ...first, preferences: 'no fragrance', follow_up_date: '2026-04-01' } },
-    );
-    expect(edited).toMatchObject({ home_branch_id: 'br-1', registered_branch_id: 'br-1', preferences: 'no fragrance', follow_up_date: '2026-04-01', created_at: first.created_at });
-    expect(edited.consent.sms).toEqual({ granted: false, at: '2026-03-05T02:00:00.000Z' });
-    expect(edited.consent.email).toEqual({ granted: false, at: '' });
+  it('registers without consent unless the box was ticked', () => {
+    const doc = customerDoc({ ...input, opted_in_marketing: false }, { id: 'cu-1', branchId: 'br-1', nowMs: t1 });
+    expect(doc.consent).toEqual({ sms: { granted: false, at: '' }, email: { granted: false, at: '' }, push: { granted: false, at: '' } });
+  });
+
+  it('an edit changes only the given details: consent, home branch and care stay as they were', () => {
+    const stored = { ...customerDoc(input, { id: 'cu-1', branchId: 'br-1', nowMs: t1 }), home_branch_id: '', preferences: 'no fragrance' };
+    const edited = editedCustomer(stored, { name: 'Maria S.', preferred_contact: 'email' }, t2);
+    expect(edited).toEqual({ ...stored, name: 'Maria S.', preferred_contact: 'email', updated_at: '2026-03-05T02:00:00.000Z' });
+    expect(() => editedCustomer(stored, { birthday: '1990-02-30' }, t2)).toThrow(DocumentRejected);
   });
 
   it('refuses an invalid document', () => {

@@ -1,7 +1,9 @@
 import type { CustomerDoc } from '../../../shared/domain/schemas';
 import type { PreferredContact } from '../../../shared/domain/types';
 import { deriveCustomerId } from '../../../shared/domain/contact';
+import type { AppliedEdit } from '../../../shared/sync/apply-edit';
 import type { Replica } from './replica';
+import { saveChange } from './save-change';
 import { assertValid } from './write-errors';
 
 /** Customer fields a desk edits (already normalised: E.164 phone, checked email). */
@@ -25,22 +27,15 @@ export function newCustomerId(orgSecret: string, phone: string, email: string): 
 }
 
 /**
- * The document to store for new or edited customer details. Consent per channel records when it
- * was given or withdrawn: `opted_in_marketing` applies to the channel of contact (all channels
- * when no preferred channel), and a change of consent is stamped with the time.
+ * The document of a newly registered customer. Registering with the "agrees to offers" box ticked
+ * is the customer's consent given at the counter: it is recorded, with the time, on the channel
+ * of contact (all channels when no preferred channel). Home and registering branch: this desk's.
  */
-export function customerDoc(
-  input: CustomerInput,
-  context: { id: string; branchId: string; nowMs: number; existing?: CustomerDoc },
-): CustomerDoc {
+export function customerDoc(input: CustomerInput, context: { id: string; branchId: string; nowMs: number }): CustomerDoc {
   const now = new Date(context.nowMs).toISOString();
-  const base = context.existing;
-  const consent = structuredClone(
-    base?.consent ?? { sms: { granted: false, at: '' }, email: { granted: false, at: '' }, push: { granted: false, at: '' } },
-  );
+  const consent = { sms: { granted: false, at: '' }, email: { granted: false, at: '' }, push: { granted: false, at: '' } };
   for (const channel of ['sms', 'email', 'push'] as const) {
-    const granted = input.opted_in_marketing && (input.preferred_contact === channel || input.preferred_contact === 'none');
-    if (consent[channel].granted !== granted || (granted && consent[channel].at === '')) consent[channel] = { granted, at: now };
+    if (input.opted_in_marketing && (input.preferred_contact === channel || input.preferred_contact === 'none')) consent[channel] = { granted: true, at: now };
   }
   const doc: CustomerDoc = {
     id: context.id,
@@ -53,19 +48,41 @@ export function customerDoc(
     consent,
     tags: input.tags,
     notes: input.notes,
-    preferences: base?.preferences ?? '',
-    preferred_staff: base?.preferred_staff ?? '',
-    allergies: base?.allergies ?? '',
-    home_branch_id: base?.home_branch_id || context.branchId,
-    registered_branch_id: base?.registered_branch_id ?? context.branchId,
-    referred_by: base?.referred_by ?? '',
-    follow_up_date: base?.follow_up_date ?? '',
-    created_at: base?.created_at ?? now,
+    preferences: '',
+    preferred_staff: '',
+    allergies: '',
+    home_branch_id: context.branchId,
+    registered_branch_id: context.branchId,
+    referred_by: '',
+    follow_up_date: '',
+    created_at: now,
     updated_at: now,
-    erased_at: base?.erased_at ?? '',
+    erased_at: '',
   };
   assertValid('customers', doc);
   return doc;
+}
+
+/** The details the edit form changes; consent is not one of them (the consent control records it). */
+export type CustomerDetails = Omit<CustomerInput, 'opted_in_marketing'>;
+
+/**
+ * The customer as the edit form would store it: `base` (the document as the form opened it) with
+ * the details the person changed, stamped. Everything else — consent, home branch, care details —
+ * stays as in `base`, so `saveCustomerChange` writes only these fields over the current document.
+ */
+export function editedCustomer(base: CustomerDoc, changes: Partial<CustomerDetails>, nowMs: number): CustomerDoc {
+  const doc: CustomerDoc = { ...base, ...changes, updated_at: new Date(nowMs).toISOString() };
+  assertValid('customers', doc);
+  return doc;
+}
+
+/**
+ * Saves an edit of a stored customer as a three-way change over the customer as it is now
+ * (`saveChange`): another desk's opt-out, tags or notes that arrived while the form was open stay.
+ */
+export async function saveCustomerChange(db: Replica, base: CustomerDoc, mine: CustomerDoc): Promise<AppliedEdit<CustomerDoc>> {
+  return saveChange(db, 'customers', base, mine);
 }
 
 export interface Duplicate {
@@ -90,9 +107,9 @@ export function findDuplicates(
   return out;
 }
 
-/** Stores a validated customer document (new or replacing the stored one). */
-export async function saveCustomer(db: Replica, doc: CustomerDoc): Promise<CustomerDoc> {
+/** Stores a newly registered customer (validated); an id already stored is refused, never overwritten. */
+export async function registerCustomer(db: Replica, doc: CustomerDoc): Promise<CustomerDoc> {
   assertValid('customers', doc);
-  await db.customers.upsert(doc);
+  await db.customers.insert(doc);
   return doc;
 }

@@ -53,13 +53,15 @@ export function CareCard({ customer, favouriteStaff }: { customer: CustomerDoc; 
   const desk = useDesk();
   const [editing, setEditing] = useState(false);
   const [values, setValues] = useState<CareDetails>(() => careOf(customer));
+  // the customer as the form opened: the save writes only what changed since, over the customer as it is then
+  const [base, setBase] = useState<CustomerDoc>(customer);
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const set = (field: keyof CareDetails, value: string): void => {
     setValues((v) => ({ ...v, [field]: value }));
     setError(null);
   };
   const save = async (): Promise<void> => {
-    const edit = withCare(customer, values, now());
+    const edit = withCare(base, values, now());
     if (!edit.ok) {
       setError({ field: edit.field, message: edit.message });
       return;
@@ -84,6 +86,7 @@ export function CareCard({ customer, favouriteStaff }: { customer: CustomerDoc; 
             className="btn btn-small"
             onClick={() => {
               setValues(careOf(customer));
+              setBase(customer);
               setEditing(true);
             }}
           >

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { CustomerDoc } from '../../../../shared/domain/schemas';
 import { useDesk, useToday } from '../../data/hooks';
 import { now } from '../../data/session';
-import { withConsent, type ConsentChannel } from './profile-edits';
+import { withConsent, withdrawAllConsent, type ConsentChannel } from './profile-edits';
 import { saveEdit } from './save-edit';
 
 const CHANNELS: [ConsentChannel, string][] = [
@@ -25,6 +25,7 @@ export function ConsentCard({ customer }: { customer: CustomerDoc }) {
   const [error, setError] = useState<{ channel: ConsentChannel; message: string } | null>(null);
   // The switch moves at once; the stored document catches up (or the switch goes back on a problem).
   const [pending, setPending] = useState<Partial<Record<ConsentChannel, boolean>>>({});
+  const [withdrawing, setWithdrawing] = useState(false);
   return (
     <section className="card profile-card" aria-labelledby="consent-title">
       <header className="card-header">
@@ -63,6 +64,22 @@ export function ConsentCard({ customer }: { customer: CustomerDoc }) {
           );
         })}
       </ul>
+      {customer.opted_in_marketing && (
+        <div className="consent-withdraw">
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={withdrawing}
+            onClick={() => {
+              setWithdrawing(true);
+              setError(null);
+              void saveEdit(desk.db, withdrawAllConsent(customer, now()), 'Marketing consent withdrawn').finally(() => setWithdrawing(false));
+            }}
+          >
+            Withdraw all marketing consent
+          </button>
+        </div>
+      )}
       <p className="profile-card-note muted">Campaigns only reach customers on a channel they agreed to. A withdrawal wins over any other desk&apos;s change.</p>
     </section>
   );

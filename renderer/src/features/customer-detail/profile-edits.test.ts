@@ -49,7 +49,7 @@ describe('profile edits', () => {
     const push = doc(withConsent(none, 'push', true, NOW));
     expect(push).toMatchObject({ opted_in_marketing: true, consent: { push: { granted: true, at: AT } } });
     expect(withConsent(customer({ phone: '', consent: { ...c.consent, sms: { granted: false, at: '' } } }), 'sms', true, NOW)).toMatchObject({ ok: false, message: 'Add a phone number first' });
-    expect(withConsent(c, 'sms', true, NOW)).toEqual({ ok: true, doc: c });
+    expect(withConsent(c, 'sms', true, NOW)).toEqual({ ok: true, base: c, doc: c });
   });
 
   it('referrals', () => {

@@ -2,14 +2,15 @@ import { LIMITS, type CustomerDoc } from '../../../../shared/domain/schemas';
 import { parseDay } from '../../../../shared/time/calendar';
 
 /**
- * Edits of a customer's profile made on the detail screen, each returning the document to store
- * (`updated_at` stamped) or the problem in words. Nothing here writes: callers save the result
- * with `saveCustomer`, which validates it again.
+ * Edits of a customer's profile made on the detail screen, each returning the document the edit
+ * started from (`base`) and the document to store (`doc`, `updated_at` stamped), or the problem in
+ * words. Nothing here writes: callers save the pair with `saveCustomerChange`, which validates it
+ * and writes only the changed fields over the customer as it is then.
  */
-export type Edit = { ok: true; doc: CustomerDoc } | { ok: false; field: string; message: string };
+export type Edit = { ok: true; base: CustomerDoc; doc: CustomerDoc } | { ok: false; field: string; message: string };
 
 function stamp(doc: CustomerDoc, change: Partial<CustomerDoc>, nowMs: number): Edit {
-  return { ok: true, doc: { ...doc, ...change, updated_at: new Date(nowMs).toISOString() } };
+  return { ok: true, base: doc, doc: { ...doc, ...change, updated_at: new Date(nowMs).toISOString() } };
 }
 
 /** Tags as typed: trimmed, inner spaces collapsed. */
@@ -66,13 +67,24 @@ export type ConsentChannel = 'sms' | 'email' | 'push';
  * on that channel.
  */
 export function withConsent(doc: CustomerDoc, channel: ConsentChannel, granted: boolean, nowMs: number): Edit {
-  if (doc.consent[channel].granted === granted) return { ok: true, doc };
+  if (doc.consent[channel].granted === granted) return { ok: true, base: doc, doc };
   if (granted && channel === 'sms' && doc.phone === '') return { ok: false, field: `consent.${channel}`, message: 'Add a phone number first' };
   if (granted && channel === 'email' && doc.email === '') return { ok: false, field: `consent.${channel}`, message: 'Add an email address first' };
   const at = new Date(nowMs).toISOString();
   const consent = { ...doc.consent, [channel]: { granted, at } };
   const any = consent.sms.granted || consent.email.granted || consent.push.granted;
   return stamp(doc, { consent, opted_in_marketing: any }, nowMs);
+}
+
+/**
+ * The customer opts out of all marketing: every channel withdrawn, stamped with the time (also
+ * the channels never given, so the withdrawal is on record), and overall consent off.
+ */
+export function withdrawAllConsent(doc: CustomerDoc, nowMs: number): Edit {
+  if (!doc.opted_in_marketing && !doc.consent.sms.granted && !doc.consent.email.granted && !doc.consent.push.granted) return { ok: true, base: doc, doc };
+  const at = new Date(nowMs).toISOString();
+  const off = { granted: false, at };
+  return stamp(doc, { consent: { sms: off, email: off, push: off }, opted_in_marketing: false }, nowMs);
 }
 
 /** Who referred the customer ('' = nobody); not themselves. */

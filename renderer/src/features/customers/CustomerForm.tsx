@@ -1,16 +1,18 @@
 import { useMemo, useRef, useState } from 'react';
 import type { CustomerDoc } from '../../../../shared/domain/schemas';
 import type { PreferredContact } from '../../../../shared/domain/types';
-import { customerDoc, findDuplicates, newCustomerId, saveCustomer, type Duplicate } from '../../data/customers';
+import { customerDoc, editedCustomer, findDuplicates, newCustomerId, registerCustomer, saveCustomerChange, type CustomerDetails, type Duplicate } from '../../data/customers';
 import { phoneCountryOf } from '../../data/desk-settings';
 import { useCurrentBranch, useDesk, useDeskSettings, useToday } from '../../data/hooks';
+import { overlapNotice } from './overlap-text';
 import { now } from '../../data/session';
 import { DocumentRejected } from '../../data/write-errors';
 import { Field } from '../../ui/Field';
 import { errorMessage, toast } from '../../ui/toasts';
+import { consentText } from '../customer-detail/consent-text';
 import {
+  changedDetails,
   customerValuesOf,
-  keepChannelConsent,
   emptyCustomerValues,
   validateCustomerForm,
   type CustomerField,
@@ -39,15 +41,21 @@ export interface CustomerFormProps {
  * phone normalised in the desk's country (its branch's unless set for the desk), duplicate phone/email warned about with the existing
  * customer offered, ids derived from phone/email with the organisation secret. Nothing invalid
  * is saved.
+ *
+ * Editing saves only the fields the person changed, over the customer as it is at that moment
+ * (a three-way change with the customer as the form opened it): what another desk changed while
+ * the form was open stays, and the person is told where both changed a field. Marketing consent
+ * is not part of the edit: it changes only through the consent control on the customer's page.
  */
 export function CustomerForm({ existing, initial, submitLabel, onSaved, onCancel, onUseExisting, useExistingVerb = 'Open' }: CustomerFormProps) {
   const desk = useDesk();
   const branch = useCurrentBranch();
   const deskSettings = useDeskSettings();
-  const { day } = useToday();
-  const [values, setValues] = useState<CustomerFormValues>(() =>
-    existing ? customerValuesOf(existing) : { ...emptyCustomerValues(), ...initial },
-  );
+  const { day, timeZone } = useToday();
+  // the customer as the form opened it: the base of the three-way save (later renders bring newer copies)
+  const [base] = useState<CustomerDoc | undefined>(existing);
+  const [opened] = useState<CustomerFormValues | null>(() => (base ? customerValuesOf(base) : null));
+  const [values, setValues] = useState<CustomerFormValues>(() => opened ?? { ...emptyCustomerValues(), ...initial });
   const [errors, setErrors] = useState<CustomerFormErrors>({});
   const [duplicates, setDuplicates] = useState<{ list: Duplicate[]; sameId: boolean } | null>(null);
   const [formError, setFormError] = useState('');
@@ -77,9 +85,13 @@ export function CustomerForm({ existing, initial, submitLabel, onSaved, onCancel
     }
     setErrors({});
     const { input } = result;
-    const id = existing?.id ?? newCustomerId(desk.settings.orgSecret, input.phone, input.email);
-    const sameId = existing === undefined && desk.customers.has(id);
-    const list = findDuplicates(desk.customers.values(), input.phone, input.email, existing?.id);
+    const id = base?.id ?? newCustomerId(desk.settings.orgSecret, input.phone, input.email);
+    const sameId = base === undefined && desk.customers.has(id);
+    const changes: Partial<CustomerDetails> | null = base && opened ? changedDetails(opened, values, input) : null;
+    // an edit checks only a changed phone or email against other customers
+    const checkPhone = changes === null || 'phone' in changes ? input.phone : '';
+    const checkEmail = changes === null || 'email' in changes ? input.email : '';
+    const list = findDuplicates(desk.customers.values(), checkPhone, checkEmail, base?.id);
     if ((sameId || list.length > 0) && !allowDuplicate) {
       setDuplicates({ list, sameId });
       return;
@@ -87,10 +99,16 @@ export function CustomerForm({ existing, initial, submitLabel, onSaved, onCancel
     if (sameId) return;
     setSaving(true);
     try {
-      const doc = keepChannelConsent(customerDoc(input, { id, branchId: desk.settings.branchId, nowMs: now(), existing }), existing);
-      await saveCustomer(desk.db, doc);
-      toast.success(existing ? `Saved ${doc.name}` : `Registered ${doc.name}`);
-      onSaved(doc);
+      if (base !== undefined && changes !== null) {
+        const result = await saveCustomerChange(desk.db, base, editedCustomer(base, changes, now()));
+        const notice = overlapNotice(result.overlaps);
+        toast.success(result.changed.length === 0 ? 'Nothing changed' : `Saved ${result.doc.name}${notice === '' ? '' : `. ${notice}`}`);
+        onSaved(result.doc);
+      } else {
+        const doc = await registerCustomer(desk.db, customerDoc(input, { id, branchId: desk.settings.branchId, nowMs: now() }));
+        toast.success(`Registered ${doc.name}`);
+        onSaved(doc);
+      }
     } catch (error) {
       if (error instanceof DocumentRejected) {
         const fieldErrors: CustomerFormErrors = {};
@@ -107,17 +125,17 @@ export function CustomerForm({ existing, initial, submitLabel, onSaved, onCancel
 
   const duplicateNotice = useMemo(() => {
     if (duplicates === null) return null;
-    const first = duplicates.list[0]?.customer ?? (existing === undefined ? undefined : existing);
+    const first = duplicates.list[0]?.customer ?? base;
     const field = duplicates.list[0]?.field ?? 'phone';
     return { first, field };
-  }, [duplicates, existing]);
+  }, [duplicates, base]);
 
   return (
     <form
       ref={formRef}
       className="stack"
       noValidate
-      aria-label={existing ? `Edit ${existing.name}` : 'Register a customer'}
+      aria-label={base ? `Edit ${base.name}` : 'Register a customer'}
       onSubmit={(e) => {
         e.preventDefault();
         void submit(false);
@@ -155,6 +173,11 @@ export function CustomerForm({ existing, initial, submitLabel, onSaved, onCancel
             </select>
           )}
         </Field>
+        {base !== undefined ? (
+          <p className="span-2 muted" data-testid="form-consent">
+            {consentText(existing ?? base, timeZone).text}. Consent is given or withdrawn per channel under <strong>Marketing consent</strong> on the customer&apos;s page.
+          </p>
+        ) : (
         <div className="span-2">
           <label className="checkbox">
             <input type="checkbox" name="opted_in_marketing" checked={values.opted_in_marketing} onChange={(e) => set('opted_in_marketing', e.target.checked)} />
@@ -165,6 +188,7 @@ export function CustomerForm({ existing, initial, submitLabel, onSaved, onCancel
             </span>
           </label>
         </div>
+        )}
         <Field label="Tags" optional error={errors.tags} hint="Separate with commas, e.g. beard, VIP" className="span-2">
           {(p) => <input {...p} name="tags" className="input" autoComplete="off" value={values.tags} onChange={(e) => set('tags', e.target.value)} />}
         </Field>
@@ -212,7 +236,7 @@ export function CustomerForm({ existing, initial, submitLabel, onSaved, onCancel
           </button>
         )}
         <button type="submit" className="btn btn-primary" disabled={saving}>
-          {submitLabel ?? (existing ? 'Save changes' : 'Register customer')}
+          {submitLabel ?? (base ? 'Save changes' : 'Register customer')}
         </button>
       </div>
     </form>

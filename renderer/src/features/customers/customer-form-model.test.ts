@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../../../shared/time/calendar';
-import { customer } from '../../../../shared/insights/test-fixtures';
-import { emptyCustomerValues, keepChannelConsent, parseTagList, prefillFromQuery, validateCustomerForm, type CustomerFormValues } from './customer-form-model';
+import { changedDetails, emptyCustomerValues, parseTagList, prefillFromQuery, validateCustomerForm, type CustomerFormValues } from './customer-form-model';
 
 const today = parseDay('2026-03-01') ?? 0;
 const values = (over: Partial<CustomerFormValues>): CustomerFormValues => ({ ...emptyCustomerValues(), ...over });
@@ -65,13 +64,13 @@ describe('prefillFromQuery', () => {
   });
 });
 
-describe('editing details keeps consent per channel', () => {
-  it('an unrelated edit leaves every channel and its stamp as stored; changing the box applies it', () => {
-    const stored = customer({ opted_in_marketing: true, preferred_contact: 'sms', consent: { sms: { granted: false, at: '2026-03-01T00:00:00Z' }, email: { granted: false, at: '' }, push: { granted: true, at: '2026-03-02T00:00:00Z' } } });
-    const edited = { ...stored, name: 'New Name', consent: { sms: { granted: true, at: '2026-03-05T00:00:00Z' }, email: { granted: false, at: '' }, push: { granted: false, at: '2026-03-05T00:00:00Z' } } };
-    expect(keepChannelConsent(edited, stored)).toEqual({ ...edited, consent: stored.consent });
-    const optedOut = { ...edited, opted_in_marketing: false };
-    expect(keepChannelConsent(optedOut, stored)).toBe(optedOut);
-    expect(keepChannelConsent(edited, undefined)).toBe(edited);
+describe('an edit changes only what the person changed', () => {
+  it('lists the fields whose text changed, normalised; untouched fields are left out even when normalising would rewrite them', () => {
+    const opened = values({ name: 'Ana  Cruz', phone: '+639171234567', tags: 'vip,  kids', notes: '' });
+    const typed = { ...opened, phone: '0917 765 4321', notes: ' likes tea ' };
+    const result = validateCustomerForm(typed, 'PH', today);
+    if (!result.ok) throw new Error('expected valid');
+    expect(changedDetails(opened, typed, result.input)).toEqual({ phone: '+639177654321', notes: 'likes tea' });
+    expect(changedDetails(opened, opened, result.input)).toEqual({});
   });
 });

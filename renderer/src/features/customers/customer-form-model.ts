@@ -2,7 +2,7 @@ import { normaliseEmail, normalisePhone } from '../../../../shared/domain/contac
 import { LIMITS, type CustomerDoc } from '../../../../shared/domain/schemas';
 import { CONTACT_CHANNELS, type PreferredContact } from '../../../../shared/domain/types';
 import { parseDay } from '../../../../shared/time/calendar';
-import type { CustomerInput } from '../../data/customers';
+import type { CustomerDetails, CustomerInput } from '../../data/customers';
 
 /** What the registration form holds: text as typed. */
 export interface CustomerFormValues {
@@ -112,13 +112,18 @@ export function prefillFromQuery(query: string): Partial<CustomerFormValues> {
   return { name: text };
 }
 
+const DETAIL_FIELDS = ['name', 'phone', 'email', 'birthday', 'preferred_contact', 'tags', 'notes'] as const;
+
 /**
- * The edit form has one "agrees to offers" box; consent per channel is set on the customer's
- * page. Saving other details must not touch it: when the box and the preferred channel are
- * unchanged, the stored per-channel consent (and its stamps) stays exactly as it was, so a
- * withdrawal on one channel is never undone by an unrelated edit.
+ * The details an edit changes: the fields whose text differs from what the form opened with, in
+ * their checked, normalised form. A field left as it was is not part of the change (even where
+ * normalising would rewrite it), so the save never writes it over another desk's change.
+ * Marketing consent is never among them: it changes only through the consent control.
  */
-export function keepChannelConsent<T extends Pick<CustomerDoc, 'consent' | 'opted_in_marketing' | 'preferred_contact'>>(doc: T, existing: CustomerDoc | undefined): T {
-  if (existing === undefined || doc.opted_in_marketing !== existing.opted_in_marketing || doc.preferred_contact !== existing.preferred_contact) return doc;
-  return { ...doc, consent: existing.consent };
+export function changedDetails(opened: CustomerFormValues, values: CustomerFormValues, input: CustomerInput): Partial<CustomerDetails> {
+  const out: Partial<CustomerDetails> = {};
+  for (const field of DETAIL_FIELDS) {
+    if (values[field] !== opened[field]) (out as Record<string, unknown>)[field] = input[field];
+  }
+  return out;
 }

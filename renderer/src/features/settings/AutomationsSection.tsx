@@ -5,7 +5,7 @@ import { triggerReport, type ReportBooking } from '../../../../shared/insights/c
 import { CAMPAIGN_PLACEHOLDERS, MILESTONE_PLACEHOLDERS } from '../../../../shared/insights/template';
 import { useBookingsVersion, useCurrentBranch, useDesk } from '../../data/hooks';
 import { now } from '../../data/session';
-import { assertValid } from '../../data/write-errors';
+import { saveChange } from '../../data/save-change';
 import { activeRole, useSyncStore } from '../../sync/sync-store';
 import { Field } from '../../ui/Field';
 import { errorMessage, toast } from '../../ui/toasts';
@@ -69,8 +69,8 @@ function AutomationsForm({ settings }: { settings: BranchSettingsDoc }) {
     setErrors({});
     setSaving(true);
     try {
-      assertValid('branch_settings', result.doc);
-      await desk.db.branch_settings.upsert(result.doc);
+      // only what the form changed, over the settings as they are now (a manager elsewhere may have saved meanwhile)
+      await saveChange(desk.db, 'branch_settings', settings, result.doc, { missing: 'insert' });
       toast.success('Automations saved');
     } catch (e) {
       toast.error(`Not saved: ${errorMessage(e)}`);
