@@ -5,7 +5,7 @@ const base: BookingFormValues = { customerId: 'cu-1', service: ' Haircut ', staf
 
 describe('booking form', () => {
   it('produces a booking at the branch wall-clock time', () => {
-    expect(validateBookingForm(base, 'Asia/Manila')).toEqual({
+    expect(validateBookingForm(base, 'Asia/Manila', { locale: 'en-GB' })).toEqual({
       ok: true,
       output: { customerId: 'cu-1', service: 'Haircut', staff: 'Ana', startMs: Date.UTC(2026, 2, 1, 1, 30), durationMin: 30, price: 25_000 },
     });
@@ -25,11 +25,15 @@ describe('booking form', () => {
     });
   });
 
-  it('parses prices people type', () => {
-    expect(parsePriceInput('1,250.5')).toEqual({ ok: true, cents: 125_050 });
-    expect(parsePriceInput('0')).toEqual({ ok: true, cents: 0 });
-    expect(parsePriceInput('12.345')).toEqual({ ok: false, message: 'Enter an amount like 25 or 25.50' });
-    expect(parsePriceInput('')).toEqual({ ok: false, message: 'Enter a price (0 for free)' });
-    expect(parsePriceInput('99999999')).toEqual({ ok: false, message: 'That price is too large — check for a typo' });
+  it('parses prices people type, in their locale', () => {
+    expect(parsePriceInput('1,250.5', 'en-GB')).toEqual({ ok: true, cents: 125_050 });
+    expect(parsePriceInput('0', 'en-GB')).toEqual({ ok: true, cents: 0 });
+    expect(parsePriceInput('12,50', 'de-DE')).toEqual({ ok: true, cents: 1250 });
+    expect(parsePriceInput('12,50', 'en-GB')).toEqual({ ok: false, message: '“12,50” is unclear here: write decimals with “.” (like 25.50)' });
+    expect(parsePriceInput('12.345', 'en-GB')).toEqual({ ok: false, message: '“12.345” is unclear: write at most two decimals after “.” (like 25.50)' });
+    expect(parsePriceInput('', 'de-DE')).toEqual({ ok: false, message: 'Enter a price (0 for free)' });
+    expect(parsePriceInput('-3', 'de-DE')).toEqual({ ok: false, message: 'A price cannot be negative' });
+    expect(parsePriceInput('99999999', 'en-GB')).toEqual({ ok: false, message: 'That amount is too large (at most 1000000.00) — check for a typo' });
+    expect(validateBookingForm({ ...base, price: '12,50' }, 'UTC', { locale: 'de-DE' })).toMatchObject({ ok: true, output: { price: 1250 } });
   });
 });

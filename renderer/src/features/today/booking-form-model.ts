@@ -1,5 +1,6 @@
 import { LIMITS } from '../../../../shared/domain/schemas';
-import { formatMoney, parseMoney } from '../../../../shared/money';
+import { formatMoneyInput, parseMoneyInput } from '../../../../shared/money-input';
+import { inputLocale } from '../../lib/input-locale';
 import { parseLocalDateTime } from '../../lib/zoned-time';
 
 export interface BookingFormValues {
@@ -24,28 +25,28 @@ export interface BookingFormOutput {
   price: number;
 }
 
-/** "25" / "25.5" / "1,250.00" → cents, or the problem in words. */
-export function parsePriceInput(text: string): { ok: true; cents: number } | { ok: false; message: string } {
-  const cleaned = text.trim().replace(/,/g, '');
-  if (cleaned === '') return { ok: false, message: 'Enter a price (0 for free)' };
-  const parsed = parseMoney(cleaned);
-  if (!parsed.ok) {
-    if (/negative/.test(parsed.problem)) return { ok: false, message: 'A price cannot be negative' };
-    if (/larger/.test(parsed.problem)) return { ok: false, message: 'That price is too large — check for a typo' };
-    return { ok: false, message: 'Enter an amount like 25 or 25.50' };
-  }
-  return { ok: true, cents: parsed.cents };
+/**
+ * A typed price → cents, read in the desk's locale ("12,50" is 12.50 where the locale writes a
+ * decimal comma; an entry that could mean two amounts is refused, never guessed).
+ */
+export function parsePriceInput(text: string, locale: string = inputLocale()): { ok: true; cents: number } | { ok: false; message: string } {
+  if (text.trim() === '') return { ok: false, message: 'Enter a price (0 for free)' };
+  const parsed = parseMoneyInput(text, locale);
+  if (parsed.ok) return parsed;
+  if (/negative/.test(parsed.message)) return { ok: false, message: 'A price cannot be negative' };
+  return parsed;
 }
 
-export function priceText(cents: number): string {
-  return formatMoney(cents);
+/** Cents as the price field shows them ("250.00", or "250,00" in a decimal-comma locale). */
+export function priceText(cents: number, locale: string = inputLocale()): string {
+  return formatMoneyInput(cents, locale);
 }
 
 /** Checks a booking form; date and time are wall-clock at the branch (its zone). */
 export function validateBookingForm(
   values: BookingFormValues,
   timeZone: string,
-  options: { requireTime?: boolean } = {},
+  options: { requireTime?: boolean; locale?: string } = {},
 ): { ok: true; output: BookingFormOutput } | { ok: false; errors: BookingFormErrors } {
   const errors: BookingFormErrors = {};
   if (values.customerId === null) errors.customerId = 'Choose a customer or register a new one';
@@ -65,7 +66,7 @@ export function validateBookingForm(
   const duration = Number(values.duration.trim());
   if (!/^\d+$/.test(values.duration.trim()) || duration < 5 || duration > 24 * 60) errors.duration = 'Enter minutes between 5 and 1440';
 
-  const price = parsePriceInput(values.price);
+  const price = parsePriceInput(values.price, options.locale);
   if (!price.ok) errors.price = price.message;
 
   if (Object.keys(errors).length > 0 || values.customerId === null || !price.ok) return { ok: false, errors };
