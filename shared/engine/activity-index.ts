@@ -4,6 +4,7 @@ import { parseInstant } from '../time/instant';
 import { zoneClock } from '../time/zone';
 import { compareCodePoints } from '../util/compare';
 import { computePairActivity, type BookingFact, type PairActivity } from './activity';
+import { activityFromVisits, pairVisits, type PairVisits } from './pair-visits';
 
 /** Pair key: branch, then customer, separated by a character that cannot occur in an id (for callers keying pairs in one Map). */
 export function pairKey(branchId: string, customerId: string): string {
@@ -17,6 +18,8 @@ interface PairState {
   home: boolean;
   /** The pair's bookings, unordered (pairs are small: a linear scan beats a Map per pair). */
   bookings: BookingFact[];
+  /** Stored visit facts standing in for the bookings until they are read (see `seedVisits`). */
+  seed: PairVisits | undefined;
   activity: PairActivity | null;
 }
 
@@ -164,6 +167,16 @@ export class ActivityIndex {
     }
   }
 
+  /**
+   * Stored visit facts of pairs whose bookings are not loaded (a desk starting up shows every
+   * status from these before reading its bookings); call `recomputeAll` afterwards. A pair's
+   * seed counts only while the index holds none of its bookings: an index is either seeded or
+   * loaded with facts, and the desk replaces a seeded index once the bookings are read.
+   */
+  seedVisits(rows: Iterable<PairVisits>): void {
+    for (const row of rows) this.stateFor(row.branch_id, row.customer_id).seed = row;
+  }
+
   /** Sets home branches without computing anything; call `recomputeAll` afterwards. */
   loadCustomers(customers: Iterable<CustomerLink>): void {
     for (const c of customers) this.placeHome(c);
@@ -281,6 +294,25 @@ export class ActivityIndex {
     }
   }
 
+  /** A pair's visit facts (date-independent; see `pair-visits.ts`), if the pair exists. */
+  visitsOf(branchId: string, customerId: string): PairVisits | undefined {
+    const state = this.find(branchId, customerId);
+    if (state === undefined) return undefined;
+    if (state.bookings.length === 0 && state.seed !== undefined) return state.seed;
+    return pairVisits(customerId, branchId, state.bookings, this.rulesFor(branchId));
+  }
+
+  /** Every pair's visit facts, unordered (one pass over the bookings). */
+  *visits(): IterableIterator<PairVisits> {
+    for (const [branchId, pairs] of this.pairsByBranch) {
+      const rules = this.rulesFor(branchId);
+      for (const state of pairs.values()) {
+        if (state.bookings.length === 0 && state.seed !== undefined) yield state.seed;
+        else if (state.home || state.bookings.length > 0) yield pairVisits(state.customerId, branchId, state.bookings, rules);
+      }
+    }
+  }
+
   /** A pair's bookings (facts) in visit order. */
   bookingsOf(branchId: string, customerId: string): BookingFact[] {
     const state = this.find(branchId, customerId);
@@ -302,7 +334,7 @@ export class ActivityIndex {
     }
     let state = pairs.get(customerId);
     if (state === undefined) {
-      state = { branchId, customerId, home: false, bookings: [], activity: null };
+      state = { branchId, customerId, home: false, bookings: [], seed: undefined, activity: null };
       pairs.set(customerId, state);
       this.pairCount += 1;
     }
@@ -350,6 +382,7 @@ export class ActivityIndex {
     const branch = this.branches.get(state.branchId);
     if (created === undefined || branch === undefined) return Number.NEGATIVE_INFINITY;
     let since = zoneClock(branch.timezone).localDay(created);
+    if (state.bookings.length === 0 && state.seed !== undefined) return state.seed.earliest_day === null ? since : Math.min(since, state.seed.earliest_day);
     for (const b of state.bookings) if (b.day < since) since = b.day;
     return since;
   }
@@ -367,8 +400,11 @@ export class ActivityIndex {
     if (customer.home_branch_id !== '') this.stateFor(customer.home_branch_id, customer.id).home = true;
   }
 
-  private compute(state: PairState): PairActivity {
-    return computePairActivity(state.customerId, state.branchId, state.bookings, this.asOfDay, this.rulesFor(state.branchId));
+  /** `null` only for a seeded pair whose visit facts cannot answer for the as-of date (a counted booking after it). */
+  private compute(state: PairState): PairActivity | null {
+    const rules = this.rulesFor(state.branchId);
+    if (state.bookings.length === 0 && state.seed !== undefined) return activityFromVisits(state.seed, this.asOfDay, rules);
+    return computePairActivity(state.customerId, state.branchId, state.bookings, this.asOfDay, rules);
   }
 
   /** Recomputes the given pairs; pairs left without bookings and home branch are dropped. */
@@ -387,7 +423,7 @@ export class ActivityIndex {
   }
 
   private refresh(state: PairState, change: ActivityChange): void {
-    if (!state.home && state.bookings.length === 0) {
+    if (!state.home && state.bookings.length === 0 && state.seed === undefined) {
       const pairs = this.pairsByBranch.get(state.branchId);
       if (pairs?.get(state.customerId) === state) {
         pairs.delete(state.customerId);
@@ -404,8 +440,10 @@ export class ActivityIndex {
       }
       return;
     }
+    const before = state.activity;
     state.activity = this.compute(state);
-    change.updated.push(state.activity);
+    if (state.activity !== null) change.updated.push(state.activity);
+    else if (before !== null) change.removed.push({ branch_id: state.branchId, customer_id: state.customerId });
   }
 }
 

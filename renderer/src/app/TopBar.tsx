@@ -4,6 +4,7 @@ import { useNow } from '../lib/use-now';
 import { zoneClock } from '../../../shared/time/zone';
 import { Icon } from '../ui/Icon';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
+import { BackgroundProgress } from './BackgroundProgress';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -29,6 +30,7 @@ export function TopBar({ onSearch }: { onSearch: () => void }) {
         <span className="search-trigger-text">Search customers by name, phone or email</span>
         <span className="kbd">{isMac ? '⌘K' : 'Ctrl K'}</span>
       </button>
+      <BackgroundProgress />
       <SyncIndicator />
     </header>
   );

@@ -1,12 +1,16 @@
 import { Dexie, type Table } from 'dexie';
-import type { PairActivity } from '../../../shared/engine/activity';
+import type { PairVisits } from '../../../shared/engine/pair-visits';
 
 /**
- * Derived data, never replicated: the activity of every (customer, branch) pair as computed by
- * the desk, in its own plain Dexie database. Indexed for the screens' questions: by status, by
- * last visit, by total spent, and a branch's customers of one status.
+ * Derived data, never replicated, in its own plain Dexie database: the visit facts of every
+ * (customer, branch) pair (`PairVisits`: visit days, totals, favourites), which do not depend on
+ * the date, so a new local day rewrites nothing. At start-up the desk computes every status
+ * from these in memory before it has read its bookings (`ActivityIndex.seedVisits`).
+ *
+ * Version 1 stored each pair's activity as of the day (`days_since_last_visit`…), rewritten in
+ * every row each morning and read by nothing; version 2 deletes that table.
  */
-export type ActivityRow = PairActivity;
+export type VisitsRow = PairVisits;
 
 export interface DerivedMeta {
   key: string;
@@ -16,7 +20,7 @@ export interface DerivedMeta {
 export const DERIVED_DB_NAME = 'branchdesk-derived';
 
 export class DerivedDb extends Dexie {
-  activity!: Table<ActivityRow, [string, string]>;
+  visits!: Table<VisitsRow, [string, string]>;
   meta!: Table<DerivedMeta, string>;
 
   constructor(name: string = DERIVED_DB_NAME) {
@@ -25,14 +29,15 @@ export class DerivedDb extends Dexie {
       activity: '[branch_id+customer_id], customer_id, status, last_visit_date, total_spent, [branch_id+status]',
       meta: 'key',
     });
+    this.version(2).stores({ activity: null, visits: '[branch_id+customer_id]', meta: 'key' });
   }
 
   /** Applies one change set atomically: changed rows written, vanished pairs deleted. */
-  async applyChange(updated: readonly ActivityRow[], removed: readonly { branch_id: string; customer_id: string }[]): Promise<void> {
+  async applyChange(updated: readonly VisitsRow[], removed: readonly { branch_id: string; customer_id: string }[]): Promise<void> {
     if (updated.length === 0 && removed.length === 0) return;
-    await this.transaction('rw', this.activity, async () => {
-      if (removed.length > 0) await this.activity.bulkDelete(removed.map((r) => [r.branch_id, r.customer_id] as [string, string]));
-      if (updated.length > 0) await this.activity.bulkPut(updated.slice());
+    await this.transaction('rw', this.visits, async () => {
+      if (removed.length > 0) await this.visits.bulkDelete(removed.map((r) => [r.branch_id, r.customer_id] as [string, string]));
+      if (updated.length > 0) await this.visits.bulkPut(updated.slice());
     });
   }
 
@@ -48,28 +53,8 @@ export class DerivedDb extends Dexie {
     await this.meta.put({ key: 'counts', value: counts.join(',') });
   }
 
-  /** The rows as last persisted, keyed like the in-memory index. */
-  async loadAll(): Promise<ActivityRow[]> {
-    return this.activity.toArray();
+  /** The visit facts as last persisted. */
+  async loadAll(): Promise<VisitsRow[]> {
+    return this.visits.toArray();
   }
-}
-
-const ACTIVITY_FIELDS: readonly (keyof PairActivity)[] = [
-  'status',
-  'days_since_last_visit',
-  'total_bookings',
-  'total_spent',
-  'first_visit_date',
-  'last_visit_date',
-  'no_shows',
-  'spending_tier',
-  'frequency_tier',
-  'favorite_service',
-  'preferred_staff',
-];
-
-/** Whether two activity rows of the same pair hold the same figures. */
-export function sameActivity(a: PairActivity, b: PairActivity): boolean {
-  for (const field of ACTIVITY_FIELDS) if (a[field] !== b[field]) return false;
-  return true;
 }

@@ -29,6 +29,17 @@ async function openDesk(name = `t${++counter}`, asOf = '2026-03-01') {
   return { db, derived, desk, name };
 }
 
+/** Counts the derived database's write transactions from now on. */
+function countWrites(derived: DerivedDb): () => number {
+  let n = 0;
+  const apply = derived.applyChange.bind(derived);
+  derived.applyChange = async (updated, removed) => {
+    if (updated.length > 0 || removed.length > 0) n += 1;
+    await apply(updated, removed);
+  };
+  return () => n;
+}
+
 afterEach(async () => {
   for (const o of open.splice(0)) {
     o.desk.close();
@@ -38,7 +49,7 @@ afterEach(async () => {
 });
 
 describe('DeskData', () => {
-  it('loads the replica, computes activity and persists it to the derived database', async () => {
+  it('loads the replica, computes activity and persists the visit facts to the derived database', async () => {
     const { db, derived, desk } = await openDesk();
     await db.branches.insert(branchFixture());
     await db.customers.bulkInsert([customerFixture(), customerFixture({ id: 'cu-2', name: 'José Rizal', phone: '', email: '', home_branch_id: 'br-1' })]);
@@ -56,8 +67,11 @@ describe('DeskData', () => {
     expect(maria).toMatchObject({ status: 'active', total_bookings: 2, total_spent: 55_000, days_since_last_visit: 9, spending_tier: 'high' });
     expect(desk.activityOf('br-1', 'cu-2')).toMatchObject({ status: 'new', total_bookings: 0 });
 
-    const rows = await derived.activity.where('[branch_id+status]').equals(['br-1', 'active']).toArray();
-    expect(rows.map((r) => r.customer_id)).toEqual(['cu-1']);
+    const rows = await derived.visits.toArray();
+    expect(rows.map((r) => [r.customer_id, r.total_bookings, r.last_day])).toEqual([
+      ['cu-1', 2, day('2026-02-20')],
+      ['cu-2', 0, null],
+    ]);
     expect(desk.search.search('jose').map((h) => h.id)).toEqual(['cu-2']);
   });
 
@@ -67,7 +81,7 @@ describe('DeskData', () => {
     await db.customers.bulkInsert([customerFixture(), customerFixture({ id: 'cu-2', phone: '', email: '' })]);
     await db.bookings.insert(bookingFixture());
     await desk.load();
-    const untouched = await derived.activity.get(['br-1', 'cu-1']);
+    const untouched = await derived.visits.get(['br-1', 'cu-1']);
 
     const changes: number[] = [];
     desk.subscribe((c) => changes.push(c.activity));
@@ -76,8 +90,8 @@ describe('DeskData', () => {
 
     expect(changes).toEqual([1]);
     expect(desk.activityOf('br-1', 'cu-2')).toMatchObject({ status: 'active', spending_tier: 'vip', total_bookings: 1 });
-    expect(await derived.activity.get(['br-1', 'cu-2'])).toMatchObject({ spending_tier: 'vip' });
-    expect(await derived.activity.get(['br-1', 'cu-1'])).toEqual(untouched);
+    expect(await derived.visits.get(['br-1', 'cu-2'])).toMatchObject({ total_spent: 120_000, last_day: day('2026-02-27') });
+    expect(await derived.visits.get(['br-1', 'cu-1'])).toEqual(untouched);
   });
 
   it('moves bookings forward only and updates the customer at once', async () => {
@@ -108,22 +122,108 @@ describe('DeskData', () => {
     expect(await db.branches.count().exec()).toBe(1);
   });
 
-  it('recomputes everything when the local date moves, and a branch when its thresholds change', async () => {
+  it('recomputes everything when the local date moves (writing nothing), and a branch when its thresholds change', async () => {
     const { db, derived, desk } = await openDesk();
     await db.branches.insert(branchFixture());
     await db.customers.insert(customerFixture());
     await db.bookings.insert(bookingFixture({ start_at: '2026-02-20T10:00:00+08:00' }));
     await desk.load();
     expect(desk.activityOf('br-1', 'cu-1')?.status).toBe('active');
+    const stored = await derived.visits.toArray();
+    const writes = countWrites(derived);
 
     await desk.setAsOfDay(day('2026-03-10'));
+    await desk.flush();
     expect(desk.activityOf('br-1', 'cu-1')).toMatchObject({ status: 'at_risk', days_since_last_visit: 18 });
-    expect((await derived.activity.get(['br-1', 'cu-1']))?.status).toBe('at_risk');
+    expect(writes()).toBe(0);
+    expect(await derived.visits.toArray()).toEqual(stored);
 
     await db.branches.upsert(branchFixture({ active_days: 30, at_risk_days: 90 }));
     await desk.flush();
     expect(desk.activityOf('br-1', 'cu-1')?.status).toBe('active');
-    expect((await derived.activity.get(['br-1', 'cu-1']))?.status).toBe('active');
+    expect(await derived.visits.toArray()).toEqual(stored);
+  });
+
+  it('opens from the stored visit facts before reading any booking; the bookings then agree and nothing is rewritten', async () => {
+    const first = await openDesk('staged');
+    await first.db.branches.insert(branchFixture());
+    await first.db.customers.bulkInsert([customerFixture(), customerFixture({ id: 'cu-2', phone: '', email: '', home_branch_id: 'br-1' })]);
+    await first.db.bookings.bulkInsert([
+      bookingFixture({ id: 'bk-1', start_at: '2026-01-01T10:00:00+08:00', service: 'Cut' }),
+      bookingFixture({ id: 'bk-2', start_at: '2026-02-20T10:00:00+08:00', service: 'Shave' }),
+      bookingFixture({ id: 'bk-3', start_at: '2026-02-21T10:00:00+08:00', service: 'Shave', status: 'no_show' }),
+    ]);
+    await first.desk.load();
+    await first.desk.flush();
+    const expected = first.desk.activityOf('br-1', 'cu-1');
+    expect(expected).toMatchObject({ status: 'win_back', favorite_service: 'Shave', no_shows: 1 });
+    first.desk.close();
+    await first.db.close();
+    first.derived.close();
+    open.length = 0;
+
+    // The next morning: statuses from the stored facts, as of the new day, no booking read.
+    const second = await openDesk('staged', '2026-03-02');
+    const writes = countWrites(second.derived);
+    await second.desk.open();
+    expect(second.desk.stage).toBe('bookings');
+    expect(second.desk.activity.bookingsOf('br-1', 'cu-1')).toEqual([]);
+    const seeded = second.desk.activityOf('br-1', 'cu-1');
+    expect(seeded).toEqual({ ...expected, days_since_last_visit: 10 });
+    expect(second.desk.activityOf('br-1', 'cu-2')).toMatchObject({ status: 'new' });
+    // Midnight while the bookings are still being read: a recomputation in memory.
+    await second.desk.setAsOfDay(day('2026-03-20'));
+    expect(second.desk.activityOf('br-1', 'cu-1')).toMatchObject({ status: 'at_risk', days_since_last_visit: 28 });
+
+    await second.desk.loadBookings();
+    expect(second.desk.stage).toBe('done');
+    expect(second.desk.activity.bookingsOf('br-1', 'cu-1')).toHaveLength(3);
+    expect(second.desk.activityOf('br-1', 'cu-1')).toMatchObject({ status: 'at_risk', days_since_last_visit: 28 });
+    expect(writes()).toBe(0);
+  });
+
+  it('corrects stored visit facts that disagree with the bookings once they are read', async () => {
+    const first = await openDesk('stale');
+    await first.db.branches.insert(branchFixture());
+    await first.db.customers.insert(customerFixture());
+    await first.db.bookings.insert(bookingFixture({ id: 'bk-1', start_at: '2026-02-25T10:00:00+08:00', price: 10_000 }));
+    await first.desk.load();
+    await first.desk.flush();
+    first.desk.close();
+    await first.db.close();
+    // As if the desk had stopped between a booking write and the derived write.
+    await first.derived.visits.update(['br-1', 'cu-1'], { total_spent: 1, last_day: day('2025-01-01') });
+    const row = await first.derived.visits.get(['br-1', 'cu-1']);
+    if (row === undefined) throw new Error('no stored visits for cu-1');
+    await first.derived.visits.put({ ...row, customer_id: 'cu-ghost' });
+    first.derived.close();
+    open.length = 0;
+
+    const second = await openDesk('stale');
+    await second.desk.open();
+    expect(second.desk.activityOf('br-1', 'cu-1')).toMatchObject({ status: 'churned', total_spent: 1 });
+    expect(second.desk.activityOf('br-1', 'cu-ghost')).toBeDefined();
+    await second.desk.loadBookings();
+    expect(second.desk.activityOf('br-1', 'cu-1')).toMatchObject({ status: 'active', total_spent: 10_000 });
+    expect(second.desk.activityOf('br-1', 'cu-ghost')).toBeUndefined();
+    expect(await second.derived.visits.get(['br-1', 'cu-1'])).toMatchObject({ total_spent: 10_000, last_day: day('2026-02-25') });
+    expect(await second.derived.visits.get(['br-1', 'cu-ghost'])).toBeUndefined();
+  });
+
+  it('shows a customer added while the bookings are read at once, and keeps bookings written meanwhile', async () => {
+    const { db, desk } = await openDesk();
+    await db.branches.insert(branchFixture());
+    await db.customers.insert(customerFixture());
+    await desk.open();
+    await db.customers.insert(customerFixture({ id: 'cu-new', name: 'Walk In', phone: '', email: '' }));
+    await db.bookings.insert(bookingFixture({ id: 'bk-new', customer_id: 'cu-new', start_at: '2026-02-28T10:00:00+08:00' }));
+    expect(desk.customers.get('cu-new')?.name).toBe('Walk In');
+    expect(desk.search.search('walk').map((h) => h.id)).toEqual(['cu-new']);
+    await desk.loadBookings();
+    await desk.flush();
+    expect(desk.activityOf('br-1', 'cu-new')).toMatchObject({ status: 'active', total_bookings: 1 });
+    await db.bookings.insert(bookingFixture({ id: 'bk-later', customer_id: 'cu-new', start_at: '2026-03-01T10:00:00+08:00' }));
+    expect(desk.activityOf('br-1', 'cu-new')).toMatchObject({ total_bookings: 2 });
   });
 
   it('keeps a booking whose branch is unknown until the branch arrives', async () => {
@@ -181,8 +281,8 @@ describe('DeskData', () => {
     const gone = await db.bookings.find({ selector: { customer_id: 'cu-0' } }).exec();
     await Promise.all(gone.map((d) => d.remove()));
     await desk.flush();
-    const stored = new Map((await derived.activity.toArray()).map((r) => [r.customer_id, r]));
-    const memory = [...desk.activity.activities()];
+    const stored = new Map((await derived.visits.toArray()).map((r) => [r.customer_id, r]));
+    const memory = [...desk.activity.visits()];
     expect(memory).toHaveLength(11);
     expect(stored.size).toBe(11);
     expect(stored.has('cu-0')).toBe(false);

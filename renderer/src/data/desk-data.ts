@@ -5,15 +5,22 @@ import type { Branch } from '../../../shared/domain/types';
 import type { PairActivity } from '../../../shared/engine/activity';
 import { ActivityIndex, bookingFact, pairKey, type ActivityChange, type PreviousPair } from '../../../shared/engine/activity-index';
 import { zoneClock } from '../../../shared/time/zone';
-import type { DerivedDb} from './derived-db';
-import { sameActivity } from './derived-db';
+import { sameVisits, type PairVisits } from '../../../shared/engine/pair-visits';
+import type { DerivedDb } from './derived-db';
 import { rulesOf, type DeskSettings } from './desk-settings';
 import type { Replica } from './replica';
 import { countLive, scanCollection } from './scan';
 import { CustomerSearchIndex } from './search-index';
 import { withoutMeta } from './validation';
 
-export type LoadStage = 'branches' | 'customers' | 'bookings' | 'computing' | 'saving' | 'done';
+export type LoadStage = 'branches' | 'customers' | 'visits' | 'bookings' | 'computing' | 'saving' | 'done';
+
+/**
+ * How far the start-up got: `opening` (nothing shown yet), `bookings` (branches, customers and
+ * every status from the stored visit facts are in memory, screens usable; bookings being read
+ * in the background), `done` (everything, from the bookings themselves).
+ */
+export type DeskStage = 'opening' | 'bookings' | 'done';
 
 export interface LoadProgress {
   stage: LoadStage;
@@ -59,11 +66,17 @@ export class DeskData {
   private readonly listeners = new Set<Listener>();
   private readonly subscriptions: Subscription[] = [];
   private buffered: { collection: 'branches' | 'customers' | 'bookings'; bulk: RxChangeEventBulk<unknown> }[] | null = null;
+  private stageValue: DeskStage = 'opening';
+  /** Visit facts as stored when the desk opened (compared with the bookings' own once read). */
+  private storedVisits: PairVisits[] = [];
   private writes: Promise<void> = Promise.resolve();
   /** Derived rows waiting for the next write (see `queueDerived`). */
-  private readonly pendingUpdated = new Map<string, PairActivity>();
+  private readonly pendingUpdated = new Map<string, PairVisits>();
   private readonly pendingRemoved = new Map<string, { branch_id: string; customer_id: string }>();
   private drainQueued = false;
+  private bookingTotal = 0;
+  private seenBranches = 0;
+  private seenCustomers = 0;
   private writeError: unknown = null;
 
   constructor(
@@ -88,6 +101,10 @@ export class DeskData {
     return this.index.asOf;
   }
 
+  get stage(): DeskStage {
+    return this.stageValue;
+  }
+
   /** The branch this desk serves (undefined before onboarding). */
   get currentBranch(): BranchDoc | undefined {
     return this.branches.get(this.settingsValue.branchId);
@@ -98,12 +115,19 @@ export class DeskData {
     return () => this.listeners.delete(listener);
   }
 
-  /**
-   * Reads the whole replica into memory and computes every pair as of `asOfDay`, reporting
-   * progress. Changes written meanwhile are buffered and applied afterwards, then the desk
-   * follows the change streams.
-   */
+  /** `open` then `loadBookings`: the whole replica in memory, every pair from its bookings. */
   async load(onProgress: (p: LoadProgress) => void = () => undefined): Promise<void> {
+    await this.open(onProgress);
+    await this.loadBookings(onProgress);
+  }
+
+  /**
+   * First part of the start-up, what the screens need: branches, customers (documents and
+   * search index) and every pair's activity as of `asOfDay` computed in memory from the stored
+   * visit facts (date-independent, so a new day costs a recomputation, no writes). Bookings are
+   * not read: Today asks RxDB for its day by index. Changes written meanwhile are buffered.
+   */
+  async open(onProgress: (p: LoadProgress) => void = () => undefined): Promise<void> {
     this.buffered = [];
     this.follow(this.db.branches, 'branches');
     this.follow(this.db.customers, 'customers');
@@ -119,8 +143,9 @@ export class DeskData {
         countLive(this.db.customers as RxCollection<unknown>),
         countLive(this.db.bookings as RxCollection<unknown>),
       ]));
+    this.bookingTotal = bookingTotal;
     onProgress({ stage: 'branches', done: 0, total: branchTotal });
-    const seenBranches = await scanCollection(this.db.branches, (docs) => {
+    this.seenBranches = await scanCollection(this.db.branches, (docs) => {
       for (const doc of docs) {
         this.branches.set(doc.id, doc);
         this.index.putBranch(branchOf(doc));
@@ -129,7 +154,9 @@ export class DeskData {
 
     let done = 0;
     onProgress({ stage: 'customers', done, total: customerTotal });
-    const seenCustomers = await scanCollection(this.db.customers, (docs) => {
+    // The stored visit facts are read while the customers are: two IndexedDB databases.
+    const visits = this.derived.loadAll();
+    this.seenCustomers = await scanCollection(this.db.customers, (docs) => {
       for (const doc of docs) {
         this.customers.set(doc.id, doc);
         this.search.put(doc);
@@ -138,44 +165,83 @@ export class DeskData {
       done += docs.length;
       onProgress({ stage: 'customers', done, total: customerTotal });
     });
+    onProgress({ stage: 'visits', done: 0, total: 1 });
+    this.storedVisits = await visits;
+    this.index.seedVisits(this.storedVisits);
+    this.index.recomputeAll();
 
-    done = 0;
-    onProgress({ stage: 'bookings', done, total: Math.max(bookingTotal, done) });
+    // Branch and customer changes made while opening are applied now (and again, to the full
+    // index, after the bookings); bookings wait for the bookings.
+    for (const { collection, bulk } of this.buffered) if (collection !== 'bookings') this.apply(collection, bulk, false);
+    this.stageValue = 'bookings';
+    this.notify({ branches: true, customers: true, bookings: true, activity: this.index.size });
+  }
+
+  /**
+   * Second part, in the background while the screens are in use: reads every booking into a
+   * new index, computes every pair from its bookings and swaps it in, then stores the visit
+   * facts that differ from the stored ones (none, unless the bookings changed without them —
+   * a crash between the two writes, a branch's new zone).
+   */
+  async loadBookings(onProgress: (p: LoadProgress) => void = () => undefined): Promise<void> {
+    if (this.stageValue !== 'bookings') throw new Error('DeskData.loadBookings() before open()');
+    const full = new ActivityIndex(this.index.asOf, rulesOf(this.settingsValue));
+    for (const doc of this.branches.values()) full.putBranch(branchOf(doc));
+    let done = 0;
+    const total = (): number => Math.max(this.bookingTotal, done);
+    onProgress({ stage: 'bookings', done, total: total() });
     const seenBookings = await scanCollection(
       this.db.bookings,
       (docs) => {
         const facts = [];
         for (const doc of docs) {
-          const branch = this.index.branch(doc.branch_id);
+          const branch = full.branch(doc.branch_id);
           if (branch === undefined) this.waiting.set(doc.id, withoutMeta(doc) as BookingDoc);
           else facts.push(bookingFact(doc, branch.timezone));
         }
-        this.index.loadFacts(facts);
+        full.loadFacts(facts);
         done += docs.length;
-        onProgress({ stage: 'bookings', done, total: Math.max(bookingTotal, done) });
+        onProgress({ stage: 'bookings', done, total: total() });
       },
       { raw: true },
     );
-    await this.derived.saveCounts([seenBranches, seenCustomers, seenBookings]);
+    await this.derived.saveCounts([this.seenBranches, this.seenCustomers, seenBookings]);
 
     onProgress({ stage: 'computing', done: 0, total: 1 });
     await nextTask();
-    this.index.recomputeAll();
+    // Branches, customers, the date and the rules as they are now (changes while reading).
+    for (const doc of this.branches.values()) full.putBranch(branchOf(doc));
+    const arrived = [];
+    for (const [id, booking] of this.waiting) {
+      const branch = full.branch(booking.branch_id);
+      if (branch === undefined) continue;
+      this.waiting.delete(id);
+      arrived.push(bookingFact(booking, branch.timezone));
+    }
+    full.loadFacts(arrived);
+    full.loadCustomers([...this.customers.values()]);
+    full.setBaseRules(rulesOf(this.settingsValue));
+    full.setAsOf(this.index.asOf);
+    this.index = full;
     onProgress({ stage: 'computing', done: 1, total: 1 });
-    await this.persistFull(onProgress);
 
-    const pending = this.buffered;
+    const pending = this.buffered ?? [];
     this.buffered = null;
+    this.stageValue = 'done';
     for (const { collection, bulk } of pending) this.apply(collection, bulk, false);
+    this.notify({ branches: false, customers: false, bookings: true, activity: this.index.size });
+    await this.persistVisits(onProgress);
+    this.storedVisits = [];
     onProgress({ stage: 'done', done: 1, total: 1 });
   }
 
   /** Moves the as-of date (a new local day): recomputes every pair, writes what changed. */
   async setAsOfDay(day: number): Promise<void> {
     if (day === this.index.asOf) return;
+    // Visit facts do not depend on the date: nothing is written.
     const change = this.index.setAsOf(day);
     this.notify({ branches: false, customers: false, bookings: false, activity: change.updated.length + change.removed.length });
-    await this.persistFull();
+    await Promise.resolve();
   }
 
   /** New desk settings: business-wide rules changes recompute everything. */
@@ -186,9 +252,10 @@ export class DeskData {
       this.notify({ branches: true, customers: false, bookings: false, activity: 0 });
       return;
     }
+    // Visit facts do not depend on the rules either.
     const change = this.index.setBaseRules(rulesOf(settings));
     this.notify({ branches: true, customers: false, bookings: false, activity: change.updated.length + change.removed.length });
-    await this.persistFull();
+    await Promise.resolve();
   }
 
   /** Resolves when every derived write so far is stored; rejects with the first write failure. */
@@ -213,8 +280,14 @@ export class DeskData {
   private follow<T>(collection: RxCollection<T>, name: 'branches' | 'customers' | 'bookings'): void {
     this.subscriptions.push(
       collection.eventBulks$.subscribe((bulk: RxChangeEventBulk<unknown>) => {
-        if (this.buffered !== null) this.buffered.push({ collection: name, bulk });
-        else this.apply(name, bulk, true);
+        if (this.buffered === null) {
+          this.apply(name, bulk, true);
+          return;
+        }
+        this.buffered.push({ collection: name, bulk });
+        // While the bookings are read the screens are in use: a customer or branch change shows
+        // at once (and is applied to the full index again when it is swapped in).
+        if (this.stageValue === 'bookings' && name !== 'bookings') this.apply(name, bulk, false);
       }),
     );
   }
@@ -260,7 +333,8 @@ export class DeskData {
           const before = this.customers.get(id);
           this.customers.set(id, doc);
           this.search.put(doc);
-          if (before === undefined || before.home_branch_id !== doc.home_branch_id || before.created_at !== doc.created_at) {
+          // Replayed events may repeat what the maps already hold but not the index.
+          if (!live || before === undefined || before.home_branch_id !== doc.home_branch_id || before.created_at !== doc.created_at) {
             collect(this.index.upsertCustomer(doc));
           }
         }
@@ -268,6 +342,8 @@ export class DeskData {
         const doc = withoutMeta(data) as BranchDoc;
         this.branches.set(id, doc);
         collect(this.index.putBranch(branchOf(doc)));
+        // While the bookings are read, bookings waiting for a branch go to the full index (below).
+        if (this.stageValue !== 'done') continue;
         for (const [bookingId, booking] of this.waiting) {
           if (booking.branch_id !== id) continue;
           this.waiting.delete(bookingId);
@@ -290,10 +366,15 @@ export class DeskData {
    * load writes each pair a few times, not once per change bulk.
    */
   private queueDerived(updated: ReadonlyMap<string, PairActivity>, removed: ReadonlyMap<string, { branch_id: string; customer_id: string }>): void {
+    // Until the bookings are read the index holds stored facts, not bookings: nothing to write
+    // (the full index's facts are compared with the stored ones when it is swapped in).
+    if (this.stageValue !== 'done') return;
     if (updated.size === 0 && removed.size === 0) return;
     for (const [key, a] of updated) {
+      const visits = this.index.visitsOf(a.branch_id, a.customer_id);
+      if (visits === undefined) continue;
       this.pendingRemoved.delete(key);
-      this.pendingUpdated.set(key, a);
+      this.pendingUpdated.set(key, visits);
     }
     for (const [key, r] of removed) {
       this.pendingUpdated.delete(key);
@@ -335,19 +416,19 @@ export class DeskData {
     return this.writes;
   }
 
-  /** After a full recompute: writes only rows whose figures differ from what is stored. */
-  private async persistFull(onProgress?: (p: LoadProgress) => void): Promise<void> {
+  /** After the bookings are read: writes only visit facts that differ from the stored ones. */
+  private async persistVisits(onProgress?: (p: LoadProgress) => void): Promise<void> {
+    const stored = new Map<string, PairVisits>();
+    for (const row of this.storedVisits) stored.set(pairKey(row.branch_id, row.customer_id), row);
+    const changed: PairVisits[] = [];
+    for (const v of this.index.visits()) {
+      const key = pairKey(v.branch_id, v.customer_id);
+      const before = stored.get(key);
+      stored.delete(key);
+      if (before === undefined || !sameVisits(before, v)) changed.push(v);
+    }
+    const gone = [...stored.values()].map((r) => ({ branch_id: r.branch_id, customer_id: r.customer_id }));
     await this.enqueue(async () => {
-      const stored = new Map<string, PairActivity>();
-      for (const row of await this.derived.loadAll()) stored.set(pairKey(row.branch_id, row.customer_id), row);
-      const changed: PairActivity[] = [];
-      for (const a of this.index.activities()) {
-        const key = pairKey(a.branch_id, a.customer_id);
-        const before = stored.get(key);
-        stored.delete(key);
-        if (before === undefined || !sameActivity(before, a)) changed.push(a);
-      }
-      const gone = [...stored.values()].map((r) => ({ branch_id: r.branch_id, customer_id: r.customer_id }));
       const chunk = 5000;
       onProgress?.({ stage: 'saving', done: 0, total: changed.length });
       await this.derived.applyChange([], gone);

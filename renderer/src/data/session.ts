@@ -44,13 +44,17 @@ function markAppReady(ready: boolean): void {
 }
 
 /**
- * Opens the replica, reads it into memory and computes activity, with progress in the store.
- * `data-app-ready="true"` is set on <html> when done (end-to-end tests wait on it).
+ * Opens the replica in two parts. First what the screens need — branches, customers and every
+ * status from the stored visit facts — then the app is shown (`phase: 'ready'`: Today reads its
+ * day's bookings by index). Then every booking is read in the background (`background` progress
+ * in the store) and the activity is recomputed from them; `data-app-ready="true"` is set on
+ * <html> when both are done (end-to-end tests wait on it).
  */
 export async function startDesk(options: { now?: () => number } = {}): Promise<void> {
   if (options.now) clock = options.now;
   markAppReady(false);
-  useDeskStore.setState({ phase: 'opening', progress: { label: 'Opening local data', done: 0, total: 0 }, error: null });
+  useDeskStore.setState({ phase: 'opening', progress: { label: 'Opening local data', done: 0, total: 0 }, background: null, error: null });
+  let desk: DeskData;
   try {
     const db = await openReplica();
     const derived = new DerivedDb(DERIVED_DB_NAME);
@@ -58,24 +62,39 @@ export async function startDesk(options: { now?: () => number } = {}): Promise<v
     const settings = await loadDeskSettings(db);
     const branch = settings.branchId === '' ? null : await db.branches.findOne(settings.branchId).exec();
     const zone = branch?.timezone ?? browserTimeZone();
-    const desk = new DeskData(db, derived, settings, todayAt(zone, clock()));
+    desk = new DeskData(db, derived, settings, todayAt(zone, clock()));
     desk.subscribe(bumpVersions);
     useDeskStore.setState({ phase: 'loading', desk });
-    await desk.load((p) => useDeskStore.setState({ progress: progressLabel(p) }));
-    const stopWatch = watchLocalDay({
-      timeZone: () => deskTimeZone(desk),
-      now: clock,
-      onNewDay: (day) => void desk.setAsOfDay(day).catch(reportBackgroundError),
-    });
-    current = { desk, stopWatch };
-    useDeskStore.setState({ phase: 'ready', progress: null });
-    bumpSettings();
+    await desk.open((p) => useDeskStore.setState({ progress: progressLabel(p) }));
+  } catch (error) {
+    failStart(error);
+    return;
+  }
+  const opened = desk;
+  const stopWatch = watchLocalDay({
+    timeZone: () => deskTimeZone(opened),
+    now: clock,
+    onNewDay: (day) => void opened.setAsOfDay(day).catch(reportBackgroundError),
+  });
+  current = { desk, stopWatch };
+  useDeskStore.setState({ phase: 'ready', progress: null, background: { label: 'Reading bookings', done: 0, total: 0 } });
+  bumpSettings();
+  try {
+    await desk.loadBookings((p) => useDeskStore.setState({ background: p.stage === 'done' ? null : progressLabel(p) }));
+    useDeskStore.setState({ background: null });
     markAppReady(true);
   } catch (error) {
-    console.error('Opening the local replica failed', error);
-    useDeskStore.setState({ phase: 'failed', progress: null, error: error instanceof Error ? error.message : String(error) });
+    console.error('Reading the bookings failed', error);
+    useDeskStore.setState({ background: null });
+    reportBackgroundError(error);
     markAppReady(true);
   }
+}
+
+function failStart(error: unknown): void {
+  console.error('Opening the local replica failed', error);
+  useDeskStore.setState({ phase: 'failed', progress: null, background: null, error: error instanceof Error ? error.message : String(error) });
+  markAppReady(true);
 }
 
 function reportBackgroundError(error: unknown): void {

@@ -7,6 +7,11 @@ export interface DeskState {
   phase: DeskPhase;
   /** Progress of the current long step (opening, loading, demo import). */
   progress: { label: string; done: number; total: number } | null;
+  /**
+   * The start-up's second part while the screens are in use (reading every booking behind the
+   * customers' histories); `null` once done.
+   */
+  background: { label: string; done: number; total: number } | null;
   error: string | null;
   desk: DeskData | null;
   /** Bumped on every change of that kind: select one to re-render when it changes. */
@@ -16,6 +21,7 @@ export interface DeskState {
 const initial: DeskState = {
   phase: 'opening',
   progress: null,
+  background: null,
   error: null,
   desk: null,
   versions: { branches: 0, customers: 0, bookings: 0, activity: 0, settings: 0 },
@@ -43,6 +49,7 @@ export function bumpSettings(): void {
 const STAGE_LABELS: Record<LoadProgress['stage'], string> = {
   branches: 'Reading branches',
   customers: 'Reading customers',
+  visits: 'Reading customer activity',
   bookings: 'Reading bookings',
   computing: 'Computing customer activity',
   saving: 'Saving customer activity',
