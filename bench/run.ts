@@ -7,7 +7,8 @@
  *
  *   npm run bench [-- --quick] [-- --only engine,sync,browser,hq] [-- --smoke]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBenchBrowser, type BenchBrowser } from './lib/browser';
@@ -18,6 +19,7 @@ import { formatTable, MEASUREMENT_NAMES, resultProblems, type Measurement } from
 import { openBenchServer, type BenchServer } from './lib/server';
 import { FULL, QUICK, SMOKE, type Sizes } from './lib/sizes';
 import { runIngest, runInitialPull, runUi } from './suites/browser';
+import { runColdStart } from './suites/cold-start';
 import { runEngine } from './suites/engine';
 import { runHq } from './suites/hq';
 import { prepareSyncServer, runLiveLatency, runPush, syncBranch } from './suites/sync';
@@ -77,9 +79,17 @@ async function main(): Promise<void> {
         const from = pullFrom;
         results.push(await step('sync.initial_pull', () => runInitialPull(b, { serverUrl: from.url, token: desk.token, branchId: from.branchId, timeZone: from.timeZone })));
       }
-      const ui = await step('ui.memory + ui.search', () => runUi(b, sizes.ui));
-      results.push(ui.memory, ui.search);
-      details.ui = ui.info;
+      const profileDir = mkdtempSync(resolve(tmpdir(), 'bd-bench-profile-'));
+      try {
+        const ui = await step('ui.memory + ui.search', () => runUi(b, sizes.ui, profileDir));
+        results.push(ui.memory, ui.search);
+        details.ui = ui.info;
+        const cold = await step('ui.cold_start', () => runColdStart(b.url, profileDir, sizes.ui.coldStartRuns));
+        results.push(...cold.measurements);
+        details.coldStart = cold.info;
+      } finally {
+        rmSync(profileDir, { recursive: true, force: true });
+      }
     }
   } finally {
     await browser?.close();

@@ -13,6 +13,13 @@ import '../../renderer/src/styles/index.css';
 import { DemoGenerator, demoDocuments, demoOptions, generateDemoData } from '../../shared/demo';
 import { formatDay } from '../../shared/time/calendar';
 import { zoneClock } from '../../shared/time/zone';
+import { installStartProbe, type StartProbe } from './cold-start';
+
+declare global {
+  interface Window {
+    benchProbe?: StartProbe;
+  }
+}
 
 /** The data set of the UI measurements: the demo business scaled up (4 branches). */
 export function uiDataset(customers: number, bookings: number): ReturnType<typeof demoDocuments> & { branchId: string } {
@@ -29,10 +36,13 @@ export function uiDataset(customers: number, bookings: number): ReturnType<typeo
 export async function runApp(params: URLSearchParams): Promise<void> {
   const root = document.getElementById('root');
   if (root === null) throw new Error('no #root');
+  // ui.cold_start: a probe of what shows when; `dayOffset` starts the desk that many days later.
+  if (params.get('probe') === '1') window.benchProbe = installStartProbe();
+  const offsetMs = Number(params.get('dayOffset') ?? '0') * 86_400_000;
   const t0 = performance.now();
   // as renderer/src/main.tsx starts the desk
   createRoot(root).render(createElement(StrictMode, null, createElement(App)));
-  const started = startDesk();
+  const started = startDesk(offsetMs === 0 ? {} : { now: () => Date.now() + offsetMs });
   initSync();
   await started;
   const startMs = performance.now() - t0;
@@ -50,6 +60,8 @@ export async function runApp(params: URLSearchParams): Promise<void> {
   const desk = currentDesk();
   info.deskCustomers = desk.customers.size;
   info.pairs = desk.activity.size;
+  info.asOfDay = desk.asOfDay;
+  document.documentElement.dataset.benchBranch = desk.settings.branchId;
   document.documentElement.dataset.benchInfo = JSON.stringify(info);
   document.documentElement.dataset.benchReady = 'true';
 }

@@ -4,11 +4,12 @@
  * otherwise the page exposes `window.bench` (replica.ingest, sync.initial_pull, memory baseline).
  */
 import { armClickTimer, bareScan, clickTime, runApp } from './app-mode';
+import { floorAll, floorCustomers, floorToday } from './cold-start';
 import { ingest } from './ingest';
 import { holdDataset } from './memory';
 import { initialPull, rawPull } from './pull';
 
-const api = { ingest, initialPull, rawPull, holdDataset, bareScan, armClickTimer, clickTime };
+const api = { ingest, initialPull, rawPull, holdDataset, bareScan, armClickTimer, clickTime, floorToday, floorCustomers, floorAll };
 export type BenchApi = typeof api;
 
 declare global {

@@ -12,6 +12,9 @@ export const MEASUREMENT_NAMES = [
   'hq.metrics',
   'ui.search',
   'ui.memory',
+  'ui.cold_start',
+  'ui.cold_start_new_day',
+  'ui.cold_start_customers',
   'live.latency',
 ] as const;
 

@@ -20,7 +20,7 @@ export const FULL: Sizes = {
   engine: { branches: 20, customers: 100_000, bookings: 1_000_000, fullRuns: 7, incrementalSamples: 5000 },
   ingest: { customers: 20_000, bookings: 100_000 },
   sync: { customers: 20_000, bookings: 100_000, liveSamples: 100 },
-  ui: { customers: 50_000, bookings: 500_000 },
+  ui: { customers: 50_000, bookings: 500_000, coldStartRuns: 3 },
   hq: { branches: 200, customers: 1_000_000, bookings: 10_000_000, requests: 30, baselineRuns: 2 },
 };
 
@@ -28,7 +28,7 @@ export const QUICK: Sizes = {
   engine: { branches: 20, customers: 100_000, bookings: 1_000_000, fullRuns: 3, incrementalSamples: 2000 },
   ingest: { customers: 4000, bookings: 20_000 },
   sync: { customers: 6000, bookings: 30_000, liveSamples: 30 },
-  ui: { customers: 30_000, bookings: 90_000 },
+  ui: { customers: 30_000, bookings: 90_000, coldStartRuns: 2 },
   hq: { branches: 20, customers: 40_000, bookings: 200_000, requests: 20, baselineRuns: 2 },
 };
 
@@ -37,6 +37,6 @@ export const SMOKE: Sizes = {
   engine: { branches: 4, customers: 2000, bookings: 20_000, fullRuns: 2, incrementalSamples: 200 },
   ingest: { customers: 500, bookings: 3000 },
   sync: { customers: 500, bookings: 3000, liveSamples: 5 },
-  ui: { customers: 2000, bookings: 10_000 },
+  ui: { customers: 2000, bookings: 10_000, coldStartRuns: 1 },
   hq: { branches: 4, customers: 2000, bookings: 20_000, requests: 5, baselineRuns: 1 },
 };

@@ -9,6 +9,7 @@ import { heapAfterGc, waitReady, watchPage, type BenchBrowser } from '../lib/bro
 import { progress } from '../lib/log';
 import { measurement, type Measurement } from '../lib/result';
 import { percentile, summary } from '../lib/stats';
+import { launchProfile } from './cold-start';
 
 async function labPage(b: BenchBrowser): Promise<Page> {
   const context = await b.browser.newContext();
@@ -109,9 +110,15 @@ export async function searchScenario(page: Page): Promise<{ keystrokes: number[]
 export interface UiSizes {
   customers: number;
   bookings: number;
+  /** ui.cold_start: runs of (same day, new day, Customers), each start in a fresh browser. */
+  coldStartRuns: number;
 }
 
-export async function runUi(b: BenchBrowser, sizes: UiSizes): Promise<{ memory: Measurement; search: Measurement; info: Record<string, unknown> }> {
+/**
+ * ui.memory and ui.search. The replica is loaded in a browser profile folder (`profileDir`,
+ * a persistent context: its own Chromium process), where ui.cold_start then starts the desk again.
+ */
+export async function runUi(b: BenchBrowser, sizes: UiSizes, profileDir: string): Promise<{ memory: Measurement; search: Measurement; info: Record<string, unknown> }> {
   // Baseline page first: the documents alone, held as plain objects.
   const base = await labPage(b);
   let baselineBytes: number;
@@ -122,7 +129,7 @@ export async function runUi(b: BenchBrowser, sizes: UiSizes): Promise<{ memory: 
     await base.context().close();
   }
 
-  const context = await b.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Asia/Manila' });
+  const context = await launchProfile(profileDir);
   try {
     const loader = await context.newPage();
     watchPage(loader);
@@ -130,6 +137,7 @@ export async function runUi(b: BenchBrowser, sizes: UiSizes): Promise<{ memory: 
     await waitReady(loader, 60 * 60_000);
     const loaded = JSON.parse((await loader.evaluate(() => document.documentElement.dataset.benchInfo)) ?? '{}') as Record<string, number>;
     progress(`ui: loaded ${JSON.stringify(loaded)}`);
+    // The page's own url: a persistent context keeps the origin (and its IndexedDB) per port.
     await loader.close();
 
     // The desk as it starts: a new page reads the replica from IndexedDB (real start-up).
