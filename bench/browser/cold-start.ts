@@ -26,9 +26,10 @@ async function replicaDb(collection: string): Promise<Dexie> {
   return openExisting(name);
 }
 
+/** The collection's documents table (RxDB's Dexie storage keeps them in `docs`). */
 function storeOf(db: Dexie): Table {
-  const table = db.tables.find((t) => t.name !== '_dexie_meta' && !t.name.startsWith('_'));
-  if (table === undefined) throw new Error(`${db.name}: no table`);
+  const table = db.tables.find((t) => t.name === 'docs');
+  if (table === undefined) throw new Error(`${db.name}: no docs table (${db.tables.map((t) => t.name).join(', ')})`);
   return table;
 }
 

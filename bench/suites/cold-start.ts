@@ -42,6 +42,9 @@ async function start(url: string, dir: string, screen: 'today' | 'customers', da
   return withFreshBrowser(dir, async (page) => {
     await page.goto(`${url}?mode=app&probe=1&dayOffset=${dayOffset}#/${screen}`);
     await waitReady(page, 30 * 60_000);
+    // What the probe waits for may show after everything is loaded (it is timed all the same).
+    if (screen === 'today') await page.locator('[aria-label="Day summary"]').waitFor({ timeout: 120_000 });
+    else await page.getByTestId('customer-count').waitFor({ timeout: 120_000 });
     const r = await page.evaluate(() => {
       const probe = window.benchProbe as StartProbe;
       const info = JSON.parse(document.documentElement.dataset.benchInfo ?? '{}') as { asOfDay: number };
@@ -52,8 +55,10 @@ async function start(url: string, dir: string, screen: 'today' | 'customers', da
         readyMs: performance.now(),
         branchId: document.documentElement.dataset.benchBranch ?? '',
         asOfDay: info.asOfDay,
+        text: probe.todayMs === null ? document.body.innerText.slice(0, 600) : '',
       };
     });
+    if (screen === 'today' && r.todayMs === null) throw new Error(`ui.cold_start: Today's summary never showed; the page shows: ${r.text}`);
     return r;
   });
 }
