@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { BOOKING_STATUSES, type BookingStatus } from '../domain/types';
 import { DEFAULT_RULES, DEFAULT_TIERS, THRESHOLD_PRESETS, type RuleSettings } from '../domain/settings';
 import { computePairActivity, type BookingFact } from './activity';
+import { ActivityIndex } from './activity-index';
 import { activityFromVisits, pairVisits, sameVisits } from './pair-visits';
 
 const RULES: RuleSettings[] = [
@@ -85,5 +86,56 @@ describe('pairVisits / activityFromVisits', () => {
     const visits = pairVisits('c1', 'b1', facts, DEFAULT_RULES);
     expect(visits.latest_day).toBeNull();
     expect(activityFromVisits(visits, BASE_DAY, DEFAULT_RULES)?.status).toBe('new');
+  });
+});
+
+describe('ActivityIndex seeded with visit facts', () => {
+  const customers = [
+    { id: 'c1', home_branch_id: 'b1', created_at: '2026-02-10T01:00:00Z' },
+    { id: 'c2', home_branch_id: '', created_at: '2026-01-01T01:00:00Z' },
+    { id: 'c3', home_branch_id: 'b2' },
+  ];
+  const branches = [
+    { id: 'b1', name: 'One', timezone: 'Asia/Manila', active_days: null, at_risk_days: null },
+    { id: 'b2', name: 'Two', timezone: 'America/New_York', active_days: 5, at_risk_days: 9 },
+  ];
+  const bookingsArb = fc.array(
+    fc.record({
+      customer: fc.constantFrom('c1', 'c2', 'c3'),
+      branch: fc.constantFrom('b1', 'b2'),
+      dayOffset: fc.integer({ min: -60, max: 0 }),
+      status: fc.constantFrom<BookingStatus>(...BOOKING_STATUSES, 'completed'),
+      service: fc.constantFrom('Cut', 'Shave'),
+    }),
+    { maxLength: 25 },
+  );
+
+  it('gives the same activity as the index over the bookings, on any day from the latest counted booking on', () => {
+    fc.assert(
+      fc.property(bookingsArb, fc.integer({ min: 0, max: 40 }), (rows, ahead) => {
+        const asOf = BASE_DAY + ahead;
+        const full = new ActivityIndex(asOf);
+        for (const b of branches) full.putBranch(b);
+        full.loadCustomers(customers);
+        full.loadFacts(
+          rows.map((r, i): BookingFact => {
+            const day = BASE_DAY + r.dayOffset;
+            return { id: `bk${i}`, customer_id: r.customer, branch_id: r.branch, service: r.service, staff: '', status: r.status, price: 100 * i, day, ms: day * 86_400_000 + i };
+          }),
+        );
+        full.recomputeAll();
+        const seeded = new ActivityIndex(asOf);
+        for (const b of branches) seeded.putBranch(b);
+        seeded.loadCustomers(customers);
+        seeded.seedVisits([...full.visits()]);
+        seeded.recomputeAll();
+        expect(seeded.sorted()).toEqual(full.sorted());
+        expect([...seeded.visits()].length).toBe([...full.visits()].length);
+        // The next day (a new local day): a recomputation of the same stored facts.
+        expect(seeded.setAsOf(asOf + 1).updated.length).toBe(full.setAsOf(asOf + 1).updated.length);
+        expect(seeded.sorted()).toEqual(full.sorted());
+      }),
+      { numRuns: 500 },
+    );
   });
 });
