@@ -245,6 +245,35 @@ CREATE TABLE job_runs (
 );
 `;
 
+// Outbox safety (issue 8): who queued each message (the pushing device, or the server for
+// automated ones) and an audit row for every delivery decision the outbox worker takes; the
+// rate limits count handed-over rows per customer and per queuing device.
+const outboxAudit = `
+CREATE TABLE outbox_queuers (
+  communication_id text PRIMARY KEY,
+  device_id text NOT NULL,
+  role text NOT NULL,
+  branch_id text NOT NULL,
+  queued_ms bigint NOT NULL
+);
+CREATE TABLE outbox_audit (
+  id bigserial PRIMARY KEY,
+  communication_id text NOT NULL,
+  customer_id text NOT NULL,
+  branch_id text NOT NULL,
+  channel text NOT NULL,
+  purpose text NOT NULL,
+  queued_by text NOT NULL,
+  queued_role text NOT NULL,
+  outcome text NOT NULL,
+  reason text NOT NULL,
+  at_ms bigint NOT NULL
+);
+CREATE INDEX outbox_audit_customer ON outbox_audit (customer_id, at_ms) WHERE outcome = 'handed_over';
+CREATE INDEX outbox_audit_device ON outbox_audit (queued_by, at_ms) WHERE outcome = 'handed_over';
+CREATE INDEX outbox_audit_communication ON outbox_audit (communication_id);
+`;
+
 /** Campaigns changed shape the most (their message became the first variant): upgraded in TypeScript. */
 async function upgradeCampaigns(tx: Queryable): Promise<void> {
   const rows = await tx.query<{ id: string; data: Record<string, unknown> }>('SELECT id, data FROM campaigns');
@@ -258,4 +287,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'HQ projection and metrics snapshots', sql: projection },
   { version: 3, name: 'enrolment codes and device tokens', sql: auth },
   { version: 4, name: 'document schema 1: insights, outbox, triggers, privacy', sql: schemaV1, run: upgradeCampaigns },
+  { version: 5, name: 'outbox queuers and delivery audit', sql: outboxAudit },
 ];

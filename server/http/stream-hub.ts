@@ -11,7 +11,8 @@ import { CHANGES_CHANNEL, parseNotice, type ChangeNotice } from '../store/notify
 import { CORS_HEADERS } from './cors';
 import { committedStamp } from '../store/stamps';
 import type { Store } from '../store/store';
-import { readScope, type Device } from '../sync/device';
+import type { Device } from '../sync/device';
+import { readBranch } from '../authz/policy';
 import { pullBatch } from '../sync/pull';
 
 export interface HubOptions {
@@ -80,7 +81,7 @@ export class StreamHub {
     });
     const conn: Connection = {
       device,
-      scope: readScope(device),
+      scope: readBranch(device, 'customers'),
       res,
       // Everything up to the committed stamp is the desk's RESYNC pull's job; the stream starts
       // after it: (stamp + 1, '') orders after every document with that stamp, whatever its id.
@@ -140,7 +141,7 @@ export class StreamHub {
     for (;;) {
       if (conn.closed) return;
       const cursor = conn.cursors.get(collection) ?? null;
-      const batch = await pullBatch(this.store.db, collection, conn.scope, cursor, this.options.batchSize);
+      const batch = await pullBatch(this.store.db, collection, readBranch(conn.device, collection), cursor, this.options.batchSize);
       if (batch.documents.length === 0 || batch.checkpoint === null) return;
       conn.cursors.set(collection, batch.checkpoint);
       const flushed = this.send(conn, { type: 'change', collection, documents: batch.documents, checkpoint: batch.checkpoint });

@@ -24,8 +24,6 @@
  * A provider failure before acceptance is always safe to retry and is retried with back-off.
  */
 import type { CommunicationDoc, CustomerDoc } from '../../shared/domain/schemas';
-import { channelProblem, isMarketing } from '../../shared/insights/audience';
-import { isErased } from '../../shared/privacy/erase';
 import { formatInstant, parseInstant } from '../../shared/time/instant';
 import type { WireDoc } from '../../shared/sync/protocol';
 import { loadBranches } from '../store/branches';
@@ -34,6 +32,9 @@ import { CHANGES_CHANNEL, parseNotice } from '../store/notify';
 import { writeServerDocuments } from '../store/server-writes';
 import { advanceClock, lockStamps } from '../store/stamps';
 import type { Store } from '../store/store';
+import { deliveryProblem, RATE_LIMITS, SERVER_QUEUER } from '../authz/outbox-policy';
+import { linkedPairs } from '../store/links';
+import { handOversSince, queuersOf, writeAudit, type AuditOutcome, type AuditRow, type Queuer } from './audit';
 import { retryDelayMs } from './backoff';
 import type { OutboxOptions } from './config';
 import { shortReason, type Delivery, type DeliveryChannel, type DeliveryResult, type Provider } from './provider';
@@ -49,6 +50,8 @@ export interface OutboxRound {
   /** Failed with a next attempt scheduled. */
   retrying: number;
   cancelled: number;
+  /** Held back by a rate limit (still queued, tried again when a slot frees). */
+  deferred: number;
   /** Queued messages newly noted as waiting for a provider. */
   waiting: number;
 }
@@ -86,7 +89,7 @@ export class OutboxWorker {
 
   /** One full round (tests call this directly with an injected clock). */
   async runOnce(): Promise<OutboxRound> {
-    const round: OutboxRound = { recovered: 0, claimed: 0, sent: 0, failed: 0, retrying: 0, cancelled: 0, waiting: 0 };
+    const round: OutboxRound = { recovered: 0, claimed: 0, sent: 0, failed: 0, retrying: 0, cancelled: 0, deferred: 0, waiting: 0 };
     round.recovered = await this.recoverInterrupted();
     round.waiting = await this.noteWaiting();
     for (;;) {
@@ -132,52 +135,63 @@ export class OutboxWorker {
       if (rows.length === 0) return [];
       const customers = await loadMasters<CustomerDoc>(tx, 'customers', [...new Set(rows.map((r) => r.data.customer_id))]);
       const branches = await loadBranches(tx, this.store.org);
+      const links = await linkedPairs(tx, rows.map((r) => ({ branch_id: r.data.branch_id, customer_id: r.data.customer_id })));
+      const queuers = await queuersOf(tx, rows.map((r) => r.data));
+      const perCustomer = await handOversSince(tx, 'customer_id', [...new Set(rows.map((r) => r.data.customer_id))], now - RATE_LIMITS.customerWindowMs);
+      const perDevice = await handOversSince(tx, 'queued_by', [...new Set([...queuers.values()].map((q) => q.device_id))], now - RATE_LIMITS.deviceWindowMs);
       const writes: Comm[] = [];
       const claimed: Claimed[] = [];
+      const audit: AuditRow[] = [];
       for (const { data } of rows) {
         const comm: Comm = { ...data, _deleted: false };
+        const queuer = queuers.get(comm.id) as Queuer;
+        const note = (outcome: AuditOutcome, reason: string) =>
+          audit.push({ communication_id: comm.id, customer_id: comm.customer_id, branch_id: comm.branch_id, channel: comm.channel, purpose: comm.purpose, queuer, outcome, reason });
         const customer = customers.get(comm.customer_id)?.doc;
-        const end = (status: 'cancelled' | 'failed', error: string) => {
-          writes.push({ ...comm, status, error, next_attempt_at: '', updated_at: at });
+        const problem = deliveryProblem(comm, customer, links.has(`${comm.branch_id}\u0000${comm.customer_id}`));
+        if (problem !== null) {
+          const status = problem.kind === 'cancel' ? 'cancelled' : 'failed';
+          writes.push({ ...comm, status, error: problem.reason, next_attempt_at: '', updated_at: at });
           if (status === 'cancelled') round.cancelled += 1;
           else round.failed += 1;
-        };
-        if (customer === undefined || customer._deleted) {
-          end('cancelled', 'cancelled: the customer no longer exists');
+          note(status, problem.reason);
           continue;
         }
-        if (isErased(customer)) {
-          end('cancelled', 'cancelled: the customer was erased');
+        // Rate limits: a message over one waits (queued, next_attempt_at) until a slot frees.
+        const byCustomer = perCustomer.get(comm.customer_id) ?? { count: 0, oldestMs: now };
+        const byDevice = queuer.device_id === SERVER_QUEUER ? null : (perDevice.get(queuer.device_id) ?? { count: 0, oldestMs: now });
+        const wait =
+          byCustomer.count >= RATE_LIMITS.perCustomer
+            ? { until: byCustomer.oldestMs + RATE_LIMITS.customerWindowMs, why: `at most ${RATE_LIMITS.perCustomer} messages per customer in 24 hours` }
+            : byDevice !== null && byDevice.count >= RATE_LIMITS.perDevice
+              ? { until: byDevice.oldestMs + RATE_LIMITS.deviceWindowMs, why: `at most ${RATE_LIMITS.perDevice} messages per desk in an hour` }
+              : null;
+        if (wait !== null) {
+          const reason = `waiting: rate limit (${wait.why}); next try ${formatInstant(Math.max(wait.until, now + 1000))}`;
+          writes.push({ ...comm, status: 'queued', error: reason, next_attempt_at: formatInstant(Math.max(wait.until, now + 1000)), updated_at: at });
+          round.deferred += 1;
+          note('deferred', reason);
           continue;
         }
+        perCustomer.set(comm.customer_id, { count: byCustomer.count + 1, oldestMs: Math.min(byCustomer.oldestMs, now) });
+        if (byDevice !== null) perDevice.set(queuer.device_id, { count: byDevice.count + 1, oldestMs: Math.min(byDevice.oldestMs, now) });
         const channel = comm.channel as DeliveryChannel;
-        const problem = isMarketing(comm) ? channelProblem(customer, channel) : (channel === 'sms' ? customer.phone : customer.email) === '' ? 'no_address' : null;
-        if (problem === 'no_consent') {
-          end('cancelled', `cancelled: no marketing consent for ${channel}`);
-          continue;
-        }
-        if (problem === 'no_address') {
-          end('failed', channel === 'sms' ? 'the customer has no phone number' : 'the customer has no email address');
-          continue;
-        }
-        if (comm.message.trim() === '') {
-          end('failed', 'the message is empty');
-          continue;
-        }
         const sending: Comm = { ...comm, status: 'sending', attempts: comm.attempts + 1, next_attempt_at: '', error: '', updated_at: at };
         writes.push(sending);
+        note('handed_over', `attempt ${sending.attempts}`);
         claimed.push({
           comm: sending,
           delivery: {
             id: comm.id,
             channel,
-            to: channel === 'sms' ? customer.phone : customer.email,
+            to: channel === 'sms' ? (customer as CustomerDoc).phone : (customer as CustomerDoc).email,
             text: comm.message,
             subject: '',
             branch: { id: comm.branch_id, name: branches.get(comm.branch_id)?.doc.name ?? comm.branch_id },
           },
         });
       }
+      await writeAudit(tx, audit, now);
       await writeServerDocuments(tx, 'communications', writes as WireDoc<Record<string, unknown>>[]);
       await advanceClock(tx);
       return claimed;
@@ -208,6 +222,8 @@ export class OutboxWorker {
         outcome = 'failed';
       }
       await writeServerDocuments(tx, 'communications', [next as WireDoc<Record<string, unknown>>]);
+      const queuer = (await queuersOf(tx, [master])).get(master.id) as Queuer;
+      await writeAudit(tx, [{ communication_id: master.id, customer_id: master.customer_id, branch_id: master.branch_id, channel: master.channel, purpose: master.purpose, queuer, outcome: outcome === 'sent' ? 'sent' : 'failed', reason: next.error }], now);
       await advanceClock(tx);
       this.store.log.info({ communication: master.id, channel: master.channel, attempt: master.attempts, outcome }, 'outbox delivery');
       return outcome;

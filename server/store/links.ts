@@ -66,3 +66,14 @@ export async function isLinked(q: Queryable, branchId: string, customerIds: read
   );
   return new Set(rows.map((r) => r.customer_id));
 }
+
+/** Which (branch, customer) pairs are linked, as `${branch}\u0000${customer}` keys. */
+export async function linkedPairs(q: Queryable, pairs: readonly { branch_id: string; customer_id: string }[]): Promise<Set<string>> {
+  if (pairs.length === 0) return new Set();
+  const rows = await q.query<{ branch_id: string; customer_id: string }>(
+    `SELECT l.branch_id, l.customer_id FROM jsonb_to_recordset($1::jsonb) AS p(branch_id text, customer_id text)
+     JOIN customer_links l ON l.branch_id = p.branch_id AND l.customer_id = p.customer_id`,
+    [JSON.stringify(pairs)],
+  );
+  return new Set(rows.map((r) => `${r.branch_id}\u0000${r.customer_id}`));
+}

@@ -189,7 +189,8 @@ async function readPairState(q: Queryable, pairs: readonly PairRef[], branchIds:
     `WITH p AS (SELECT DISTINCT branch_id, customer_id FROM jsonb_to_recordset($1::jsonb) AS p(branch_id text, customer_id text))
      SELECT
        (SELECT coalesce(json_agg(json_build_array(b.id, b.customer_id, b.branch_id, b.service, b.staff, b.status, b.price, b.start_ms, b.local_day)), '[]'::json)
-          FROM p CROSS JOIN LATERAL (SELECT * FROM bookings x WHERE x.branch_id = p.branch_id AND x.customer_id = p.customer_id AND NOT x.deleted) b) AS facts,
+          FROM p CROSS JOIN LATERAL (SELECT * FROM bookings x WHERE x.branch_id = p.branch_id AND x.customer_id = p.customer_id AND NOT x.deleted
+            AND EXISTS (SELECT 1 FROM customers k WHERE k.id = x.customer_id)) b) AS facts,
        (SELECT coalesce(json_agg(json_build_array(c.id, c.home_branch_id)), '[]'::json)
           FROM customers c WHERE c.id IN (SELECT customer_id FROM p) AND NOT c.deleted) AS homes,
        (SELECT coalesce(json_agg(a), '[]'::json)
@@ -219,7 +220,11 @@ function factOf(t: FactTuple): BookingFact {
 
 /** Every booking fact of a branch grouped by customer, and the customers whose home it is. */
 export async function branchData(q: Queryable, branchId: string): Promise<{ facts: Map<string, BookingFact[]>; homes: Set<string> }> {
-  const rows = await q.query<FactRow>(`SELECT ${FACT_COLUMNS} FROM bookings b WHERE b.branch_id = $1 AND NOT b.deleted`, [branchId]);
+  // A booking whose customer does not exist is no customer's visit: metrics never count it (verify reports it).
+  const rows = await q.query<FactRow>(
+    `SELECT ${FACT_COLUMNS} FROM bookings b WHERE b.branch_id = $1 AND NOT b.deleted AND EXISTS (SELECT 1 FROM customers k WHERE k.id = b.customer_id)`,
+    [branchId],
+  );
   const facts = new Map<string, BookingFact[]>();
   for (const r of rows) {
     let list = facts.get(r.customer_id);

@@ -43,6 +43,12 @@ export async function verifyProjection(store: Store): Promise<VerifyResult> {
     [[...branches.keys()]],
   );
   for (const s of strays) differences.push(`${s.branch_id}: ${String(s.n)} activity rows for a branch that does not exist`);
+  const orphans = await store.db.query<{ branch_id: string; customer_id: string; n: unknown }>(
+    `SELECT b.branch_id, b.customer_id, count(*) AS n FROM bookings b
+     WHERE NOT b.deleted AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = b.customer_id)
+     GROUP BY b.branch_id, b.customer_id ORDER BY b.branch_id, b.customer_id LIMIT 100`,
+  );
+  for (const o of orphans) differences.push(`${o.customer_id},${o.branch_id}: ${String(o.n)} booking(s) for a customer that does not exist`);
 
   for (const branch of branches.values()) {
     const stored = projection.get(branch.id);

@@ -9,18 +9,20 @@ import type { BookingDoc, CommunicationDoc, CustomerDoc } from '../../shared/dom
 import { decidePush } from '../../shared/sync/decide-push';
 import { jsonEqual } from '../../shared/sync/equal';
 import type { ErrorDetail, PushCollection, WireDoc } from '../../shared/sync/protocol';
-import { BRANCH_FIELD, IMMUTABLE_FIELDS } from '../../shared/sync/rules';
-import type { Queryable } from '../db/database';
+import { IMMUTABLE_FIELDS } from '../../shared/sync/rules';
+import { authorize } from '../authz/policy';
+import { authorizePush } from '../authz/push-authz';
 import { loadBranches, timezonesOf, type BranchInfo } from '../store/branches';
 import { loadMasters, writeDocuments, type DocWrite } from '../store/documents';
-import { badRequest, forbidden } from '../store/errors';
-import { ensureLinks, isLinked, linkedBranches, restampLinks, type Link } from '../store/links';
+import { badRequest } from '../store/errors';
+import { ensureLinks, linkedBranches, restampLinks, type Link } from '../store/links';
 import { notifyChange } from '../store/notify';
 import { refreshPairs, type PairRef } from '../store/projection';
 import { advanceClock, lockStamps, nextStamps } from '../store/stamps';
 import type { Store } from '../store/store';
-import { customerFieldProblems, isDerivedId } from './customer-checks';
+import { customerFieldProblems } from './customer-checks';
 import { queueMilestones } from '../triggers/milestones';
+import { recordQueuers } from '../outbox/audit';
 import { eraseEffects } from '../privacy/erase-effects';
 import type { Device } from './device';
 import { parsePushBody, type ParsedRow } from './validate-push';
@@ -30,26 +32,6 @@ type Doc = Record<string, unknown>;
 export interface PushResult {
   conflicts: WireDoc<Doc>[];
   written: number;
-}
-
-/** Scope checks that need nothing stored: every row must name the device's own branch. */
-function checkNamedBranch(collection: PushCollection, device: Device, rows: readonly ParsedRow[]): void {
-  const field = BRANCH_FIELD[collection];
-  const details: ErrorDetail[] = [];
-  for (const row of rows) {
-    const value = field === undefined ? undefined : row.next[field];
-    const ok = collection === 'campaigns' ? value === '' || value === device.branch_id : value === device.branch_id;
-    if (field !== undefined && !ok) {
-      details.push({ document: row.id, collection, field, message: `names branch "${String(value)}"; this device may only write branch "${device.branch_id}"` });
-    }
-    if (collection === 'customers') {
-      const c = row.next as unknown as CustomerDoc;
-      if (row.assumed === undefined && c.registered_branch_id !== '' && c.registered_branch_id !== device.branch_id) {
-        details.push({ document: row.id, collection, field: 'registered_branch_id', message: `names branch "${c.registered_branch_id}"; a desk registers customers at its own branch` });
-      }
-    }
-  }
-  if (details.length > 0) throw forbidden(`push rejected: ${details.length} document(s) outside branch ${device.branch_id}`, details);
 }
 
 function immutableProblems(collection: PushCollection, row: ParsedRow): ErrorDetail[] {
@@ -63,32 +45,15 @@ function immutableProblems(collection: PushCollection, row: ParsedRow): ErrorDet
   return out;
 }
 
-async function customerChecks(
-  store: Store,
-  tx: Queryable,
-  device: Device,
-  rows: readonly ParsedRow[],
-  masters: Map<string, { doc: WireDoc<Doc> }>,
-  branches: ReadonlyMap<string, BranchInfo>,
-): Promise<void> {
-  const linked = await isLinked(tx, device.branch_id, rows.map((r) => r.id));
-  const scope: ErrorDetail[] = [];
+/** Contact and date fields of pushed customers that are new or changed (400). */
+function customerFieldChecks(store: Store, device: Device, rows: readonly ParsedRow[], masters: Map<string, { doc: WireDoc<Doc> }>, branches: ReadonlyMap<string, BranchInfo>): void {
   const invalid: ErrorDetail[] = [];
   const home = branches.get(device.branch_id);
   const today = home ? store.today(home) : Number.MAX_SAFE_INTEGER;
   for (const row of rows) {
-    const next = row.next as unknown as CustomerDoc;
     const master = masters.get(row.id)?.doc as unknown as CustomerDoc | undefined;
-    if (master !== undefined && !linked.has(row.id) && !isDerivedId(store.org.customer_id_secret, next)) {
-      scope.push({ document: row.id, collection: 'customers', message: `customer is not linked to branch ${device.branch_id}` });
-    }
-    const allowedHome = new Set(['', device.branch_id, master?.home_branch_id ?? '']);
-    if (!allowedHome.has(next.home_branch_id)) {
-      scope.push({ document: row.id, collection: 'customers', field: 'home_branch_id', message: `a desk may set the home branch only to its own branch (${device.branch_id})` });
-    }
-    for (const p of customerFieldProblems(next, master, today)) invalid.push({ document: row.id, collection: 'customers', ...p });
+    for (const p of customerFieldProblems(row.next as unknown as CustomerDoc, master, today)) invalid.push({ document: row.id, collection: 'customers', ...p });
   }
-  if (scope.length > 0) throw forbidden(`push rejected: ${scope.length} customer(s) outside branch ${device.branch_id}`, scope);
   if (invalid.length > 0) throw badRequest(`invalid push: customers ${invalid[0]?.document} field ${invalid[0]?.field}: ${invalid[0]?.message}`, invalid);
 }
 
@@ -106,10 +71,9 @@ function communicationProblems(rows: readonly ParsedRow[]): ErrorDetail[] {
 }
 
 export async function pushRows(store: Store, device: Device, collection: PushCollection, body: unknown): Promise<PushResult> {
-  if (device.role === 'hq') throw forbidden('hq devices are read-only for documents');
-  if (collection === 'branch_settings' && device.role !== 'manager') throw forbidden('only a manager device may change the branch settings');
+  // Authorisation is server/authz: the role first (hq never pushes), the rest in the transaction.
+  authorize(device, collection, 'update');
   const rows = parsePushBody(collection, body, store.clock());
-  checkNamedBranch(collection, device, rows);
   if (collection === 'communications') {
     const problems = communicationProblems(rows);
     if (problems.length > 0) throw badRequest(`invalid push: communications ${problems[0]?.document} field ${problems[0]?.field} ${problems[0]?.message}`, problems);
@@ -125,28 +89,33 @@ export async function pushRows(store: Store, device: Device, collection: PushCol
     const branches = await loadBranches(tx, store.org);
     const masters = await loadMasters<Doc>(tx, collection, rows.map((r) => r.id));
 
-    const outside: ErrorDetail[] = [];
-    for (const row of rows) {
-      const m = masters.get(row.id);
-      if (m !== undefined && BRANCH_FIELD[collection] !== undefined && m.branch !== device.branch_id) {
-        outside.push({ document: row.id, collection, message: `belongs to branch ${m.branch}` });
-      }
-    }
-    if (outside.length > 0) throw forbidden(`push rejected: ${outside.length} document(s) outside branch ${device.branch_id}`, outside);
-    if (collection === 'customers') await customerChecks(store, tx, device, rows, masters, branches);
+    const authority = await authorizePush(tx, store.org.customer_id_secret, device, collection, rows, masters, branches);
+    if (collection === 'customers') customerFieldChecks(store, device, rows, masters, branches);
 
     const conflicts: WireDoc<Doc>[] = [];
     const accepted: { row: ParsedRow; doc: WireDoc<Doc>; before?: WireDoc<Doc> }[] = [];
     for (const row of rows) {
       const master = masters.get(row.id)?.doc;
-      const decision = decidePush<Doc>(collection, master, { assumedMasterState: row.assumed ?? null, newDocumentState: row.next });
+      if (master !== undefined && authority.linkOnly.has(row.id)) {
+        // Linked by proof of the customer's current contact: nothing the desk sent is written.
+        conflicts.push(master);
+        continue;
+      }
+      const replaced = authority.replace.get(row.id);
+      const decision = decidePush<Doc>(collection, master, { assumedMasterState: row.assumed ?? null, newDocumentState: replaced ?? row.next });
       if (decision.write !== undefined) accepted.push({ row, doc: decision.write, ...(master ? { before: master } : {}) });
       if (decision.conflict !== undefined) conflicts.push(decision.conflict);
+      else if (replaced !== undefined && decision.write !== undefined) conflicts.push(decision.write);
     }
 
     const stamps = await nextStamps(tx, accepted.length);
     const writes: DocWrite[] = accepted.map((a, i) => ({ doc: a.doc, stamp: stamps[i] as number }));
     await writeDocuments(tx, collection, writes, { timezones: timezonesOf(branches), ownerBranch: device.branch_id });
+
+    if (collection === 'communications') {
+      const written = new Set(accepted.filter((a) => a.doc.status === 'queued').map((a) => a.doc.id as string));
+      await recordQueuers(tx, device, authority.queued.filter((id) => written.has(id)), store.clock());
+    }
 
     const links: Link[] = [];
     const pairs: PairRef[] = [];

@@ -26,6 +26,16 @@ describe('sync errors', () => {
     expect(detailText({ message: 'is required', field: 'code' })).toBe('code is required');
   });
 
+  it('retries a push naming a record the server does not have yet (409), saying which', () => {
+    const error = new SyncHttpError(409, {
+      error: 'push refused',
+      details: [{ document: 'bk-2', collection: 'bookings', field: 'customer_id', message: 'customer "cu-9" is not on the server' }],
+    });
+    expect(error.kind).toBe('server');
+    expect(isFatal(error.kind)).toBe(false);
+    expect(problemMessage(error)).toBe('Waiting for a related record to reach the server first — booking bk-2: customer_id customer "cu-9" is not on the server; retrying.');
+  });
+
   it('tells an outdated or revoked desk what to do, and how long to wait after 429', () => {
     expect(problemMessage(new SyncHttpError(426, { error: 'old' }))).toMatch(/update the app/);
     expect(problemMessage(new SyncHttpError(401, { error: 'unknown token' }))).toMatch(/unpaired or its access was revoked/);

@@ -27,6 +27,9 @@ export class SyncHttpError extends Error {
     if (this.status === 426) return 'outdated';
     if (this.status === 429) return 'rate-limited';
     if (this.status === 403) return 'forbidden';
+    // 409: a pushed document names one the server does not have yet (the collections sync
+    // independently, e.g. a booking before its new customer): retried like a server problem.
+    if (this.status === 409) return 'server';
     if (this.status >= 400 && this.status < 500) return 'rejected';
     return 'server';
   }
@@ -102,6 +105,9 @@ export function problemMessage(error: unknown): string {
       return first ? `The server refused a change — ${detailText(first)}` : `The server refused a change: ${http.message}`;
     }
     case 'server':
+      if (error instanceof SyncHttpError && error.status === 409 && error.details[0] !== undefined) {
+        return `Waiting for a related record to reach the server first — ${detailText(error.details[0])}; retrying.`;
+      }
       return `The server had a problem (${error instanceof SyncHttpError ? `HTTP ${error.status}` : 'error'}); retrying.`;
     case 'protocol':
       return `The server's answer was not understood (${error instanceof Error ? error.message : String(error)}). Is this a Branchdesk server?`;

@@ -13,6 +13,7 @@ import { toNumber } from '../../db/database';
 import { badRequest } from '../../store/errors';
 import { saveInsightRules } from '../../store/org';
 import type { Store } from '../../store/store';
+import { authorize } from '../../authz/policy';
 import { requireDevice } from '../guards';
 
 export interface InsightRulesResponse {
@@ -36,13 +37,13 @@ async function suggestedCutoffs(store: Store): Promise<RfmCutoffs | null> {
 
 export function insightRoutes(app: FastifyInstance, store: Store): void {
   app.get('/api/insights/rules', async (request) => {
-    await requireDevice(store, request);
+    authorize(await requireDevice(store, request), 'insight_rules', 'read');
     const org = await store.reloadOrg();
     return { rules: org.insights, suggested: await suggestedCutoffs(store) } satisfies InsightRulesResponse;
   });
 
   app.put('/api/insights/rules', async (request) => {
-    await requireDevice(store, request, ['hq']);
+    authorize(await requireDevice(store, request), 'insight_rules', 'write');
     const problems = insightRulesProblems(request.body);
     if (problems.length > 0) throw badRequest(`invalid insight rules: ${problems[0]}`, problems.map((message) => ({ message })));
     const body = request.body as InsightRules;

@@ -5,29 +5,31 @@ import { badRequest } from '../../store/errors';
 import { metricsReport } from '../../store/metrics';
 import type { Store } from '../../store/store';
 import { MAX_TREND_DAYS, metricsTrend } from '../../store/trend';
-import { readScope } from '../../sync/device';
+import { readBranch } from '../../authz/policy';
 import { requireDevice } from '../guards';
 
 export function metricsRoutes(app: FastifyInstance, store: Store): void {
   /** The CLI `metrics` JSON, byte for byte (hq: every branch; manager: its own branch). */
   app.get('/api/metrics', async (request, reply) => {
-    const device = await requireDevice(store, request, ['hq', 'manager']);
+    const device = await requireDevice(store, request);
+    const scope = readBranch(device, 'metrics');
     const asOf = (request.query as Record<string, unknown>).as_of;
     let day: number | undefined;
     if (asOf !== undefined) {
       day = typeof asOf === 'string' ? (parseDay(asOf) ?? undefined) : undefined;
       if (day === undefined) throw badRequest(`as_of "${String(asOf)}" is not a date (YYYY-MM-DD)`, [{ field: 'as_of', message: 'must be a date YYYY-MM-DD' }]);
     }
-    const report = await metricsReport(store, day, readScope(device));
+    const report = await metricsReport(store, day, scope);
     return reply.type('application/json; charset=utf-8').send(`${stableJson(report)}\n`);
   });
 
   app.get('/api/metrics/trend', async (request) => {
-    const device = await requireDevice(store, request, ['hq', 'manager']);
+    const device = await requireDevice(store, request);
+    const scope = readBranch(device, 'metrics');
     const text = (request.query as Record<string, unknown>).days ?? '30';
     if (typeof text !== 'string' || !/^\d{1,3}$/.test(text) || Number(text) < 1 || Number(text) > MAX_TREND_DAYS) {
       throw badRequest(`days must be a whole number from 1 to ${MAX_TREND_DAYS}`, [{ field: 'days', message: `must be 1–${MAX_TREND_DAYS}` }]);
     }
-    return metricsTrend(store, Number(text), readScope(device));
+    return metricsTrend(store, Number(text), scope);
   });
 }

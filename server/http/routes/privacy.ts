@@ -17,17 +17,19 @@ import { notFound } from '../../store/errors';
 import { isLinked } from '../../store/links';
 import { rowToActivity, type ActivityRow } from '../../store/projection';
 import type { Store } from '../../store/store';
-import { readScope, type Device } from '../../sync/device';
+import type { Device } from '../../sync/device';
+import { authorize } from '../../authz/policy';
 import { eraseCustomersOnServer } from '../../privacy/erase-customers';
 import { requireDevice } from '../guards';
 
-async function customerInScope(store: Store, device: Device, id: string): Promise<CustomerDoc & { _deleted: boolean }> {
-  const scope = readScope(device);
+/** The customer when the device may perform `operation` on it (policy: linked to its branch, or all). */
+async function customerInScope(store: Store, device: Device, id: string, operation: 'export' | 'erase'): Promise<{ customer: CustomerDoc & { _deleted: boolean }; scope: string | null }> {
+  const scope = authorize(device, 'customers', operation) === 'all' ? null : device.branch_id;
   const doc = (await loadMasters<CustomerDoc>(store.db, 'customers', [id])).get(id)?.doc;
   if (doc === undefined || (scope !== null && !(await isLinked(store.db, scope, [id])).has(id))) {
     throw notFound(scope === null ? `no customer "${id}"` : `no customer "${id}" at branch ${scope}`);
   }
-  return doc;
+  return { customer: doc, scope };
 }
 
 function customerId(params: unknown): string {
@@ -40,8 +42,7 @@ export function privacyRoutes(app: FastifyInstance, store: Store): void {
   app.get('/api/privacy/customers/:id/export', async (request, reply) => {
     const device = await requireDevice(store, request);
     const id = customerId(request.params);
-    const customer = await customerInScope(store, device, id);
-    const scope = readScope(device);
+    const { customer, scope } = await customerInScope(store, device, id, 'export');
     const branchFilter = scope === null ? '' : ' AND branch_id = $2';
     const params = scope === null ? [id] : [id, scope];
     const bookings = await store.db.query<{ data: BookingDoc }>(`SELECT data FROM bookings WHERE customer_id = $1 AND NOT deleted${branchFilter}`, params);
@@ -59,9 +60,9 @@ export function privacyRoutes(app: FastifyInstance, store: Store): void {
   });
 
   app.post('/api/privacy/customers/:id/erase', async (request) => {
-    const device = await requireDevice(store, request, ['manager', 'hq']);
+    const device = await requireDevice(store, request);
     const id = customerId(request.params);
-    const before = await customerInScope(store, device, id);
+    const { customer: before } = await customerInScope(store, device, id, 'erase');
     const result = await eraseCustomersOnServer(store, [id]);
     request.log.info({ device: device.id, customer: id }, 'customer erased on request');
     const customer = result.erased[0] ?? before;

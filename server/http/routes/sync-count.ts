@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isSyncCollection, type Checkpoint, type SyncCollection } from '../../../shared/sync/protocol';
 import { badRequest, notFound } from '../../store/errors';
 import type { Store } from '../../store/store';
-import { readScope } from '../../sync/device';
+import { readBranch } from '../../authz/policy';
 import { countAfter } from '../../sync/count';
 import { checkSchemaVersion, requireDevice } from '../guards';
 
@@ -38,7 +38,7 @@ export function syncCountRoutes(app: FastifyInstance, store: Store, schemaVersio
     const device = await requireDevice(store, request);
     checkSchemaVersion(request, schemaVersion);
     const collection = collectionOf(request);
-    const count = await countAfter(store.db, collection, readScope(device), checkpointOf(request.query as Record<string, unknown>));
+    const count = await countAfter(store.db, collection, readBranch(device, collection), checkpointOf(request.query as Record<string, unknown>));
     return { count } satisfies CountResponse;
   });
 }

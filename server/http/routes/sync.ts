@@ -3,7 +3,8 @@ import { isPushCollection, isSyncCollection, type Checkpoint, type StreamTicketR
 import { deviceById } from '../../store/auth';
 import { ApiError, badRequest, forbidden, notFound } from '../../store/errors';
 import type { Store } from '../../store/store';
-import { readScope, type Device } from '../../sync/device';
+import type { Device } from '../../sync/device';
+import { authorize, readBranch } from '../../authz/policy';
 import { lookupCustomer } from '../../sync/lookup';
 import { pullBatch } from '../../sync/pull';
 import { pushRows } from '../../sync/push';
@@ -56,7 +57,7 @@ export function syncRoutes(app: FastifyInstance, store: Store, hub: StreamHub, s
     checkSchemaVersion(request, schemaVersion);
     const collection = collectionOf(request);
     const query = request.query as Record<string, unknown>;
-    return pullBatch(store.db, collection, readScope(device), checkpointOf(query), limitOf(query));
+    return pullBatch(store.db, collection, readBranch(device, collection), checkpointOf(query), limitOf(query));
   });
 
   app.post('/api/sync/:collection/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
@@ -70,7 +71,8 @@ export function syncRoutes(app: FastifyInstance, store: Store, hub: StreamHub, s
   });
 
   app.post('/api/sync/customers/lookup', async (request) => {
-    const device = await requireDevice(store, request, ['front_desk', 'manager']);
+    const device = await requireDevice(store, request);
+    authorize(device, 'customers', 'lookup');
     checkSchemaVersion(request, schemaVersion);
     return lookupCustomer(store, device, request.body);
   });
