@@ -160,3 +160,12 @@ export function readBranch(device: Device, resource: Resource): string | null {
   const rule = authorize(device, resource, 'read');
   return rule === 'all' ? null : device.branch_id;
 }
+
+/** The table as Markdown, exactly as server/PROTOCOL.md prints it (a test compares the two). */
+export function policyMarkdown(): string {
+  const lines = ['| Resource | Operation | front_desk | manager | hq |', '| --- | --- | --- | --- | --- |'];
+  for (const { resource, operation, rules } of policyEntries()) {
+    lines.push(`| ${resource} | ${operation} | ${rules.front_desk} | ${rules.manager} | ${rules.hq} |`);
+  }
+  return lines.join('\n');
+}

@@ -76,14 +76,13 @@ describe.each(TARGETS)('live stream on $name', (target) => {
     expect((await client(server.url, desk.token).get('/api/session')).status).toBe(401);
   });
 
-  it('delivers a customer newly linked by a booking to the booking branch\'s stream', async () => {
+  it('delivers a customer newly linked by a walk-in lookup to the branch\'s stream', async () => {
     const stream = await openStream(`${server.url}/api/sync/stream`, headers(deskA.token));
     try {
       await stream.next();
-      const visit = bookingDoc({ id: 'bk-live-link', customer_id: 'cu-b2', branch_id: 'br-a' });
-      await client(server.url, deskA.token).post('/api/sync/bookings/push', [{ newDocumentState: visit }]);
-      const linked = await stream.next(isChange('customers', 'cu-b2'));
-      expect(linked.type === 'change' ? linked.documents.map((d) => d.id) : []).toEqual(['cu-b2']);
+      expect((await client(server.url, deskA.token).post('/api/sync/customers/lookup', { phone: '+12125550123' })).status).toBe(200);
+      const linked = await stream.next(isChange('customers', 'cu-b1'));
+      expect(linked.type === 'change' ? linked.documents.map((d) => d.id) : []).toEqual(['cu-b1']);
     } finally {
       stream.close();
     }

@@ -16,7 +16,7 @@ import { pullBatch } from '../sync/pull';
 import { pushRows } from '../sync/push';
 import { ManualClock, TARGETS, type TestDatabase } from '../test-support/databases';
 import { twoBranches } from '../test-support/dataset';
-import { communicationDoc, customerDoc } from '../test-support/docs';
+import { campaignDoc, communicationDoc, customerDoc } from '../test-support/docs';
 import { startMailServer, type TestMailServer } from '../test-support/mail';
 import { startWebhook, type TestWebhook } from '../test-support/webhook';
 import { DEFAULT_OUTBOX_OPTIONS, outboxConfigFromEnv, OutboxConfigError, type OutboxOptions } from './config';
@@ -27,7 +27,8 @@ import { OutboxWorker } from './worker';
 
 const NOW = Date.parse('2026-03-01T06:00:00Z');
 const OPTIONS: OutboxOptions = { ...DEFAULT_OUTBOX_OPTIONS, maxAttempts: 3, retryBaseMs: 60_000, batchSize: 5 };
-const device = { id: 'dev-a', role: 'front_desk' as const, branch_id: 'br-a' };
+// Campaign messages are queued by a manager's desk (sending a campaign is manager-only, issue 8).
+const device = { id: 'dev-a', role: 'manager' as const, branch_id: 'br-a' };
 const yes = { granted: true, at: '2026-01-01T00:00:00Z' };
 
 const recipient = (id: string, over: Partial<CustomerDoc> = {}) =>
@@ -80,6 +81,8 @@ describe.each(TARGETS)('outbox on $name', (target) => {
   async function queue(...comms: WireDoc<CommunicationDoc>[]): Promise<void> {
     const customers = [...new Set(comms.map((c) => c.customer_id))];
     await pushRows(db.store, device, 'customers', customers.map((c) => ({ newDocumentState: recipient(c) })));
+    const campaigns = [...new Set(comms.map((c) => c.campaign_id).filter((id) => id !== ''))];
+    await pushRows(db.store, device, 'campaigns', campaigns.map((id) => ({ newDocumentState: campaignDoc({ id, branch_id: 'br-a', status: 'queued', sent_at: '2026-03-01T05:00:00Z' }) })));
     await pushRows(db.store, device, 'communications', comms.map((c) => ({ newDocumentState: c })));
   }
 
@@ -176,7 +179,7 @@ describe.each(TARGETS)('outbox on $name', (target) => {
   });
 
   it('cancels instead of sending when the customer was erased or withdrew consent meanwhile', async () => {
-    await queue(queued('co-1', 'cu-m1'), queued('co-2', 'cu-m2'), queued('co-3', 'cu-m3', { campaign_id: '', variant: '', purpose: 'reminder' }));
+    await queue(queued('co-1', 'cu-m1'), queued('co-2', 'cu-m2'), queued('co-3', 'cu-m3', { campaign_id: '', variant: '', purpose: 'appointment reminder' }));
     await db.store.db.transaction(async (tx) => {
       await lockStamps(tx);
       const no = { granted: false, at: '2026-02-28T00:00:00Z' };

@@ -58,12 +58,13 @@ describe.each(TARGETS)('privacy on $name', (target) => {
   }
 
   it('an erasure pushed by one desk blanks messages, cancels unsent ones and reaches the other desk', async () => {
-    // cu-b1 visits branch A too, so both desks hold it; A has messages for it.
+    // cu-b1 visits branch A too (A finds the walk-in by phone), so both desks hold it; A has messages for it.
+    expect((await a.post('/api/sync/customers/lookup', { phone: '+12125550123' })).status).toBe(200);
     expect((await a.post('/api/sync/bookings/push', [{ newDocumentState: bookingDoc({ id: 'bk-x', customer_id: 'cu-b1', branch_id: 'br-a', status: 'completed', start_at: '2026-02-25T03:00:00Z' }) }])).status).toBe(200);
     expect(
       (await a.post('/api/sync/communications/push', [
         { newDocumentState: communicationDoc({ id: 'co-sent', customer_id: 'cu-b1', branch_id: 'br-a', status: 'logged', message: 'Called about her allergy' }) },
-        { newDocumentState: communicationDoc({ id: 'co-queued', customer_id: 'cu-b1', branch_id: 'br-a', status: 'queued', channel: 'email', message: 'Hi Walk-in' }) },
+        { newDocumentState: communicationDoc({ id: 'co-queued', customer_id: 'cu-b1', branch_id: 'br-a', status: 'queued', channel: 'email', purpose: 'appointment reminder', message: 'Hi Walk-in' }) },
       ])).status,
     ).toBe(200);
     const bStart = await pull<CustomerDoc>(b, 'customers');
@@ -72,7 +73,9 @@ describe.each(TARGETS)('privacy on $name', (target) => {
     expect(master.email).toBe('walkin@example.com');
 
     const erased = { ...eraseCustomer(master, '2026-03-01T06:00:00.000Z'), _deleted: false };
-    const res = await b.post('/api/sync/customers/push', [{ assumedMasterState: master, newDocumentState: erased }]);
+    // Erasing is a manager's operation on every path: B's front desk may not push it.
+    expect((await b.post('/api/sync/customers/push', [{ assumedMasterState: master, newDocumentState: erased }])).status).toBe(403);
+    const res = await bManager.post('/api/sync/customers/push', [{ assumedMasterState: master, newDocumentState: erased }]);
     expect(res).toEqual({ status: 200, body: [] });
 
     // The other desk's next pull brings the erased document …

@@ -226,13 +226,14 @@ describe.each(TARGETS)('replication on $name', (target) => {
     expect((await a.get('/api/sync/bookings/pull?stamp=abc')).status).toBe(400);
   });
 
-  it('brings a customer newly linked to a branch with that branch\'s next pull', async () => {
+  it('never links a customer of another branch through a guessed id in a booking (issue 8: walk-in lookup only)', async () => {
     const { checkpoint } = await pullAll<CustomerDoc>(a, 'customers');
-    // cu-b2 belongs to B; desk A books it after meeting the customer (the booking links it).
+    // cu-b2 belongs to B; desk A knowing (or guessing) its id gains nothing: the booking is refused whole.
     const visit = bookingDoc({ id: 'bk-walkin', customer_id: 'cu-b2', branch_id: 'br-a', status: 'completed', start_at: '2026-02-28T03:00:00Z' });
-    expect((await a.post('/api/sync/bookings/push', [{ newDocumentState: visit }])).body).toEqual([]);
-    const next = await pullAll<CustomerDoc>(a, 'customers', checkpoint);
-    expect(next.docs.map((d) => d.id)).toEqual(['cu-b2']);
+    const res = await a.post('/api/sync/bookings/push', [{ newDocumentState: visit }]);
+    expect(res.status).toBe(403);
+    expect((res.body as { details: unknown[] }).details).toEqual([expect.objectContaining({ document: 'bk-walkin', collection: 'bookings', field: 'customer_id' })]);
+    expect((await pullAll<CustomerDoc>(a, 'customers', checkpoint)).docs).toEqual([]);
     expect((await verifyProjection(db.store)).differences).toEqual([]);
   });
 
@@ -267,7 +268,7 @@ describe.each(TARGETS)('replication on $name', (target) => {
 
   it('keeps campaigns and communications in their branch', async () => {
     expect((await a.post('/api/sync/campaigns/push', [{ newDocumentState: campaignDoc({ id: 'cp-a' }) }])).body).toEqual([]);
-    expect((await a.post('/api/sync/communications/push', [{ newDocumentState: communicationDoc({ id: 'cm-a', branch_id: 'br-a' }) }])).body).toEqual([]);
+    expect((await a.post('/api/sync/communications/push', [{ newDocumentState: communicationDoc({ id: 'cm-a', branch_id: 'br-a', customer_id: 'cu-a1' }) }])).body).toEqual([]);
     expect((await pullAll<{ id: string }>(a, 'campaigns')).docs.map((d) => d.id)).toEqual(['cp-a']);
     expect((await pullAll(b, 'campaigns')).docs).toEqual([]);
     expect((await pullAll(b, 'communications')).docs).toEqual([]);

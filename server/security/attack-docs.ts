@@ -1,0 +1,71 @@
+/** Fresh, valid documents for the attack suite (unique ids, times near the real now). */
+import { randomBytes } from 'node:crypto';
+import type { BranchSettingsDoc, SegmentDoc } from '../../shared/domain/schemas';
+import { defaultBranchSettings } from '../../shared/insights/branch-settings';
+import { criteria } from '../../shared/insights/criteria';
+import type { PushCollection, WireDoc } from '../../shared/sync/protocol';
+import { bookingDoc, campaignDoc, communicationDoc, customerDoc } from '../test-support/docs';
+
+type Doc = WireDoc<Record<string, unknown>>;
+
+let counter = 0;
+export function freshId(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${randomBytes(3).toString('hex')}-${counter}`;
+}
+
+export const soon = (): string => new Date(Date.now() + 86_400_000).toISOString();
+export const recently = (): string => new Date(Date.now() - 60_000).toISOString();
+
+const yes = () => ({ granted: true, at: recently() });
+
+/** A customer registered at `branch`, with marketing consent on SMS and a unique phone number. */
+export function freshCustomer(branch: string, over: Record<string, unknown> = {}): Doc {
+  const digits = String(100_000_000 + Math.floor(Math.random() * 899_999_999));
+  return customerDoc({
+    id: freshId('cu'),
+    name: 'Attack Target',
+    phone: `+1212${digits.slice(0, 7)}`,
+    opted_in_marketing: true,
+    preferred_contact: 'sms',
+    consent: { sms: yes(), email: { granted: false, at: '' }, push: { granted: false, at: '' } },
+    registered_branch_id: branch,
+    home_branch_id: branch,
+    ...over,
+  }) as unknown as Doc;
+}
+
+/** A new document of `collection` naming `branch`; `customer` is a customer linked to that branch. */
+export function freshDoc(collection: PushCollection, branch: string, customer: string): Doc {
+  switch (collection) {
+    case 'customers':
+      return freshCustomer(branch);
+    case 'bookings':
+      return bookingDoc({ id: freshId('bk'), customer_id: customer, branch_id: branch, start_at: soon() }) as unknown as Doc;
+    case 'communications':
+      return communicationDoc({ id: freshId('cm'), customer_id: customer, branch_id: branch, status: 'logged', purpose: 'follow-up', at: recently() }) as unknown as Doc;
+    case 'campaigns':
+      return campaignDoc({ id: freshId('cp'), branch_id: branch }) as unknown as Doc;
+    case 'segments': {
+      const s: WireDoc<SegmentDoc> = { id: freshId('sg'), branch_id: branch, name: 'Regulars', criteria: criteria({ statuses: ['active'] }), created_at: '', updated_at: '', _deleted: false };
+      return s as unknown as Doc;
+    }
+    case 'branch_settings': {
+      const s: WireDoc<BranchSettingsDoc> = { ...defaultBranchSettings(branch), _deleted: false };
+      return s as unknown as Doc;
+    }
+  }
+}
+
+/** The same document with one harmless field changed (an edit). */
+export function edited(collection: PushCollection, doc: Doc): Doc {
+  const field: Record<PushCollection, string> = {
+    customers: 'notes',
+    bookings: 'notes',
+    communications: 'message',
+    campaigns: 'name',
+    segments: 'name',
+    branch_settings: 'offer',
+  };
+  return { ...doc, [field[collection]]: `edited ${freshId('x')}` };
+}

@@ -1,0 +1,193 @@
+/**
+ * The authorisation table (server/authz/policy.ts) attacked row by row against a real server
+ * process: every role × every resource × every operation, inside its scope (branch A, its own)
+ * and outside (branch B). The expectation comes from the same table the server enforces, and
+ * every refused write is checked to have stored nothing. An entry of the table without an attack
+ * here fails the suite, so table, PROTOCOL.md and tests cannot drift.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eraseCustomer } from '../../shared/privacy/erase';
+import { isPushCollection, type PullResponse, type PushCollection, type Role, type WireDoc } from '../../shared/sync/protocol';
+import { policyEntries, policyMarkdown, ruleOf, type Operation, type Resource } from '../authz/policy';
+import { REPO } from '../test-support/spawn';
+import { edited, freshCustomer, freshDoc, freshId, recently } from './attack-docs';
+import { openTarget, TARGET_NAMES, type Actor, type Answer, type Target } from './harness';
+
+type Doc = WireDoc<Record<string, unknown>>;
+const SLOW = 240_000;
+const BRANCHES = ['br-a', 'br-b'] as const;
+
+/** Whether `role` (of branch `own`) may do every one of `ops` on a document of branch `where`. */
+function allowed(role: Role, own: string, resource: Resource, ops: readonly Operation[], where: string): boolean {
+  return ops.every((op) => {
+    const rule = ruleOf(role, resource, op);
+    if (rule === 'deny') return false;
+    if (rule === 'all') return true;
+    return own !== '' && where === own;
+  });
+}
+
+describe.each(TARGET_NAMES)('authorisation table against a real server on %s', { timeout: SLOW }, (name) => {
+  let t: Target;
+  const linked: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await openTarget(name);
+    // one customer linked to each branch (registered there by its manager), for references
+    for (const b of BRANCHES) {
+      const c = freshCustomer(b);
+      expect((await manager(b).post('/api/sync/customers/push', [{ newDocumentState: c }])).status).toBe(200);
+      linked[b] = c.id as string;
+    }
+  }, SLOW);
+  afterAll(async () => {
+    await t?.close();
+  }, SLOW);
+
+  const manager = (branch: string): Actor => (branch === 'br-a' ? t.actors.mgA : t.actors.mgB);
+  const attackers = (): Actor[] => [t.actors.fdA, t.actors.mgA, t.actors.hq];
+
+  async function master(collection: string, id: string): Promise<Doc | undefined> {
+    const res = await t.actors.hq.get(`/api/sync/${collection}/pull?limit=2000`);
+    expect(res.status).toBe(200);
+    return (res.body as PullResponse<Doc>).documents.find((d) => d.id === id);
+  }
+
+  /** A document of `collection` that exists at `branch` (created there by its manager). */
+  async function existing(collection: PushCollection, branch: string): Promise<Doc> {
+    if (collection === 'branch_settings') {
+      const current = await master('branch_settings', branch);
+      if (current !== undefined && !current._deleted) return current;
+    }
+    const doc = freshDoc(collection, branch, linked[branch] as string);
+    const res = await manager(branch).post(`/api/sync/${collection}/push`, [{ newDocumentState: doc }]);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return (await master(collection, doc.id as string)) as Doc;
+  }
+
+  async function push(who: Actor, collection: PushCollection, next: Doc, assumed?: Doc): Promise<Answer> {
+    return who.post(`/api/sync/${collection}/push`, [{ assumedMasterState: assumed ?? null, newDocumentState: next }]);
+  }
+
+  /** Runs one attack; returns the answer and the operations the policy must allow for it. */
+  async function attack(who: Actor, resource: Resource, op: Operation, where: string): Promise<{ answer: Answer; ops: Operation[]; stored: () => Promise<boolean>; scope?: string } | null> {
+    if (isPushCollection(resource)) {
+      const collection = resource;
+      if (op === 'create') {
+        const doc = freshDoc(collection, where, linked[where] as string);
+        if (collection === 'branch_settings') {
+          const was = await master('branch_settings', where);
+          const next = edited(collection, was ?? doc);
+          const answer = await push(who, collection, next, was);
+          return { answer, ops: [was === undefined ? 'create' : 'update'], stored: async () => (await master(collection, where))?.offer === next.offer };
+        }
+        const answer = await push(who, collection, doc);
+        return { answer, ops: ['create'], stored: async () => (await master(collection, doc.id as string)) !== undefined };
+      }
+      if (op === 'update' || op === 'delete' || op === 'erase') {
+        const before = await existing(collection, where);
+        const next = op === 'update' ? edited(collection, before) : op === 'delete' ? { ...before, _deleted: true } : (eraseCustomer(before as never, recently()) as unknown as Doc);
+        const answer = await push(who, collection, next, before);
+        const ops: Operation[] = op === 'update' ? ['update'] : ['update', op];
+        return { answer, ops, stored: async () => JSON.stringify(await master(collection, before.id as string)) !== JSON.stringify(before) };
+      }
+      if (op === 'send') {
+        const doc: Doc = { ...freshDoc('campaigns', where, ''), status: 'queued', sent_at: recently(), audience_size: 1 };
+        const answer = await push(who, 'campaigns', doc);
+        return { answer, ops: ['create', 'send'], stored: async () => (await master('campaigns', doc.id as string)) !== undefined };
+      }
+      if (op === 'queue_marketing' || op === 'queue_transactional') {
+        const doc: Doc = {
+          ...freshDoc('communications', where, linked[where] as string),
+          status: 'queued',
+          purpose: op === 'queue_marketing' ? 'marketing' : 'appointment reminder',
+          message: 'Attack message',
+        };
+        const answer = await push(who, 'communications', doc);
+        return { answer, ops: ['create', op], stored: async () => (await master('communications', doc.id as string)) !== undefined };
+      }
+      if (op === 'lookup') {
+        const c = freshCustomer(where);
+        expect((await push(manager(where), 'customers', c)).status).toBe(200);
+        const answer = await who.post('/api/sync/customers/lookup', { phone: c.phone });
+        if (answer.status === 200) expect((answer.body as { customers: Doc[] }).customers.map((d) => d.id)).toEqual([c.id]);
+        // a lookup links the match to the asking branch: any branch device may, whichever branch served the customer
+        return { answer, ops: ['lookup'], stored: async () => false, scope: who.branch };
+      }
+      if (op === 'export') {
+        const c = await existing('customers', where);
+        const answer = await who.get(`/api/privacy/customers/${c.id as string}/export`);
+        return { answer, ops: ['export'], stored: async () => false };
+      }
+    }
+    if (op === 'read') {
+      if (resource === 'metrics') {
+        const answer = await who.get('/api/metrics');
+        if (answer.status === 200) {
+          const keys = Object.keys((answer.body as { branches: Record<string, unknown> }).branches);
+          expect(keys).toEqual(ruleOf(who.role, 'metrics', 'read') === 'all' ? [...BRANCHES] : [who.branch]);
+        }
+        // a device asks for the metrics of its scope: there is no other branch to ask for
+        return { answer, ops: ['read'], stored: async () => false, scope: who.branch };
+      }
+      if (resource === 'insight_rules') return { answer: await who.get('/api/insights/rules'), ops: ['read'], stored: async () => false, scope: who.branch };
+      const seeded = resource === 'branches' ? { id: where } : await existing(resource as PushCollection, where);
+      const answer = await who.get(`/api/sync/${resource}/pull?limit=2000`);
+      expect(answer.status).toBe(200);
+      const docs = (answer.body as PullResponse<Doc>).documents;
+      const count = await who.get(`/api/sync/${resource}/count`);
+      expect(count.body).toEqual({ count: docs.length });
+      const rule = ruleOf(who.role, resource, 'read');
+      if (rule === 'branch') for (const d of docs) expect(d.branch_id, `${resource} ${String(d.id)}`).toBe(who.branch);
+      // "answer" 200 when the seeded document is visible, 403 when it is not (what the table predicts)
+      return { answer: { status: docs.some((d) => d.id === seeded.id) ? 200 : 403, body: null }, ops: ['read'], stored: async () => false };
+    }
+    if (resource === 'insight_rules' && op === 'write') {
+      const current = (await t.actors.hq.get('/api/insights/rules')).body as { rules: unknown };
+      return { answer: await who.put('/api/insights/rules', current.rules), ops: ['write'], stored: async () => false, scope: who.branch };
+    }
+    if (resource === 'branches' && (op === 'create' || op === 'update' || op === 'delete')) {
+      const doc = { id: op === 'create' ? freshId('br') : where, name: 'Hijacked', timezone: 'UTC', active_days: null, at_risk_days: null, country: '', updated_at: '', _deleted: op === 'delete' };
+      const answer = await who.post('/api/sync/branches/push', [{ newDocumentState: doc }]);
+      return { answer, ops: [op], stored: async () => (await master('branches', doc.id))?.name === 'Hijacked' };
+    }
+    return null;
+  }
+
+  for (const entry of policyEntries()) {
+    it(`${entry.resource} ${entry.operation}: every role, inside and outside its scope`, async () => {
+      for (const who of attackers()) {
+        for (const where of BRANCHES) {
+          const result = await attack(who, entry.resource, entry.operation, where);
+          if (result === null) throw new Error(`no attack written for ${entry.resource} ${entry.operation}: add one (the table and the suite must match)`);
+          const ok = allowed(who.role, who.branch, entry.resource, result.ops, result.scope ?? where);
+          const label = `${who.name} ${entry.operation} ${entry.resource} at ${where}: ${JSON.stringify(result.answer.body)}`;
+          if (ok) {
+            expect(result.answer.status, label).toBe(200);
+          } else {
+            expect([403, 404], label).toContain(result.answer.status);
+            expect(await result.stored(), `${label} stored something`).toBe(false);
+          }
+        }
+      }
+    });
+  }
+
+  it('erase over HTTP: manager of a linked branch and hq only', async () => {
+    for (const who of attackers()) {
+      for (const where of BRANCHES) {
+        const c = await existing('customers', where);
+        const answer = await who.post(`/api/privacy/customers/${c.id as string}/erase`, {});
+        const ok = allowed(who.role, who.branch, 'customers', ['erase'], where);
+        expect(answer.status, `${who.name} erase at ${where}`).toBe(ok ? 200 : answer.status === 404 ? 404 : 403);
+        if (!ok) expect((await master('customers', c.id as string))?.erased_at).toBe('');
+      }
+    }
+  });
+
+  it('server/PROTOCOL.md prints exactly this table', async () => {
+    const protocol = await readFile(`${REPO}/server/PROTOCOL.md`, 'utf8');
+    expect(protocol).toContain(policyMarkdown());
+  });
+});

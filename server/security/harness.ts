@@ -1,0 +1,120 @@
+/**
+ * The attack suite's target: ONE real server process per database (PGlite directory, or a
+ * PostgreSQL database of its own when DATABASE_URL is set) with the two-branch data set, an SMS
+ * gateway stand-in, and devices of every role enrolled over HTTP.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SCHEMA_VERSION } from '../../shared/domain/schemas';
+import { SCHEMA_HEADER, type EnrollResponse, type Role } from '../../shared/sync/protocol';
+import { acquireDataDir, pgliteDir } from '../db/data-dir';
+import { createEnrolmentCode } from '../store/auth';
+import { importDataset } from '../store/import';
+import { Store } from '../store/store';
+import { createPostgresDatabase, POSTGRES_URL } from '../test-support/databases';
+import { twoBranches } from '../test-support/dataset';
+import { startServerProcess, type ServerProcess } from '../test-support/spawn';
+import { startWebhook, type TestWebhook } from '../test-support/webhook';
+
+export interface Answer {
+  status: number;
+  body: unknown;
+}
+
+export interface Actor {
+  name: string;
+  role: Role;
+  branch: string;
+  session: EnrollResponse;
+  get(path: string): Promise<Answer>;
+  post(path: string, body: unknown): Promise<Answer>;
+  put(path: string, body: unknown): Promise<Answer>;
+}
+
+export interface Target {
+  url: string;
+  hook: TestWebhook;
+  actors: Record<'fdA' | 'mgA' | 'fdB' | 'mgB' | 'hq', Actor>;
+  close(): Promise<void>;
+}
+
+export const TARGET_NAMES: ('pglite' | 'postgres')[] = POSTGRES_URL === undefined ? ['pglite'] : ['pglite', 'postgres'];
+
+const DEVICES: { key: keyof Target['actors']; branch: string; role: Role }[] = [
+  { key: 'fdA', branch: 'br-a', role: 'front_desk' },
+  { key: 'mgA', branch: 'br-a', role: 'manager' },
+  { key: 'fdB', branch: 'br-b', role: 'front_desk' },
+  { key: 'mgB', branch: 'br-b', role: 'manager' },
+  { key: 'hq', branch: '', role: 'hq' },
+];
+
+async function seed(store: Store): Promise<Map<string, string>> {
+  await importDataset(store, twoBranches(), 0);
+  const codes = new Map<string, string>();
+  for (const d of DEVICES) codes.set(d.key, (await createEnrolmentCode(store, d.branch, d.role)).code);
+  return codes;
+}
+
+function actor(url: string, name: string, session: EnrollResponse): Actor {
+  const headers = { authorization: `Bearer ${session.token}`, [SCHEMA_HEADER]: String(SCHEMA_VERSION) };
+  const call = async (method: string, path: string, body?: unknown): Promise<Answer> => {
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
+  };
+  return {
+    name,
+    role: session.role,
+    branch: session.branch_id,
+    session,
+    get: (path) => call('GET', path),
+    post: (path, body) => call('POST', path, body),
+    put: (path, body) => call('PUT', path, body),
+  };
+}
+
+export async function openTarget(name: 'pglite' | 'postgres'): Promise<Target> {
+  const hook = await startWebhook();
+  const env = { SMS_WEBHOOK_URL: hook.url, OUTBOX_POLL_SECONDS: '1' };
+  let server: ServerProcess;
+  let cleanup: () => Promise<void>;
+  let codes: Map<string, string>;
+  if (name === 'pglite') {
+    const dir = await mkdtemp(join(tmpdir(), 'bd-attack-'));
+    const lock = await acquireDataDir(dir, 'cli');
+    const store = await Store.open({ pgliteDir: pgliteDir(dir) });
+    codes = await seed(store);
+    await store.close();
+    await lock.release();
+    server = await startServerProcess(['--data-dir', dir], env);
+    cleanup = () => rm(dir, { recursive: true, force: true });
+  } else {
+    const db = await createPostgresDatabase();
+    const store = await Store.open({ databaseUrl: db.url });
+    codes = await seed(store);
+    await store.close();
+    server = await startServerProcess([], { ...env, DATABASE_URL: db.url });
+    cleanup = () => db.drop();
+  }
+  const actors = {} as Target['actors'];
+  for (const d of DEVICES) {
+    const res = await fetch(`${server.url}/api/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: codes.get(d.key) }) });
+    if (res.status !== 200) throw new Error(`enrolment of ${d.key} failed: ${res.status} ${await res.text()}`);
+    actors[d.key] = actor(server.url, d.key, (await res.json()) as EnrollResponse);
+  }
+  return {
+    url: server.url,
+    hook,
+    actors,
+    async close() {
+      await server.stop();
+      await hook.close();
+      await cleanup();
+    },
+  };
+}
