@@ -24,14 +24,14 @@ describe.each(TARGETS)('migrations on $name', (target) => {
 
     await importDataset(db.store, twoBranches(), 0);
     const device = { id: 'dev', role: 'front_desk' as const, branch_id: 'br-a' };
-    await pushRows(db.store, device, 'bookings', [{ newDocumentState: bookingDoc({ id: 'bk-before' }) }]);
+    await pushRows(db.store, device, 'bookings', [{ newDocumentState: bookingDoc({ id: 'bk-before', customer_id: 'cu-a1' }) }]);
     const before = await pullBatch(db.store.db, 'bookings', 'br-a', null, 100);
     expect(before.documents.map((d) => d.id)).toEqual(['bk-a1', 'bk-before']);
 
     const next: Migration = { version: 1000, name: 'test: a new column', sql: 'ALTER TABLE bookings ADD COLUMN test_note text' };
     expect(await migrate(db.store.db, [...MIGRATIONS, next])).toEqual([1000]);
     expect(await appliedVersions(db.store.db)).toEqual([...versions, 1000]);
-    await pushRows(db.store, device, 'bookings', [{ newDocumentState: bookingDoc({ id: 'bk-after' }) }]);
+    await pushRows(db.store, device, 'bookings', [{ newDocumentState: bookingDoc({ id: 'bk-after', customer_id: 'cu-a1' }) }]);
     const after = await pullBatch(db.store.db, 'bookings', 'br-a', before.checkpoint, 100);
     expect(after.documents.map((d) => d.id)).toEqual(['bk-after']);
   });

@@ -6,7 +6,7 @@ import { stableJson } from '../../shared/util/json';
 import { metricsCommand } from '../cli/commands/metrics';
 import { loadDataset } from '../cli/load-dataset';
 import { pushRows } from '../sync/push';
-import { bookingDoc } from '../test-support/docs';
+import { bookingDoc, customerDoc } from '../test-support/docs';
 import { ManualClock, TARGETS, type TestDatabase } from '../test-support/databases';
 import { client, enrolDevice, startTestServer, type TestServer } from '../test-support/http';
 import { importDataset } from './import';
@@ -94,6 +94,9 @@ describe.each(TARGETS)('HQ projection on $name', (target) => {
     expect(await verifyProjection(db.store)).toEqual({ rows: 190, differences: [] });
     expect(await metricsReport(db.store, undefined, null)).toEqual(await metricsFromRaw(db.store, day('2026-03-01'), null));
     // A new customer's first booking creates the pair; a soft delete removes it again.
+    // (the customer is registered at the desk first: a booking may only name a customer the server knows)
+    await pushRows(db.store, device, 'customers', [{ newDocumentState: customerDoc({ id: 'cu-new-1', registered_branch_id: 'br-nyc' }) }]);
+    expect((await verifyProjection(db.store)).rows).toBe(190);
     const fresh = bookingDoc({ id: 'bk-push-2', customer_id: 'cu-new-1', branch_id: 'br-nyc', start_at: '2026-02-27T15:00:00Z', status: 'completed' });
     await pushRows(db.store, device, 'bookings', [{ newDocumentState: fresh }]);
     expect((await verifyProjection(db.store)).rows).toBe(191);
