@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { SyncDesk } from './pages/sync-desk';
+import { TodayPage } from './pages/today-page';
+import { createStorage, startSyncServer, type Storage, type SyncServer } from './support/server';
+import { shot } from './support/shot';
+
+/**
+ * Two desks of one branch, both offline, book the same staff member at overlapping times. Neither
+ * can see the other's booking until they sync; after sync both desks show both bookings with the
+ * overlap badge: the conflict is derived from the data on each desk, never merged away.
+ */
+test('a double-booking made by two offline desks shows on both after sync', async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const storage: Storage = await createStorage('pglite');
+  let server: SyncServer | null = null;
+  const desks: SyncDesk[] = [];
+  try {
+    await storage.cli(['import', '--data', 'fixtures/sample']);
+    server = await startSyncServer(storage);
+    const [codeA, codeB] = await Promise.all([storage.enroll('br-manila', 'front_desk'), storage.enroll('br-manila', 'front_desk')]);
+    const offline = [/ERR_INTERNET_DISCONNECTED/, /ERR_CONNECTION_REFUSED/, /ERR_NETWORK_CHANGED/];
+    const a = await SyncDesk.open(browser, 'A', { baseURL: baseURL as string, allowedErrors: offline });
+    const b = await SyncDesk.open(browser, 'B', { baseURL: baseURL as string, allowedErrors: offline });
+    desks.push(a, b);
+    for (const [desk, code] of [[a, codeA], [b, codeB]] as const) {
+      await desk.pairFromWelcome(server.url, code);
+      await expect(desk.page.getByTestId('branch-name')).toHaveText('Manila Makati');
+      await desk.expectSynced(60_000);
+    }
+
+    await a.setOffline(true);
+    await b.setOffline(true);
+    const todayA = new TodayPage(a.page);
+    const todayB = new TodayPage(b.page);
+    await todayA.newBooking({ register: { name: 'Dina Lopez', phone: '+63 917 111 2233' } }, { service: 'Haircut', staff: 'Zed', time: '18:00', duration: '45', price: '300' });
+    await todayB.newBooking({ register: { name: 'Eli Ramos', phone: '+63 917 444 5566' } }, { service: 'Fade', staff: 'Zed', time: '18:30', duration: '30', price: '250' });
+    // Offline, each desk knows only its own booking: no overlap yet
+    await expect(todayA.booking('Dina Lopez')).not.toHaveAccessibleName(/double-booked/);
+    await expect(todayB.booking('Eli Ramos')).not.toHaveAccessibleName(/double-booked/);
+    await expect(todayA.booking('Eli Ramos')).toHaveCount(0);
+
+    await a.setOffline(false);
+    await b.setOffline(false);
+    await a.expectSynced(60_000);
+    await b.expectSynced(60_000);
+    for (const today of [todayA, todayB]) {
+      await expect(today.booking('Dina Lopez')).toHaveAccessibleName(/^18:00–18:45, Dina Lopez, Haircut, Scheduled, .*staff double-booked$/);
+      await expect(today.booking('Eli Ramos')).toHaveAccessibleName(/^18:30–19:00, Eli Ramos, Fade, Scheduled, .*staff double-booked$/);
+    }
+    await todayB.select('Dina Lopez');
+    await expect(todayB.panel.getByRole('status', { name: 'Overlapping bookings' })).toContainText('Zed already has Eli Ramos at Mon 2 Mar, 18:30 (30 min)');
+    await b.page.screenshot({ path: shot('43-offline-double-booking-after-sync') });
+
+    for (const d of desks) expect(await d.unexpectedProblems()).toEqual([]);
+  } finally {
+    for (const d of desks) await d.close().catch(() => undefined);
+    await server?.stop();
+    await storage.dispose();
+  }
+});
