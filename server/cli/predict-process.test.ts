@@ -71,7 +71,7 @@ describe('npm run --silent cli -- model / predict', () => {
     expect(code).toBe(0);
     const rows = Papa.parse<string[]>(stdout, { skipEmptyLines: true }).data;
     const header = rows[0] as string[];
-    expect(header.slice(0, 6)).toEqual(['customer_id', 'branch_id', 'p_alive', 'expected_visits', 'expected_spend', 'predicted_value']);
+    expect(header).toEqual(['customer_id', 'branch_id', 'p_alive', 'expected_visits', 'expected_spend', 'predicted_value', 'typical_gap_days', 'due_date', 'cadence_status']);
     const body = rows.slice(1);
     expect(body).toHaveLength(2357);
     const ids = body.map((r) => `${r[1]}\u0000${r[0]}`);
@@ -83,6 +83,10 @@ describe('npm run --silent cli -- model / predict', () => {
       expect(r[5]).toMatch(/^\d+\.\d{2}$/);
     }
     const one = body.find((r) => r[0] === 'cd-00004') as string[];
+    // Customer 1's visit days 1997-01-01, 01-18, 08-02: gaps 17 and 196, median 106.5 → 107 days.
+    expect(one.slice(6)).toEqual(['107', '1997-11-17', 'on_track']);
+    // One visit day: no cadence.
+    expect((body.find((r) => r[0] === 'cd-00018') as string[]).slice(6)).toEqual(['', '', '']);
     within1pc(Number(one[2]), 0.7266);
     within1pc(Number(one[3]), 1.226);
     // predicted_value = expected_visits × expected_spend (to the cent, from unrounded figures).
@@ -108,5 +112,47 @@ describe('npm run --silent cli -- model / predict', () => {
     expect(horizon.stdout).toBe('');
     expect(horizon.stderr).toMatch(/--horizon-days "0" is not a whole number of days/);
     expect(horizon.stderr).toMatch(/usage: npm run --silent cli -- predict --data DIR --as-of YYYY-MM-DD --horizon-days H/);
+  });
+
+  it.concurrent('backtest on CDNOW: holdout visits counted as in the data, deciles adding up, AUCs', { timeout: SPAWN_CAP_MS }, async () => {
+    const [{ code, stdout, stderr }, reversed] = await Promise.all([
+      npmCli('backtest', '--data', CDNOW, '--calibration-end', '1997-09-30', '--holdout-end', '1998-06-30'),
+      npmCli('backtest', '--data', CDNOW, '--calibration-end', '1997-09-30', '--holdout-end', '1997-09-30'),
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as {
+      horizon_days: number;
+      pairs: number;
+      came_back: number;
+      total: { predicted: number; actual: number };
+      deciles: { decile: number; pairs: number; predicted: number; actual: number }[];
+      auc: Record<string, number>;
+    };
+    // Independently: distinct (customer, date) in (1997-09-30, 1998-06-30] from the CSV itself.
+    const rows = Papa.parse<string[]>(await readFile(join(CDNOW, 'bookings.csv'), 'utf8'), { skipEmptyLines: true }).data.slice(1);
+    const holdout = new Set(
+      rows
+        .map((r) => ({ customer: r[1] as string, date: (r[5] as string).slice(0, 10) }))
+        .filter((r) => r.date > '1997-09-30' && r.date <= '1998-06-30')
+        .map((r) => `${r.customer} ${r.date}`),
+    );
+    expect(report.horizon_days).toBe(273);
+    expect(report.pairs).toBe(2357);
+    expect(report.total.actual).toBe(holdout.size);
+    expect(report.came_back).toBe(new Set([...holdout].map((k) => k.split(' ')[0])).size);
+    expect(report.deciles.map((d) => d.decile)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(report.deciles.reduce((s, d) => s + d.pairs, 0)).toBe(2357);
+    expect(report.deciles.reduce((s, d) => s + d.actual, 0)).toBe(report.total.actual);
+    expect(Math.abs(report.deciles.reduce((s, d) => s + d.predicted, 0) - report.total.predicted)).toBeLessThan(0.01);
+    // Deciles are ordered by predicted visits, highest first.
+    for (let i = 1; i < 10; i += 1) expect(report.deciles[i]?.predicted).toBeLessThanOrEqual(report.deciles[i - 1]?.predicted as number);
+    for (const key of ['p_alive', 'expected_visits', 'rule_status']) {
+      expect(report.auc[key]).toBeGreaterThanOrEqual(0);
+      expect(report.auc[key]).toBeLessThanOrEqual(1);
+    }
+    expect(reversed.code).toBe(2);
+    expect(reversed.stdout).toBe('');
+    expect(reversed.stderr).toMatch(/--holdout-end 1997-09-30 must be after --calibration-end 1997-09-30/);
   });
 });

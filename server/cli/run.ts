@@ -47,6 +47,10 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
     run: async (argv) => (await import('./commands/predict')).predictCommand(argv),
     help: 'predict --data DIR --as-of YYYY-MM-DD --horizon-days H   chance of return, expected visits and value in (D, D+H] per pair, as CSV',
   },
+  backtest: {
+    run: async (argv) => (await import('./commands/backtest')).backtestCommand(argv),
+    help: 'backtest --data DIR --calibration-end D1 --holdout-end D2   fit as of D1, predicted vs actual visits in (D1, D2] in total and per decile, AUC of p_alive and of the rule-based status, as JSON',
+  },
   generate: {
     run: async (argv) => (await import('./commands/generate')).generateCommand(argv),
     help: 'generate --out DIR [--preset demo|sample-like|bench-quick|bench-full] [--seed N] [--branches N] [--customers N] [--bookings N] [--today YYYY-MM-DD] [--history-days N]   realistic demo/scale data as branches.csv, customers.csv, bookings.csv',

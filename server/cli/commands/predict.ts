@@ -1,4 +1,5 @@
-import { PREDICT_COLUMNS, predictCsvRow } from '../../../shared/predict/predict-csv';
+import { cadenceOf } from '../../../shared/predict/cadence';
+import { CADENCE_COLUMNS, cadenceFields, PREDICT_COLUMNS, predictCsvRow } from '../../../shared/predict/predict-csv';
 import { predictPair } from '../../../shared/predict/model';
 import { dayOption, parseOptions, requireOption } from '../args';
 import { loadDataset } from '../load-dataset';
@@ -11,8 +12,8 @@ export async function predictCommand(argv: string[]): Promise<string> {
   const asOfDay = dayOption(asOf, 'as-of', 'predict');
   const horizon = horizonOption(requireOption(opts['horizon-days'], 'horizon-days', 'predict'), 'horizon-days', 'predict');
   const { model, histories } = fitOrFail(await loadDataset(dir), asOfDay, asOf);
-  const lines = [PREDICT_COLUMNS.join(',')];
+  const lines = [[...PREDICT_COLUMNS, ...CADENCE_COLUMNS].join(',')];
   // visitHistories is sorted by branch_id then customer_id (code points).
-  for (const h of histories) lines.push(predictCsvRow(predictPair(model, h, asOfDay, horizon)));
+  for (const h of histories) lines.push(predictCsvRow(predictPair(model, h, asOfDay, horizon), cadenceFields(cadenceOf(h, asOfDay))));
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,44 @@
+import { buildActivityIndex } from '../../../shared/engine/dataset';
+import { backtest, type BacktestReport } from '../../../shared/predict/backtest';
+import { visitHistories } from '../../../shared/predict/history';
+import { stableJson } from '../../../shared/util/json';
+import { dayOption, parseOptions, requireOption } from '../args';
+import { usageError } from '../errors';
+import { loadDataset } from '../load-dataset';
+import { fitOrFail } from '../retention';
+
+const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
+const roundAuc = (v: number | null) => (v === null ? null : round4(v));
+
+export async function backtestCommand(argv: string[]): Promise<string> {
+  const opts = parseOptions(argv, { data: { type: 'string' }, 'calibration-end': { type: 'string' }, 'holdout-end': { type: 'string' } }, 'backtest');
+  const dir = requireOption(opts.data, 'data', 'backtest');
+  const d1 = requireOption(opts['calibration-end'], 'calibration-end', 'backtest');
+  const d2 = requireOption(opts['holdout-end'], 'holdout-end', 'backtest');
+  const day1 = dayOption(d1, 'calibration-end', 'backtest');
+  const day2 = dayOption(d2, 'holdout-end', 'backtest');
+  if (day2 <= day1) throw usageError(`backtest: --holdout-end ${d2} must be after --calibration-end ${d1}`);
+  const dataset = await loadDataset(dir);
+  const { model, histories } = fitOrFail(dataset, day1, d1);
+  const later = new Map(visitHistories(dataset.bookings, day2).map((h) => [`${h.branch_id}\u0000${h.customer_id}`, h.days.length]));
+  const index = buildActivityIndex(dataset, day1);
+  const report: BacktestReport = backtest(
+    model,
+    histories,
+    day1,
+    day2,
+    (h) => (later.get(`${h.branch_id}\u0000${h.customer_id}`) ?? h.days.length) - h.days.length,
+    (h) => index.get(h.branch_id, h.customer_id)?.status ?? 'new',
+  );
+  return `${stableJson({
+    calibration_end: d1,
+    holdout_end: d2,
+    horizon_days: day2 - day1,
+    model: { bgnbd: model.bgnbd, gamma_gamma: model.gamma_gamma, pairs: model.pairs },
+    pairs: report.pairs,
+    came_back: report.came_back,
+    total: { predicted: round4(report.total.predicted), actual: report.total.actual },
+    deciles: report.deciles.map((d) => ({ ...d, predicted: round4(d.predicted) })),
+    auc: { p_alive: roundAuc(report.auc.p_alive), expected_visits: roundAuc(report.auc.expected_visits), rule_status: roundAuc(report.auc.rule_status) },
+  })}\n`;
+}

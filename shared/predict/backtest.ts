@@ -1,0 +1,103 @@
+/**
+ * How good are the predictions, measured: fit as of D1 (the calibration end), predict the visits
+ * in (D1, D2], and compare with what happened — in total, per decile of predicted visits, and by
+ * the AUC of each score for "came back in the holdout" (against the rule-based status too).
+ */
+import type { CustomerStatus } from '../domain/types';
+import { expectedVisits, pAlive } from './bgnbd';
+import { rfmPoint, type VisitHistory } from './history';
+import type { RetentionModel } from './model';
+
+export interface BacktestDecile {
+  /** 1 = the tenth of pairs with the most predicted visits. */
+  decile: number;
+  pairs: number;
+  predicted: number;
+  actual: number;
+}
+
+export interface BacktestReport {
+  pairs: number;
+  /** Pairs with ≥ 1 visit day in the holdout. */
+  came_back: number;
+  total: { predicted: number; actual: number };
+  deciles: BacktestDecile[];
+  /** AUC for "came back": P(score of a returner > score of a non-returner), ties counting half. */
+  auc: { p_alive: number | null; expected_visits: number | null; rule_status: number | null };
+}
+
+/**
+ * The rule-based status as a score of "still coming": active and win_back above at_risk above
+ * churned (new cannot occur: every pair here has a visit).
+ */
+export const STATUS_SCORE: Record<CustomerStatus, number> = { active: 3, win_back: 3, at_risk: 2, churned: 1, new: 0 };
+
+/** Mann–Whitney AUC with average ranks for ties; null when either class is empty. */
+export function auc(scores: readonly number[], positive: readonly boolean[]): number | null {
+  const n = scores.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
+  let rankSum = 0;
+  let positives = 0;
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && scores[order[j + 1] as number] === scores[order[i] as number]) j += 1;
+    const rank = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k += 1) {
+      if (positive[order[k] as number]) {
+        rankSum += rank;
+        positives += 1;
+      }
+    }
+    i = j + 1;
+  }
+  const negatives = n - positives;
+  if (positives === 0 || negatives === 0) return null;
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+}
+
+/**
+ * `calibration`: every pair with ≥ 1 visit as of D1; `holdoutVisits(pair)`: its visit days in
+ * (D1, D2]; `statusOf(pair)`: its rule-based status as of D1.
+ */
+export function backtest(
+  model: RetentionModel,
+  calibration: readonly VisitHistory[],
+  calibrationEnd: number,
+  holdoutEnd: number,
+  holdoutVisits: (h: VisitHistory) => number,
+  statusOf: (h: VisitHistory) => CustomerStatus,
+): BacktestReport {
+  const horizon = holdoutEnd - calibrationEnd;
+  const rows = calibration.map((h) => {
+    const point = rfmPoint(h, calibrationEnd);
+    return {
+      predicted: expectedVisits(model.bgnbd, point, horizon),
+      alive: pAlive(model.bgnbd, point),
+      actual: holdoutVisits(h),
+      status: STATUS_SCORE[statusOf(h)],
+    };
+  });
+  const cameBack = rows.map((r) => r.actual > 0);
+  const byPrediction = [...rows].sort((a, b) => b.predicted - a.predicted);
+  const deciles: BacktestDecile[] = [];
+  for (let d = 0; d < 10; d += 1) {
+    const slice = byPrediction.slice(Math.floor((d * rows.length) / 10), Math.floor(((d + 1) * rows.length) / 10));
+    deciles.push({
+      decile: d + 1,
+      pairs: slice.length,
+      predicted: slice.reduce((s, r) => s + r.predicted, 0),
+      actual: slice.reduce((s, r) => s + r.actual, 0),
+    });
+  }
+  return {
+    pairs: rows.length,
+    came_back: cameBack.filter(Boolean).length,
+    total: { predicted: rows.reduce((s, r) => s + r.predicted, 0), actual: rows.reduce((s, r) => s + r.actual, 0) },
+    deciles,
+    auc: {
+      p_alive: auc(rows.map((r) => r.alive), cameBack),
+      expected_visits: auc(rows.map((r) => r.predicted), cameBack),
+      rule_status: auc(rows.map((r) => r.status), cameBack),
+    },
+  };
+}
