@@ -21,6 +21,7 @@ import { webRoutes } from './routes/web';
 import { privacyRoutes } from './routes/privacy';
 import { insightRoutes } from './routes/insights';
 import { StreamHub } from './stream-hub';
+import { BODY_LIMITS, installInputLimits } from './input-limits';
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../out/web', import.meta.url));
 
@@ -48,7 +49,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const app = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
     trustProxy: options.trustProxy ?? false,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMITS.default,
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: false, // the ShutdownGate answers instead, with CORS headers
   });
@@ -66,6 +67,8 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
       return reply.code(error.status).send(body);
     }
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    // A body refused for its size was not read: do not wait for the rest of it.
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') reply.header('connection', 'close');
     if (status === 500) {
       request.log.error({ err: error, url: request.url }, 'request failed');
       return reply.code(500).send({ error: 'internal server error' } satisfies ErrorBody);
@@ -84,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
 
   const gate = new ShutdownGate();
   corsRoutes(app, gate);
+  installInputLimits(app, store);
   healthRoutes(app, store);
   enrollRoutes(app, store, new EnrolLimiter(store.clock));
   syncRoutes(app, store, hub, options.schemaVersion ?? SCHEMA_VERSION);

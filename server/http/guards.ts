@@ -6,13 +6,25 @@ import { ApiError } from '../store/errors';
 import type { Store } from '../store/store';
 import type { Device } from '../sync/device';
 
-/** The device of the request's `Authorization: Bearer` token; 401 otherwise. */
-export async function requireDevice(store: Store, request: FastifyRequest, roles?: readonly Role[]): Promise<Device> {
+/** Devices already authenticated for a request (by the `onRequest` hook, before its body was read). */
+const authenticated = new WeakMap<FastifyRequest, Device>();
+
+/** The device of the request's `Authorization: Bearer` token (looked up once per request); 401 otherwise. */
+async function deviceOf(store: Store, request: FastifyRequest): Promise<Device> {
+  const known = authenticated.get(request);
+  if (known !== undefined) return known;
   const header = request.headers.authorization ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (match === null) throw new ApiError(401, 'missing device token: send "Authorization: Bearer <token>"', [], { 'www-authenticate': 'Bearer' });
   const device = await authenticate(store, match[1] as string);
   if (device === null) throw new ApiError(401, 'unknown or revoked device token; enrol this device again', [], { 'www-authenticate': 'Bearer' });
+  authenticated.set(request, device);
+  return device;
+}
+
+/** The device of the request's `Authorization: Bearer` token; 401 otherwise, 403 for a role not listed. */
+export async function requireDevice(store: Store, request: FastifyRequest, roles?: readonly Role[]): Promise<Device> {
+  const device = await deviceOf(store, request);
   if (roles !== undefined && !roles.includes(device.role)) {
     throw new ApiError(403, `a ${device.role} device may not use this endpoint (allowed: ${roles.join(', ')})`);
   }

@@ -3,6 +3,7 @@
  * A provider hands one message over and says whether the other side accepted it; it never
  * retries by itself (the worker owns retries, back-off and the record of every attempt).
  */
+import { truncateText, wellFormedText } from '../../shared/domain/string-rules';
 export type DeliveryChannel = 'sms' | 'email';
 
 export interface Delivery {
@@ -41,6 +42,6 @@ export interface Provider {
 
 /** A short, single-line reason for the communications log (the schema allows 200 characters). */
 export function shortReason(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 200 ? `${line.slice(0, 197)}...` : line;
+  const line = wellFormedText(text).replace(/\s+/g, ' ').trim();
+  return line.length > 200 ? `${truncateText(line, 197)}...` : line;
 }

@@ -5,11 +5,9 @@
  */
 import type { CustomerDoc } from '../../shared/domain/schemas';
 import { deriveCustomerId, normaliseEmail } from '../../shared/domain/contact';
-import { parseDay } from '../../shared/time/calendar';
+import { customerContactProblems } from '../../shared/domain/validate';
 import type { ErrorDetail } from '../../shared/sync/protocol';
 import { phoneKey } from '../store/tables';
-
-const E164 = /^\+[1-9]\d{5,14}$/;
 
 /** True when the customer id is the one a desk derives from the document's phone or email. */
 export function isDerivedId(secret: string, doc: Pick<CustomerDoc, 'id' | 'phone' | 'email'>): boolean {
@@ -19,21 +17,7 @@ export function isDerivedId(secret: string, doc: Pick<CustomerDoc, 'id' | 'phone
   return doc.id === byPhone || doc.id === byEmail;
 }
 
-/** Contact and date fields of a customer that are new or changed compared with the master. */
+/** Contact and date fields of a customer that are new or changed compared with the master (the shared rule). */
 export function customerFieldProblems(doc: CustomerDoc, master: CustomerDoc | undefined, todayDay: number): Omit<ErrorDetail, 'document' | 'collection'>[] {
-  const problems: Omit<ErrorDetail, 'document' | 'collection'>[] = [];
-  const changed = (f: keyof CustomerDoc) => master === undefined || master[f] !== doc[f];
-  if (changed('phone') && doc.phone !== '' && !E164.test(doc.phone)) {
-    problems.push({ field: 'phone', message: 'must be a normalised E.164 number like +639171234567' });
-  }
-  if (changed('email') && doc.email !== '' && !normaliseEmail(doc.email).ok) {
-    problems.push({ field: 'email', message: 'is not an email address' });
-  }
-  if (changed('birthday') && doc.birthday !== '') {
-    const day = parseDay(doc.birthday);
-    if (day !== null && (day > todayDay || doc.birthday < '1900-01-01')) {
-      problems.push({ field: 'birthday', message: 'must be a past date after 1900' });
-    }
-  }
-  return problems;
+  return customerContactProblems(doc, master, todayDay);
 }

@@ -1,10 +1,10 @@
 /**
- * Validation of a push body before anything touches the database: shape, the shared JSON
- * schema (validateDocument), and domain checks that need no stored state. Every problem names
- * the document and the field; one bad row rejects the whole batch.
+ * Validation of a push body before anything touches the database: shape, then the shared write
+ * rules (`writeProblems` of shared/domain/validate: schema, strings, size, dates, contact
+ * fields) — the same rules a desk applies when it writes. Every problem names the document and
+ * the field; one bad row rejects the whole batch. Scope and stored-state checks are push.ts's.
  */
-import { validateDocument } from '../../shared/domain/validate';
-import { parseInstant } from '../../shared/time/instant';
+import { writeProblems, type FieldProblem } from '../../shared/domain/validate';
 import { stripInternal } from '../../shared/sync/equal';
 import { MAX_PUSH_ROWS, type ErrorDetail, type PushCollection, type WireDoc } from '../../shared/sync/protocol';
 import { ApiError, badRequest } from '../store/errors';
@@ -15,58 +15,18 @@ export interface ParsedRow<T = Record<string, unknown>> {
   next: WireDoc<T>;
 }
 
-/** Instants a document may carry for its main time: within this many years of the server's now. */
-export const SANE_YEARS = 5;
-const YEAR_MS = 365.25 * 86_400_000;
-/** A whole document serialised may not exceed this (criteria objects, notes…). */
-export const MAX_DOCUMENT_BYTES = 64 * 1024;
 const MAX_PROBLEMS = 50;
-
-const TIME_FIELD: Partial<Record<PushCollection, string>> = { bookings: 'start_at', communications: 'at' };
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** Dotted path of the first string holding a NUL character (PostgreSQL text cannot store it). */
-function nulPath(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i += 1) {
-      const p = nulPath(value[i], `${path}.${i}`);
-      if (p !== null) return p;
-    }
-    return null;
-  }
-  if (isObject(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (k.includes('\u0000')) return path === '' ? k : `${path}.${k}`;
-      const p = nulPath(v, path === '' ? k : `${path}.${k}`);
-      if (p !== null) return p;
-    }
-  }
-  return null;
-}
-
-function docProblems(collection: PushCollection, doc: Record<string, unknown>, nowMs: number): { field: string; message: string }[] {
+/** The shared write rules (`writeProblems`: schema, strings, size, dates, contact fields) for one pushed document. */
+function docProblems(collection: PushCollection, doc: Record<string, unknown>, assumed: Record<string, unknown> | undefined, nowMs: number): FieldProblem[] {
   const { _deleted, ...data } = doc;
-  const problems: { field: string; message: string }[] = [];
+  const problems: FieldProblem[] = [];
   if (typeof _deleted !== 'boolean') problems.push({ field: '_deleted', message: 'must be true or false' });
-  const nul = nulPath(data, '');
-  if (nul !== null) return [...problems, { field: nul, message: 'must not contain a NUL character' }];
-  problems.push(...validateDocument(collection, data));
-  if (problems.length > 0) return problems;
-  if (JSON.stringify(data).length > MAX_DOCUMENT_BYTES) {
-    problems.push({ field: '', message: `the document is larger than ${MAX_DOCUMENT_BYTES / 1024} KB` });
-  }
-  const timeField = TIME_FIELD[collection];
-  if (timeField !== undefined) {
-    const ms = parseInstant(String(data[timeField]));
-    if (ms !== null && Math.abs(ms - nowMs) > SANE_YEARS * YEAR_MS) {
-      problems.push({ field: timeField, message: `must be within ${SANE_YEARS} years of today` });
-    }
-  }
-  return problems;
+  return [...problems, ...writeProblems(collection, data, assumed, { nowMs })];
 }
 
 /** Parses and validates a push body; throws ApiError (400, 413) naming every problem. */
@@ -88,7 +48,6 @@ export function parsePushBody(collection: PushCollection, body: unknown, nowMs: 
     }
     const next = stripInternal(raw.newDocumentState);
     const id = typeof next.id === 'string' ? next.id : `row ${index}`;
-    for (const p of docProblems(collection, next, nowMs)) add({ document: id, collection, field: p.field, message: p.message });
     let assumed: Record<string, unknown> | undefined;
     if (raw.assumedMasterState !== undefined && raw.assumedMasterState !== null) {
       if (!isObject(raw.assumedMasterState) || raw.assumedMasterState.id !== next.id || typeof raw.assumedMasterState._deleted !== 'boolean') {
@@ -97,6 +56,7 @@ export function parsePushBody(collection: PushCollection, body: unknown, nowMs: 
         assumed = stripInternal(raw.assumedMasterState);
       }
     }
+    for (const p of docProblems(collection, next, assumed, nowMs)) add({ document: id, collection, field: p.field, message: p.message });
     if (seen.has(id)) add({ document: id, collection, field: 'id', message: 'appears more than once in the batch' });
     seen.add(id);
     rows.push({ id, next: next as WireDoc<Record<string, unknown>>, ...(assumed ? { assumed: assumed as WireDoc<Record<string, unknown>> } : {}) });

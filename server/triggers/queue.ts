@@ -8,7 +8,8 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import type { BranchSettingsDoc, CommunicationDoc, CustomerDoc } from '../../shared/domain/schemas';
+import { LIMITS, type BranchSettingsDoc, type CommunicationDoc, type CustomerDoc } from '../../shared/domain/schemas';
+import { truncateText } from '../../shared/domain/string-rules';
 import { lastMarketingContact, withinCap } from '../../shared/insights/audience';
 import { triggerEnabled, triggerMessage } from '../../shared/insights/branch-settings';
 import { CAMPAIGN_PLACEHOLDERS, MILESTONE_PLACEHOLDERS, placeholderValues, renderTemplate, TemplateError } from '../../shared/insights/template';
@@ -92,7 +93,7 @@ export async function queueAutomatedMessages(tx: Queryable, events: readonly Due
       channel,
       purpose: automatedPurpose(e.kind),
       status: 'queued',
-      message: message.slice(0, 2000),
+      message: truncateText(message, LIMITS.message),
       at,
       campaign_id: '',
       variant: '',

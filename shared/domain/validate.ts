@@ -8,6 +8,9 @@ import { thresholdsProblem, branchThresholds } from './settings';
 import type { BranchSettingsDoc, CampaignDoc, CustomerDoc, SegmentDoc } from './schemas';
 import { branchSettingsProblems, campaignProblems, segmentProblems } from '../insights/document-checks';
 import { erasedProblems } from '../privacy/erase';
+import { normaliseEmail } from './contact';
+import { stringProblems } from './string-rules';
+import { utf8Length } from '../sync/split-push';
 
 /** A problem with one field of one document, for a 4xx body or a form. */
 export interface FieldProblem {
@@ -23,9 +26,14 @@ function pointerToField(path: string): string {
   return path.replace(/^\//, '').split('/').join('.');
 }
 
+/** A whole document serialised (UTF-8 JSON) may not exceed this (criteria objects, notes…). */
+export const MAX_DOCUMENT_BYTES = 64 * 1024;
+
 /** Domain checks JSON Schema cannot express: real calendar dates, known zones, threshold order. */
 function domainProblems(collection: CollectionName, doc: Record<string, unknown>): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  const bytes = utf8Length(JSON.stringify(doc));
+  if (bytes > MAX_DOCUMENT_BYTES) problems.push({ field: '', message: `the document is larger than ${MAX_DOCUMENT_BYTES / 1024} KB (${Math.ceil(bytes / 1024)} KB)` });
   for (const field of INSTANT_FIELDS) {
     const v = doc[field];
     if (typeof v === 'string' && v !== '' && parseInstant(v) === null) {
@@ -77,6 +85,9 @@ function describe(schema: { anyOf?: { const?: unknown }[] }, fallback: string): 
  * time); only a failing document is walked again by TypeBox's interpreter to name its fields.
  */
 export function validateDocument(collection: CollectionName, doc: unknown): FieldProblem[] {
+  // Broken strings first: they would make every later message about the field unreadable.
+  const broken = stringProblems(doc);
+  if (broken.length > 0) return broken;
   if (GENERATED_CHECKS[collection](doc)) return domainProblems(collection, doc as Record<string, unknown>);
   const schema = COLLECTION_SCHEMAS[collection];
   const problems: FieldProblem[] = [];
@@ -90,6 +101,68 @@ export function validateDocument(collection: CollectionName, doc: unknown): Fiel
   }
   if (problems.length === 0 && doc !== null && typeof doc === 'object') {
     problems.push(...domainProblems(collection, doc as Record<string, unknown>));
+  }
+  return problems;
+}
+
+/** Instants a document may carry for its main time: within this many years of now. */
+export const SANE_YEARS = 5;
+const YEAR_MS = 365.25 * 86_400_000;
+/** The field holding a document's main time, checked against SANE_YEARS. */
+const TIME_FIELD: Partial<Record<CollectionName, string>> = { bookings: 'start_at', communications: 'at' };
+const E164 = /^\+[1-9]\d{5,14}$/;
+
+/** What a write is checked against besides the document: the clock, and the branch's today for birthdays. */
+export interface WriteContext {
+  /** Now; the main time of a booking or message is not range-checked without it. */
+  nowMs?: number;
+  /** Today (day number, shared/time/calendar) at the writing branch; birthdays are not checked without it. */
+  todayDay?: number;
+}
+
+/**
+ * Contact and date fields of a customer that are new or changed compared with `previous`
+ * (unchanged legacy values are left alone): phone in E.164, a real email, a past birthday.
+ */
+export function customerContactProblems(doc: CustomerDoc, previous: CustomerDoc | undefined, todayDay: number | undefined): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const changed = (f: keyof CustomerDoc) => previous === undefined || previous[f] !== doc[f];
+  if (changed('phone') && doc.phone !== '' && !E164.test(doc.phone)) {
+    problems.push({ field: 'phone', message: 'must be a normalised E.164 number like +639171234567' });
+  }
+  if (changed('email') && doc.email !== '' && !normaliseEmail(doc.email).ok) {
+    problems.push({ field: 'email', message: 'is not an email address' });
+  }
+  if (todayDay !== undefined && changed('birthday') && doc.birthday !== '') {
+    const day = parseDay(doc.birthday);
+    if (day !== null && (day > todayDay || doc.birthday < '1900-01-01')) {
+      problems.push({ field: 'birthday', message: 'must be a past date after 1900' });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Every stateless rule a new or changed document must meet when it is written — by a desk
+ * (`assertValid` before a local write) and by the server (push validation) alike: the schema
+ * and domain checks of `validateDocument` (strings, size, dates, zones), the main time within
+ * SANE_YEARS of now, and the customer contact checks for what changed since `previous`.
+ * Scope and stored-state checks stay on the server.
+ */
+export function writeProblems(collection: CollectionName, doc: unknown, previous: unknown, context: WriteContext): FieldProblem[] {
+  const problems = validateDocument(collection, doc);
+  if (problems.length > 0) return problems;
+  const data = doc as Record<string, unknown>;
+  const timeField = TIME_FIELD[collection];
+  if (timeField !== undefined) {
+    const ms = parseInstant(String(data[timeField]));
+    const before = previous !== undefined && previous !== null ? (previous as Record<string, unknown>)[timeField] : undefined;
+    if (context.nowMs !== undefined && ms !== null && before !== data[timeField] && Math.abs(ms - context.nowMs) > SANE_YEARS * YEAR_MS) {
+      problems.push({ field: timeField, message: `must be within ${SANE_YEARS} years of today` });
+    }
+  }
+  if (collection === 'customers') {
+    problems.push(...customerContactProblems(data as unknown as CustomerDoc, (previous ?? undefined) as CustomerDoc | undefined, context.todayDay));
   }
   return problems;
 }

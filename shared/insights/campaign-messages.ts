@@ -7,7 +7,8 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
-import type { CampaignDoc, CommunicationDoc } from '../domain/schemas';
+import { LIMITS, type CampaignDoc, type CommunicationDoc } from '../domain/schemas';
+import { truncateText } from '../domain/string-rules';
 import { assignGroup, HOLDOUT_KEY } from './assignment';
 import type { CustomerView } from './customer-view';
 import { CAMPAIGN_PLACEHOLDERS, placeholderValues, renderTemplate, templateProblems, TemplateError } from './template';
@@ -74,7 +75,7 @@ export function campaignCommunications(input: CampaignMessagesInput): Communicat
       channel: campaign.channel,
       purpose: CAMPAIGN_PURPOSE,
       status: held ? 'held' : 'queued',
-      message: message.slice(0, 2000),
+      message: truncateText(message, LIMITS.message),
       at,
       campaign_id: campaign.id,
       variant: group,

@@ -81,6 +81,12 @@ export const SCHEMA_HEADER = 'x-branchdesk-schema';
 
 /** Largest push batch the server accepts (rows). */
 export const MAX_PUSH_ROWS = 1000;
+/**
+ * Largest push body the server accepts (bytes of JSON, 4 MB). A row holds at most two documents
+ * of MAX_DOCUMENT_BYTES (64 KB, shared/domain/validate) plus a few bytes, so any row fits many
+ * times over; the desk splits a batch whose JSON would be larger (`splitPushBatch`).
+ */
+export const MAX_PUSH_BYTES = 4 * 1024 * 1024;
 /** Largest pull batch the server returns (documents). */
 export const MAX_PULL_LIMIT = 2000;
 

@@ -42,7 +42,7 @@ export function bookingDoc(input: NewBooking, nowMs: number, id: string = newBoo
     created_at: now,
     updated_at: now,
   };
-  assertValid('bookings', doc);
+  assertValid('bookings', doc, undefined, nowMs);
   return doc;
 }
 
@@ -76,7 +76,7 @@ export async function moveBooking(
       throw new DocumentRejected('bookings', bookingId, [{ field: 'status', message: `cannot change from ${doc.status} to ${to}` }]);
     }
     const next: BookingDoc = { ...doc, status: to, price: finalPrice ?? doc.price, updated_at: new Date(nowMs).toISOString() };
-    assertValid('bookings', withoutMeta(next));
+    assertValid('bookings', withoutMeta(next), withoutMeta(doc), nowMs);
     return next;
   });
   return updated.toJSON() as BookingDoc;

@@ -12,6 +12,7 @@ import {
   type TrendResponse,
   type WireDoc,
 } from '../../../shared/sync/protocol';
+import { splitPushBatch } from '../../../shared/sync/split-push';
 import { SyncHttpError, SyncNetworkError, SyncProtocolError } from './errors';
 import { parseEnrollResponse, parsePullResponse, parsePushResponse, parseSessionInfo, parseMetricsResponse, parseTrendResponse } from './wire';
 
@@ -118,15 +119,20 @@ export class SyncApi {
     return parsePullResponse(await this.get(`/api/sync/${collection}/pull?${q.toString()}`));
   }
 
+  /** Pushes rows, split into requests within the server's body limit (`splitPushBatch`); the conflicts of all. */
   async push(collection: SyncCollection, rows: PushRow<AnyDoc>[]): Promise<WireDoc<AnyDoc>[]> {
-    const res = await send(
-      this.fetcher,
-      `${this.serverUrl}/api/sync/${collection}/push`,
-      { method: 'POST', headers: this.headers({ 'content-type': 'application/json' }), body: JSON.stringify(rows) },
-      REQUEST_TIMEOUT_MS,
-    );
-    await failUnlessOk(res);
-    return parsePushResponse(await json(res));
+    const conflicts: WireDoc<AnyDoc>[] = [];
+    for (const group of splitPushBatch(rows)) {
+      const res = await send(
+        this.fetcher,
+        `${this.serverUrl}/api/sync/${collection}/push`,
+        { method: 'POST', headers: this.headers({ 'content-type': 'application/json' }), body: JSON.stringify(group) },
+        REQUEST_TIMEOUT_MS,
+      );
+      await failUnlessOk(res);
+      conflicts.push(...parsePushResponse(await json(res)));
+    }
+    return conflicts;
   }
 
   /**

@@ -9,6 +9,7 @@ import type { Store } from '../../store/store';
 import type { Device } from '../../sync/device';
 import type { EnrolLimiter } from '../enrol-limiter';
 import { requireDevice } from '../guards';
+import { BODY_LIMITS } from '../input-limits';
 
 async function sessionOf(store: Store, device: Device): Promise<SessionInfo> {
   const branches = await loadBranches(store.db, store.org);
@@ -25,7 +26,7 @@ async function sessionOf(store: Store, device: Device): Promise<SessionInfo> {
 }
 
 export function enrollRoutes(app: FastifyInstance, store: Store, limiter: EnrolLimiter): void {
-  app.post('/api/enroll', async (request) => {
+  app.post('/api/enroll', { bodyLimit: BODY_LIMITS.enroll }, async (request) => {
     const wait = limiter.retryAfterSeconds(request.ip);
     if (wait > 0) {
       throw new ApiError(429, `too many failed enrolment attempts from this address; try again in ${wait} s`, [], { 'retry-after': String(wait) });

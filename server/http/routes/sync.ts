@@ -11,9 +11,8 @@ import { pushRows } from '../../sync/push';
 import type { StreamHub } from '../stream-hub';
 import { checkTicket, issueTicket, TICKET_TTL_MS } from '../stream-ticket';
 import { checkSchemaVersion, requireDevice } from '../guards';
+import { BODY_LIMITS } from '../input-limits';
 
-/** Push bodies may be large (1000 customers with long notes). */
-export const PUSH_BODY_LIMIT = 16 * 1024 * 1024;
 
 function collectionOf(request: FastifyRequest): SyncCollection {
   const name = (request.params as { collection?: string }).collection ?? '';
@@ -51,6 +50,18 @@ async function streamDevice(store: Store, request: FastifyRequest): Promise<Devi
   return device;
 }
 
+/**
+ * A value the database itself refuses (SQLSTATE class 22, data exception: an encoding, a number
+ * out of range…) is the document's fault, not the server's: 400, never a 500 the desk would retry
+ * for ever. The shared write rules should have refused it first; this is the safety net.
+ */
+function storageRefusal(collection: SyncCollection, error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (error instanceof ApiError || typeof code !== 'string' || !code.startsWith('22')) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return badRequest(`invalid push: the database refused a ${collection} document: ${message}`, [{ collection, message }]);
+}
+
 export function syncRoutes(app: FastifyInstance, store: Store, hub: StreamHub, schemaVersion: number): void {
   app.get('/api/sync/:collection/pull', async (request) => {
     const device = await requireDevice(store, request);
@@ -60,12 +71,14 @@ export function syncRoutes(app: FastifyInstance, store: Store, hub: StreamHub, s
     return pullBatch(store.db, collection, readBranch(device, collection), checkpointOf(query), limitOf(query));
   });
 
-  app.post('/api/sync/:collection/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
+  app.post('/api/sync/:collection/push', { bodyLimit: BODY_LIMITS.push }, async (request) => {
     const device = await requireDevice(store, request);
     checkSchemaVersion(request, schemaVersion);
     const collection = collectionOf(request);
     if (!isPushCollection(collection)) throw forbidden(`${collection} is reference data: pull only`);
-    const result = await pushRows(store, device, collection, request.body);
+    const result = await pushRows(store, device, collection, request.body).catch((error: unknown) => {
+      throw storageRefusal(collection, error);
+    });
     request.log.debug({ collection, rows: Array.isArray(request.body) ? request.body.length : 0, written: result.written, conflicts: result.conflicts.length }, 'push');
     return result.conflicts;
   });
