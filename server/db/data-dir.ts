@@ -6,6 +6,7 @@
  */
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { DIR_MODE, restrictUmask, tightenTree } from './private-files';
 
 export const LOCK_FILE = 'branchdesk.lock';
 
@@ -75,7 +76,10 @@ export interface DataDirLock {
 
 export async function acquireDataDir(dataDir: string, kind: LockState['kind']): Promise<DataDirLock> {
   const dir = resolve(dataDir);
-  await mkdir(dir, { recursive: true });
+  // Private files (secrets, token hashes): 0700 / 0600, PGlite's own files included.
+  restrictUmask();
+  await mkdir(dir, { recursive: true, mode: DIR_MODE });
+  await tightenTree(dir);
   const path = join(dir, LOCK_FILE);
   for (let attempt = 0; attempt < 20; attempt += 1) {
     try {

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database';
+import { tightenTree } from './private-files';
 
 type PGliteLike = Pick<PGlite, 'query' | 'exec'>;
 
@@ -22,6 +23,11 @@ function wrap(target: PGliteLike): Queryable {
  */
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
   const db = await PGlite.create(dataDir === undefined ? {} : { dataDir });
+  // Emscripten creates some files with explicit modes (0644), whatever the umask: make them private.
+  if (dataDir !== undefined) await tightenTree(dataDir);
+  // …and again now and then, for files it creates while running (pg_internal.init is rewritten).
+  const tighten = dataDir === undefined ? null : setInterval(() => void tightenTree(dataDir).catch(() => {}), 60_000);
+  tighten?.unref();
   const plain = wrap(db);
   let closed = false;
   return {
@@ -38,7 +44,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     async close() {
       if (closed) return;
       closed = true;
+      if (tighten !== null) clearInterval(tighten);
       await db.close();
+      if (dataDir !== undefined) await tightenTree(dataDir);
     },
   };
 }

@@ -25,6 +25,19 @@ export interface HarnessOptions {
   spareCodes?: { branch: string; role: Role }[];
   args?: string[];
   env?: Record<string, string>;
+  /** The umask the server process starts with (inherited from this process while spawning). */
+  umask?: number;
+  /** Runs on the PGlite data directory after seeding, before the server starts. */
+  prepare?: (dataDir: string) => Promise<void>;
+}
+
+async function spawnWith(options: HarnessOptions, args: string[], env: Record<string, string>): Promise<ServerProcess> {
+  const previous = options.umask === undefined ? undefined : process.umask(options.umask);
+  try {
+    return await startServerProcess(args, env);
+  } finally {
+    if (previous !== undefined) process.umask(previous);
+  }
 }
 
 export interface Harness {
@@ -62,7 +75,8 @@ export async function startHarness(target: TargetName, options: HarnessOptions =
       await store.close();
       await lock.release();
     }
-    server = await startServerProcess(['--data-dir', dir, ...(options.args ?? [])], options.env ?? {});
+    await options.prepare?.(dir);
+    server = await spawnWith(options, ['--data-dir', dir, ...(options.args ?? [])], options.env ?? {});
     cleanup = () => rm(dir, { recursive: true, force: true });
   } else {
     const db = await createPostgresDatabase();
@@ -72,7 +86,7 @@ export async function startHarness(target: TargetName, options: HarnessOptions =
     } finally {
       await store.close();
     }
-    server = await startServerProcess(options.args ?? [], { ...(options.env ?? {}), DATABASE_URL: db.url });
+    server = await spawnWith(options, options.args ?? [], { ...(options.env ?? {}), DATABASE_URL: db.url });
     cleanup = () => db.drop();
   }
   const devices: EnrollResponse[] = [];
