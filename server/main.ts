@@ -4,10 +4,13 @@
 import { parseArgs } from 'node:util';
 import { DataDirBusyError } from './db/data-dir';
 import { startServer } from './server';
+import { parseTrustedProxies } from './http/trusted-proxies';
 import { outboxConfigFromEnv, OutboxConfigError } from './outbox/config';
 
-const USAGE = `usage: npm run server -- [--port 8787] [--host 127.0.0.1] [--data-dir .data/server] [--log-level info] [--web-root out/web] [--trust-proxy]
-  DATABASE_URL=postgres://user@host:5432/db replaces --data-dir (several processes may share it)`;
+const USAGE = `usage: npm run server -- [--port 8787] [--host 127.0.0.1] [--data-dir .data/server] [--log-level info] [--web-root out/web] [--trust-proxy ADDRESSES]
+  DATABASE_URL=postgres://user@host:5432/db replaces --data-dir (several processes may share it)
+  --trust-proxy 10.0.0.5,10.1.0.0/16: take the client address from X-Forwarded-For only when the
+    connection comes from one of these proxies (addresses, CIDR ranges, or loopback/linklocal/uniquelocal)`;
 
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n${USAGE}\n`);
@@ -24,7 +27,7 @@ try {
       'data-dir': { type: 'string', default: '.data/server' },
       'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'info' },
       'web-root': { type: 'string' },
-      'trust-proxy': { type: 'boolean', default: false },
+      'trust-proxy': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -41,6 +44,13 @@ const port = Number(values.port);
 if (!/^\d{1,5}$/.test(values.port) || port > 65535) fail(`--port "${values.port}" is not a port number`);
 const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 if (!levels.includes(values['log-level'])) fail(`--log-level must be one of ${levels.join(', ')}`);
+
+let trustProxy: string[] | undefined;
+if (values['trust-proxy'] !== undefined) {
+  const parsed = parseTrustedProxies(values['trust-proxy']);
+  if (!parsed.ok) fail(parsed.message);
+  trustProxy = parsed.proxies;
+}
 
 let outbox;
 try {
@@ -59,7 +69,7 @@ try {
     ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
     logLevel: values['log-level'],
     ...(values['web-root'] ? { webRoot: values['web-root'] } : {}),
-    trustProxy: values['trust-proxy'],
+    ...(trustProxy ? { trustProxy } : {}),
   });
   let signals = 0;
   const shutdown = (signal: string) => {

@@ -26,7 +26,8 @@ export interface ServerOptions {
   webRoot?: string;
   clock?: Clock;
   heartbeatMs?: number;
-  trustProxy?: boolean;
+  /** Proxies whose X-Forwarded-For is believed (addresses, CIDR ranges); none by default. */
+  trustProxy?: readonly string[];
   /** Outbox providers and options (`outboxConfigFromEnv`); none = messages stay queued. */
   outbox?: OutboxConfig;
 }
@@ -74,7 +75,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       logger,
       ...(options.webRoot ? { webRoot: options.webRoot } : {}),
       ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
-      ...(options.trustProxy ? { trustProxy: true } : {}),
+      ...(options.trustProxy && options.trustProxy.length > 0 ? { trustProxy: options.trustProxy } : {}),
     });
     roller.start();
     await outbox.start();

@@ -33,8 +33,11 @@ export interface AppOptions {
   streamBatchSize?: number;
   /** The document schema version desks must send (SCHEMA_VERSION; tests simulate a newer server). */
   schemaVersion?: number;
-  /** Behind a load balancer: take the client address from X-Forwarded-For. */
-  trustProxy?: boolean;
+  /**
+   * Behind a load balancer: take the client address from X-Forwarded-For, but only when the
+   * connection comes from one of these proxies (`true`, every hop trusted, is for in-process tests).
+   */
+  trustProxy?: readonly string[] | true;
 }
 
 export interface BuiltApp {
@@ -48,7 +51,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const { store } = options;
   const app = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: options.trustProxy === undefined ? false : options.trustProxy === true ? true : [...options.trustProxy],
     bodyLimit: BODY_LIMITS.default,
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: false, // the ShutdownGate answers instead, with CORS headers

@@ -27,23 +27,28 @@ async function sessionOf(store: Store, device: Device): Promise<SessionInfo> {
 
 export function enrollRoutes(app: FastifyInstance, store: Store, limiter: EnrolLimiter): void {
   app.post('/api/enroll', { bodyLimit: BODY_LIMITS.enroll }, async (request) => {
-    const wait = limiter.retryAfterSeconds(request.ip);
-    if (wait > 0) {
+    // Counted before the code is checked, so a concurrent burst cannot outrun the count.
+    const admission = limiter.begin(request.ip);
+    if (!admission.ok) {
+      const wait = admission.retryAfterSeconds;
       throw new ApiError(429, `too many failed enrolment attempts from this address; try again in ${wait} s`, [], { 'retry-after': String(wait) });
     }
+    const { attempt } = admission;
     const body = request.body as { code?: unknown } | undefined;
     const code = typeof body?.code === 'string' ? body.code.trim() : '';
     if (code === '' || code.length > 64) {
-      limiter.recordFailure(request.ip);
+      attempt.failed();
       throw badRequest('send {"code": "…"} with the enrolment code from `cli enroll`', [{ field: 'code', message: 'is required' }]);
     }
     try {
       const { token, device } = await redeemEnrolmentCode(store, code);
-      limiter.recordSuccess(request.ip);
+      attempt.succeeded();
       request.log.info({ device: device.id, role: device.role, branch: device.branch_id }, 'device enrolled');
       return { token, ...(await sessionOf(store, device)) } satisfies EnrollResponse;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) limiter.recordFailure(request.ip);
+      // A wrong code counts; a server failure does not (the reservation is given back).
+      if (error instanceof ApiError && error.status === 401) attempt.failed();
+      else attempt.cancelled();
       throw error;
     }
   });
