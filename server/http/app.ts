@@ -21,6 +21,7 @@ import { webRoutes } from './routes/web';
 import { privacyRoutes } from './routes/privacy';
 import { insightRoutes } from './routes/insights';
 import { StreamHub } from './stream-hub';
+import { redactUrl } from './stream-ticket';
 import { BODY_LIMITS, installInputLimits } from './input-limits';
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../out/web', import.meta.url));
@@ -73,7 +74,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     // A body refused for its size was not read: do not wait for the rest of it.
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') reply.header('connection', 'close');
     if (status === 500) {
-      request.log.error({ err: error, url: request.url }, 'request failed');
+      request.log.error({ err: error, url: redactUrl(request.url) }, 'request failed');
       return reply.code(500).send({ error: 'internal server error' } satisfies ErrorBody);
     }
     const message =
@@ -85,7 +86,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     return reply.code(status).send({ error: message } satisfies ErrorBody);
   });
   app.addHook('onResponse', async (request, reply) => {
-    if (reply.statusCode >= 500) request.log.warn({ url: request.url, status: reply.statusCode }, 'request answered with an error');
+    if (reply.statusCode >= 500) request.log.warn({ url: redactUrl(request.url), status: reply.statusCode }, 'request answered with an error');
   });
 
   const gate = new ShutdownGate();

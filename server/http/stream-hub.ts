@@ -15,6 +15,25 @@ import type { Device } from '../sync/device';
 import { readBranch } from '../authz/policy';
 import { pullBatch } from '../sync/pull';
 
+/** Live streams one device token may hold open at once; a further one closes the oldest. */
+export const MAX_STREAMS_PER_DEVICE = 3;
+
+/**
+ * Resolves when a backed-up response drains or closes, leaving no listener behind (one `close`
+ * listener per backed-up batch used to pile up: MaxListenersExceededWarning, a leak).
+ */
+export function drained(res: Pick<ServerResponse, 'once' | 'off'>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
+  });
+}
+
 export interface HubOptions {
   /** Interval of `: ping` comments (and token re-checks). */
   heartbeatMs: number;
@@ -91,6 +110,11 @@ export class StreamHub {
       heartbeat: setInterval(() => void this.beat(conn), this.options.heartbeatMs),
       closed: false,
     };
+    // A device may hold MAX_STREAMS_PER_DEVICE streams: the oldest beyond that is closed (a desk
+    // that reconnects before its old connection timed out is never refused; a stolen token
+    // cannot open streams without bound).
+    const own = [...this.connections].filter((c) => c.device.id === device.id);
+    for (const old of own.slice(0, Math.max(0, own.length - MAX_STREAMS_PER_DEVICE + 1))) this.end(old);
     this.connections.add(conn);
     res.on('close', () => this.drop(conn));
     res.write('retry: 2000\n\n');
@@ -145,7 +169,7 @@ export class StreamHub {
       if (batch.documents.length === 0 || batch.checkpoint === null) return;
       conn.cursors.set(collection, batch.checkpoint);
       const flushed = this.send(conn, { type: 'change', collection, documents: batch.documents, checkpoint: batch.checkpoint });
-      if (!flushed && !conn.closed) await new Promise<void>((resolve) => conn.res.once('drain', () => resolve()).once('close', () => resolve()));
+      if (!flushed && !conn.closed) await drained(conn.res);
       if (batch.documents.length < this.options.batchSize) return;
     }
   }

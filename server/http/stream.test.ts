@@ -64,7 +64,7 @@ describe.each(TARGETS)('live stream on $name', (target) => {
   it('accepts a short-lived ticket for EventSource, sends heartbeats, and closes when the device is revoked', async () => {
     const desk = await enrolDevice(db.store, server, 'br-a', 'manager');
     const ticket = (await client(server.url, desk.token).post('/api/sync/stream-ticket', {})).body as StreamTicketResponse;
-    expect(ticket.expires_in_seconds).toBe(60);
+    expect(ticket.expires_in_seconds).toBe(30);
     const stream = await openStream(`${server.url}/api/sync/stream?ticket=${encodeURIComponent(ticket.ticket)}&schema=${SCHEMA_VERSION}`);
     expect(stream.status).toBe(200);
     expect(await stream.next()).toEqual({ type: 'resync' });

@@ -9,7 +9,7 @@ import { lookupCustomer } from '../../sync/lookup';
 import { pullBatch } from '../../sync/pull';
 import { pushRows } from '../../sync/push';
 import type { StreamHub } from '../stream-hub';
-import { checkTicket, issueTicket, TICKET_TTL_MS } from '../stream-ticket';
+import { checkTicket, issueTicket, RedeemedTickets, TICKET_TTL_MS } from '../stream-ticket';
 import { checkSchemaVersion, requireDevice } from '../guards';
 import { BODY_LIMITS } from '../input-limits';
 
@@ -41,11 +41,13 @@ function limitOf(query: Record<string, unknown>): number {
   return Number(limit);
 }
 
-async function streamDevice(store: Store, request: FastifyRequest): Promise<Device> {
+async function streamDevice(store: Store, redeemed: RedeemedTickets, request: FastifyRequest): Promise<Device> {
   const ticket = (request.query as Record<string, unknown>).ticket;
   if (typeof ticket !== 'string' || ticket === '') return requireDevice(store, request);
-  const deviceId = checkTicket(store.org.server_secret, ticket, store.clock());
-  const device = deviceId === null ? null : await deviceById(store, deviceId);
+  const now = store.clock();
+  const checked = checkTicket(store.org.server_secret, ticket, now);
+  if (checked !== null && !redeemed.redeem(checked, now)) throw new ApiError(401, 'this stream ticket was already used; ask for a new one');
+  const device = checked === null ? null : await deviceById(store, checked.deviceId);
   if (device === null) throw new ApiError(401, 'stream ticket invalid or expired; ask for a new one');
   return device;
 }
@@ -63,6 +65,7 @@ function storageRefusal(collection: SyncCollection, error: unknown): unknown {
 }
 
 export function syncRoutes(app: FastifyInstance, store: Store, hub: StreamHub, schemaVersion: number): void {
+  const redeemed = new RedeemedTickets();
   app.get('/api/sync/:collection/pull', async (request) => {
     const device = await requireDevice(store, request);
     checkSchemaVersion(request, schemaVersion);
@@ -96,7 +99,7 @@ export function syncRoutes(app: FastifyInstance, store: Store, hub: StreamHub, s
   });
 
   app.get('/api/sync/stream', async (request, reply) => {
-    const device = await streamDevice(store, request);
+    const device = await streamDevice(store, redeemed, request);
     checkSchemaVersion(request, schemaVersion);
     reply.hijack();
     await hub.open(device, reply.raw);
