@@ -49,11 +49,17 @@ async function readInput(dir: string, name: string): Promise<string> {
  * Any problem throws a CliError listing every problem with its file and line, exit code 2.
  */
 export async function loadDataset(dir: string): Promise<Dataset> {
-  const [branches, customers, bookings] = await Promise.all([
+  // Read together, report in file order: with Promise.all the first file to FAIL would win, so a
+  // missing directory named bookings.csv or branches.csv depending on the disk's timing.
+  const reads = await Promise.allSettled([
     readInput(dir, 'branches.csv'),
     readInput(dir, 'customers.csv'),
     readInput(dir, 'bookings.csv'),
   ]);
+  const [branches, customers, bookings] = reads.map((read) => {
+    if (read.status === 'rejected') throw read.reason;
+    return read.value;
+  }) as [string, string, string];
   const outcome = parseDataset({ branches, customers, bookings });
   if (outcome.ok) return outcome.dataset;
   const lines = outcome.problems.map(formatProblem);
