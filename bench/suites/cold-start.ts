@@ -34,6 +34,7 @@ interface Start {
   todayMs: number | null;
   customersMs: number | null;
   readyMs: number;
+  marks: Record<string, number>;
   branchId: string;
   asOfDay: number;
 }
@@ -53,6 +54,7 @@ async function start(url: string, dir: string, screen: 'today' | 'customers', da
         todayMs: probe.todayMs,
         customersMs: last === undefined ? null : (probe.counts.find((c) => c.text === last)?.ms ?? null),
         readyMs: performance.now(),
+        marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])),
         branchId: document.documentElement.dataset.benchBranch ?? '',
         asOfDay: info.asOfDay,
         text: probe.todayMs === null ? document.body.innerText.slice(0, 600) : '',
@@ -107,7 +109,7 @@ export async function runColdStart(url: string, dir: string, runs: number): Prom
     const entry = { same, next, list, sameFloor, nextFloor };
     log.push(entry);
     progress(
-      `ui.cold_start run ${i + 1}: Today ${same.todayMs?.toFixed(0)} ms (all loaded ${same.readyMs.toFixed(0)} ms; floor ${sameFloor.today.ms.toFixed(0)} ms for ${sameFloor.today.records} bookings), ` +
+      `ui.cold_start run ${i + 1}: marks ${JSON.stringify(same.marks)}; Today ${same.todayMs?.toFixed(0)} ms (all loaded ${same.readyMs.toFixed(0)} ms; floor ${sameFloor.today.ms.toFixed(0)} ms for ${sameFloor.today.records} bookings), ` +
         `new day ${next.todayMs?.toFixed(0)} ms (all ${next.readyMs.toFixed(0)} ms), Customers ${list.customersMs?.toFixed(0)} ms (floor ${sameFloor.customers.ms.toFixed(0)} ms for ${sameFloor.customers.records}); ` +
         `every record ${sameFloor.all.ms.toFixed(0)} ms (${sameFloor.all.records})`,
     );
