@@ -34,7 +34,8 @@ describe.each(TARGETS)('migrations on $name', (target) => {
     await pushRows(db.store, device, 'bookings', [{ newDocumentState: bookingDoc({ id: 'bk-after', customer_id: 'cu-a1' }) }]);
     const after = await pullBatch(db.store.db, 'bookings', 'br-a', before.checkpoint, 100);
     expect(after.documents.map((d) => d.id)).toEqual(['bk-after']);
-  });
+    // Opens a database, imports and migrates twice: 34 s was seen on PGlite under a load of 20.
+  }, 120_000);
 
   it('rolls a failing migration back whole and does not record it', async () => {
     db = await target.open();
