@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { formatPhone } from '../../../../shared/domain/contact';
 import { useActivity, useCustomer, useCustomerSearch } from '../../data/hooks';
 import { initials } from '../../lib/format';
@@ -25,9 +25,13 @@ function PickerOption({ id, optionId, selected, onPick }: { id: string; optionId
 }
 
 /** The chosen customer, with their status at this branch and a way to change the choice. */
-export function ChosenCustomer({ id, onChange }: { id: string; onChange?: () => void }) {
+export function ChosenCustomer({ id, onChange, focusChange = false }: { id: string; onChange?: () => void; /** Move focus to "Change" on mount (the customer was just picked). */ focusChange?: boolean }) {
   const customer = useCustomer(id);
   const activity = useActivity(id);
+  const change = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusChange) change.current?.focus();
+  }, [focusChange]);
   if (customer === undefined) return null;
   return (
     <div className="chosen-customer">
@@ -40,7 +44,7 @@ export function ChosenCustomer({ id, onChange }: { id: string; onChange?: () => 
       </span>
       {activity !== undefined && <StatusBadge status={activity.status} days={activity.days_since_last_visit} detailed />}
       {onChange && (
-        <button type="button" className="btn btn-small btn-ghost" onClick={onChange}>
+        <button ref={change} type="button" className="btn btn-small btn-ghost" onClick={onChange}>
           Change
         </button>
       )}
@@ -73,12 +77,23 @@ export function CustomerPicker({
   const errorId = `${id}-error`;
   const shown = query.trim() === '' ? [] : hits;
   const selected = Math.min(active, Math.max(0, shown.length - 1));
+  // Keyboard flow: picking moves focus to "Change" (Tab goes on to the next field); "Change"
+  // brings focus back to the search. Focus is never dropped on the page.
+  const [moved, setMoved] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (moved && value === null) input.current?.focus();
+  }, [moved, value]);
+  const pick = (customerId: string): void => {
+    setMoved(true);
+    onChange(customerId);
+  };
 
   if (value !== null) {
     return (
       <div className="field">
         <span className="field-label">{label}</span>
-        <ChosenCustomer id={value} onChange={() => onChange(null)} />
+        <ChosenCustomer id={value} onChange={() => onChange(null)} focusChange={moved} />
       </div>
     );
   }
@@ -89,6 +104,7 @@ export function CustomerPicker({
         {label}
       </label>
       <input
+        ref={input}
         id={id}
         className="input"
         role="combobox"
@@ -115,7 +131,7 @@ export function CustomerPicker({
           } else if (e.key === 'Enter') {
             e.preventDefault();
             const hit = shown[selected];
-            if (hit !== undefined) onChange(hit.id);
+            if (hit !== undefined) pick(hit.id);
           }
         }}
       />
@@ -126,7 +142,7 @@ export function CustomerPicker({
       )}
       <ul id={listId} role="listbox" aria-label="Matching customers" className="picker-list" hidden={shown.length === 0}>
         {shown.map((hit, i) => (
-          <PickerOption key={hit.id} id={hit.id} optionId={`${listId}-${i}`} selected={i === selected} onPick={() => onChange(hit.id)} />
+          <PickerOption key={hit.id} id={hit.id} optionId={`${listId}-${i}`} selected={i === selected} onPick={() => pick(hit.id)} />
         ))}
       </ul>
       {query.trim() !== '' && shown.length === 0 && <p className="field-hint">No customer matches “{query.trim()}”.</p>}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { BookingDoc } from '../../../../shared/domain/schemas';
 import { formatDay, parseDay } from '../../../../shared/time/calendar';
 import { zoneClock } from '../../../../shared/time/zone';
@@ -90,6 +90,20 @@ export function TodayScreen() {
     }
   };
 
+  // "N" opens a new booking from anywhere on Today (not while typing or in a dialog).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key.toLowerCase() !== 'n' || event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      if (target !== null && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+      if (document.querySelector('dialog[open]') !== null) return;
+      event.preventDefault();
+      setOpen({ kind: 'new' });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   /** A booking dragged to another time or staff column: moved in place, or confirmed first when it would double-book. */
   const move = (booking: BookingDoc, to: AgendaMove): void => {
     const name = desk.customers.get(booking.customer_id)?.name ?? 'Customer';
@@ -142,7 +156,7 @@ export function TodayScreen() {
             <Icon name="walkin" />
             Walk-in
           </button>
-          <button type="button" className="btn btn-primary" onClick={() => setOpen({ kind: 'new' })}>
+          <button type="button" className="btn btn-primary" aria-keyshortcuts="N" title="New booking (N)" onClick={() => setOpen({ kind: 'new' })}>
             <Icon name="plus" />
             New booking
           </button>
