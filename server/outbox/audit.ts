@@ -11,6 +11,8 @@ export interface Queuer {
   device_id: string;
   role: string;
   branch_id: string;
+  /** The queuing device was revoked since (its pending messages are not delivered). */
+  revoked: boolean;
 }
 
 export type AuditOutcome = 'handed_over' | 'sent' | 'failed' | 'cancelled' | 'deferred';
@@ -39,11 +41,18 @@ export async function recordQueuers(tx: Queryable, device: Device, ids: readonly
 
 /** Who queued each message; automated messages (trigger_key) without a row were queued by the server. */
 export async function queuersOf(q: Queryable, messages: readonly { id: string; trigger_key: string; branch_id: string }[]): Promise<Map<string, Queuer>> {
-  const rows = messages.length === 0 ? [] : await q.query<Queuer & { communication_id: string }>('SELECT communication_id, device_id, role, branch_id FROM outbox_queuers WHERE communication_id = ANY($1::text[])', [messages.map((m) => m.id)]);
-  const known = new Map(rows.map((r) => [r.communication_id, { device_id: r.device_id, role: r.role, branch_id: r.branch_id }]));
-  return new Map(
-    messages.map((m) => [m.id, known.get(m.id) ?? (m.trigger_key !== '' ? { device_id: SERVER_QUEUER, role: 'server', branch_id: m.branch_id } : { device_id: 'unknown', role: 'unknown', branch_id: m.branch_id })]),
-  );
+  const rows =
+    messages.length === 0
+      ? []
+      : await q.query<Queuer & { communication_id: string }>(
+          `SELECT q.communication_id, q.device_id, q.role, q.branch_id, (d.revoked_ms IS NOT NULL) AS revoked
+           FROM outbox_queuers q LEFT JOIN devices d ON d.id = q.device_id WHERE q.communication_id = ANY($1::text[])`,
+          [messages.map((m) => m.id)],
+        );
+  const known = new Map(rows.map((r) => [r.communication_id, { device_id: r.device_id, role: r.role, branch_id: r.branch_id, revoked: r.revoked === true }]));
+  const fallback = (m: { trigger_key: string; branch_id: string }): Queuer =>
+    m.trigger_key !== '' ? { device_id: SERVER_QUEUER, role: 'server', branch_id: m.branch_id, revoked: false } : { device_id: 'unknown', role: 'unknown', branch_id: m.branch_id, revoked: false };
+  return new Map(messages.map((m) => [m.id, known.get(m.id) ?? fallback(m)]));
 }
 
 export async function writeAudit(tx: Queryable, rows: readonly AuditRow[], nowMs: number): Promise<void> {
@@ -52,7 +61,7 @@ export async function writeAudit(tx: Queryable, rows: readonly AuditRow[], nowMs
     `INSERT INTO outbox_audit (communication_id, customer_id, branch_id, channel, purpose, queued_by, queued_role, outcome, reason, at_ms)
      SELECT communication_id, customer_id, branch_id, channel, purpose, queued_by, queued_role, outcome, reason, $2
      FROM jsonb_to_recordset($1::jsonb) AS r(communication_id text, customer_id text, branch_id text, channel text, purpose text, queued_by text, queued_role text, outcome text, reason text)`,
-    [JSON.stringify(rows.map((r) => ({ ...r, queuer: undefined, queued_by: r.queuer.device_id, queued_role: r.queuer.role }))), nowMs],
+    [JSON.stringify(rows.map(({ queuer, ...r }) => ({ ...r, queued_by: queuer.device_id, queued_role: queuer.role }))), nowMs],
   );
 }
 

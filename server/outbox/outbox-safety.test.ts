@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { CommunicationDoc, CustomerDoc } from '../../shared/domain/schemas';
 import type { WireDoc } from '../../shared/sync/protocol';
 import { RATE_LIMITS } from '../authz/outbox-policy';
+import { createEnrolmentCode, redeemEnrolmentCode, revokeDevice } from '../store/auth';
 import { loadMasters } from '../store/documents';
 import { importDataset } from '../store/import';
 import { writeServerDocuments } from '../store/server-writes';
@@ -87,6 +88,17 @@ describe.each(TARGETS)('outbox safety on $name', { timeout: 120_000 }, (target) 
     expect((await doc('co-old'))?.error).toMatch(/^cancelled: purpose "follow-up" is not deliverable/);
     expect(hook.requests).toEqual([]);
     expect((await auditOf(db.store.db, 'co-old')).map((a) => [a.outcome, a.queued_by])).toEqual([['cancelled', 'unknown']]);
+  });
+
+  it('never delivers what a desk queued once that desk was revoked (a stolen token cut off)', async () => {
+    const { code } = await createEnrolmentCode(db.store, 'br-a', 'front_desk');
+    const { device: stolen } = await redeemEnrolmentCode(db.store, code);
+    await pushRows(db.store, stolen, 'communications', [{ newDocumentState: sms('co-stolen') }]);
+    expect(await revokeDevice(db.store, stolen.id)).toBe(true);
+    expect(await new OutboxWorker(db.store, providers, DEFAULT_OUTBOX_OPTIONS).runOnce()).toMatchObject({ cancelled: 1, sent: 0 });
+    expect(await doc('co-stolen')).toMatchObject({ status: 'cancelled', error: 'cancelled: the desk that queued it was revoked' });
+    expect(hook.requests).toEqual([]);
+    expect((await auditOf(db.store.db, 'co-stolen')).map((a) => [a.outcome, a.queued_by])).toEqual([['cancelled', stolen.id]]);
   });
 
   it(`hands at most ${RATE_LIMITS.perCustomer} messages a day to one customer; the rest wait for a free slot`, async () => {

@@ -148,7 +148,9 @@ export class OutboxWorker {
         const note = (outcome: AuditOutcome, reason: string) =>
           audit.push({ communication_id: comm.id, customer_id: comm.customer_id, branch_id: comm.branch_id, channel: comm.channel, purpose: comm.purpose, queuer, outcome, reason });
         const customer = customers.get(comm.customer_id)?.doc;
-        const problem = deliveryProblem(comm, customer, links.has(`${comm.branch_id}\u0000${comm.customer_id}`));
+        const problem = queuer.revoked
+          ? ({ kind: 'cancel', reason: 'cancelled: the desk that queued it was revoked' } as const)
+          : deliveryProblem(comm, customer, links.has(`${comm.branch_id}\u0000${comm.customer_id}`));
         if (problem !== null) {
           const status = problem.kind === 'cancel' ? 'cancelled' : 'failed';
           writes.push({ ...comm, status, error: problem.reason, next_attempt_at: '', updated_at: at });
