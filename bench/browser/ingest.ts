@@ -11,6 +11,7 @@ import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
 import { bulkLoad } from '../../renderer/src/data/bulk-load';
 import { SyncApi, type AnyDoc, type FetchLike } from '../../renderer/src/sync/api';
 import { PULL_BATCH_SIZE, replicateCollection } from '../../renderer/src/sync/collection-replication';
+import { RefusedStore } from '../../renderer/src/sync/refused-store';
 import type { Checkpoint } from '../../shared/sync/protocol';
 import type { BookingDoc } from '../../shared/domain/schemas';
 import { demoDocuments, demoOptions, generateDemoData } from '../../shared/demo';
@@ -81,6 +82,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       api,
       branchId: branch.id,
       stream$: new Subject<RxReplicationPullStreamItem<AnyDoc, Checkpoint>>(),
+      refused: new RefusedStore(null),
+      now: () => Date.now(),
       hooks: {
         transferred: () => undefined,
         failed: (_c, direction, error) => console.error(`ingest ${direction} failed`, error),

@@ -10,6 +10,7 @@ import { PULL_BATCH_SIZE } from '../../renderer/src/sync/collection-replication'
 import type { Connectivity } from '../../renderer/src/sync/connectivity';
 import { PendingDb } from '../../renderer/src/sync/pending-db';
 import { PendingTracker } from '../../renderer/src/sync/pending-tracker';
+import { RefusedStore } from '../../renderer/src/sync/refused-store';
 import { SyncEngine } from '../../renderer/src/sync/sync-engine';
 import { SYNC_COLLECTIONS, type Checkpoint, type SyncCollection } from '../../shared/sync/protocol';
 import { openFreshDesk, uniqueName } from './desk';
@@ -69,6 +70,7 @@ export async function initialPull(options: PullOptions): Promise<PullResult> {
       api: new SyncApi(options.serverUrl, options.token),
       branchId: options.branchId,
       pending,
+      refused: new RefusedStore(null),
       connectivity: online,
       dispatch: () => undefined,
       now: () => Date.now(),

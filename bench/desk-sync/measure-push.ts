@@ -9,6 +9,7 @@ import { SyncApi } from '../../renderer/src/sync/api';
 import type { Connectivity } from '../../renderer/src/sync/connectivity';
 import { PendingDb } from '../../renderer/src/sync/pending-db';
 import { PendingTracker } from '../../renderer/src/sync/pending-tracker';
+import { RefusedStore } from '../../renderer/src/sync/refused-store';
 import { SyncEngine } from '../../renderer/src/sync/sync-engine';
 import { INITIAL_SYNC_STATUS, syncStatusReducer, type SyncStatusState } from '../../renderer/src/sync/sync-status';
 import type { BookingDoc } from '../../shared/domain/schemas';
@@ -72,6 +73,7 @@ export async function measurePush(options: { serverUrl: string; token: string; b
     api: new SyncApi(options.serverUrl, options.token, timedFetch),
     branchId: options.branchId,
     pending,
+    refused: new RefusedStore(null),
     connectivity: net,
     dispatch: (e) => {
       state = syncStatusReducer(state, e);

@@ -4,6 +4,8 @@ import type { Observable } from 'rxjs';
 import { isPushCollection, MAX_PULL_LIMIT, type Checkpoint, type PushRow, type SyncCollection, type WireDoc } from '../../../shared/sync/protocol';
 import { documentsEqual, stripInternal } from '../../../shared/sync/equal';
 import type { AnyDoc, SyncApi } from './api';
+import { pushWithParking } from './push-parking';
+import type { RefusedStore } from './refused-store';
 
 export type Replication = RxReplicationState<AnyDoc, Checkpoint>;
 
@@ -46,6 +48,7 @@ export function replicationIdentifier(serverUrl: string, branchId: string, colle
 /**
  * `replicateRxCollection` for one collection against the server's protocol (server/PROTOCOL.md):
  * checkpoint pulls, pushes answering conflicts, the shared live stream as `stream$`.
+ * A document the server refuses is parked (push-parking.ts) and the rest of the batch still goes.
  * Reference data (branches) is pull-only. Created paused (`autoStart: false`): the engine starts it
  * when the desk is online.
  */
@@ -56,6 +59,9 @@ export function replicateCollection(options: {
   branchId: string;
   stream$: Observable<RxReplicationPullStreamItem<AnyDoc, Checkpoint>>;
   hooks: ReplicationHooks;
+  /** Documents the server refused: parked, never retried as they are (push-parking.ts). */
+  refused: RefusedStore;
+  now: () => number;
 }): Replication {
   const { collection, name, api, hooks } = options;
   return replicateRxCollection<AnyDoc, Checkpoint>({
@@ -86,7 +92,13 @@ export function replicateCollection(options: {
             batchSize: PUSH_BATCH_SIZE,
             async handler(rows) {
               try {
-                const conflicts = await api.push(name, await freshen(collection, rows as PushRow<AnyDoc>[]));
+                const conflicts = await pushWithParking({
+                  collection: name,
+                  rows: await freshen(collection, rows as PushRow<AnyDoc>[]),
+                  push: (batch) => api.push(name, batch),
+                  refused: options.refused,
+                  now: options.now,
+                });
                 hooks.transferred(name, 'push', rows.length);
                 return conflicts;
               } catch (error) {

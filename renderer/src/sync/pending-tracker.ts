@@ -86,9 +86,9 @@ export class PendingTracker {
     this.remove(done);
   }
 
-  /** The collection is in sync with the server: every change written up to `mark` is settled. */
-  syncedUpTo(collection: string, mark: number): void {
-    const done = [...this.rows.values()].filter((r) => r.collection === collection && r.seq <= mark);
+  /** The collection is in sync with the server: every change written up to `mark` is settled (except `held`: parked refused documents). */
+  syncedUpTo(collection: string, mark: number, held: ReadonlySet<string> = new Set()): void {
+    const done = [...this.rows.values()].filter((r) => r.collection === collection && r.seq <= mark && !held.has(r.id));
     this.remove(done);
   }
 

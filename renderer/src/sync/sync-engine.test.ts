@@ -22,6 +22,8 @@ import { SyncApi } from './api';
 import type { Connectivity } from './connectivity';
 import { PendingDb } from './pending-db';
 import { PendingTracker } from './pending-tracker';
+import { discardRefusedDoc } from './discard-refused';
+import { RefusedStore } from './refused-store';
 import { SyncEngine } from './sync-engine';
 import { INITIAL_SYNC_STATUS, syncStatusReducer, type SyncEvent, type SyncStatusState } from './sync-status';
 
@@ -45,6 +47,7 @@ interface Desk {
   db: Replica;
   engine: SyncEngine;
   pending: PendingTracker;
+  refused: RefusedStore;
   net: FakeConnectivity;
   status: () => SyncStatusState;
   /** Every state so far, oldest first. */
@@ -63,6 +66,8 @@ async function openDesk(server: TestServer, enrol: EnrollResponse, beforeSync?: 
   const pendingDb = new PendingDb(`${name}-pending`);
   const pending = new PendingTracker(pendingDb, async (collection, ids) => (await db[collection as 'customers'].storageInstance.findDocumentsById(ids, true)) as unknown as Record<string, unknown>[]);
   await pending.load();
+  const refused = new RefusedStore(pendingDb.refused);
+  await refused.load();
   let closed = false;
   let state = INITIAL_SYNC_STATUS;
   const states: SyncStatusState[] = [];
@@ -73,6 +78,7 @@ async function openDesk(server: TestServer, enrol: EnrollResponse, beforeSync?: 
     api: new SyncApi(server.url, enrol.token),
     branchId: enrol.branch_id,
     pending,
+    refused,
     connectivity: net,
     dispatch: (event: SyncEvent) => {
       state = syncStatusReducer(state, event);
@@ -99,6 +105,7 @@ async function openDesk(server: TestServer, enrol: EnrollResponse, beforeSync?: 
     db,
     engine,
     pending,
+    refused,
     net,
     status: () => state,
     history: () => [...states],
@@ -200,22 +207,60 @@ describe('SyncEngine against a real server', () => {
     expect(onServer && converged(onServer)).toBe(true);
   });
 
-  it('a refused push holds back only its collection, names the document and field, and loses nothing', async () => {
-    await a.db.bookings.insert(bookingFixture({ id: 'bk-far', customer_id: 'cu-a1', branch_id: 'br-a', start_at: '2040-01-10T10:00:00+08:00' }));
-    const refused = await a.until((s) => s.rejected.bookings !== undefined);
-    expect(refused.rejected.bookings?.message).toMatch(/booking bk-far: start_at must be within 5 years/);
-    // other collections still sync
-    await a.db.customers.insert(customerFixture({ id: 'cu-after', name: 'Ana Lim', phone: '', email: '', registered_branch_id: 'br-a' }));
-    await a.until((s) => !s.active.includes('customers') && s.pending === 1);
+  it('a refused document is parked with the reason while the rest of its collection syncs; a fix goes through', async () => {
+    // one batch: a booking the server refuses (too far ahead) between two good ones
+    await a.db.bookings.bulkInsert([
+      bookingFixture({ id: 'bk-good-1', customer_id: 'cu-a1', branch_id: 'br-a', start_at: '2026-03-09T10:00:00+08:00' }),
+      bookingFixture({ id: 'bk-far', customer_id: 'cu-a1', branch_id: 'br-a', start_at: '2040-01-10T10:00:00+08:00' }),
+      bookingFixture({ id: 'bk-good-2', customer_id: 'cu-a1', branch_id: 'br-a', start_at: '2026-03-09T11:00:00+08:00' }),
+    ]);
+    const refused = await a.until((s) => s.refused.length === 1);
+    expect(refused.refused[0]).toMatchObject({ collection: 'bookings', id: 'bk-far', field: 'start_at', base: null });
+    expect(refused.refused[0]?.message).toMatch(/within 5 years/);
+    expect(refused.rejected).toEqual({});
+    await a.until((s) => !s.active.includes('bookings') && s.pending === 1);
+    const onServer = async (): Promise<Map<string, string>> =>
+      new Map(((await client(server.url, enrolA.token).get('/api/sync/bookings/pull?limit=2000')).body as { documents: { id: string; start_at: string }[] }).documents.map((d) => [d.id, d.start_at]));
+    expect([...(await onServer()).keys()].filter((id) => id.startsWith('bk-good') || id === 'bk-far').sort()).toEqual(['bk-good-1', 'bk-good-2']);
     expect(a.pending.has('bookings', 'bk-far')).toBe(true);
     expect(await a.db.bookings.findOne('bk-far').exec()).not.toBeNull();
-    // fixing the booking on the desk retries the collection, and it goes through
+    // later bookings still sync while it is parked
+    await a.db.bookings.insert(bookingFixture({ id: 'bk-good-3', customer_id: 'cu-a1', branch_id: 'br-a', start_at: '2026-03-10T11:00:00+08:00' }));
+    await a.until((s) => !s.active.includes('bookings') && s.pending === 1 && s.refused.length === 1);
+    await inSync(a);
+    expect((await onServer()).has('bk-good-3')).toBe(true);
+    // fixing the booking on the desk sends it again, and it goes through
     const far = await a.db.bookings.findOne('bk-far').exec();
     await far?.incrementalPatch({ start_at: '2026-03-10T10:00:00+08:00' });
-    await a.until((s) => s.rejected.bookings === undefined && s.pending === 0);
+    await a.until((s) => s.refused.length === 0 && s.pending === 0);
     await inSync(a);
-    const pulled = (await client(server.url, enrolA.token).get('/api/sync/bookings/pull?limit=100')).body as { documents: { id: string; start_at: string }[] };
-    expect(pulled.documents.find((d) => d.id === 'bk-far')?.start_at).toBe('2026-03-10T10:00:00+08:00');
+    expect((await onServer()).get('bk-far')).toBe('2026-03-10T10:00:00+08:00');
+  });
+
+  it('a refused change of a stored document can be discarded: back to the server version, nothing waits', async () => {
+    await a.db.bookings.insert(bookingFixture({ id: 'bk-move', customer_id: 'cu-a1', branch_id: 'br-a', start_at: '2026-03-11T10:00:00+08:00' }));
+    await a.until((s) => s.pending === 0);
+    await inSync(a);
+    const doc = await a.db.bookings.findOne('bk-move').exec();
+    await doc?.incrementalPatch({ start_at: '2041-03-11T10:00:00+08:00' });
+    const refused = await a.until((s) => s.refused.some((r) => r.id === 'bk-move'));
+    expect(refused.refused.find((r) => r.id === 'bk-move')?.base).toMatchObject({ start_at: '2026-03-11T10:00:00+08:00' });
+    await discardRefusedDoc(a.db, a.refused, 'bookings', 'bk-move');
+    await a.until((s) => s.refused.length === 0 && s.pending === 0);
+    expect((await a.db.bookings.findOne('bk-move').exec())?.start_at).toBe('2026-03-11T10:00:00+08:00');
+    expect(a.refused.list()).toEqual([]);
+  });
+
+  it('a refused new document is discarded by removing it; the server never hears of it', async () => {
+    await a.db.bookings.insert(bookingFixture({ id: 'bk-never', customer_id: 'cu-a1', branch_id: 'br-a', start_at: '2042-01-10T10:00:00+08:00' }));
+    await a.until((s) => s.refused.some((r) => r.id === 'bk-never'));
+    await discardRefusedDoc(a.db, a.refused, 'bookings', 'bk-never');
+    await a.until((s) => s.refused.length === 0 && s.pending === 0);
+    await inSync(a);
+    expect(await a.db.bookings.findOne('bk-never').exec()).toBeNull();
+    expect(a.refused.list()).toEqual([]);
+    const pulled = (await client(server.url, enrolA.token).get('/api/sync/bookings/pull?limit=2000')).body as { documents: { id: string }[] };
+    expect(pulled.documents.some((d) => d.id === 'bk-never')).toBe(false);
   });
 
   it('a revoked device stops syncing and says so', async () => {

@@ -1,5 +1,6 @@
 import type { RxChangeEventBulk, RxCollection, RxReplicationPullStreamItem } from 'rxdb';
 import { firstValueFrom, Subject, type Subscription } from 'rxjs';
+import { documentsEqual } from '../../../shared/sync/equal';
 import { isPushCollection, SYNC_COLLECTIONS, type Checkpoint, type StreamMessage, type SyncCollection } from '../../../shared/sync/protocol';
 import type { Replica } from '../data/replica';
 import type { AnyDoc, SyncApi } from './api';
@@ -7,6 +8,7 @@ import { replicateCollection, type Replication } from './collection-replication'
 import type { Connectivity } from './connectivity';
 import { isFatal, problemKind, problemMessage, SyncHttpError } from './errors';
 import type { PendingTracker } from './pending-tracker';
+import type { RefusedStore } from './refused-store';
 import { StreamReader } from './stream-reader';
 import type { SyncEvent, SyncProblem } from './sync-status';
 
@@ -17,6 +19,8 @@ export interface SyncEngineOptions {
   api: SyncApi;
   branchId: string;
   pending: PendingTracker;
+  /** Documents the server refused, parked until fixed or discarded. */
+  refused: RefusedStore;
   connectivity: Connectivity;
   dispatch: (event: SyncEvent) => void;
   now: () => number;
@@ -49,7 +53,8 @@ export class SyncEngine {
   private readonly streams = new Map<SyncCollection, Subject<StreamItem>>();
   private readonly replications = new Map<SyncCollection, Replication>();
   private readonly subscriptions: Subscription[] = [];
-  private readonly refused = new Set<SyncCollection>();
+  /** Collections held back by a refusal that named no document of theirs (e.g. 404): retried on a local write or "Sync now". */
+  private readonly heldBack = new Set<SyncCollection>();
   private readonly reconciling = new Set<SyncCollection>();
   private readonly reader: StreamReader;
   private unsubscribeConnectivity: () => void = () => undefined;
@@ -96,6 +101,8 @@ export class SyncEngine {
         api: this.o.api,
         branchId: this.o.branchId,
         stream$: stream$.asObservable(),
+        refused: this.o.refused,
+        now: this.o.now,
         hooks: {
           transferred: (_c, _direction, count) => dispatch({ type: 'transferred', count }),
           failed: (c, direction, error) => this.onFailure(c, direction, error),
@@ -109,7 +116,10 @@ export class SyncEngine {
         }),
         replication.sent$.subscribe((doc) => this.settleSoon(name, doc as unknown as Record<string, unknown>)),
         // first-sync progress counts documents once they are stored in the replica (pulls run ahead of the writes)
-        replication.received$.subscribe(() => this.countStored()),
+        replication.received$.subscribe((doc) => {
+          this.countStored();
+          this.onReceived(name, doc as unknown as Record<string, unknown>);
+        }),
         replication.error$.subscribe((error) => {
           // Handler failures are reported by the hooks; this catches what RxDB itself could not do,
           // e.g. a pulled document the local replica refused to store.
@@ -128,6 +138,8 @@ export class SyncEngine {
     dispatch({ type: 'started', online: this.online, firstSync: this.o.firstSync });
     dispatch({ type: 'pending', count: this.o.pending.count });
     this.subscriptions.push({ unsubscribe: this.o.pending.subscribe((count) => dispatch({ type: 'pending', count })) } as Subscription);
+    dispatch({ type: 'refused', documents: this.o.refused.list() });
+    this.subscriptions.push({ unsubscribe: this.o.refused.subscribe((documents) => dispatch({ type: 'refused', documents })) } as Subscription);
     if (this.online) await this.resume();
     if (this.o.firstSync) void this.followFirstSync();
   }
@@ -149,8 +161,8 @@ export class SyncEngine {
   /** Retries now: refused collections too (after the data was fixed, or the server updated). */
   async retryNow(): Promise<void> {
     if (this.stopped || !this.online) return;
-    for (const name of this.refused) this.o.dispatch({ type: 'retrying', collection: name });
-    this.refused.clear();
+    for (const name of this.heldBack) this.o.dispatch({ type: 'retrying', collection: name });
+    this.heldBack.clear();
     await this.resume();
     this.reader.reconnectNow();
   }
@@ -173,7 +185,7 @@ export class SyncEngine {
   /** Starts (or re-syncs) every replication that is not held back by a refused push. */
   private async resume(): Promise<void> {
     this.reader.start();
-    await Promise.all([...this.replications.entries()].filter(([name]) => !this.refused.has(name)).map(([, r]) => r.start()));
+    await Promise.all([...this.replications.entries()].filter(([name]) => !this.heldBack.has(name)).map(([, r]) => r.start()));
   }
 
   private settleSoon(name: SyncCollection, doc: Record<string, unknown>): void {
@@ -184,7 +196,8 @@ export class SyncEngine {
     }
     this.sent.set(name, [doc]);
     queueMicrotask(() => {
-      const docs = this.sent.get(name) ?? [];
+      // a parked (refused) document counts as handled for RxDB, but it is not on the server
+      const docs = (this.sent.get(name) ?? []).filter((d) => typeof d.id !== 'string' || !this.o.refused.has(name, d.id));
       this.sent.delete(name);
       void this.o.pending.settle(name, docs);
     });
@@ -214,15 +227,30 @@ export class SyncEngine {
     this.streams.get(message.collection)?.next({ documents: message.documents, checkpoint: message.checkpoint } as StreamItem);
   }
 
+  /**
+   * A pull stored the server's version of a parked document over the refused state (another desk
+   * changed it, the desk had not touched it since): the server's version stands, nothing waits.
+   */
+  private onReceived(name: SyncCollection, doc: Record<string, unknown>): void {
+    const id = doc.id;
+    if (typeof id !== 'string' || !this.o.refused.has(name, id)) return;
+    const collection = this.o.db[name] as unknown as RxCollection<AnyDoc>;
+    void collection.storageInstance.findDocumentsById([id], true).then(([current]) => {
+      if (current === undefined || !documentsEqual(current as unknown as Record<string, unknown>, doc)) return;
+      this.o.refused.release(name, id);
+      void this.o.pending.settle(name, [doc]);
+    });
+  }
+
   private onLocalBulk(name: SyncCollection, bulk: RxChangeEventBulk<AnyDoc>): void {
     if (bulk.context.startsWith(DOWNSTREAM_CONTEXT)) return;
     this.o.pending.noteLocalWrites(
       name,
       bulk.events.map((e) => e.documentId),
     );
-    if (this.refused.has(name) && this.online && !this.stopped) {
+    if (this.heldBack.has(name) && this.online && !this.stopped) {
       // the desk changed something in the refused collection: maybe the fix; try again
-      this.refused.delete(name);
+      this.heldBack.delete(name);
       this.o.dispatch({ type: 'retrying', collection: name });
       void this.replications.get(name)?.start();
     }
@@ -236,7 +264,7 @@ export class SyncEngine {
       return;
     }
     if (direction === 'push' && (kind === 'rejected' || kind === 'forbidden')) {
-      this.refused.add(name);
+      this.heldBack.add(name);
       this.interrupted.next();
       this.o.dispatch({ type: 'rejected', collection: name, problem: problem(error) });
       // Pausing ends RxDB's retry loop without marking the rows as sent: they stay pending.
@@ -257,12 +285,12 @@ export class SyncEngine {
   private async reconcile(name: SyncCollection): Promise<void> {
     const replication = this.replications.get(name);
     if (replication === undefined || this.reconciling.has(name) || !isPushCollection(name)) return;
-    if (replication.isStoppedOrPaused() || this.refused.has(name) || !this.online) return;
+    if (replication.isStoppedOrPaused() || this.heldBack.has(name) || !this.online) return;
     this.reconciling.add(name);
     try {
       const mark = this.o.pending.mark();
       const inSync = await Promise.race([replication.awaitInSync(), firstValueFrom(this.interrupted).then(() => false)]);
-      if (inSync && !replication.isStoppedOrPaused() && !this.refused.has(name) && this.online) this.o.pending.syncedUpTo(name, mark);
+      if (inSync && !replication.isStoppedOrPaused() && !this.heldBack.has(name) && this.online) this.o.pending.syncedUpTo(name, mark, this.o.refused.idsOf(name));
     } finally {
       this.reconciling.delete(name);
     }

@@ -7,6 +7,8 @@ import { browserConnectivity } from './connectivity';
 import { loadPairing, savePairing, type PairingRecord } from './pairing-record';
 import { PendingDb } from './pending-db';
 import { PendingTracker } from './pending-tracker';
+import { discardRefusedDoc } from './discard-refused';
+import { RefusedStore } from './refused-store';
 import { SyncEngine } from './sync-engine';
 import { dispatchSync, useSyncStore } from './sync-store';
 
@@ -19,6 +21,7 @@ interface Attached {
   desk: DeskData;
   pendingDb: PendingDb;
   pending: PendingTracker;
+  refused: RefusedStore;
   engine: SyncEngine | null;
   api: SyncApi | null;
 }
@@ -44,6 +47,7 @@ async function detach(): Promise<void> {
   attached = null;
   await a.engine?.stop();
   await a.pending.flush();
+  await a.refused.flush();
   a.pendingDb.close();
 }
 
@@ -52,27 +56,32 @@ async function attach(desk: DeskData): Promise<void> {
   const pendingDb = new PendingDb();
   const pending = new PendingTracker(pendingDb, currentDocReader(desk.db));
   await pending.load();
+  const refused = new RefusedStore(pendingDb.refused);
+  await refused.load();
   const pairing = await loadPairing(desk.db);
   const active = pairing?.active === true ? pairing : null;
   if (active === null) {
     // Not paired (never, unpaired, or the replica was erased): nothing is waiting for a server.
     await pending.clear();
+    await refused.clear();
     if (pairing === null) {
       await platform.secrets.delete('device-token').catch(() => undefined);
     }
   }
   const token = active === null ? null : await platform.secrets.get('device-token');
   const api = active !== null && token !== null ? new SyncApi(active.serverUrl, token) : null;
-  attached = { desk, pendingDb, pending, engine: null, api };
+  attached = { desk, pendingDb, pending, refused, engine: null, api };
   useSyncStore.setState({ loaded: true, pairing, signedOut: active !== null && token === null });
   dispatchSync({ type: 'stopped' });
   dispatchSync({ type: 'pending', count: pending.count });
+  dispatchSync({ type: 'refused', documents: refused.list() });
   if (active === null || api === null || active.role === 'hq') return;
   const engine = new SyncEngine({
     db: desk.db,
     api,
     branchId: active.branchId,
     pending,
+    refused,
     connectivity: browserConnectivity,
     dispatch: dispatchSync,
     now: () => Date.now(),
@@ -122,6 +131,16 @@ export function stopSync(): Promise<void> {
 /** Retries now, including collections held back by a refused change. */
 export function retrySync(): void {
   void attached?.engine?.retryNow();
+}
+
+/**
+ * Discards a document the server refused: back to the server's version, or removed when only
+ * this desk ever had it. The push that follows finishes it (push-parking.ts).
+ */
+export async function discardRefused(collection: string, id: string): Promise<void> {
+  const a = attached;
+  if (a === null) return;
+  await discardRefusedDoc(a.desk.db, a.refused, collection, id);
 }
 
 /** The server API with this desk's token (HQ reports), or null when not paired / signed out. */

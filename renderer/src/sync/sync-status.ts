@@ -5,6 +5,7 @@
  */
 import type { SyncCollection } from '../../../shared/sync/protocol';
 import type { SyncProblemKind } from './errors';
+import type { RefusedDoc } from './refused-store';
 
 export interface SyncProblem {
   kind: SyncProblemKind;
@@ -35,8 +36,10 @@ export interface SyncStatusState {
   lastSyncedAt: number | null;
   /** Local changes not yet acknowledged by the server. */
   pending: number;
-  /** Collections whose last push the server refused, with the reason (their changes wait locally). */
+  /** Collections whose last push the server refused as a whole, with the reason (their changes wait locally). */
   rejected: Partial<Record<SyncCollection, SyncProblem>>;
+  /** Documents the server refused, parked on this desk until fixed or discarded (the rest syncs). */
+  refused: RefusedDoc[];
   /** The server cannot be reached or failed (retried automatically). */
   trouble: SyncProblem | null;
   /** Sync stopped until a person acts (revoked device, outdated app). */
@@ -57,6 +60,7 @@ export type SyncEvent =
   | { type: 'pending'; count: number }
   | { type: 'rejected'; collection: SyncCollection; problem: SyncProblem }
   | { type: 'retrying'; collection: SyncCollection }
+  | { type: 'refused'; documents: RefusedDoc[] }
   | { type: 'trouble'; problem: SyncProblem }
   | { type: 'fatal'; problem: SyncProblem }
   | { type: 'first-sync-total'; total: number | null }
@@ -71,6 +75,7 @@ export const INITIAL_SYNC_STATUS: SyncStatusState = {
   lastSyncedAt: null,
   pending: 0,
   rejected: {},
+  refused: [],
   trouble: null,
   fatal: null,
   firstSync: null,
@@ -84,7 +89,7 @@ function withoutKey<K extends string, V>(record: Partial<Record<K, V>>, key: K):
 export function syncStatusReducer(state: SyncStatusState, event: SyncEvent): SyncStatusState {
   switch (event.type) {
     case 'started':
-      return { ...INITIAL_SYNC_STATUS, running: true, online: event.online, pending: state.pending, lastSyncedAt: state.lastSyncedAt, firstSync: event.firstSync ? { done: 0, total: null } : null };
+      return { ...INITIAL_SYNC_STATUS, running: true, online: event.online, pending: state.pending, refused: state.refused, lastSyncedAt: state.lastSyncedAt, firstSync: event.firstSync ? { done: 0, total: null } : null };
     case 'stopped':
       return { ...state, running: false, connected: false, active: [], transferred: 0, trouble: null };
     case 'online':
@@ -117,6 +122,8 @@ export function syncStatusReducer(state: SyncStatusState, event: SyncEvent): Syn
       return { ...state, rejected: { ...state.rejected, [event.collection]: event.problem } };
     case 'retrying':
       return { ...state, rejected: withoutKey(state.rejected, event.collection) };
+    case 'refused':
+      return { ...state, refused: event.documents.filter((d) => d.discarded !== true) };
     case 'trouble':
       return { ...state, trouble: state.online ? event.problem : null };
     case 'fatal':
@@ -146,7 +153,7 @@ export function plural(n: number, one: string, many: string): string {
 
 /**
  * What the indicator says. `clock` formats an instant as HH:MM in the desk's zone. Order of
- * precedence: stopped for good, offline, refused changes, server trouble, syncing, synced.
+ * precedence: stopped for good, offline, refused changes (a collection, then parked documents), server trouble, syncing, synced.
  */
 export function summarizeSync(state: SyncStatusState, clock: (ms: number) => string): SyncSummary {
   const waiting = state.pending > 0 ? ` ${plural(state.pending, 'change waits', 'changes wait')} on this desk.` : '';
@@ -157,6 +164,15 @@ export function summarizeSync(state: SyncStatusState, clock: (ms: number) => str
   if (rejected.length > 0) {
     const first = rejected[0] as SyncProblem;
     return { tone: 'error', label: 'Sync error', detail: `${first.message}${rejected.length > 1 ? ` (and ${rejected.length - 1} more)` : ''}. Nothing is lost: the change stays on this desk until it is fixed.` };
+  }
+  const refused = state.refused;
+  if (refused.length > 0) {
+    const first = refused[0] as RefusedDoc;
+    return {
+      tone: 'error',
+      label: `${count.format(refused.length)} not synced`,
+      detail: `The server refused ${first.collection} ${first.id}: ${first.field === '' ? '' : `${first.field} `}${first.message}${refused.length > 1 ? ` (and ${refused.length - 1} more)` : ''}. Everything else syncs; fix or discard it under Not synced.`,
+    };
   }
   if (state.trouble !== null) return { tone: 'warning', label: state.trouble.kind === 'unreachable' ? 'Server unreachable' : 'Sync problem', detail: `${state.trouble.message}${waiting}` };
   if (state.firstSync !== null) {
