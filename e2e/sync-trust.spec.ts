@@ -2,6 +2,7 @@ import { expect, test, type Locator } from '@playwright/test';
 import { SCHEMA_VERSION, type CustomerDoc } from '../shared/domain/schemas';
 import { ProfilePage } from './pages/profile-page';
 import { SyncDesk } from './pages/sync-desk';
+import { TodayPage } from './pages/today-page';
 import { createStorage, SERVER_TARGETS, startSyncServer, type Storage, type SyncServer } from './support/server';
 import { shot } from './support/shot';
 
@@ -83,6 +84,102 @@ for (const target of SERVER_TARGETS) {
       expect(after?.consent).toEqual(optedOut?.consent);
       expect([...(after?.tags ?? [])].sort()).toEqual(['beard', 'vip']);
       expect(after?.home_branch_id).toBe(before?.home_branch_id);
+
+      const problems = (await Promise.all(desks.map((d) => d.unexpectedProblems()))).flat();
+      expect(problems, 'console errors, page errors and CSP violations').toEqual([]);
+    } finally {
+      for (const d of desks) await d.close().catch(() => undefined);
+      await server?.stop();
+      await storage.dispose();
+    }
+  });
+}
+
+async function bookingsOf(server: SyncServer, token: string, customerId: string): Promise<{ id: string; start_at: string; service: string }[]> {
+  const res = await fetch(`${server.url}/api/sync/bookings/pull?limit=2000`, { headers: { authorization: `Bearer ${token}`, 'x-branchdesk-schema': String(SCHEMA_VERSION) } });
+  const body = (await res.json()) as { documents: { id: string; customer_id: string; start_at: string; service: string; _deleted: boolean }[] };
+  return body.documents.filter((d) => d.customer_id === customerId && !d._deleted);
+}
+
+for (const target of SERVER_TARGETS) {
+  test(`a refused document is parked with its reason, the rest of its collection syncs, and it can be discarded (${target})`, async ({ browser, baseURL }) => {
+    test.setTimeout(180_000);
+    const storage: Storage = await createStorage(target);
+    let server: SyncServer | null = null;
+    const desks: SyncDesk[] = [];
+    try {
+      await storage.cli(['import', '--data', 'fixtures/sample']);
+      server = await startSyncServer(storage);
+      const [codeA, codeB] = await Promise.all([storage.enroll('br-manila', 'front_desk'), storage.enroll('br-manila', 'front_desk')]);
+      // the browser logs the refused push (400) once
+      const a = await SyncDesk.open(browser, 'A', { baseURL: baseURL as string, allowedErrors: [/status of 400/, /ERR_INTERNET_DISCONNECTED/] });
+      const b = await SyncDesk.open(browser, 'B', { baseURL: baseURL as string });
+      desks.push(a, b);
+      await a.pairFromWelcome(server.url, codeA);
+      await b.pairFromWelcome(server.url, codeB);
+      await a.expectSynced();
+      await b.expectSynced();
+      const before = (await bookingsOf(server, await a.deviceToken(), CUSTOMER.id)).length;
+
+      // offline, A books one visit the server will refuse (more than 5 years ahead) and one it takes: one push batch
+      await a.setOffline(true);
+      await expect(a.statusLabel).toHaveText('Offline');
+      const today = new TodayPage(a.page);
+      await a.go('Today');
+      await a.page.getByLabel('Go to date').fill('2032-05-10');
+      await expect(a.page.getByRole('heading', { level: 1, name: /10 May 2032/ })).toBeVisible();
+      await today.newBooking({ search: CUSTOMER.search }, { service: 'Beard trim', time: '10:00', price: '25' });
+      await a.page.getByLabel('Go to date').fill('2026-03-03');
+      await expect(a.page.getByRole('heading', { level: 1, name: /3 March 2026/ })).toBeVisible();
+      await today.newBooking({ search: CUSTOMER.search }, { service: 'Haircut', time: '11:00', price: '30' });
+      await expect(a.pending).toHaveText('2 changes to send');
+      await a.setOffline(false);
+
+      // the good booking reaches the server and the other desk; the refused one is parked with the reason
+      await expect(a.statusLabel).toHaveText('1 not synced', { timeout: 30_000 });
+      await expect(a.status).toContainText('The server refused Siobhán Tane’s booking on 10 May 2032, 10:00: the date and time must be within 5 years of today');
+      await expect(a.pending).toHaveText('1 change to send');
+      await expect.poll(async () => (await bookingsOf(server as SyncServer, await a.deviceToken(), CUSTOMER.id)).length, { timeout: 20_000 }).toBe(before + 1);
+      const onServer = await bookingsOf(server, await a.deviceToken(), CUSTOMER.id);
+      expect(onServer.some((d) => d.start_at.startsWith('2032'))).toBe(false);
+      expect(onServer.some((d) => d.start_at.startsWith('2026-03-03T11:00'))).toBe(true);
+      await b.go('Today');
+      await b.page.getByLabel('Go to date').fill('2026-03-03');
+      await expect(new TodayPage(b.page).booking('Siobhán Tane')).toBeVisible({ timeout: 20_000 });
+
+      // later changes of the same collection still sync while it is parked
+      await b.page.getByLabel('Go to date').fill('2026-03-04');
+      await new TodayPage(b.page).newBooking({ search: CUSTOMER.search }, { service: 'Haircut', time: '09:00', price: '30' });
+      await b.expectSynced();
+      await a.page.getByLabel('Go to date').fill('2026-03-04');
+      await expect(today.booking('Siobhán Tane')).toBeVisible({ timeout: 20_000 });
+
+      // the "Not synced" list, reached from the sync indicator, shows it and discards it
+      await a.status.click();
+      await expect(a.page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+      const list = a.page.getByRole('list', { name: 'Not synced' });
+      await expect(list.getByRole('listitem')).toHaveCount(1);
+      await expect(list.getByRole('listitem')).toContainText('Siobhán Tane’s booking on 10 May 2032, 10:00: the date and time must be within 5 years of today');
+      await expect(list.getByRole('link', { name: 'Open' })).toHaveAttribute('href', `#/customers/${CUSTOMER.id}`);
+      await a.page.getByRole('region', { name: 'Not synced' }).scrollIntoViewIfNeeded();
+      await a.page.screenshot({ path: shot('41-not-synced') });
+      await a.page.setViewportSize({ width: 1024, height: 768 });
+      await a.page.screenshot({ path: shot('41-not-synced-1024') });
+      await a.page.setViewportSize({ width: 1440, height: 900 });
+      await list.getByRole('button', { name: 'Discard…' }).click();
+      const confirm = a.page.getByRole('dialog', { name: 'Discard this change?' });
+      await expect(confirm).toContainText('This record exists only on this desk; it is removed.');
+      await confirm.getByRole('button', { name: 'Remove it' }).click();
+      await expect(a.page.getByRole('region', { name: 'Not synced' })).toHaveCount(0);
+      await a.expectSynced();
+      await a.go('Today');
+      await a.page.getByLabel('Go to date').fill('2032-05-10');
+      await expect(a.page.getByRole('heading', { level: 1, name: /10 May 2032/ })).toBeVisible();
+      await expect(today.booking('Siobhán Tane')).toHaveCount(0);
+      // and after a reload nothing comes back
+      await a.reload();
+      await a.expectSynced();
+      expect((await bookingsOf(server, await a.deviceToken(), CUSTOMER.id)).some((d) => d.start_at.startsWith('2032'))).toBe(false);
 
       const problems = (await Promise.all(desks.map((d) => d.unexpectedProblems()))).flat();
       expect(problems, 'console errors, page errors and CSP violations').toEqual([]);

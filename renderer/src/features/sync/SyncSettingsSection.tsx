@@ -6,6 +6,7 @@ import { plural } from '../../sync/sync-status';
 import { Modal } from '../../ui/Modal';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { errorMessage, toast } from '../../ui/toasts';
+import { NotSyncedList } from './NotSyncedList';
 import { PairingForm } from './PairingForm';
 import { useSyncSummary } from './use-sync-summary';
 
@@ -26,6 +27,7 @@ function PairedFacts() {
         <strong>{summary.label}</strong>
         {summary.detail !== '' && <p>{summary.detail}</p>}
       </div>
+      <NotSyncedList />
       {first !== null && <ProgressBar label={`First sync progress: ${count.format(first.done)}${first.total === null ? '' : ` of ${count.format(first.total)}`} documents`} done={first.done} total={first.total ?? 0} />}
       <dl className="facts">
         <dt>Server</dt>

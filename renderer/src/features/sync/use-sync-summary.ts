@@ -23,5 +23,9 @@ export function useSyncSummary(): SyncSummary {
   if (refused !== null && summary.label === 'Sync error') {
     return { ...summary, detail: `The server refused ${refused}. Nothing is lost: the change stays on this desk until it is fixed.` };
   }
+  if (refused !== null && status.refused.length > 0 && summary.label.endsWith('not synced')) {
+    const more = status.refused.length > 1 ? ` (and ${status.refused.length - 1} more)` : '';
+    return { ...summary, detail: `The server refused ${refused}${more}. Everything else syncs; open Not synced in Settings to fix or discard it.` };
+  }
   return summary;
 }
