@@ -59,6 +59,19 @@ describe('pushWithParking', () => {
     expect(refused.list()).toEqual([]);
   });
 
+  it('a 409 (waiting for a related record) sends the rest of the batch, then lets RxDB retry the batch', async () => {
+    const refused = new RefusedStore(null);
+    const stored: string[] = [];
+    const push = async (rows: PushRow<AnyDoc>[]): Promise<WireDoc<AnyDoc>[]> => {
+      if (rows.some((r) => r.newDocumentState.id === 'w')) throw new SyncHttpError(409, { error: 'unknown customer', details: [{ document: 'w', field: 'customer_id', message: 'not on the server yet' }] });
+      stored.push(...rows.map((r) => r.newDocumentState.id));
+      return [];
+    };
+    await expect(pushWithParking({ collection: 'bookings', rows: [row('a'), row('w'), row('b')], push, refused, now: () => 1 })).rejects.toBeInstanceOf(SyncHttpError);
+    expect(stored).toEqual(['a', 'b']);
+    expect(refused.list()).toEqual([]);
+  });
+
   it('leaves other errors to RxDB (retried as a whole)', async () => {
     const refused = new RefusedStore(null);
     const push = async (): Promise<WireDoc<AnyDoc>[]> => {

@@ -8,7 +8,12 @@ type Fields = Record<string, unknown>;
 type Row = PushRow<AnyDoc>;
 
 /** Answers that refuse what was sent (invalid, out of scope, too large): retrying the same rows cannot help. */
-const REFUSALS = new Set([400, 403, 409, 413, 422]);
+const REFUSALS = new Set([400, 403, 413, 422]);
+
+/** 409: a document names one the server does not have yet (e.g. a booking before its new customer): retried later. */
+function isWaiting(error: unknown): error is SyncHttpError {
+  return error instanceof SyncHttpError && error.status === 409;
+}
 
 export function isRefusal(error: unknown): error is SyncHttpError {
   return error instanceof SyncHttpError && REFUSALS.has(error.status);
@@ -28,7 +33,9 @@ function idOf(row: Row): string {
  * - a parked document that went through is released.
  * To RxDB the parked rows count as handled, so it does not retry them forever; the desk keeps
  * them (pending, and in the "Not synced" list) until the person fixes or discards them.
- * Other errors (network, 5xx, 401, 426, 429) are thrown as they are: RxDB retries the batch.
+ * A 409 (a document waits for one it names to reach the server) sends the rest of the batch, then
+ * throws so that RxDB retries the batch later. Other errors (network, 5xx, 401, 426, 429) are
+ * thrown as they are: RxDB retries the batch.
  */
 export async function pushWithParking(options: {
   collection: string;
@@ -73,6 +80,13 @@ export async function pushWithParking(options: {
     try {
       return await options.push(rows);
     } catch (error) {
+      if (isWaiting(error)) {
+        // the rest of the batch goes now; the whole batch is retried later (what went is a no-op then)
+        const waiting = new Set(error.details.map((d) => d.document).filter((d): d is string => d !== undefined));
+        const rest = rows.filter((r) => !waiting.has(idOf(r)));
+        if (rest.length > 0 && rest.length < rows.length) await attempt(rest);
+        throw error;
+      }
       if (!isRefusal(error)) throw error;
       const ids = new Set(rows.map(idOf));
       const named = error.details.filter((d) => d.document !== undefined && ids.has(d.document));
