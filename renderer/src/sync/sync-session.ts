@@ -62,11 +62,11 @@ async function attach(desk: DeskData): Promise<void> {
   const active = pairing?.active === true ? pairing : null;
   if (active === null) {
     // Not paired (never, unpaired, or the replica was erased): nothing is waiting for a server.
+    // The token goes first, right after reading the pairing: a pairing under way stores its new
+    // token only after the replica is reset, and no await may open a window between the two.
+    if (pairing === null) await platform.secrets.delete('device-token').catch(() => undefined);
     await pending.clear();
     await refused.clear();
-    if (pairing === null) {
-      await platform.secrets.delete('device-token').catch(() => undefined);
-    }
   }
   const token = active === null ? null : await platform.secrets.get('device-token');
   const api = active !== null && token !== null ? new SyncApi(active.serverUrl, token) : null;
