@@ -22,6 +22,14 @@ export interface DeskOptions {
 /** What a browser logs while the server it talks to is being stopped: answered 503s, dropped connections. */
 export const SERVER_GONE: readonly RegExp[] = [/status of 503/, /ERR_CONNECTION_REFUSED/, /ERR_CONNECTION_RESET/, /ERR_EMPTY_RESPONSE/, /ERR_CONNECTION_CLOSED/];
 
+/**
+ * Answers the protocol uses on purpose and the desk handles, which Chromium still logs as a failed
+ * resource: 409 = a pushed document names one the server does not have yet (collections sync
+ * independently, e.g. a campaign's messages before the campaign); the desk pushes the rest and
+ * retries (server/PROTOCOL.md). The tests still check that everything arrives.
+ */
+export const HANDLED_ANSWERS: readonly RegExp[] = [/the server responded with a status of 409/];
+
 export class SyncDesk {
   readonly problems: string[] = [];
   allowedErrors: RegExp[];
@@ -74,7 +82,7 @@ export class SyncDesk {
   /** Unexpected console errors, page errors and CSP violations so far. */
   async unexpectedProblems(): Promise<string[]> {
     const csp = await this.page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
-    const expected = (p: string, i: number): boolean => this.allowedErrors.some((r) => r.test(p)) || (i >= this.serverGoneFrom && SERVER_GONE.some((r) => r.test(p)));
+    const expected = (p: string, i: number): boolean => this.allowedErrors.some((r) => r.test(p)) || HANDLED_ANSWERS.some((r) => r.test(p)) || (i >= this.serverGoneFrom && SERVER_GONE.some((r) => r.test(p)));
     const errors = this.problems.filter((p, i) => !expected(p, i));
     return [...csp.map((v) => `CSP: ${v}`), ...errors].map((p) => `${this.name}: ${p}`);
   }

@@ -180,9 +180,13 @@ describe('SyncEngine against a real server', () => {
   });
 
   it('offline edits of the same customer on two desks converge: fields, tag sets, opt-out kept', async () => {
-    // B books cu-a1 (a customer of A): the server links the customer to B, which receives it live.
-    await b.db.bookings.insert(bookingFixture({ id: 'bk-b-for-a1', customer_id: 'cu-a1', branch_id: 'br-b', start_at: '2026-02-25T10:00:00-05:00' }));
+    // cu-a1 (a customer of A) walks in at B: B finds her by exact phone (the only way a desk reaches
+    // another branch's customer), which links her to B; she arrives live, and B books her.
+    const lookup = await client(serverUrl(), enrolB.token).post('/api/sync/customers/lookup', { phone: '+639171234567' });
+    expect(lookup.status).toBe(200);
     await customerWhen(b, 'cu-a1', () => true);
+    await b.db.bookings.insert(bookingFixture({ id: 'bk-b-for-a1', customer_id: 'cu-a1', branch_id: 'br-b', start_at: '2026-02-25T10:00:00-05:00' }));
+    await b.until((s) => s.pending === 0);
 
     a.net.set(false);
     b.net.set(false);
