@@ -77,7 +77,8 @@ describe.each(TARGETS)('migration to document schema 1 on $name', (target) => {
     await q.query(`INSERT INTO communications (id, stamp, data, branch_id, customer_id) VALUES ('co-1', 12, $1::jsonb, 'br-a', 'cu-1')`, [JSON.stringify(V0.communications)]);
     await q.query(`INSERT INTO campaigns (id, stamp, data, branch_id) VALUES ('ca-1', 13, $1::jsonb, 'br-a')`, [JSON.stringify(V0.campaigns)]);
 
-    expect(await migrate(q)).toEqual([4]);
+    // Migration 4 alone (later migrations, e.g. 5's outbox audit, are not this test's subject).
+    expect(await migrate(q, MIGRATIONS.filter((m) => m.version <= 4))).toEqual([4]);
 
     for (const [table, doc] of Object.entries(V0) as [keyof typeof V0, Record<string, unknown>][]) {
       const rows = await q.query<{ data: Record<string, unknown>; stamp: unknown }>(`SELECT data, stamp FROM ${table}`);
