@@ -1,28 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { npmCli, PROJECT_ROOT as ROOT } from '../test-support/cli';
 
 /**
  * The real command path: `npm run --silent cli -- …` in a child process, as a user or an outside
  * test runs it (package.json script, tsx, main.ts, exit code, stdout/stderr of the process).
  */
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SAMPLE = join(ROOT, 'fixtures/sample');
-
-function npmCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    execFile('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error !== null && typeof error.code !== 'number') {
-        reject(error);
-        return;
-      }
-      resolve({ code: error === null ? 0 : (error.code as number), stdout, stderr });
-    });
-  });
-}
 
 let bad = '';
 

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { npmCli, PROJECT_ROOT as ROOT } from '../test-support/cli';
 import Papa from 'papaparse';
 
 /**
@@ -11,21 +10,8 @@ import Papa from 'papaparse';
  * process) on the CDNOW sample in the import format (fixtures/cdnow, see its README), whose
  * published figures are known, and on the sample fixture, whose visit model cannot be fitted.
  */
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CDNOW = join(ROOT, 'fixtures/cdnow');
 const SAMPLE = join(ROOT, 'fixtures/sample');
-
-function npmCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    execFile('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error !== null && typeof error.code !== 'number') {
-        reject(error);
-        return;
-      }
-      resolve({ code: error === null ? 0 : (error.code as number), stdout, stderr });
-    });
-  });
-}
 
 /** A cap for a whole child process on a busy machine (npm + tsx start-up), not a timing assertion. */
 const SPAWN_CAP_MS = 120_000;

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { run } from './run';
+import { cliInProcess as cli } from '../test-support/cli';
 
 const SAMPLE = fileURLToPath(new URL('../../fixtures/sample', import.meta.url));
 
@@ -52,17 +52,6 @@ function replaced(lines: string[], line: number, text: string): string[] {
   const copy = [...lines];
   copy[line - 1] = text;
   return copy;
-}
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(
-    argv,
-    { write: (chunk: string) => ((stdout += chunk), true) },
-    { write: (chunk: string) => ((stderr += chunk), true) },
-  );
-  return { code, stdout, stderr };
 }
 
 describe('the sample fixture, in process', () => {

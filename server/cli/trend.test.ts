@@ -5,21 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TREND_COLUMNS } from '../../shared/csv/trend-csv';
 import { formatDay, parseDay } from '../../shared/time/calendar';
-import { run } from './run';
+import { cliInProcess as cli } from '../test-support/cli';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures', import.meta.url));
 const METRIC_KEYS = TREND_COLUMNS.slice(2);
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(
-    argv,
-    { write: (chunk: string) => ((stdout += chunk), true) },
-    { write: (chunk: string) => ((stderr += chunk), true) },
-  );
-  return { code, stdout, stderr };
-}
 
 /** `metrics --as-of` for one day, as the trend rows of that day must read (numbers as JSON writes them). */
 async function metricsRows(dir: string, date: string): Promise<string[]> {
