@@ -1,0 +1,60 @@
+/**
+ * What a desk offers its person, decided from the same table the server enforces
+ * (shared/authz/policy.ts). The desk never decides scope (the server does, on every path); it only
+ * leaves out what its role may never do, with a sentence saying why, so a front desk is not
+ * offered an Erase the server would refuse.
+ *
+ * An unpaired desk (no server, `role` null) is its own manager: every action is open.
+ */
+import type { Role } from '../sync/protocol';
+import { ruleOf, type Operation, type Resource } from './policy';
+
+/** The manager-only actions the desk shows somewhere (customer detail, lists, campaigns, settings). */
+export const DESK_ACTIONS = ['erase_customer', 'delete_customer', 'send_campaign', 'queue_marketing', 'change_automations', 'export_customer_list'] as const;
+export type DeskAction = (typeof DESK_ACTIONS)[number];
+
+interface ServerRow {
+  kind: 'server';
+  resource: Resource;
+  operation: Operation;
+}
+
+/**
+ * A rule the server cannot enforce because the action never reaches it: a CSV of a customer list
+ * (customers list, saved segment, campaign audience) is written from the desk's own replica.
+ * Issue 8 names bulk export manager-only; the desk keeps to it for the roles the table knows.
+ */
+interface DeskRow {
+  kind: 'desk';
+  roles: readonly Role[];
+}
+
+const ACTIONS: Readonly<Record<DeskAction, { row: ServerRow | DeskRow; reason: string }>> = {
+  erase_customer: { row: { kind: 'server', resource: 'customers', operation: 'erase' }, reason: "Only a manager's desk can erase a customer." },
+  delete_customer: { row: { kind: 'server', resource: 'customers', operation: 'delete' }, reason: "Only a manager's desk can delete a customer." },
+  send_campaign: { row: { kind: 'server', resource: 'campaigns', operation: 'send' }, reason: "Only a manager's desk can send a campaign." },
+  queue_marketing: { row: { kind: 'server', resource: 'communications', operation: 'queue_marketing' }, reason: "Only a manager's desk can queue marketing messages." },
+  change_automations: { row: { kind: 'server', resource: 'branch_settings', operation: 'update' }, reason: "Only a manager's desk can change automations." },
+  export_customer_list: { row: { kind: 'desk', roles: ['manager', 'hq'] }, reason: "Only a manager's desk can export customer lists." },
+};
+
+/** The role an unpaired desk acts with: it is its own manager. */
+export const STANDALONE_ROLE: Role = 'manager';
+
+/** May a desk paired with `role` (null: not paired) offer `action`? */
+export function deskCan(role: Role | null, action: DeskAction): boolean {
+  const effective = role ?? STANDALONE_ROLE;
+  const { row } = ACTIONS[action];
+  return row.kind === 'server' ? ruleOf(effective, row.resource, row.operation) !== 'deny' : row.roles.includes(effective);
+}
+
+/** Why a desk of `role` does not offer `action` ('' when it does). */
+export function deskRefusal(role: Role | null, action: DeskAction): string {
+  return deskCan(role, action) ? '' : ACTIONS[action].reason;
+}
+
+/** The server's (resource, operation) behind an action, or null for a desk-only rule. */
+export function serverRowOf(action: DeskAction): { resource: Resource; operation: Operation } | null {
+  const { row } = ACTIONS[action];
+  return row.kind === 'server' ? { resource: row.resource, operation: row.operation } : null;
+}

@@ -1,0 +1,122 @@
+/**
+ * THE authorisation table, role × resource × operation → scope rule. Shared so the server (which
+ * enforces it on every path: server/authz/policy.ts, push-authz.ts) and the desk (which hides or
+ * disables what its role may not do: renderer/src/session/permissions.ts via `deskCan`) read the
+ * same rows and cannot drift. server/PROTOCOL.md ("Authorisation") prints this table and the
+ * attack suite (server/security/) iterates over it.
+ *
+ * Scope rules:
+ * - `deny`   — never, whatever the document;
+ * - `all`    — every document of every branch;
+ * - `branch` — documents that name the device's own branch (the collection's branch field);
+ * - `linked` — customers linked to the device's branch (home, registered, booked, pushed by the
+ *              desk, or found by a walk-in lookup — server/store/links.ts).
+ */
+import type { Role } from '../sync/protocol';
+
+export type ScopeRule = 'deny' | 'all' | 'branch' | 'linked';
+
+export const RESOURCES = [
+  'branches',
+  'customers',
+  'bookings',
+  'communications',
+  'campaigns',
+  'segments',
+  'branch_settings',
+  'metrics',
+  'insight_rules',
+] as const;
+export type Resource = (typeof RESOURCES)[number];
+
+/**
+ * Operations. `read` covers pull, count and the live stream; `create`/`update`/`delete` are
+ * pushes (a delete is a push with `_deleted: true`). The special operations are recognised from
+ * what a push changes (server/authz/push-operations.ts) or are their own endpoint:
+ * - customers `erase`: a pushed document with `erased_at` newly set, or POST …/erase;
+ * - customers `lookup`: POST /api/sync/customers/lookup (links matches to the branch);
+ * - customers `export`: GET /api/privacy/customers/:id/export;
+ * - campaigns `send`: a campaign moved into (or created in) `queued` or `sending`;
+ * - communications `queue_marketing`: a marketing message (campaign, automated or purpose
+ *   "marketing") moved into (or created in) `queued` — what hands it to the outbox;
+ * - communications `queue_transactional`: a transactional message (TRANSACTIONAL_PURPOSES) queued.
+ */
+export const OPERATIONS = ['read', 'create', 'update', 'delete', 'erase', 'lookup', 'export', 'send', 'queue_marketing', 'queue_transactional', 'write'] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+export const ROLES: readonly Role[] = ['front_desk', 'manager', 'hq'];
+
+export type Rules = Record<Role, ScopeRule>;
+const r = (front_desk: ScopeRule, manager: ScopeRule, hq: ScopeRule): Rules => ({ front_desk, manager, hq });
+
+/** The table. An operation missing for a resource is `deny` for every role. */
+export const POLICY: Readonly<Record<Resource, Partial<Record<Operation, Rules>>>> = {
+  branches: {
+    read: r('all', 'all', 'all'),
+    // reference data: changed only with the CLI, never pushed
+    create: r('deny', 'deny', 'deny'),
+    update: r('deny', 'deny', 'deny'),
+    delete: r('deny', 'deny', 'deny'),
+  },
+  customers: {
+    read: r('linked', 'linked', 'all'),
+    create: r('branch', 'branch', 'deny'),
+    update: r('linked', 'linked', 'deny'),
+    delete: r('deny', 'linked', 'deny'),
+    erase: r('deny', 'linked', 'all'),
+    lookup: r('branch', 'branch', 'deny'),
+    export: r('linked', 'linked', 'all'),
+  },
+  bookings: {
+    read: r('branch', 'branch', 'all'),
+    create: r('branch', 'branch', 'deny'),
+    update: r('branch', 'branch', 'deny'),
+    delete: r('branch', 'branch', 'deny'),
+  },
+  communications: {
+    read: r('branch', 'branch', 'all'),
+    create: r('branch', 'branch', 'deny'),
+    update: r('branch', 'branch', 'deny'),
+    delete: r('branch', 'branch', 'deny'),
+    queue_marketing: r('deny', 'branch', 'deny'),
+    queue_transactional: r('branch', 'branch', 'deny'),
+  },
+  campaigns: {
+    read: r('branch', 'branch', 'all'),
+    create: r('branch', 'branch', 'deny'),
+    update: r('branch', 'branch', 'deny'),
+    delete: r('branch', 'branch', 'deny'),
+    send: r('deny', 'branch', 'deny'),
+  },
+  segments: {
+    read: r('branch', 'branch', 'all'),
+    create: r('branch', 'branch', 'deny'),
+    update: r('branch', 'branch', 'deny'),
+    delete: r('branch', 'branch', 'deny'),
+  },
+  branch_settings: {
+    read: r('branch', 'branch', 'all'),
+    create: r('deny', 'branch', 'deny'),
+    update: r('deny', 'branch', 'deny'),
+    delete: r('deny', 'branch', 'deny'),
+  },
+  metrics: {
+    read: r('deny', 'branch', 'all'),
+  },
+  insight_rules: {
+    read: r('all', 'all', 'all'),
+    write: r('deny', 'deny', 'all'),
+  },
+};
+
+/** The rule for one role, resource and operation (`deny` when the table has no entry). */
+export function ruleOf(role: Role, resource: Resource, operation: Operation): ScopeRule {
+  return POLICY[resource][operation]?.[role] ?? 'deny';
+}
+
+/** Every (resource, operation) the table names, in table order. */
+export function policyEntries(): { resource: Resource; operation: Operation; rules: Rules }[] {
+  return RESOURCES.flatMap((resource) =>
+    OPERATIONS.filter((operation) => POLICY[resource][operation] !== undefined).map((operation) => ({ resource, operation, rules: POLICY[resource][operation] as Rules })),
+  );
+}
