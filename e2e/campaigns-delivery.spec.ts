@@ -9,7 +9,7 @@ import { criteria } from '../shared/insights/criteria';
 import { segmentMembers } from '../shared/insights/segment';
 import { firstName } from '../shared/insights/template';
 import { parseDay } from '../shared/time/calendar';
-import { importedCustomerDoc } from '../shared/csv/customer-doc';
+import { importedCustomerDoc } from '../shared/csv/imported-docs';
 import { buildSnapshot } from '../renderer/src/features/segments/insight-snapshot';
 import { startMailServer, type TestMailServer } from '../server/test-support/mail';
 import { FIXED_NOW } from './fixtures';

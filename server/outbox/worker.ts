@@ -26,6 +26,7 @@
 import type { CommunicationDoc, CustomerDoc } from '../../shared/domain/schemas';
 import { formatInstant, parseInstant } from '../../shared/time/instant';
 import type { WireDoc } from '../../shared/sync/protocol';
+import { pairKey } from '../../shared/engine/activity-index';
 import { loadBranches } from '../store/branches';
 import { loadMasters } from '../store/documents';
 import { CHANGES_CHANNEL, parseNotice } from '../store/notify';
@@ -150,7 +151,7 @@ export class OutboxWorker {
         const customer = customers.get(comm.customer_id)?.doc;
         const problem = queuer.revoked
           ? ({ kind: 'cancel', reason: 'cancelled: the desk that queued it was revoked' } as const)
-          : deliveryProblem(comm, customer, links.has(`${comm.branch_id}\u0000${comm.customer_id}`));
+          : deliveryProblem(comm, customer, links.has(pairKey(comm.branch_id, comm.customer_id)));
         if (problem !== null) {
           const status = problem.kind === 'cancel' ? 'cancelled' : 'failed';
           writes.push({ ...comm, status, error: problem.reason, next_attempt_at: '', updated_at: at });

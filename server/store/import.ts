@@ -4,7 +4,7 @@
  * document gets a fresh stamp so desks pull it, customers are linked to their branches, and the
  * HQ projection is recomputed for every branch (with `historyDays` of daily snapshots).
  */
-import { importedCustomerDoc } from '../../shared/csv/customer-doc';
+import { importedBookingDoc, importedBranchDoc, importedCustomerDoc } from '../../shared/csv/imported-docs';
 import type { Dataset, ParsedBooking } from '../../shared/csv/import';
 import type { BookingDoc, BranchDoc, CustomerDoc } from '../../shared/domain/schemas';
 import type { Branch, Customer } from '../../shared/domain/types';
@@ -38,36 +38,6 @@ export interface ImportSummary {
 }
 
 type Doc = Record<string, unknown>;
-
-function branchDoc(b: Branch, existing: BranchDoc | undefined): BranchDoc {
-  return {
-    id: b.id,
-    name: b.name,
-    timezone: b.timezone,
-    active_days: b.active_days,
-    at_risk_days: b.at_risk_days,
-    country: existing?.country ?? '',
-    updated_at: existing?.updated_at ?? '',
-  };
-}
-
-
-function bookingDoc(b: ParsedBooking, existing: BookingDoc | undefined): BookingDoc {
-  return {
-    id: b.id,
-    customer_id: b.customer_id,
-    branch_id: b.branch_id,
-    service: b.service,
-    staff: b.staff,
-    start_at: b.start_at,
-    duration_min: existing?.duration_min ?? 30,
-    status: b.status,
-    price: b.price,
-    notes: existing?.notes ?? '',
-    created_at: existing?.created_at ?? '',
-    updated_at: existing?.updated_at ?? '',
-  };
-}
 
 const FILES: Record<string, string> = { branches: 'branches.csv', customers: 'customers.csv', bookings: 'bookings.csv' };
 
@@ -144,7 +114,7 @@ export async function importDataset(store: Store, dataset: Dataset, historyDays:
     const problems: ImportProblem[] = [];
     const before = await loadBranches(tx, store.org);
     const none = { timezones: new Map<string, string>(), ownerBranch: '' };
-    const branchWrites = await importPass<Branch, BranchDoc>(tx, { collection: 'branches', sources: dataset.branches, idOf: (b) => b.id, build: branchDoc }, none, problems);
+    const branchWrites = await importPass<Branch, BranchDoc>(tx, { collection: 'branches', sources: dataset.branches, idOf: (b) => b.id, build: importedBranchDoc }, none, problems);
     const after = problems.length === 0 ? await loadBranches(tx, store.org) : before;
     if (problems.length === 0) {
       for (const b of after.values()) {
@@ -170,7 +140,7 @@ export async function importDataset(store: Store, dataset: Dataset, historyDays:
         collection: 'bookings',
         sources: dataset.bookings,
         idOf: (b) => b.id,
-        build: bookingDoc,
+        build: importedBookingDoc,
         links: (chunk) => chunk.map((b) => ({ branch_id: b.branch_id, customer_id: b.customer_id, reason: 'booked' })),
       },
       { timezones: timezonesOf(after), ownerBranch: '' },

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database';
+import { pairKey } from '../../shared/engine/activity-index';
 
 export interface Link {
   branch_id: string;
@@ -13,7 +14,7 @@ export interface Link {
  */
 export async function ensureLinks(tx: Queryable, links: readonly Link[]): Promise<Link[]> {
   const unique = new Map<string, Link>();
-  for (const l of links) if (l.branch_id !== '' && l.customer_id !== '') unique.set(`${l.branch_id}\u0000${l.customer_id}`, l);
+  for (const l of links) if (l.branch_id !== '' && l.customer_id !== '') unique.set(pairKey(l.branch_id, l.customer_id), l);
   const candidates = [...unique.values()];
   const created: Link[] = [];
   for (let i = 0; i < candidates.length; i += 10_000) created.push(...(await ensureChunk(tx, candidates.slice(i, i + 10_000))));
@@ -67,7 +68,7 @@ export async function isLinked(q: Queryable, branchId: string, customerIds: read
   return new Set(rows.map((r) => r.customer_id));
 }
 
-/** Which (branch, customer) pairs are linked, as `${branch}\u0000${customer}` keys. */
+/** Which (branch, customer) pairs are linked, as `pairKey` keys. */
 export async function linkedPairs(q: Queryable, pairs: readonly { branch_id: string; customer_id: string }[]): Promise<Set<string>> {
   if (pairs.length === 0) return new Set();
   const rows = await q.query<{ branch_id: string; customer_id: string }>(
@@ -75,5 +76,5 @@ export async function linkedPairs(q: Queryable, pairs: readonly { branch_id: str
      JOIN customer_links l ON l.branch_id = p.branch_id AND l.customer_id = p.customer_id`,
     [JSON.stringify(pairs)],
   );
-  return new Set(rows.map((r) => `${r.branch_id}\u0000${r.customer_id}`));
+  return new Set(rows.map((r) => pairKey(r.branch_id, r.customer_id)));
 }

@@ -3,7 +3,8 @@
  * `as_of_day`) and the per-branch counters in `branch_projection`, both maintained inside the
  * transactions that change bookings or customers, with the shared engine (computePairActivity).
  */
-import { computePairActivity, type BookingFact, type PairActivity } from '../../shared/engine/activity';
+import { ACTIVITY_FIELDS, computePairActivity, pairExists, sameActivity, type BookingFact, type PairActivity } from '../../shared/engine/activity';
+import { pairKey } from '../../shared/engine/activity-index';
 import { accumulate, emptyAccumulator, type MetricsAccumulator } from '../../shared/engine/metrics';
 import type { BookingStatus, CustomerStatus } from '../../shared/domain/types';
 import { toNumber, type Queryable } from '../db/database';
@@ -14,21 +15,7 @@ export interface PairRef {
   customer_id: string;
 }
 
-const ACTIVITY_COLUMNS = [
-  'branch_id',
-  'customer_id',
-  'status',
-  'days_since_last_visit',
-  'total_bookings',
-  'total_spent',
-  'first_visit_date',
-  'last_visit_date',
-  'no_shows',
-  'spending_tier',
-  'frequency_tier',
-  'favorite_service',
-  'preferred_staff',
-] as const;
+const ACTIVITY_COLUMNS = ACTIVITY_FIELDS;
 
 const ACTIVITY_TYPES: Record<(typeof ACTIVITY_COLUMNS)[number], string> = {
   branch_id: 'text',
@@ -67,11 +54,6 @@ export function rowToActivity(r: ActivityRow): PairActivity {
     favorite_service: r.favorite_service as string,
     preferred_staff: r.preferred_staff as string,
   };
-}
-
-export function activitiesEqual(a: PairActivity, b: PairActivity): boolean {
-  for (const c of ACTIVITY_COLUMNS) if (a[c] !== b[c]) return false;
-  return true;
 }
 
 const COUNTER_COLUMNS = [
@@ -158,10 +140,6 @@ function toFact(r: FactRow): BookingFact {
     ms: toNumber(r.start_ms),
     day: toNumber(r.local_day),
   };
-}
-
-function pairKey(branchId: string, customerId: string): string {
-  return `${branchId}\u0000${customerId}`;
 }
 
 function pairsJson(pairs: readonly PairRef[]): string {
@@ -365,10 +343,10 @@ export async function refreshPairs(
     const branch = branches.get(pair.branch_id) as BranchInfo;
     const asOf = (projection.get(pair.branch_id) as { asOfDay: number }).asOfDay;
     const pairFacts = facts.get(key) ?? [];
-    const exists = pairFacts.length > 0 || homes.get(pair.customer_id) === pair.branch_id;
+    const exists = pairExists(pairFacts.length, homes.get(pair.customer_id) === pair.branch_id);
     const next = exists ? computePairActivity(pair.customer_id, pair.branch_id, pairFacts, asOf, branch.rules) : undefined;
     const before = old.get(key);
-    if (next !== undefined && before !== undefined && activitiesEqual(next, before)) continue;
+    if (next !== undefined && before !== undefined && sameActivity(next, before)) continue;
     if (next === undefined && before === undefined) continue;
     changes.push({ ...(before !== undefined ? { before } : {}), ...(next !== undefined ? { after: next } : {}) });
     let delta = deltas.get(pair.branch_id);

@@ -2,7 +2,7 @@
  * Recomputes the precomputed activity of every branch (as of the branch's stored day) from raw
  * data and lists every row and counter that differs.
  */
-import type { PairActivity } from '../../shared/engine/activity';
+import { ACTIVITY_FIELDS } from '../../shared/engine/activity';
 import { compareCodePoints } from '../../shared/util/compare';
 import { loadBranches } from './branches';
 import { accumulateAll, branchActivities, branchData, counterValues, loadProjection, rowToActivity, type ActivityRow } from './projection';
@@ -13,19 +13,8 @@ export interface VerifyResult {
   differences: string[];
 }
 
-const FIELDS: (keyof PairActivity)[] = [
-  'status',
-  'days_since_last_visit',
-  'total_bookings',
-  'total_spent',
-  'first_visit_date',
-  'last_visit_date',
-  'no_shows',
-  'spending_tier',
-  'frequency_tier',
-  'favorite_service',
-  'preferred_staff',
-];
+/** The computed fields (the pair's ids are the key). */
+const FIELDS = ACTIVITY_FIELDS.filter((f) => f !== 'customer_id' && f !== 'branch_id');
 
 const COUNTER_NAMES = ['customers', 'new', 'active', 'win_back', 'at_risk', 'churned', 'new_customers_30d', 'with_visits', 'spent_cents', 'visits'];
 

@@ -1,23 +1,9 @@
-import type { PairActivity } from '../engine/activity';
+import { ACTIVITY_FIELDS, type PairActivity } from '../engine/activity';
 import { formatMoney } from '../money';
 import { csvLine } from './table';
 
 /** Contract columns of the `activity` output, in order (docs/DESIGN.md §3). */
-export const ACTIVITY_COLUMNS = [
-  'customer_id',
-  'branch_id',
-  'status',
-  'days_since_last_visit',
-  'total_bookings',
-  'total_spent',
-  'first_visit_date',
-  'last_visit_date',
-  'no_shows',
-  'spending_tier',
-  'frequency_tier',
-  'favorite_service',
-  'preferred_staff',
-] as const;
+export const ACTIVITY_COLUMNS = ACTIVITY_FIELDS;
 
 export function activityCsvRow(a: PairActivity): string {
   return csvLine([

@@ -3,7 +3,7 @@ import { branchThresholds, DEFAULT_RULES, type RuleSettings } from '../domain/se
 import { parseInstant } from '../time/instant';
 import { zoneClock } from '../time/zone';
 import { compareCodePoints } from '../util/compare';
-import { computePairActivity, type BookingFact, type PairActivity } from './activity';
+import { computePairActivity, pairExists, type BookingFact, type PairActivity } from './activity';
 import { activityFromVisits, pairVisits, type PairVisits } from './pair-visits';
 
 /** Pair key: branch, then customer, separated by a character that cannot occur in an id (for callers keying pairs in one Map). */
@@ -288,7 +288,7 @@ export class ActivityIndex {
   *histories(): IterableIterator<PairHistory> {
     for (const pairs of this.pairsByBranch.values()) {
       for (const state of pairs.values()) {
-        if (!state.home && state.bookings.length === 0) continue;
+        if (!pairExists(state.bookings.length, state.home)) continue;
         yield { branchId: state.branchId, customerId: state.customerId, bookings: state.bookings, since: this.since(state) };
       }
     }
@@ -308,7 +308,7 @@ export class ActivityIndex {
       const rules = this.rulesFor(branchId);
       for (const state of pairs.values()) {
         if (state.bookings.length === 0 && state.seed !== undefined) yield state.seed;
-        else if (state.home || state.bookings.length > 0) yield pairVisits(state.customerId, branchId, state.bookings, rules);
+        else if (pairExists(state.bookings.length, state.home)) yield pairVisits(state.customerId, branchId, state.bookings, rules);
       }
     }
   }
@@ -423,7 +423,7 @@ export class ActivityIndex {
   }
 
   private refresh(state: PairState, change: ActivityChange): void {
-    if (!state.home && state.bookings.length === 0 && state.seed === undefined) {
+    if (!pairExists(state.bookings.length, state.home) && state.seed === undefined) {
       const pairs = this.pairsByBranch.get(state.branchId);
       if (pairs?.get(state.customerId) === state) {
         pairs.delete(state.customerId);

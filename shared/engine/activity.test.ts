@@ -5,7 +5,7 @@ import { formatDay, parseDay } from '../time/calendar';
 import { parseInstant } from '../time/instant';
 import { parseMoney } from '../money';
 import { buildActivityIndex, factsOf } from './dataset';
-import { frequencyTier, spendingTier, type PairActivity } from './activity';
+import { computePairActivity, frequencyTier, spendingTier, statusOn, visitDaysOf, type BookingFact, type PairActivity } from './activity';
 
 // ------------------------------------------------------------------ a tiny data-set builder
 
@@ -303,6 +303,38 @@ describe('win_back', () => {
     // The same instants at a London branch are 1 January and 31 January: 30 days, not a win-back.
     const london = build({ ...world, branches: [{ timezone: 'Europe/London' }] }).get('b1', 'c1');
     expect(london).toMatchObject({ status: 'active', first_visit_date: '2026-01-01', last_visit_date: '2026-01-31', days_since_last_visit: 5 });
+  });
+});
+
+describe('status on a past day, from the visit days (the trend)', () => {
+  const thresholds = { activeDays: 12, atRiskDays: 30 };
+  const fact = (id: string, day: number, status: BookingStatus, minute = 0): BookingFact => ({ id, customer_id: 'c', branch_id: 'br', service: '', staff: '', status, price: 0, ms: day * 86_400_000 + minute * 60_000, day });
+
+  it('keeps completed visits only, in visit order', () => {
+    expect(visitDaysOf([fact('b3', 50, 'completed'), fact('b1', 10, 'no_show'), fact('b2', 20, 'completed', 5), fact('b0', 20, 'completed', 1), fact('b4', 60, 'cancelled')])).toEqual([20, 20, 50]);
+  });
+
+  it('reads only the visits on or before the day', () => {
+    const days = [100, 140, 145];
+    expect(statusOn(days, 99, thresholds)).toBe('new');
+    expect(statusOn(days, 100, thresholds)).toBe('active');
+    expect(statusOn(days, 112, thresholds)).toBe('active');
+    expect(statusOn(days, 113, thresholds)).toBe('at_risk');
+    expect(statusOn(days, 130, thresholds)).toBe('at_risk');
+    expect(statusOn(days, 139, thresholds)).toBe('churned');
+    // 140 follows a gap of 40 > 30 days: a win-back until 145 (gap 5) replaces it.
+    expect(statusOn(days, 140, thresholds)).toBe('win_back');
+    expect(statusOn(days, 144, thresholds)).toBe('win_back');
+    expect(statusOn(days, 145, thresholds)).toBe('active');
+    expect(statusOn(days, 158, thresholds)).toBe('at_risk');
+    expect(statusOn([], 200, thresholds)).toBe('new');
+  });
+
+  it('agrees with the pair activity on the same history', () => {
+    const facts = [fact('b1', 100, 'completed'), fact('b2', 131, 'completed'), fact('b3', 135, 'no_show')];
+    for (const day of [99, 100, 120, 131, 140, 150, 170]) {
+      expect(statusOn(visitDaysOf(facts), day, thresholds)).toBe(computePairActivity('c', 'br', facts, day, { ...DEFAULT_RULES, thresholds }).status);
+    }
   });
 });
 

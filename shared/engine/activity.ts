@@ -40,6 +40,37 @@ export interface PairActivity {
   preferred_staff: string;
 }
 
+/** The fields of a pair's activity, in the contract's column order (docs/DESIGN.md §3, `activity` output). */
+export const ACTIVITY_FIELDS = [
+  'customer_id',
+  'branch_id',
+  'status',
+  'days_since_last_visit',
+  'total_bookings',
+  'total_spent',
+  'first_visit_date',
+  'last_visit_date',
+  'no_shows',
+  'spending_tier',
+  'frequency_tier',
+  'favorite_service',
+  'preferred_staff',
+] as const satisfies readonly (keyof PairActivity)[];
+
+/** Whether two activities hold the same values in every field. */
+export function sameActivity(a: PairActivity, b: PairActivity): boolean {
+  for (const f of ACTIVITY_FIELDS) if (a[f] !== b[f]) return false;
+  return true;
+}
+
+/**
+ * Whether a (customer, branch) pair exists (docs/DESIGN.md §2): the customer has a booking of any
+ * status or date at the branch, or the branch is their home branch.
+ */
+export function pairExists(bookingsAtBranch: number, isHomeBranch: boolean): boolean {
+  return isHomeBranch || bookingsAtBranch > 0;
+}
+
 export function spendingTier(totalCents: number, visits: number, tiers: TierBoundaries): SpendingTier {
   if (visits === 0) return 'none';
   const s = tiers.spending;
@@ -105,6 +136,41 @@ function tally(tallies: Tally[], value: string, visit: BookingFact): void {
 }
 
 /**
+ * The status rule (docs/DESIGN.md §2), the one place it is written: from the local days of the
+ * pair's last and previous completed visits on or before `asOfDay` (null when there is none).
+ */
+export function statusFromVisits(lastDay: number | null, previousDay: number | null, asOfDay: number, thresholds: RuleSettings['thresholds']): CustomerStatus {
+  if (lastDay === null) return 'new';
+  const days = asOfDay - lastDay;
+  if (days <= thresholds.activeDays) return previousDay !== null && lastDay - previousDay > thresholds.atRiskDays ? 'win_back' : 'active';
+  return days <= thresholds.atRiskDays ? 'at_risk' : 'churned';
+}
+
+/**
+ * A pair's status as of `day` from its completed visits' local days in visit order (see
+ * `visitDaysOf`): finds the last two visits on or before `day` by binary search and applies
+ * `statusFromVisits`, so a trend over many dates costs a few comparisons per pair and date.
+ */
+export function statusOn(visitDays: readonly number[], day: number, thresholds: RuleSettings['thresholds']): CustomerStatus {
+  let lo = 0;
+  let hi = visitDays.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((visitDays[mid] as number) <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return statusFromVisits(lo >= 1 ? (visitDays[lo - 1] as number) : null, lo >= 2 ? (visitDays[lo - 2] as number) : null, day, thresholds);
+}
+
+/** Local days of a pair's completed visits in visit order (start instant, then booking id). */
+export function visitDaysOf(facts: readonly BookingFact[]): number[] {
+  return facts
+    .filter((f) => f.status === 'completed')
+    .sort(compareVisits)
+    .map((f) => f.day);
+}
+
+/**
  * Activity of a (customer, branch) pair as of local day `asOfDay`, from the pair's bookings in
  * any order. One pass, no sort: only the first and the last two visits matter for the dates.
  */
@@ -144,27 +210,11 @@ export function computePairActivity(
     tally(staff, b.staff, b);
   }
 
-  const { activeDays, atRiskDays } = rules.thresholds;
-  let status: CustomerStatus;
-  let days: number | null = null;
-  if (last === undefined) {
-    status = 'new';
-  } else {
-    days = asOfDay - last.day;
-    if (days <= activeDays) {
-      status = previous !== undefined && last.day - previous.day > atRiskDays ? 'win_back' : 'active';
-    } else if (days <= atRiskDays) {
-      status = 'at_risk';
-    } else {
-      status = 'churned';
-    }
-  }
-
   return {
     customer_id: customerId,
     branch_id: branchId,
-    status,
-    days_since_last_visit: days,
+    status: statusFromVisits(last?.day ?? null, previous?.day ?? null, asOfDay, rules.thresholds),
+    days_since_last_visit: last === undefined ? null : asOfDay - last.day,
     total_bookings: visits,
     total_spent: spent,
     first_visit_date: first === undefined ? null : formatDay(first.day),

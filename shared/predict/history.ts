@@ -4,6 +4,7 @@
  * spend is the sum of that day's prices (two services on one day are one visit day).
  */
 import type { BookingStatus } from '../domain/types';
+import { pairKey } from '../engine/activity-index';
 import { compareCodePoints } from '../util/compare';
 import type { RfmPoint } from './bgnbd';
 
@@ -32,7 +33,7 @@ export function visitHistories(bookings: Iterable<VisitFact>, asOfDay: number): 
   const pairs = new Map<string, { customer_id: string; branch_id: string; byDay: Map<number, number> }>();
   for (const b of bookings) {
     if (b.status !== 'completed' || b.day > asOfDay) continue;
-    const key = `${b.branch_id}\u0000${b.customer_id}`;
+    const key = pairKey(b.branch_id, b.customer_id);
     let pair = pairs.get(key);
     if (pair === undefined) {
       pair = { customer_id: b.customer_id, branch_id: b.branch_id, byDay: new Map() };

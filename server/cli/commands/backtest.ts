@@ -1,4 +1,5 @@
 import { buildActivityIndex } from '../../../shared/engine/dataset';
+import { pairKey } from '../../../shared/engine/activity-index';
 import { backtest, type BacktestReport } from '../../../shared/predict/backtest';
 import { visitHistories } from '../../../shared/predict/history';
 import { stableJson } from '../../../shared/util/json';
@@ -20,14 +21,14 @@ export async function backtestCommand(argv: string[]): Promise<string> {
   if (day2 <= day1) throw usageError(`backtest: --holdout-end ${d2} must be after --calibration-end ${d1}`);
   const dataset = await loadDataset(dir);
   const { model, histories } = fitOrFail(dataset, day1, d1);
-  const later = new Map(visitHistories(dataset.bookings, day2).map((h) => [`${h.branch_id}\u0000${h.customer_id}`, h.days.length]));
+  const later = new Map(visitHistories(dataset.bookings, day2).map((h) => [pairKey(h.branch_id, h.customer_id), h.days.length]));
   const index = buildActivityIndex(dataset, day1);
   const report: BacktestReport = backtest(
     model,
     histories,
     day1,
     day2,
-    (h) => (later.get(`${h.branch_id}\u0000${h.customer_id}`) ?? h.days.length) - h.days.length,
+    (h) => (later.get(pairKey(h.branch_id, h.customer_id)) ?? h.days.length) - h.days.length,
     (h) => index.get(h.branch_id, h.customer_id)?.status ?? 'new',
   );
   return `${stableJson({

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isPushCollection, isSyncCollection, type Checkpoint, type StreamTicketResponse, type SyncCollection } from '../../../shared/sync/protocol';
+import { isPushCollection, type StreamTicketResponse, type SyncCollection } from '../../../shared/sync/protocol';
 import { deviceById } from '../../store/auth';
-import { ApiError, badRequest, forbidden, notFound } from '../../store/errors';
+import { ApiError, badRequest, forbidden } from '../../store/errors';
 import type { Store } from '../../store/store';
 import type { Device } from '../../sync/device';
 import { authorize, readBranch } from '../../authz/policy';
@@ -11,26 +11,9 @@ import { pushRows } from '../../sync/push';
 import type { StreamHub } from '../stream-hub';
 import { checkTicket, issueTicket, RedeemedTickets, TICKET_TTL_MS } from '../stream-ticket';
 import { checkSchemaVersion, requireDevice } from '../guards';
+import { checkpointOf, collectionOf } from './sync-params';
 import { BODY_LIMITS } from '../input-limits';
 
-
-function collectionOf(request: FastifyRequest): SyncCollection {
-  const name = (request.params as { collection?: string }).collection ?? '';
-  if (!isSyncCollection(name)) throw notFound(`unknown collection "${name}"`);
-  return name;
-}
-
-function checkpointOf(query: Record<string, unknown>): Checkpoint | null {
-  const stamp = query.stamp;
-  const id = query.id;
-  if (stamp === undefined || stamp === '') {
-    if (id !== undefined && id !== '') throw badRequest('"id" needs "stamp"', [{ field: 'stamp', message: 'is required with id' }]);
-    return null;
-  }
-  if (typeof stamp !== 'string' || !/^\d{1,15}$/.test(stamp)) throw badRequest('"stamp" must be a whole number', [{ field: 'stamp', message: 'must be a whole number' }]);
-  if (id !== undefined && (typeof id !== 'string' || id.length > 100)) throw badRequest('"id" must be a document id', [{ field: 'id', message: 'must be a document id' }]);
-  return { stamp: Number(stamp), id: typeof id === 'string' ? id : '' };
-}
 
 function limitOf(query: Record<string, unknown>): number {
   const limit = query.limit;

@@ -2,7 +2,7 @@ import '../segments/segments-chart-setup';
 import { Bar } from 'react-chartjs-2';
 import type { BookingFact, PairActivity } from '../../../../shared/engine/activity';
 import { formatPrice } from '../../lib/format';
-import { tokenColor } from '../dashboard/chart-setup';
+import { tokenColour } from '../../ui/token-colour';
 import { shortDate } from '../customers/display';
 import { formatDay } from '../../../../shared/time/calendar';
 import { branchesVisited, dayHourHeatmap, servicesUsed, spendByMonth, visitGaps } from './profile-analytics';
@@ -63,8 +63,8 @@ export function ProfileAnalytics({ facts, pairs, branchNameOf, zoneOf }: { facts
   const months = spendByMonth(facts);
   const gaps = visitGaps(facts);
   if (services.length === 0) return null;
-  const brand = tokenColor('--brand', '#2f5bea');
-  const teal = tokenColor('--status-win_back', '#0f766e');
+  const brand = tokenColour('--brand', '#2f5bea');
+  const teal = tokenColour('--status-win_back', '#0f766e');
   const recentGaps = gaps.gaps.slice(-GAPS_SHOWN);
   return (
     <section className="profile-analytics" aria-labelledby="analytics-title">

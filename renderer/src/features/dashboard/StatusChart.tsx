@@ -2,7 +2,8 @@ import { Doughnut } from 'react-chartjs-2';
 import type { CustomerStatus } from '../../../../shared/domain/types';
 import type { BranchMetrics } from '../../../../shared/engine/metrics';
 import { STATUS_LABELS } from '../../lib/format';
-import { tokenColor } from './chart-setup';
+import './chart-setup';
+import { tokenColour } from '../../ui/token-colour';
 import { percent } from './dashboard-model';
 
 const ORDER: CustomerStatus[] = ['active', 'win_back', 'at_risk', 'churned', 'new'];
@@ -24,7 +25,7 @@ export function StatusChart({ metrics }: { metrics: BranchMetrics }) {
             role="img"
             data={{
               labels: ORDER.map((s) => STATUS_LABELS[s]),
-              datasets: [{ data: values, backgroundColor: ORDER.map((s) => tokenColor(`--status-${s}`)), borderWidth: 2, borderColor: '#fff' }],
+              datasets: [{ data: values, backgroundColor: ORDER.map((s) => tokenColour(`--status-${s}`)), borderWidth: 2, borderColor: '#fff' }],
             }}
             options={{ maintainAspectRatio: false, cutout: '68%', plugins: { legend: { display: false }, tooltip: { enabled: true } } }}
           />

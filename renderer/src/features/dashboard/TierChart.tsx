@@ -1,15 +1,16 @@
 import { Bar } from 'react-chartjs-2';
 import { FREQUENCY_TIERS, SPENDING_TIERS, type FrequencyTier, type SpendingTier } from '../../../../shared/domain/types';
 import { FREQUENCY_TIER_LABELS, SPENDING_TIER_LABELS } from '../../lib/format';
-import { tokenColor } from './chart-setup';
+import './chart-setup';
+import { tokenColour } from '../../ui/token-colour';
 
 /** Customers per spending and frequency tier, as horizontal bars. */
 export function TierChart({ spending, frequency }: { spending: Record<SpendingTier, number>; frequency: Record<FrequencyTier, number> }) {
   const spend = SPENDING_TIERS.filter((t) => t !== 'none');
   const freq = FREQUENCY_TIERS.filter((t) => t !== 'none');
   const describe = (labels: string[], values: number[]): string => labels.map((l, i) => `${values[i] ?? 0} ${l}`).join(', ');
-  const brand = tokenColor('--brand', '#2f5bea');
-  const teal = tokenColor('--status-win_back', '#0f766e');
+  const brand = tokenColour('--brand', '#2f5bea');
+  const teal = tokenColour('--status-win_back', '#0f766e');
   const common = {
     indexAxis: 'y' as const,
     maintainAspectRatio: false,

@@ -8,9 +8,3 @@ import { ArcElement, BarElement, CategoryScale, Chart, LinearScale, Tooltip } fr
 Chart.register(ArcElement, BarElement, CategoryScale, LinearScale, Tooltip);
 Chart.defaults.animation = false;
 Chart.defaults.font.family = getComputedStyle(document.documentElement).getPropertyValue('--font-sans').trim() || 'system-ui, sans-serif';
-
-/** A design token's colour (`--status-at_risk` …) so charts match the badges. */
-export function tokenColor(name: string, fallback = '#6e7787'): string {
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return value === '' ? fallback : value;
-}

@@ -4,7 +4,8 @@ import { Bar, Line } from 'react-chartjs-2';
 import type { BranchMetrics } from '../../../../shared/engine/metrics';
 import type { TrendResponse } from '../../../../shared/sync/protocol';
 import { STATUS_LABELS } from '../../lib/format';
-import { branchColour, tokenColor } from './hq-chart-setup';
+import { tokenColour } from '../../ui/token-colour';
+import { branchColour } from './hq-chart-setup';
 import { formatMetric, lastValue, statusMix, trendSeries, type BranchRow } from './hq-model';
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -48,7 +49,7 @@ export function StatusMixChart({ rows }: { rows: BranchRow[] }) {
         aria-label={`Status mix per branch. ${description}`}
         data={{
           labels: rows.map((r) => r.name),
-          datasets: mix.map((s) => ({ label: STATUS_LABELS[s.status], data: s.values, backgroundColor: tokenColor(`--status-${s.status}`), borderWidth: 0 })),
+          datasets: mix.map((s) => ({ label: STATUS_LABELS[s.status], data: s.values, backgroundColor: tokenColour(`--status-${s.status}`), borderWidth: 0 })),
         }}
         options={{
           maintainAspectRatio: false,

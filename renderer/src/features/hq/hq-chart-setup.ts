@@ -7,12 +7,6 @@ import { BarElement, CategoryScale, Chart, Legend, LinearScale, LineElement, Poi
 Chart.register(BarElement, CategoryScale, LinearScale, LineElement, PointElement, Legend, Tooltip);
 Chart.defaults.animation = false;
 
-/** A design token's colour (`--status-churned` …) so charts match the badges. */
-export function tokenColor(name: string, fallback = '#6e7787'): string {
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return value === '' ? fallback : value;
-}
-
 /** Distinct, colour-blind-friendly colours for branches (Okabe–Ito order), then repeats. */
 const BRANCH_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#5b6b85', '#f0c33c'];
 

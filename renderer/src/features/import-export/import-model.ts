@@ -1,5 +1,5 @@
-import { importedCustomerDoc } from '../../../../shared/csv/customer-doc';
-import { parseBookings, parseCustomers, type ParsedBooking } from '../../../../shared/csv/import';
+import { importedBookingDoc, importedCustomerDoc } from '../../../../shared/csv/imported-docs';
+import { parseBookings, parseCustomers } from '../../../../shared/csv/import';
 import type { InputProblem } from '../../../../shared/csv/table';
 import type { BookingDoc, BranchDoc, CustomerDoc } from '../../../../shared/domain/schemas';
 import { validateDocument } from '../../../../shared/domain/validate';
@@ -32,23 +32,6 @@ export interface ImportPlan {
   erasedSkipped: number;
 }
 
-
-export function importedBookingDoc(b: ParsedBooking, existing: BookingDoc | undefined): BookingDoc {
-  return {
-    id: b.id,
-    customer_id: b.customer_id,
-    branch_id: b.branch_id,
-    service: b.service,
-    staff: b.staff,
-    start_at: b.start_at,
-    duration_min: existing?.duration_min ?? 30,
-    status: b.status,
-    price: b.price,
-    notes: existing?.notes ?? '',
-    created_at: existing?.created_at ?? '',
-    updated_at: existing?.updated_at ?? '',
-  };
-}
 
 /**
  * What importing the files would store: the good rows as documents, every bad row reported with

@@ -1,5 +1,6 @@
 import { Bar } from 'react-chartjs-2';
-import { tokenColor } from '../dashboard/chart-setup';
+import './segments-chart-setup';
+import { tokenColour } from '../../ui/token-colour';
 
 /** Favourite services (customers whose most-visited service it is) and where customers prefer to go. */
 export function PreferenceCharts({ services, branches, branchNameOf, deskBranchId }: {
@@ -8,7 +9,7 @@ export function PreferenceCharts({ services, branches, branchNameOf, deskBranchI
   branchNameOf: (id: string) => string;
   deskBranchId: string;
 }) {
-  const brand = tokenColor('--brand', '#2f5bea');
+  const brand = tokenColour('--brand', '#2f5bea');
   const total = branches.reduce((s, b) => s + b.customers, 0);
   return (
     <section className="card dash-chart" aria-labelledby="prefs-title">

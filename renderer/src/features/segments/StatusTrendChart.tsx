@@ -1,7 +1,7 @@
 import { Line } from 'react-chartjs-2';
 import { formatDay } from '../../../../shared/time/calendar';
 import { STATUS_LABELS } from '../../lib/format';
-import { tokenColor } from '../dashboard/chart-setup';
+import { tokenColour } from '../../ui/token-colour';
 import { TREND_STATUSES, type StatusTrend } from './segments-model';
 import './segments-chart-setup';
 
@@ -27,8 +27,8 @@ export function StatusTrendChart({ trend }: { trend: StatusTrend }) {
             datasets: TREND_STATUSES.map((s) => ({
               label: STATUS_LABELS[s],
               data: trend.counts[s],
-              borderColor: tokenColor(`--status-${s}`),
-              backgroundColor: tokenColor(`--status-${s}`),
+              borderColor: tokenColour(`--status-${s}`),
+              backgroundColor: tokenColour(`--status-${s}`),
               borderWidth: 2,
               pointRadius: 2,
               tension: 0.25,

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
-import { computePairActivity } from '../../../../shared/engine/activity';
 import { DEFAULT_RULES } from '../../../../shared/domain/settings';
 import type { BookingFact } from '../../../../shared/engine/activity';
 import { customerView, type CustomerView } from '../../../../shared/insights/customer-view';
 import { DEFAULT_INSIGHT_RULES } from '../../../../shared/insights/business-rules';
 import { activity, customer, day } from '../../../../shared/insights/test-fixtures';
-import { anniversaries, birthdays, favouriteServices, preferredBranchMix, rfmGrid, statusOn, statusTrend, valueLists, visitDaysOf } from './segments-model';
+import { anniversaries, birthdays, favouriteServices, preferredBranchMix, rfmGrid, statusTrend, valueLists } from './segments-model';
 
 const ctx = { rules: DEFAULT_INSIGHT_RULES, highValueFrom: new Map([['br-1', 50_000]]), withFutureBooking: new Set<string>() };
 
@@ -35,26 +33,6 @@ describe('status trend', () => {
     expect(trend.counts.at_risk).toEqual([0, 0, 1, 1, 0, 0]);
     expect(trend.counts.churned).toEqual([0, 0, 0, 0, 1, 1]);
     expect(trend.counts.win_back).toEqual([0, 0, 0, 0, 0, 0]);
-  });
-});
-
-describe('status as of a day', () => {
-  it('equals the engine\u2019s status for any history, day and thresholds', () => {
-    const statuses = ['completed', 'completed', 'scheduled', 'cancelled', 'no_show'] as const;
-    fc.assert(
-      fc.property(
-        fc.array(fc.record({ day: fc.integer({ min: 0, max: 400 }), minute: fc.integer({ min: 0, max: 1439 }), status: fc.constantFrom(...statuses) }), { maxLength: 25 }),
-        fc.integer({ min: 0, max: 450 }),
-        fc.integer({ min: 0, max: 60 }),
-        fc.integer({ min: 0, max: 120 }),
-        (rows, asOf, active, extra) => {
-          const facts: BookingFact[] = rows.map((r, i) => ({ id: `b${i}`, customer_id: 'c', branch_id: 'br', service: '', staff: '', status: r.status, price: 0, ms: r.day * 86_400_000 + r.minute * 60_000, day: r.day }));
-          const rules = { ...DEFAULT_RULES, thresholds: { activeDays: active, atRiskDays: active + extra } };
-          expect(statusOn(visitDaysOf(facts), asOf, rules.thresholds)).toBe(computePairActivity('c', 'br', facts, asOf, rules).status);
-        },
-      ),
-      { numRuns: 400 },
-    );
   });
 });
 

@@ -1,6 +1,6 @@
 import type { RuleSettings } from '../../../../shared/domain/settings';
 import type { CustomerStatus } from '../../../../shared/domain/types';
-import type { BookingFact, PairActivity } from '../../../../shared/engine/activity';
+import { statusOn, visitDaysOf, type BookingFact, type PairActivity } from '../../../../shared/engine/activity';
 import type { CustomerView } from '../../../../shared/insights/customer-view';
 import { nextOccurrence, yearsSince } from '../../../../shared/insights/dates';
 import { preferredBranch } from '../../../../shared/insights/preferred-branch';
@@ -15,38 +15,6 @@ export interface StatusTrend {
   /** Local day numbers, oldest first, one week apart, the last one `today`. */
   days: number[];
   counts: Record<TrendStatus, number[]>;
-}
-
-/**
- * A pair's status as of `day` from its completed visits' local days in visit order — the
- * engine's status rule (DESIGN §2) reading only the last two visits on or before `day`, found by
- * binary search, so a trend over many dates costs a few comparisons per pair and date. Proven
- * equal to `computePairActivity(...).status` by a property test.
- */
-export function statusOn(visitDays: readonly number[], day: number, thresholds: RuleSettings['thresholds']): CustomerStatus {
-  let lo = 0;
-  let hi = visitDays.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((visitDays[mid] as number) <= day) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo === 0) return 'new';
-  const last = visitDays[lo - 1] as number;
-  const days = day - last;
-  if (days <= thresholds.activeDays) {
-    const previous = lo >= 2 ? (visitDays[lo - 2] as number) : null;
-    return previous !== null && last - previous > thresholds.atRiskDays ? 'win_back' : 'active';
-  }
-  return days <= thresholds.atRiskDays ? 'at_risk' : 'churned';
-}
-
-/** Local days of a pair's completed visits in visit order (start instant, then booking id). */
-export function visitDaysOf(facts: readonly BookingFact[]): number[] {
-  return facts
-    .filter((f) => f.status === 'completed')
-    .sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((f) => f.day);
 }
 
 /**
