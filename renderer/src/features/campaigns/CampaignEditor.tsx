@@ -7,7 +7,9 @@ import { now } from '../../data/session';
 import { DocumentRejected } from '../../data/write-errors';
 import { formatPrice } from '../../lib/format';
 import { platform } from '../../platform/bridge';
+import { useDeskPermission } from '../../sync/permissions';
 import { Field } from '../../ui/Field';
+import { GatedButton } from '../../ui/GatedButton';
 import { Modal } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
 import { currentCriteria, useCustomersView } from '../customers/customers-view-store';
@@ -42,6 +44,8 @@ export function CampaignEditor({ draft }: { draft: CampaignDraft }) {
   const [showErrors, setShowErrors] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const sendPermission = useDeskPermission('send_campaign');
+  const exportPermission = useDeskPermission('export_customer_list');
   const capDays = settings?.settings.marketing_cap_days ?? 7;
   const holdout = holdoutOf(draft.holdoutPct) ?? 0;
   const branchName = branch?.name ?? '';
@@ -118,6 +122,10 @@ export function CampaignEditor({ draft }: { draft: CampaignDraft }) {
   };
 
   const trySend = (): void => {
+    if (!sendPermission.allowed) {
+      toast.error(sendPermission.reason);
+      return;
+    }
     setShowErrors(true);
     if (problems.length === 0 && result.preview.size > 0) setConfirming(true);
   };
@@ -200,20 +208,27 @@ export function CampaignEditor({ draft }: { draft: CampaignDraft }) {
               Sending is blocked until every message uses only known placeholders.
             </p>
           )}
+          {!sendPermission.allowed && (
+            <p className="notice notice-info" role="note">
+              {sendPermission.reason} Save it as a draft: a manager&apos;s desk can queue it.
+            </p>
+          )}
           <span className="spacer" />
           <button type="button" className="btn" disabled={busy} onClick={() => void saveDraft()}>
             Save draft
           </button>
-          <button type="button" className="btn" disabled={busy || result.preview.size === 0} onClick={() => void exportAudience()}>
+          <GatedButton permission={exportPermission} type="button" className="btn" disabled={busy || result.preview.size === 0} onClick={() => void exportAudience()}>
             Export audience CSV
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || templateBlocked || result.preview.size === 0}>
-            Queue {sendable.toLocaleString('en')} {sendable === 1 ? 'message' : 'messages'}
-          </button>
+          </GatedButton>
+          {sendPermission.allowed && (
+            <button type="submit" className="btn btn-primary" disabled={busy || templateBlocked || result.preview.size === 0}>
+              Queue {sendable.toLocaleString('en')} {sendable === 1 ? 'message' : 'messages'}
+            </button>
+          )}
         </div>
       </form>
       <AudiencePreview result={result} capDays={capDays} />
-      {confirming && (
+      {confirming && sendPermission.allowed && (
         <Modal
           title={`Queue “${draft.name.trim()}”?`}
           description={`${sendable.toLocaleString('en')} ${CHANNEL_LABELS[draft.channel]} ${sendable === 1 ? 'message goes' : 'messages go'} to the outbox; the server sends them once this desk syncs.`}

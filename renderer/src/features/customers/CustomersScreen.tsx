@@ -3,6 +3,8 @@ import { formatDay } from '../../../../shared/time/calendar';
 import { navigate } from '../../app/router';
 import { useCurrentBranch, useDesk, useToday } from '../../data/hooks';
 import { formatPrice } from '../../lib/format';
+import { useDeskPermission } from '../../sync/permissions';
+import { GatedButton } from '../../ui/GatedButton';
 import { Icon } from '../../ui/Icon';
 import { ImportDialog } from '../import-export/ImportDialog';
 import { SaveSegmentDialog } from '../segments/SaveSegmentDialog';
@@ -39,6 +41,7 @@ export function CustomersScreen() {
   const selectedId = useCustomersView((v) => v.selectedId);
   const [registering, setRegistering] = useState<{ query: string } | null>(null);
   const [exporting, setExporting] = useState(false);
+  const exportPermission = useDeskPermission('export_customer_list');
   const [dialog, setDialog] = useState<'import' | 'save-segment' | null>(null);
   const segment = useCustomersView((v) => v.segment);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -123,9 +126,9 @@ export function CustomersScreen() {
           <button type="button" className="btn" onClick={() => setDialog('import')}>
             Import CSV
           </button>
-          <button type="button" className="btn" disabled={!hasCustomers || visible.length === 0 || exporting} onClick={() => void exportList()}>
+          <GatedButton permission={exportPermission} type="button" className="btn" disabled={!hasCustomers || visible.length === 0 || exporting} onClick={() => void exportList()}>
             Export CSV
-          </button>
+          </GatedButton>
           <button type="button" className="btn btn-primary" onClick={() => setRegistering({ query: '' })}>
             <Icon name="plus" />
             New customer

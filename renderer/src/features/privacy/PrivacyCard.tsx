@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CustomerDoc } from '../../../../shared/domain/schemas';
 import { useDesk } from '../../data/hooks';
 import { now } from '../../data/session';
+import { useDeskPermission } from '../../sync/permissions';
 import { Field } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
@@ -65,6 +66,7 @@ export function PrivacyCard({ customer }: { customer: CustomerDoc }) {
   const desk = useDesk();
   const [erasing, setErasing] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const erasePermission = useDeskPermission('erase_customer');
   const exportData = async (): Promise<void> => {
     setExporting(true);
     try {
@@ -87,12 +89,19 @@ export function PrivacyCard({ customer }: { customer: CustomerDoc }) {
           <button type="button" className="btn" disabled={exporting} onClick={() => void exportData()}>
             Export customer data
           </button>
-          <button type="button" className="btn btn-danger-outline" onClick={() => setErasing(true)}>
-            Erase customer…
-          </button>
+          {erasePermission.allowed && (
+            <button type="button" className="btn btn-danger-outline" onClick={() => setErasing(true)}>
+              Erase customer…
+            </button>
+          )}
         </div>
+        {!erasePermission.allowed && (
+          <p className="notice notice-info" role="note">
+            {erasePermission.reason} Ask a manager to erase a customer who asked to be forgotten.
+          </p>
+        )}
       </div>
-      {erasing && <EraseDialog customer={customer} onClose={() => setErasing(false)} />}
+      {erasing && erasePermission.allowed && <EraseDialog customer={customer} onClose={() => setErasing(false)} />}
     </section>
   );
 }

@@ -5,7 +5,9 @@ import { formatDay } from '../../../../shared/time/calendar';
 import { navigate } from '../../app/router';
 import { useDesk } from '../../data/hooks';
 import { formatPrice } from '../../lib/format';
+import { GatedButton } from '../../ui/GatedButton';
 import { Modal } from '../../ui/Modal';
+import { useDeskPermission } from '../../sync/permissions';
 import { errorMessage, toast } from '../../ui/toasts';
 import { campaignDraft } from '../campaigns/campaign-draft-store';
 import { customersView } from '../customers/customers-view-store';
@@ -19,6 +21,7 @@ import { deleteSegment } from './segment-store';
 export function SavedSegments({ segments, snapshot }: { segments: readonly SegmentDoc[] | null; snapshot: InsightSnapshot }) {
   const desk = useDesk();
   const editingId = useSegmentBuilder((s) => s.editingId);
+  const exportPermission = useDeskPermission('export_customer_list');
   const [deleting, setDeleting] = useState<SegmentDoc | null>(null);
   const counts = useMemo(() => new Map((segments ?? []).map((s) => [s.id, segmentCount(s.criteria, snapshot.views, snapshot.today)])), [segments, snapshot]);
   const branchName = (id: string): string => desk.branches.get(id)?.name ?? id;
@@ -63,9 +66,9 @@ export function SavedSegments({ segments, snapshot }: { segments: readonly Segme
                   >
                     Show in Customers
                   </button>
-                  <button type="button" className="btn btn-small" disabled={n === 0} onClick={() => void exportSegment(s)}>
+                  <GatedButton permission={exportPermission} type="button" className="btn btn-small" disabled={n === 0} onClick={() => void exportSegment(s)}>
                     Export CSV
-                  </button>
+                  </GatedButton>
                   <button
                     type="button"
                     className="btn btn-small"

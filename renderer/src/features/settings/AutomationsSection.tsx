@@ -6,7 +6,7 @@ import { CAMPAIGN_PLACEHOLDERS, MILESTONE_PLACEHOLDERS } from '../../../../share
 import { useBookingsVersion, useCurrentBranch, useDesk } from '../../data/hooks';
 import { now } from '../../data/session';
 import { saveChange } from '../../data/save-change';
-import { activeRole, useSyncStore } from '../../sync/sync-store';
+import { useDeskPermission } from '../../sync/permissions';
 import { Field } from '../../ui/Field';
 import { errorMessage, toast } from '../../ui/toasts';
 import { useOutboundMessages } from '../campaigns/use-campaign-data';
@@ -53,8 +53,8 @@ export function AutomationsSection() {
 
 function AutomationsForm({ settings }: { settings: BranchSettingsDoc }) {
   const desk = useDesk();
-  const role = useSyncStore(activeRole);
-  const readOnly = role !== null && role !== 'manager';
+  const permission = useDeskPermission('change_automations');
+  const readOnly = !permission.allowed;
   const [form, setForm] = useState<AutomationsForm>(() => formOfSettings(settings));
   const [errors, setErrors] = useState<AutomationsErrors>({});
   const [saving, setSaving] = useState(false);
@@ -87,7 +87,7 @@ function AutomationsForm({ settings }: { settings: BranchSettingsDoc }) {
       </header>
       {readOnly && (
         <p className="notice notice-info" role="note">
-          Only a manager&apos;s desk can change automations.
+          {permission.reason}
         </p>
       )}
       <form
