@@ -18,6 +18,7 @@ const OPERATION_WORDS: Record<Operation, string> = {
   erase: 'erase',
   lookup: 'look up',
   export: 'export',
+  consent_history: 'read the consent history of',
   send: 'send',
   queue_marketing: 'queue marketing messages in',
   queue_transactional: 'queue messages in',

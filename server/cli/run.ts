@@ -25,7 +25,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   },
   enroll: {
     run: async (argv) => (await import('./commands/enroll')).enrollCommand(argv),
-    help: 'enroll --data-dir DIR --branch ID --role front_desk|manager|hq [--ttl-hours H]   one-time enrolment code for a desk (last line of stdout)',
+    help: 'enroll --data-dir DIR --branch ID --role front_desk|manager|hq [--ttl-hours H] [--label NAME]   one-time enrolment code for a desk (NAME, e.g. "Front desk 2", is shown with what the desk changes; default: numbered per branch and role) (last line of stdout)',
   },
   verify: {
     run: async (argv) => (await import('./commands/verify')).verifyCommand(argv),

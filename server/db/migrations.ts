@@ -274,6 +274,29 @@ CREATE INDEX outbox_audit_device ON outbox_audit (queued_by, at_ms) WHERE outcom
 CREATE INDEX outbox_audit_communication ON outbox_audit (communication_id);
 `;
 
+// Consent "who" (issue 8): every device has a label people recognise ("Front desk 2"), given with
+// `cli enroll --label` or numbered per branch and role at enrolment; every accepted change of a
+// customer's consent is recorded with the device that pushed it (never a client-supplied name).
+const consentChanges = `
+ALTER TABLE enrolment_codes ADD COLUMN label text NOT NULL DEFAULT '';
+ALTER TABLE devices ADD COLUMN label text NOT NULL DEFAULT '';
+UPDATE devices d SET label = (CASE d.role WHEN 'front_desk' THEN 'Front desk' WHEN 'manager' THEN 'Manager' ELSE 'HQ' END) || ' ' || x.n
+  FROM (SELECT id, row_number() OVER (PARTITION BY branch_id, role ORDER BY created_ms, id) AS n FROM devices) x WHERE x.id = d.id;
+CREATE TABLE consent_changes (
+  id bigserial PRIMARY KEY,
+  customer_id text NOT NULL,
+  channel text NOT NULL,
+  granted boolean NOT NULL,
+  at text NOT NULL,
+  recorded_ms bigint NOT NULL,
+  device_id text NOT NULL,
+  device_label text NOT NULL,
+  role text NOT NULL,
+  branch_id text NOT NULL
+);
+CREATE INDEX consent_changes_customer ON consent_changes (customer_id, id);
+`;
+
 /** Campaigns changed shape the most (their message became the first variant): upgraded in TypeScript. */
 async function upgradeCampaigns(tx: Queryable): Promise<void> {
   const rows = await tx.query<{ id: string; data: Record<string, unknown> }>('SELECT id, data FROM campaigns');
@@ -288,4 +311,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'enrolment codes and device tokens', sql: auth },
   { version: 4, name: 'document schema 1: insights, outbox, triggers, privacy', sql: schemaV1, run: upgradeCampaigns },
   { version: 5, name: 'outbox queuers and delivery audit', sql: outboxAudit },
+  { version: 6, name: 'device labels and consent changes', sql: consentChanges },
 ];

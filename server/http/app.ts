@@ -20,6 +20,7 @@ import { syncCountRoutes } from './routes/sync-count';
 import { webRoutes } from './routes/web';
 import { privacyRoutes } from './routes/privacy';
 import { insightRoutes } from './routes/insights';
+import { consentRoutes } from './routes/consent';
 import { StreamHub } from './stream-hub';
 import { redactUrl } from './stream-ticket';
 import { BODY_LIMITS, installInputLimits } from './input-limits';
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   syncCountRoutes(app, store, options.schemaVersion ?? SCHEMA_VERSION);
   metricsRoutes(app, store);
   privacyRoutes(app, store);
+  consentRoutes(app, store);
   insightRoutes(app, store);
   await webRoutes(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return { app, hub, beginShutdown: () => gate.close() };

@@ -13,6 +13,7 @@ import { writeServerDocuments } from '../store/server-writes';
 import { advanceClock, lockStamps } from '../store/stamps';
 import type { Store } from '../store/store';
 import { eraseCommunicationsOf } from './erase-effects';
+import { recordConsentChanges, type ConsentActor } from '../store/consent';
 
 export interface ErasureResult {
   /** Customers erased now (already erased or unknown ids are left out). */
@@ -20,7 +21,8 @@ export interface ErasureResult {
   communications: number;
 }
 
-export async function eraseCustomersOnServer(store: Store, customerIds: readonly string[]): Promise<ErasureResult> {
+/** `actor`: the device that asked (HTTP erase), or the server itself (retention): recorded with the consent it withdraws. */
+export async function eraseCustomersOnServer(store: Store, customerIds: readonly string[], actor: ConsentActor): Promise<ErasureResult> {
   const nowMs = store.clock();
   const at = formatInstant(nowMs);
   return store.db.transaction(async (tx) => {
@@ -30,6 +32,7 @@ export async function eraseCustomersOnServer(store: Store, customerIds: readonly
     for (const { doc } of masters.values()) if (!isErased(doc)) erased.push(eraseCustomer(doc, at));
     if (erased.length === 0) return { erased, communications: 0 };
     await writeServerDocuments(tx, 'customers', erased as unknown as WireDoc<Record<string, unknown>>[]);
+    await recordConsentChanges(tx, actor, erased.map((after) => ({ before: masters.get(after.id)?.doc, after })), nowMs);
     const communications = await eraseCommunicationsOf(tx, erased.map((c) => c.id), nowMs);
     await advanceClock(tx);
     store.log.info({ customers: erased.map((c) => c.id), communications }, 'customers erased');

@@ -64,7 +64,7 @@ export async function runRetention(store: Store, options: { force?: boolean } = 
         );
       })
       .map((c) => c.customer_id);
-    if (due.length > 0) erased.push(...(await eraseCustomersOnServer(store, due)).erased.map((c) => c.id));
+    if (due.length > 0) erased.push(...(await eraseCustomersOnServer(store, due, 'server')).erased.map((c) => c.id));
   }
   if (erased.length > 0) store.log.info({ count: erased.length }, 'retention rule anonymised customers');
   return erased;

@@ -120,6 +120,12 @@ describe.each(TARGET_NAMES)('authorisation table against a real server on %s', {
         const answer = await who.get(`/api/privacy/customers/${c.id as string}/export`);
         return { answer, ops: ['export'], stored: async () => false };
       }
+      if (op === 'consent_history') {
+        const c = await existing('customers', where);
+        const answer = await who.get(`/api/customers/${c.id as string}/consent`);
+        if (answer.status === 200) expect((answer.body as { customer_id: string }).customer_id).toBe(c.id);
+        return { answer, ops: ['consent_history'], stored: async () => false };
+      }
     }
     if (op === 'read') {
       if (resource === 'metrics') {

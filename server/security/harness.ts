@@ -41,10 +41,11 @@ export interface Target {
 
 export const TARGET_NAMES: ('pglite' | 'postgres')[] = POSTGRES_URL === undefined ? ['pglite'] : ['pglite', 'postgres'];
 
-const DEVICES: { key: keyof Target['actors']; branch: string; role: Role }[] = [
+/** fdB is enrolled with a label (`cli enroll --label`), the others numbered by the server. */
+const DEVICES: { key: keyof Target['actors']; branch: string; role: Role; label?: string }[] = [
   { key: 'fdA', branch: 'br-a', role: 'front_desk' },
   { key: 'mgA', branch: 'br-a', role: 'manager' },
-  { key: 'fdB', branch: 'br-b', role: 'front_desk' },
+  { key: 'fdB', branch: 'br-b', role: 'front_desk', label: 'Reception B' },
   { key: 'mgB', branch: 'br-b', role: 'manager' },
   { key: 'hq', branch: '', role: 'hq' },
 ];
@@ -52,7 +53,7 @@ const DEVICES: { key: keyof Target['actors']; branch: string; role: Role }[] = [
 async function seed(store: Store): Promise<Map<string, string>> {
   await importDataset(store, twoBranches(), 0);
   const codes = new Map<string, string>();
-  for (const d of DEVICES) codes.set(d.key, (await createEnrolmentCode(store, d.branch, d.role)).code);
+  for (const d of DEVICES) codes.set(d.key, (await createEnrolmentCode(store, d.branch, d.role, undefined, d.label)).code);
   return codes;
 }
 

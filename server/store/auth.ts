@@ -50,9 +50,27 @@ export interface NewCode {
   branch_id: string;
   role: Role;
   expires_ms: number;
+  /** The label the device will get ('' = numbered at enrolment, "Front desk 2"). */
+  label: string;
 }
 
-export async function createEnrolmentCode(store: Store, branchId: string, role: Role, ttlMs = DEFAULT_CODE_TTL_MS): Promise<NewCode> {
+export const MAX_LABEL_LENGTH = 60;
+
+const ROLE_WORDS: Record<Role, string> = { front_desk: 'Front desk', manager: 'Manager', hq: 'HQ' };
+
+/** A device label people recognise, or a 400 naming what is wrong with it. */
+export function checkLabel(label: string): string {
+  const trimmed = label.trim();
+  if (trimmed.length > MAX_LABEL_LENGTH) throw badRequest(`the device label is longer than ${MAX_LABEL_LENGTH} characters`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(trimmed) || /[\ud800-\udfff]/.test(trimmed.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''))) {
+    throw badRequest('the device label may not hold control characters or broken characters');
+  }
+  return trimmed;
+}
+
+export async function createEnrolmentCode(store: Store, branchId: string, role: Role, ttlMs = DEFAULT_CODE_TTL_MS, label = ''): Promise<NewCode> {
+  const cleanLabel = checkLabel(label);
   const branches = await loadBranches(store.db, store.org);
   if (branchId !== '' && !branches.has(branchId)) {
     throw badRequest(`unknown branch "${branchId}" (known: ${[...branches.keys()].join(', ') || 'none — import data first'})`);
@@ -61,22 +79,22 @@ export async function createEnrolmentCode(store: Store, branchId: string, role: 
   const code = newCode();
   const now = store.clock();
   await store.db.query(
-    'INSERT INTO enrolment_codes (code_hash, branch_id, role, created_ms, expires_ms) VALUES ($1, $2, $3, $4, $5)',
-    [sha256(canonicalCode(code)), branchId, role, now, now + ttlMs],
+    'INSERT INTO enrolment_codes (code_hash, branch_id, role, created_ms, expires_ms, label) VALUES ($1, $2, $3, $4, $5, $6)',
+    [sha256(canonicalCode(code)), branchId, role, now, now + ttlMs, cleanLabel],
   );
-  return { code, branch_id: branchId, role, expires_ms: now + ttlMs };
+  return { code, branch_id: branchId, role, expires_ms: now + ttlMs, label: cleanLabel };
 }
 
 /** Redeems a code once; throws 401 naming why (unknown, used, expired). */
-export async function redeemEnrolmentCode(store: Store, code: string): Promise<{ token: string; device: Device }> {
+export async function redeemEnrolmentCode(store: Store, code: string): Promise<{ token: string; device: Device; label: string }> {
   const hash = sha256(canonicalCode(code));
   const now = store.clock();
   const deviceId = `dev_${randomBytes(8).toString('hex')}`;
   const token = `bdt_${randomBytes(32).toString('base64url')}`;
   return store.db.transaction(async (tx) => {
-    const used = await tx.query<{ branch_id: string; role: string }>(
+    const used = await tx.query<{ branch_id: string; role: string; label: string }>(
       `UPDATE enrolment_codes SET used_ms = $2, device_id = $3
-       WHERE code_hash = $1 AND used_ms IS NULL AND expires_ms > $2 RETURNING branch_id, role`,
+       WHERE code_hash = $1 AND used_ms IS NULL AND expires_ms > $2 RETURNING branch_id, role, label`,
       [hash, now, deviceId],
     );
     const row = used[0];
@@ -87,14 +105,20 @@ export async function redeemEnrolmentCode(store: Store, code: string): Promise<{
       throw new ApiError(401, why, [{ field: 'code', message: why }]);
     }
     if (!isRole(row.role)) throw new Error(`stored role "${row.role}" is not a role`);
-    await tx.query('INSERT INTO devices (id, token_hash, branch_id, role, created_ms) VALUES ($1, $2, $3, $4, $5)', [
+    let label = row.label;
+    if (label === '') {
+      const n = await tx.query<{ n: unknown }>('SELECT count(*) AS n FROM devices WHERE branch_id = $1 AND role = $2', [row.branch_id, row.role]);
+      label = `${ROLE_WORDS[row.role]} ${toNumber(n[0]?.n) + 1}`;
+    }
+    await tx.query('INSERT INTO devices (id, token_hash, branch_id, role, created_ms, label) VALUES ($1, $2, $3, $4, $5, $6)', [
       deviceId,
       sha256(token),
       row.branch_id,
       row.role,
       now,
+      label,
     ]);
-    return { token, device: { id: deviceId, role: row.role, branch_id: row.branch_id } };
+    return { token, device: { id: deviceId, role: row.role, branch_id: row.branch_id }, label };
   });
 }
 
@@ -117,6 +141,12 @@ export async function deviceById(store: Store, deviceId: string): Promise<Device
   );
   const row = rows[0];
   return row === undefined || !isRole(row.role) ? null : { id: row.id, role: row.role, branch_id: row.branch_id };
+}
+
+/** The label of a device ('' for an unknown id). */
+export async function deviceLabel(store: Store, deviceId: string): Promise<string> {
+  const rows = await store.db.query<{ label: string }>('SELECT label FROM devices WHERE id = $1', [deviceId]);
+  return rows[0]?.label ?? '';
 }
 
 export async function revokeDevice(store: Store, deviceId: string): Promise<boolean> {

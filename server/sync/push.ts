@@ -23,6 +23,7 @@ import type { Store } from '../store/store';
 import { customerFieldProblems } from './customer-checks';
 import { queueMilestones } from '../triggers/milestones';
 import { recordQueuers } from '../outbox/audit';
+import { recordConsentChanges } from '../store/consent';
 import { eraseEffects } from '../privacy/erase-effects';
 import type { Device } from './device';
 import { parsePushBody, type ParsedRow } from './validate-push';
@@ -112,6 +113,11 @@ export async function pushRows(store: Store, device: Device, collection: PushCol
     const writes: DocWrite[] = accepted.map((a, i) => ({ doc: a.doc, stamp: stamps[i] as number }));
     await writeDocuments(tx, collection, writes, { timezones: timezonesOf(branches), ownerBranch: device.branch_id });
 
+    if (collection === 'customers') {
+      // Who changed consent is the token's device, recorded with the write (never a client-supplied name).
+      const written = accepted.map((a) => ({ before: a.before as unknown as CustomerDoc | undefined, after: a.doc as unknown as CustomerDoc }));
+      await recordConsentChanges(tx, device, written, store.clock());
+    }
     if (collection === 'communications') {
       const written = new Set(accepted.filter((a) => a.doc.status === 'queued').map((a) => a.doc.id as string));
       await recordQueuers(tx, device, authority.queued.filter((id) => written.has(id)), store.clock());

@@ -36,12 +36,13 @@ export type Resource = (typeof RESOURCES)[number];
  * - customers `erase`: a pushed document with `erased_at` newly set, or POST …/erase;
  * - customers `lookup`: POST /api/sync/customers/lookup (links matches to the branch);
  * - customers `export`: GET /api/privacy/customers/:id/export;
+ * - customers `consent_history`: GET /api/customers/:id/consent (who changed consent, when);
  * - campaigns `send`: a campaign moved into (or created in) `queued` or `sending`;
  * - communications `queue_marketing`: a marketing message (campaign, automated or purpose
  *   "marketing") moved into (or created in) `queued` — what hands it to the outbox;
  * - communications `queue_transactional`: a transactional message (TRANSACTIONAL_PURPOSES) queued.
  */
-export const OPERATIONS = ['read', 'create', 'update', 'delete', 'erase', 'lookup', 'export', 'send', 'queue_marketing', 'queue_transactional', 'write'] as const;
+export const OPERATIONS = ['read', 'create', 'update', 'delete', 'erase', 'lookup', 'export', 'consent_history', 'send', 'queue_marketing', 'queue_transactional', 'write'] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 export const ROLES: readonly Role[] = ['front_desk', 'manager', 'hq'];
@@ -66,6 +67,7 @@ export const POLICY: Readonly<Record<Resource, Partial<Record<Operation, Rules>>
     erase: r('deny', 'linked', 'all'),
     lookup: r('branch', 'branch', 'deny'),
     export: r('linked', 'linked', 'all'),
+    consent_history: r('linked', 'linked', 'all'),
   },
   bookings: {
     read: r('branch', 'branch', 'all'),

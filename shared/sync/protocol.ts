@@ -101,6 +101,8 @@ export interface EnrollRequest {
 /** What a desk needs after pairing (also `GET /api/session` without the token). */
 export interface SessionInfo {
   device_id: string;
+  /** The device's label ("Front desk 2"), given at enrolment; the server shows it with consent changes. */
+  device_label: string;
   role: Role;
   /** The branch the device is enrolled to ('' for an hq device enrolled without a branch). */
   branch_id: string;
@@ -115,6 +117,40 @@ export interface EnrollResponse extends SessionInfo {
   /** Device token: send as `Authorization: Bearer …`. Shown once; keep it in the OS keychain. */
   token: string;
 }
+
+/** A marketing-consent channel of a customer (`consent.<channel>`). */
+export const CONSENT_CHANNELS = ['sms', 'email', 'push'] as const;
+export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
+
+/**
+ * One accepted change of a customer's consent on one channel, as the server recorded it: who is
+ * the device whose token pushed it (or erased the customer) — never a name the desk sent.
+ */
+export interface ConsentChange {
+  channel: ConsentChannel;
+  granted: boolean;
+  /** The document's `consent.<channel>.at` after the change. */
+  at: string;
+  /** When the server accepted it (ISO instant). */
+  recorded_at: string;
+  device_id: string;
+  /** "Front desk 2" (see SessionInfo.device_label). */
+  device_label: string;
+  /** 'server': the server itself (the retention rule erasing a customer). */
+  role: Role | 'server';
+  branch_id: string;
+}
+
+/** `GET /api/customers/:id/consent`. */
+export interface ConsentHistory {
+  customer_id: string;
+  /** The latest recorded change per channel (null = none recorded by this server). */
+  latest: Record<ConsentChannel, ConsentChange | null>;
+  /** Newest first, at most CONSENT_HISTORY_LIMIT. */
+  changes: ConsentChange[];
+}
+
+export const CONSENT_HISTORY_LIMIT = 50;
 
 /** Business-wide settings and the organisation secret for HMAC customer ids. */
 export interface OrgInfo {

@@ -106,6 +106,8 @@ export function parseSessionInfo(value: unknown): SessionInfo {
   const org = record(body.org, 'org');
   const info: SessionInfo = {
     device_id: str(body.device_id, 'device_id'),
+    // Servers before device labels (issue 8) did not send one.
+    device_label: body.device_label === undefined ? '' : str(body.device_label, 'device_label'),
     role: body.role,
     branch_id: str(body.branch_id, 'branch_id'),
     branch,

@@ -7,7 +7,7 @@ import { withStore } from '../store-target';
 export async function enrollCommand(argv: string[]): Promise<string> {
   const opts = parseOptions(
     argv,
-    { 'data-dir': { type: 'string' }, branch: { type: 'string' }, role: { type: 'string' }, 'ttl-hours': { type: 'string' } },
+    { 'data-dir': { type: 'string' }, branch: { type: 'string' }, role: { type: 'string' }, 'ttl-hours': { type: 'string' }, label: { type: 'string' } },
     'enroll',
   );
   const role = requireOption(opts.role, 'role', 'enroll');
@@ -19,9 +19,10 @@ export async function enrollCommand(argv: string[]): Promise<string> {
   if (ttlMs <= 0 || ttlMs > 30 * 24 * 3_600_000) throw usageError('enroll: --ttl-hours must be between 0 and 720');
   return withStore({ command: 'enroll', argv, dataDir: opts['data-dir'] }, async (store) => {
     try {
-      const code = await createEnrolmentCode(store, branch, role, ttlMs);
+      const code = await createEnrolmentCode(store, branch, role, ttlMs, opts.label ?? '');
       const scope = code.branch_id === '' ? 'all branches' : `branch ${code.branch_id}`;
-      return `enrolment code for a ${role} device at ${scope}, valid once until ${new Date(code.expires_ms).toISOString()}:\n${code.code}\n`;
+      const named = code.label === '' ? '' : ` named "${code.label}"`;
+      return `enrolment code for a ${role} device${named} at ${scope}, valid once until ${new Date(code.expires_ms).toISOString()}:\n${code.code}\n`;
     } catch (error) {
       if (error instanceof ApiError) throw new CliError(`enroll: ${error.message}`, EXIT_BAD_INPUT);
       throw error;

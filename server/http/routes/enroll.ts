@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { SCHEMA_VERSION, type BranchDoc } from '../../../shared/domain/schemas';
 import type { EnrollResponse, SessionInfo } from '../../../shared/sync/protocol';
-import { redeemEnrolmentCode } from '../../store/auth';
+import { deviceLabel, redeemEnrolmentCode } from '../../store/auth';
 import { loadBranches } from '../../store/branches';
 import { ApiError, badRequest } from '../../store/errors';
 import { publicOrg } from '../../store/org';
@@ -11,11 +11,12 @@ import type { EnrolLimiter } from '../enrol-limiter';
 import { requireDevice } from '../guards';
 import { BODY_LIMITS } from '../input-limits';
 
-async function sessionOf(store: Store, device: Device): Promise<SessionInfo> {
+async function sessionOf(store: Store, device: Device, label?: string): Promise<SessionInfo> {
   const branches = await loadBranches(store.db, store.org);
   const branch: BranchDoc | null = branches.get(device.branch_id)?.doc ?? null;
   return {
     device_id: device.id,
+    device_label: label ?? (await deviceLabel(store, device.id)),
     role: device.role,
     branch_id: device.branch_id,
     branch,
@@ -41,10 +42,10 @@ export function enrollRoutes(app: FastifyInstance, store: Store, limiter: EnrolL
       throw badRequest('send {"code": "…"} with the enrolment code from `cli enroll`', [{ field: 'code', message: 'is required' }]);
     }
     try {
-      const { token, device } = await redeemEnrolmentCode(store, code);
+      const { token, device, label } = await redeemEnrolmentCode(store, code);
       attempt.succeeded();
       request.log.info({ device: device.id, role: device.role, branch: device.branch_id }, 'device enrolled');
-      return { token, ...(await sessionOf(store, device)) } satisfies EnrollResponse;
+      return { token, ...(await sessionOf(store, device, label)) } satisfies EnrollResponse;
     } catch (error) {
       // A wrong code counts; a server failure does not (the reservation is given back).
       if (error instanceof ApiError && error.status === 401) attempt.failed();

@@ -23,7 +23,7 @@ import { eraseCustomersOnServer } from '../../privacy/erase-customers';
 import { requireDevice } from '../guards';
 
 /** The customer when the device may perform `operation` on it (policy: linked to its branch, or all). */
-async function customerInScope(store: Store, device: Device, id: string, operation: 'export' | 'erase'): Promise<{ customer: CustomerDoc & { _deleted: boolean }; scope: string | null }> {
+export async function customerInScope(store: Store, device: Device, id: string, operation: 'export' | 'erase' | 'consent_history'): Promise<{ customer: CustomerDoc & { _deleted: boolean }; scope: string | null }> {
   const scope = authorize(device, 'customers', operation) === 'all' ? null : device.branch_id;
   const doc = (await loadMasters<CustomerDoc>(store.db, 'customers', [id])).get(id)?.doc;
   if (doc === undefined || (scope !== null && !(await isLinked(store.db, scope, [id])).has(id))) {
@@ -32,7 +32,7 @@ async function customerInScope(store: Store, device: Device, id: string, operati
   return { customer: doc, scope };
 }
 
-function customerId(params: unknown): string {
+export function customerId(params: unknown): string {
   const id = (params as { id?: unknown }).id;
   if (typeof id !== 'string' || id === '' || id.length > 100) throw notFound('unknown customer');
   return id;
@@ -63,7 +63,7 @@ export function privacyRoutes(app: FastifyInstance, store: Store): void {
     const device = await requireDevice(store, request);
     const id = customerId(request.params);
     const { customer: before } = await customerInScope(store, device, id, 'erase');
-    const result = await eraseCustomersOnServer(store, [id]);
+    const result = await eraseCustomersOnServer(store, [id], device);
     request.log.info({ device: device.id, customer: id }, 'customer erased on request');
     const customer = result.erased[0] ?? before;
     return { customer, communications_erased: result.communications, already_erased: result.erased.length === 0 };
