@@ -14,10 +14,11 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-export async function startBenchBrowser(): Promise<BenchBrowser> {
+/** `port` 0 picks a free one; a fixed port keeps a persistent profile's IndexedDB (per origin). */
+export async function startBenchBrowser(port = 0): Promise<BenchBrowser> {
   process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
   await build({ configFile, logLevel: 'warn' });
-  const server: PreviewServer = await preview({ configFile, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+  const server: PreviewServer = await preview({ configFile, preview: { port, strictPort: port !== 0, host: '127.0.0.1' }, logLevel: 'warn' });
   const address = server.httpServer.address();
   if (address === null || typeof address === 'string') throw new Error('preview server has no port');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });

@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { useCurrentBranch } from '../data/hooks';
+import { firstScreenShown } from '../data/session';
 import { useDeskStore } from '../data/store';
 import { HqShell } from '../features/hq/HqShell';
 import { activeRole, useSyncStore } from '../sync/sync-store';
@@ -12,6 +14,9 @@ import { StartupFailed } from './StartupFailed';
 function ReadyApp() {
   const branch = useCurrentBranch();
   const mode = useSyncStore((s) => (!s.loaded ? 'loading' : activeRole(s) === 'hq' ? 'hq' : 'desk'));
+  useEffect(() => {
+    if (mode !== 'loading') firstScreenShown();
+  }, [mode]);
   if (mode === 'loading') return <LoadingScreen />;
   if (mode === 'hq') return <HqShell />;
   return branch === undefined ? <Welcome /> : <Shell />;

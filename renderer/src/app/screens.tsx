@@ -7,10 +7,17 @@ import { HqScreen } from '../features/hq/HqScreen';
 import { SegmentsScreen } from '../features/segments/SegmentsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { TodayScreen } from '../features/today/TodayScreen';
+import { useCustomersLoaded } from '../data/hooks';
+import { ReadingCustomers } from './ReadingCustomers';
 import type { Route } from './router';
+
+/** Screens usable before every customer is read (Today shows first at start-up). */
+const EARLY: ReadonlySet<Route['name']> = new Set(['today', 'hq', 'not-found']);
 
 /** The screen for a route. */
 export function Screen({ route }: { route: Route }) {
+  const loaded = useCustomersLoaded();
+  if (!loaded && !EARLY.has(route.name)) return <ReadingCustomers />;
   switch (route.name) {
     case 'today':
       return <TodayScreen />;

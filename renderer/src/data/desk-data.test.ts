@@ -182,6 +182,44 @@ describe('DeskData', () => {
     expect(writes()).toBe(0);
   });
 
+  it('opens first with only the customers of the bookings around today, with their stored statuses, then every customer', async () => {
+    const first = await openDesk('first');
+    await first.db.branches.insert(branchFixture());
+    await first.db.customers.bulkInsert([customerFixture(), customerFixture({ id: 'cu-2', name: 'José Rizal', phone: '', email: '' })]);
+    await first.db.bookings.bulkInsert([
+      bookingFixture({ id: 'bk-1', start_at: '2026-02-20T10:00:00+08:00' }),
+      bookingFixture({ id: 'bk-2', customer_id: 'cu-2', start_at: '2026-01-10T10:00:00+08:00' }),
+      bookingFixture({ id: 'bk-3', start_at: '2026-03-01T15:00:00+08:00', status: 'scheduled' }),
+      bookingFixture({ id: 'bk-4', start_at: '2026-03-01T09:00:00+08:00', status: 'scheduled' }),
+    ]);
+    await first.desk.load();
+    await first.desk.flush();
+    const maria = first.desk.activityOf('br-1', 'cu-1');
+    first.desk.close();
+    await first.db.close();
+    first.derived.close();
+    open.length = 0;
+
+    const second = await openDesk('first');
+    await second.desk.openFirst();
+    expect(second.desk.stage).toBe('customers');
+    expect(second.desk.firstBookings?.docs.map((b) => b.id)).toEqual(['bk-4', 'bk-3']);
+    expect([...second.desk.customers.keys()]).toEqual(['cu-1']);
+    expect(second.desk.activityOf('br-1', 'cu-1')).toEqual(maria);
+    expect(second.desk.activityOf('br-1', 'cu-2')).toBeUndefined();
+    // A change while the other customers are read shows at once and survives their reading.
+    await second.db.customers.upsert(customerFixture({ id: 'cu-2', name: 'José P. Rizal', phone: '', email: '' }));
+    expect(second.desk.customers.get('cu-2')?.name).toBe('José P. Rizal');
+    let loaded = false;
+    void second.desk.customersLoaded.then(() => (loaded = true));
+    await second.desk.loadCustomers();
+    expect(loaded).toBe(true);
+    expect(second.desk.stage).toBe('bookings');
+    expect(second.desk.customers.get('cu-2')?.name).toBe('José P. Rizal');
+    expect(second.desk.activityOf('br-1', 'cu-2')).toMatchObject({ total_bookings: 1 });
+    expect(second.desk.search.search('rizal').map((h) => h.id)).toEqual(['cu-2']);
+  });
+
   it('corrects stored visit facts that disagree with the bookings once they are read', async () => {
     const first = await openDesk('stale');
     await first.db.branches.insert(branchFixture());

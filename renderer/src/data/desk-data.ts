@@ -4,6 +4,7 @@ import type { BookingDoc, BranchDoc, CustomerDoc } from '../../../shared/domain/
 import type { Branch } from '../../../shared/domain/types';
 import type { PairActivity } from '../../../shared/engine/activity';
 import { ActivityIndex, bookingFact, pairKey, type ActivityChange, type PreviousPair } from '../../../shared/engine/activity-index';
+import { formatDay } from '../../../shared/time/calendar';
 import { zoneClock } from '../../../shared/time/zone';
 import { sameVisits, type PairVisits } from '../../../shared/engine/pair-visits';
 import type { DerivedDb } from './derived-db';
@@ -16,11 +17,13 @@ import { withoutMeta } from './validation';
 export type LoadStage = 'branches' | 'customers' | 'visits' | 'bookings' | 'computing' | 'saving' | 'done';
 
 /**
- * How far the start-up got: `opening` (nothing shown yet), `bookings` (branches, customers and
- * every status from the stored visit facts are in memory, screens usable; bookings being read
- * in the background), `done` (everything, from the bookings themselves).
+ * How far the start-up got: `opening` (nothing shown yet), `customers` (branches and the
+ * customers of the desk's bookings around today, with their statuses, are in memory: Today is
+ * usable; every other customer being read), `bookings` (every customer and every status from
+ * the stored visit facts; bookings being read in the background), `done` (everything, from the
+ * bookings themselves).
  */
-export type DeskStage = 'opening' | 'bookings' | 'done';
+export type DeskStage = 'opening' | 'customers' | 'bookings' | 'done';
 
 export interface LoadProgress {
   stage: LoadStage;
@@ -44,6 +47,13 @@ export function branchOf(doc: BranchDoc): Branch {
 }
 
 type Listener = (change: DataChange) => void;
+
+export interface FirstBookings {
+  branchId: string;
+  asOfDay: number;
+  /** Bookings with `start_at` from the day before `asOfDay` up to (not including) two days after. */
+  docs: BookingDoc[];
+}
 
 /**
  * Everything the desk holds in memory about its replica, kept current from RxDB's change
@@ -75,6 +85,11 @@ export class DeskData {
   private readonly pendingRemoved = new Map<string, { branch_id: string; customer_id: string }>();
   private drainQueued = false;
   private bookingTotal = 0;
+  private customerTotal = 0;
+  private firstBookingsValue: FirstBookings | null = null;
+  private customersRead: () => void = () => undefined;
+  /** Resolves once every customer is in memory (`stage` past `customers`). */
+  readonly customersLoaded: Promise<void> = new Promise((resolve) => (this.customersRead = resolve));
   private seenBranches = 0;
   private seenCustomers = 0;
   private writeError: unknown = null;
@@ -105,6 +120,14 @@ export class DeskData {
     return this.stageValue;
   }
 
+  /**
+   * The desk branch's bookings from the day before the start-up's date to the day after, as
+   * read by `openFirst` (Today shows them while its live query starts; `null` without a branch).
+   */
+  get firstBookings(): FirstBookings | null {
+    return this.firstBookingsValue;
+  }
+
   /** The branch this desk serves (undefined before onboarding). */
   get currentBranch(): BranchDoc | undefined {
     return this.branches.get(this.settingsValue.branchId);
@@ -121,13 +144,19 @@ export class DeskData {
     await this.loadBookings(onProgress);
   }
 
-  /**
-   * First part of the start-up, what the screens need: branches, customers (documents and
-   * search index) and every pair's activity as of `asOfDay` computed in memory from the stored
-   * visit facts (date-independent, so a new day costs a recomputation, no writes). Bookings are
-   * not read: Today asks RxDB for its day by index. Changes written meanwhile are buffered.
-   */
+  /** `openFirst` then `loadCustomers`: every customer and every status from the stored facts. */
   async open(onProgress: (p: LoadProgress) => void = () => undefined): Promise<void> {
+    await this.openFirst(onProgress);
+    await this.loadCustomers(onProgress);
+  }
+
+  /**
+   * First part of the start-up, what Today needs: branches, then the desk branch's bookings
+   * around today by the `[branch_id+start_at]` index and only their customers (documents,
+   * search entries and statuses from their stored visit facts). Changes written meanwhile are
+   * buffered.
+   */
+  async openFirst(onProgress: (p: LoadProgress) => void = () => undefined): Promise<void> {
     this.buffered = [];
     this.follow(this.db.branches, 'branches');
     this.follow(this.db.customers, 'customers');
@@ -144,6 +173,7 @@ export class DeskData {
         countLive(this.db.bookings as RxCollection<unknown>),
       ]));
     this.bookingTotal = bookingTotal;
+    this.customerTotal = customerTotal;
     onProgress({ stage: 'branches', done: 0, total: branchTotal });
     this.seenBranches = await scanCollection(this.db.branches, (docs) => {
       for (const doc of docs) {
@@ -152,6 +182,41 @@ export class DeskData {
       }
     });
 
+    const branch = this.currentBranch;
+    if (branch !== undefined) {
+      const asOf = this.index.asOf;
+      const around = await this.db.bookings
+        .find({ selector: { branch_id: branch.id, start_at: { $gte: formatDay(asOf - 1), $lt: formatDay(asOf + 2) } }, sort: [{ start_at: 'asc' }] })
+        .exec();
+      this.firstBookingsValue = { branchId: branch.id, asOfDay: asOf, docs: around.map((d) => d.toJSON() as BookingDoc) };
+      const ids = [...new Set(around.map((b) => b.customer_id))];
+      const [docs, visits] = await Promise.all([
+        ids.length === 0 ? [] : this.db.customers.storageInstance.findDocumentsById(ids, false),
+        this.derived.visits.bulkGet(ids.map((id) => [branch.id, id] as [string, string])),
+      ]);
+      const customers = docs.map((d) => withoutMeta(d) as CustomerDoc);
+      for (const doc of customers) {
+        this.customers.set(doc.id, doc);
+        this.search.put(doc);
+      }
+      this.index.loadCustomers(customers);
+      this.index.seedVisits(visits.filter((v): v is PairVisits => v !== undefined));
+      this.index.recomputeAll();
+    }
+    for (const { collection, bulk } of this.buffered) if (collection !== 'bookings') this.apply(collection, bulk, false);
+    this.stageValue = 'customers';
+    this.notify({ branches: true, customers: true, bookings: true, activity: this.index.size });
+  }
+
+  /**
+   * Second part: every customer (documents and search index) and every pair's activity as of
+   * `asOfDay` computed in memory from the stored visit facts (date-independent, so a new day
+   * costs a recomputation, no writes). Bookings are not read: Today asks RxDB for its day by
+   * index.
+   */
+  async loadCustomers(onProgress: (p: LoadProgress) => void = () => undefined): Promise<void> {
+    if (this.stageValue !== 'customers') throw new Error('DeskData.loadCustomers() before openFirst()');
+    const customerTotal = this.customerTotal;
     let done = 0;
     onProgress({ stage: 'customers', done, total: customerTotal });
     // The stored visit facts are read while the customers are: two IndexedDB databases.
@@ -172,8 +237,9 @@ export class DeskData {
 
     // Branch and customer changes made while opening are applied now (and again, to the full
     // index, after the bookings); bookings wait for the bookings.
-    for (const { collection, bulk } of this.buffered) if (collection !== 'bookings') this.apply(collection, bulk, false);
+    for (const { collection, bulk } of this.buffered ?? []) if (collection !== 'bookings') this.apply(collection, bulk, false);
     this.stageValue = 'bookings';
+    this.customersRead();
     this.notify({ branches: true, customers: true, bookings: true, activity: this.index.size });
   }
 
@@ -287,7 +353,7 @@ export class DeskData {
         this.buffered.push({ collection: name, bulk });
         // While the bookings are read the screens are in use: a customer or branch change shows
         // at once (and is applied to the full index again when it is swapped in).
-        if (this.stageValue === 'bookings' && name !== 'bookings') this.apply(name, bulk, false);
+        if ((this.stageValue === 'customers' || this.stageValue === 'bookings') && name !== 'bookings') this.apply(name, bulk, false);
       }),
     );
   }

@@ -88,3 +88,13 @@ export function useToday(): { day: number; timeZone: string } {
   useDeskStore((s) => s.versions.settings);
   return { day, timeZone: deskTimeZone(desk) };
 }
+
+/**
+ * Whether every customer (and every status) is in memory. At start-up Today shows first with
+ * only the customers of its bookings; lists, searches and duplicate checks over all customers
+ * wait for this.
+ */
+export function useCustomersLoaded(): boolean {
+  const desk = useDesk();
+  return useDeskStore(() => desk.stage === 'bookings' || desk.stage === 'done');
+}

@@ -4,7 +4,7 @@ import { saveBranch, newBranchId } from './branches';
 import { bulkLoad, type DatasetDocs } from './bulk-load';
 import { watchLocalDay } from './day-watch';
 import { DerivedDb, DERIVED_DB_NAME } from './derived-db';
-import { DeskData, todayAt } from './desk-data';
+import { DeskData, todayAt, type LoadProgress } from './desk-data';
 import { loadDeskSettings, saveDeskSettings, type DeskSettings } from './desk-settings';
 import { openReplica, removeReplica } from './replica';
 import { bumpSettings, bumpVersions, progressLabel, resetDeskStore, useDeskStore } from './store';
@@ -44,15 +44,18 @@ function markAppReady(ready: boolean): void {
 }
 
 /**
- * Opens the replica in two parts. First what the screens need — branches, customers and every
- * status from the stored visit facts — then the app is shown (`phase: 'ready'`: Today reads its
- * day's bookings by index). Then every booking is read in the background (`background` progress
- * in the store) and the activity is recomputed from them; `data-app-ready="true"` is set on
- * <html> when both are done (end-to-end tests wait on it).
+ * Opens the replica in three parts. First what Today needs — branches and the customers of the
+ * branch's bookings around today with their statuses — then the app is shown (`phase: 'ready'`:
+ * Today reads its day's bookings by index). Then every customer with every status from the
+ * stored visit facts (screens that list customers wait for it), then every booking, both in the
+ * background (`background` progress in the store), and the activity is recomputed from the
+ * bookings; `data-app-ready="true"` is set on <html> when all are done (end-to-end tests wait
+ * on it).
  */
 export async function startDesk(options: { now?: () => number } = {}): Promise<void> {
   if (options.now) clock = options.now;
   markAppReady(false);
+  shownPromise = new Promise((resolve) => (screenShown = resolve));
   useDeskStore.setState({ phase: 'opening', progress: { label: 'Opening local data', done: 0, total: 0 }, background: null, error: null });
   let desk: DeskData;
   try {
@@ -66,8 +69,11 @@ export async function startDesk(options: { now?: () => number } = {}): Promise<v
     desk = new DeskData(db, derived, settings, todayAt(zone, clock()));
     desk.subscribe(bumpVersions);
     useDeskStore.setState({ phase: 'loading', desk });
-    await desk.open((p) => useDeskStore.setState({ progress: progressLabel(p) }));
-    performance.mark('desk:open');
+    const shown = (p: LoadProgress): void => useDeskStore.setState({ progress: progressLabel(p) });
+    await desk.openFirst(shown);
+    performance.mark('desk:first');
+    // Without a branch there is no Today to show first (and onboarding looks at every customer).
+    if (desk.currentBranch === undefined) await desk.loadCustomers(shown);
   } catch (error) {
     failStart(error);
     return;
@@ -79,22 +85,45 @@ export async function startDesk(options: { now?: () => number } = {}): Promise<v
     onNewDay: (day) => void opened.setAsOfDay(day).catch(reportBackgroundError),
   });
   current = { desk, stopWatch };
-  useDeskStore.setState({ phase: 'ready', progress: null, background: { label: 'Reading bookings', done: 0, total: 0 } });
+  const inBackground = (p: LoadProgress): void => useDeskStore.setState({ background: p.stage === 'done' ? null : progressLabel(p) });
+  useDeskStore.setState({ phase: 'ready', progress: null, background: { label: 'Reading customers', done: 0, total: 0 } });
   bumpSettings();
   try {
     // The screens' first reads (Today's day by index, the sync state) go to IndexedDB before the
-    // bulk read of the bookings does: measured, they otherwise wait behind its pages.
+    // bulk reads do: measured, they otherwise wait behind their pages.
+    await firstScreen(3000);
     await screensSettled();
-    await desk.loadBookings((p) => useDeskStore.setState({ background: p.stage === 'done' ? null : progressLabel(p) }));
+    if (desk.stage === 'customers') await desk.loadCustomers(inBackground);
+    performance.mark('desk:open');
+    // The screens waiting for every customer render before the bookings are read.
+    await screensSettled();
+    await desk.loadBookings(inBackground);
     useDeskStore.setState({ background: null });
     performance.mark('desk:bookings');
     markAppReady(true);
   } catch (error) {
-    console.error('Reading the bookings failed', error);
+    console.error('Reading the replica in the background failed', error);
     useDeskStore.setState({ background: null });
     reportBackgroundError(error);
     markAppReady(true);
   }
+}
+
+let screenShown: () => void = () => undefined;
+let shownPromise: Promise<void> = Promise.resolve();
+
+/**
+ * Called by the app once its first screen is up (after the replica opened and the sync state
+ * was read): the start-up's bulk reads wait for it, as the screen's own reads would otherwise
+ * queue behind theirs in IndexedDB.
+ */
+export function firstScreenShown(): void {
+  screenShown();
+}
+
+/** Resolves when `firstScreenShown` was called for this start, or after `timeoutMs`. */
+function firstScreen(timeoutMs: number): Promise<void> {
+  return Promise.race([shownPromise, new Promise<void>((resolve) => setTimeout(resolve, timeoutMs))]);
 }
 
 /** Resolves once the page has been idle after rendering (at most 3 s). */

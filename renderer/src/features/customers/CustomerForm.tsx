@@ -85,6 +85,12 @@ export function CustomerForm({ existing, initial, submitLabel, onSaved, onCancel
     }
     setErrors({});
     const { input } = result;
+    // At start-up, until every customer is read, duplicates cannot be checked yet: wait for them.
+    if (desk.stage === 'opening' || desk.stage === 'customers') {
+      setSaving(true);
+      await desk.customersLoaded;
+      setSaving(false);
+    }
     const id = base?.id ?? newCustomerId(desk.settings.orgSecret, input.phone, input.email);
     const sameId = base === undefined && desk.customers.has(id);
     const changes: Partial<CustomerDetails> | null = base && opened ? changedDetails(opened, values, input) : null;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatPhone } from '../../../../shared/domain/contact';
-import { useActivity, useCustomer, useCustomerSearch } from '../../data/hooks';
+import { useActivity, useCustomer, useCustomerSearch, useCustomersLoaded } from '../../data/hooks';
 import { initials } from '../../lib/format';
 import { StatusBadge } from '../../ui/StatusBadge';
 
@@ -72,6 +72,7 @@ export function CustomerPicker({
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const hits = useCustomerSearch(query, { limit: LIMIT });
+  const loaded = useCustomersLoaded();
   const id = useId();
   const listId = `${id}-list`;
   const errorId = `${id}-error`;
@@ -145,7 +146,12 @@ export function CustomerPicker({
           <PickerOption key={hit.id} id={hit.id} optionId={`${listId}-${i}`} selected={i === selected} onPick={() => pick(hit.id)} />
         ))}
       </ul>
-      {query.trim() !== '' && shown.length === 0 && <p className="field-hint">No customer matches “{query.trim()}”.</p>}
+      {!loaded && query.trim() !== '' && (
+        <p className="field-hint" role="status">
+          Still reading customers: more matches may follow.
+        </p>
+      )}
+      {loaded && query.trim() !== '' && shown.length === 0 && <p className="field-hint">No customer matches “{query.trim()}”.</p>}
       <div>
         <button type="button" className="btn btn-small" onClick={() => onRegister(query.trim())}>
           + Register new customer

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { formatPhone } from '../../../../shared/domain/contact';
 import { routeHref } from '../../app/router';
-import { useActivityVersion, useCustomersVersion, useDesk } from '../../data/hooks';
+import { useActivityVersion, useCustomersLoaded, useCustomersVersion, useDesk } from '../../data/hooks';
 import { now } from '../../data/session';
 import { LogContactDialog } from '../customer-detail/LogContactDialog';
 import { withFollowUp } from '../customer-detail/profile-edits';
@@ -13,6 +13,7 @@ const SHOWN = 6;
 /** Reminders: customers of this branch to follow up with today (and ones not done yet). */
 export function FollowUpsDue({ branchId, today }: { branchId: string; today: number }) {
   const desk = useDesk();
+  const loaded = useCustomersLoaded();
   const customersVersion = useCustomersVersion();
   const activityVersion = useActivityVersion();
   const [all, setAll] = useState(false);
@@ -20,8 +21,9 @@ export function FollowUpsDue({ branchId, today }: { branchId: string; today: num
   const due = useMemo(() => {
     void customersVersion;
     void activityVersion;
-    return followUpsDue(desk.customers.values(), (id) => desk.activityOf(branchId, id) !== undefined, today);
-  }, [desk, branchId, today, customersVersion, activityVersion]);
+    // Until every customer is read (start-up) the list would miss some: shown once complete.
+    return loaded ? followUpsDue(desk.customers.values(), (id) => desk.activityOf(branchId, id) !== undefined, today) : [];
+  }, [desk, loaded, branchId, today, customersVersion, activityVersion]);
   if (due.length === 0) return null;
   const shown = all ? due : due.slice(0, SHOWN);
   return (

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatDay } from '../../../../shared/time/calendar';
-import { useDesk } from '../../data/hooks';
+import { useCustomersLoaded, useDesk } from '../../data/hooks';
 
 export interface CatalogService {
   name: string;
@@ -22,7 +22,11 @@ export interface BranchCatalog {
 export function useBranchCatalog(branchId: string, day: number): BranchCatalog {
   const desk = useDesk();
   const [catalog, setCatalog] = useState<BranchCatalog>({ services: [], staff: [] });
+  // Read after the start-up's customers (90 days of bookings: measured, read first it held back
+  // Today's own query and the customers behind it).
+  const ready = useCustomersLoaded();
   useEffect(() => {
+    if (!ready) return;
     let live = true;
     void desk.db.bookings
       .find({ selector: { branch_id: branchId, start_at: { $gte: formatDay(day - 90) } }, sort: [{ start_at: 'asc' }] })
@@ -51,6 +55,6 @@ export function useBranchCatalog(branchId: string, day: number): BranchCatalog {
     return () => {
       live = false;
     };
-  }, [desk, branchId, day]);
+  }, [desk, ready, branchId, day]);
   return catalog;
 }

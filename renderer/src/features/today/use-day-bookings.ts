@@ -13,23 +13,33 @@ import { useDesk } from '../../data/hooks';
 export function useDayBookings(branchId: string, day: number, timeZone: string): BookingDoc[] | null {
   const desk = useDesk();
   const key = `${branchId}|${day}|${timeZone}`;
-  const [result, setResult] = useState<{ key: string; list: BookingDoc[] } | null>(null);
+  // At start-up the day's bookings the desk read first show until the live query answers: its
+  // cursor otherwise waits behind the reads of every customer.
+  const [result, setResult] = useState<{ key: string; list: BookingDoc[] } | null>(() => {
+    const first = desk.firstBookings;
+    if (first === null || first.branchId !== branchId || first.asOfDay !== day) return null;
+    return { key, list: onDay(first.docs, day, timeZone) };
+  });
   useEffect(() => {
-    const clock = zoneClock(timeZone);
     const query = desk.db.bookings.find({
       selector: { branch_id: branchId, start_at: { $gte: formatDay(day - 1), $lt: formatDay(day + 2) } },
       sort: [{ start_at: 'asc' }],
     });
     const subscription = query.$.subscribe((docs) => {
-      const list: BookingDoc[] = [];
-      for (const doc of docs) {
-        const data = doc.toJSON() as BookingDoc;
-        const ms = parseInstant(data.start_at);
-        if (ms !== null && clock.localDay(ms) === day) list.push(data);
-      }
-      setResult({ key: `${branchId}|${day}|${timeZone}`, list });
+      setResult({ key: `${branchId}|${day}|${timeZone}`, list: onDay(docs.map((doc) => doc.toJSON() as BookingDoc), day, timeZone) });
     });
     return () => subscription.unsubscribe();
   }, [desk, branchId, day, timeZone]);
   return result !== null && result.key === key ? result.list : null;
+}
+
+/** The bookings (sorted by `start_at`) whose start is on `day` in `timeZone`. */
+function onDay(docs: readonly BookingDoc[], day: number, timeZone: string): BookingDoc[] {
+  const clock = zoneClock(timeZone);
+  const list: BookingDoc[] = [];
+  for (const data of docs) {
+    const ms = parseInstant(data.start_at);
+    if (ms !== null && clock.localDay(ms) === day) list.push(data);
+  }
+  return list;
 }
