@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { SCHEMA_VERSION, type CommunicationDoc, type CustomerDoc } from '../shared/domain/schemas';
+import type { CommunicationDoc, CustomerDoc } from '../shared/domain/schemas';
 import type { CustomerExport } from '../shared/privacy/export';
 import { ProfilePage } from './pages/profile-page';
-import { SyncDesk } from './pages/sync-desk';
-import { createStorage, startSyncServer, type Storage, type SyncServer } from './support/server';
+import { expectNoProblems, pullDocuments, withSampleServer } from './support/sample-server';
 import { shot } from './support/shot';
 
 /**
@@ -14,24 +13,12 @@ import { shot } from './support/shot';
  */
 const SHARED = { id: 'cu-000045', email: 'cu-000045@example.com', name: 'Siobhán Tane' };
 
-async function pull<T>(server: SyncServer, token: string, collection: string): Promise<T[]> {
-  const res = await fetch(`${server.url}/api/sync/${collection}/pull?limit=2000`, { headers: { authorization: `Bearer ${token}`, 'x-branchdesk-schema': String(SCHEMA_VERSION) } });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { documents: T[] }).documents;
-}
-
 test('export a customer\u2019s data, then erase them at one desk: the server and a second desk get the anonymous customer, search forgets them, totals stay', async ({ browser, baseURL }) => {
   test.setTimeout(240_000);
-  const storage: Storage = await createStorage('pglite');
-  let server: SyncServer | null = null;
-  const desks: SyncDesk[] = [];
-  try {
-    await storage.cli(['import', '--data', 'fixtures/sample']);
-    server = await startSyncServer(storage);
+  await withSampleServer(browser, 'pglite', async ({ storage, server, desks, open }) => {
     const [codeA, codeB] = await Promise.all([storage.enroll('br-manila', 'manager'), storage.enroll('br-nyc', 'front_desk')]);
-    const a = await SyncDesk.open(browser, 'A', { baseURL: baseURL as string });
-    const b = await SyncDesk.open(browser, 'B', { baseURL: baseURL as string, timezoneId: 'America/New_York' });
-    desks.push(a, b);
+    const a = await open('A', { baseURL: baseURL as string });
+    const b = await open('B', { baseURL: baseURL as string, timezoneId: 'America/New_York' });
     await a.pairFromWelcome(server.url, codeA);
     await b.pairFromWelcome(server.url, codeB);
     await a.expectSynced();
@@ -74,10 +61,10 @@ test('export a customer\u2019s data, then erase them at one desk: the server and
 
     await test.step('the server holds only the anonymous customer and the blanked message', async () => {
       const token = await a.deviceToken();
-      const customer = (await pull<CustomerDoc>(server as SyncServer, token, 'customers')).find((c) => c.id === SHARED.id);
+      const customer = (await pullDocuments<CustomerDoc>(server, token, 'customers')).find((c) => c.id === SHARED.id);
       expect(customer).toMatchObject({ name: '', email: '', phone: '', opted_in_marketing: false, tags: [] });
       expect(customer?.erased_at).not.toBe('');
-      const messages = (await pull<CommunicationDoc>(server as SyncServer, token, 'communications')).filter((c) => c.customer_id === SHARED.id);
+      const messages = (await pullDocuments<CommunicationDoc>(server, token, 'communications')).filter((c) => c.customer_id === SHARED.id);
       expect(messages.map((m) => m.message)).toEqual(['']);
     });
 
@@ -98,11 +85,6 @@ test('export a customer\u2019s data, then erase them at one desk: the server and
       await expect(profileB.heading).toHaveText('Erased customer');
     });
 
-    const problems = (await Promise.all(desks.map((d) => d.unexpectedProblems()))).flat();
-    expect(problems).toEqual([]);
-  } finally {
-    for (const d of desks) await d.close().catch(() => undefined);
-    await server?.stop();
-    await storage.dispose();
-  }
+    await expectNoProblems(desks);
+  });
 });

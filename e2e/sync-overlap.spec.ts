@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { SyncDesk } from './pages/sync-desk';
 import { TodayPage } from './pages/today-page';
-import { createStorage, startSyncServer, type Storage, type SyncServer } from './support/server';
+import { expectNoProblems, withSampleServer } from './support/sample-server';
 import { shot } from './support/shot';
 
 /**
@@ -11,17 +10,11 @@ import { shot } from './support/shot';
  */
 test('a double-booking made by two offline desks shows on both after sync', async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
-  const storage: Storage = await createStorage('pglite');
-  let server: SyncServer | null = null;
-  const desks: SyncDesk[] = [];
-  try {
-    await storage.cli(['import', '--data', 'fixtures/sample']);
-    server = await startSyncServer(storage);
+  await withSampleServer(browser, 'pglite', async ({ storage, server, desks, open }) => {
     const [codeA, codeB] = await Promise.all([storage.enroll('br-manila', 'front_desk'), storage.enroll('br-manila', 'front_desk')]);
     const offline = [/ERR_INTERNET_DISCONNECTED/, /ERR_CONNECTION_REFUSED/, /ERR_NETWORK_CHANGED/];
-    const a = await SyncDesk.open(browser, 'A', { baseURL: baseURL as string, allowedErrors: offline });
-    const b = await SyncDesk.open(browser, 'B', { baseURL: baseURL as string, allowedErrors: offline });
-    desks.push(a, b);
+    const a = await open('A', { baseURL: baseURL as string, allowedErrors: offline });
+    const b = await open('B', { baseURL: baseURL as string, allowedErrors: offline });
     for (const [desk, code] of [[a, codeA], [b, codeB]] as const) {
       await desk.pairFromWelcome(server.url, code);
       await expect(desk.page.getByTestId('branch-name')).toHaveText('Manila Makati');
@@ -51,10 +44,6 @@ test('a double-booking made by two offline desks shows on both after sync', asyn
     await expect(todayB.panel.getByRole('status', { name: 'Overlapping bookings' })).toContainText('Zed already has Eli Ramos at Mon 2 Mar, 18:30 (30 min)');
     await b.page.screenshot({ path: shot('43-offline-double-booking-after-sync') });
 
-    for (const d of desks) expect(await d.unexpectedProblems()).toEqual([]);
-  } finally {
-    for (const d of desks) await d.close().catch(() => undefined);
-    await server?.stop();
-    await storage.dispose();
-  }
+    await expectNoProblems(desks);
+  });
 });

@@ -1,9 +1,10 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { SCHEMA_VERSION, type CustomerDoc } from '../shared/domain/schemas';
+import type { CustomerDoc } from '../shared/domain/schemas';
 import { ProfilePage } from './pages/profile-page';
-import { SyncDesk } from './pages/sync-desk';
+import type { SyncDesk } from './pages/sync-desk';
 import { TodayPage } from './pages/today-page';
-import { createStorage, SERVER_TARGETS, startSyncServer, type Storage, type SyncServer } from './support/server';
+import { expectNoProblems, pairAll, pullDocuments, withSampleServer } from './support/sample-server';
+import { SERVER_TARGETS, type SyncServer } from './support/server';
 import { shot } from './support/shot';
 
 /**
@@ -14,9 +15,7 @@ import { shot } from './support/shot';
 const CUSTOMER = { search: 'cu-000045@example.com', id: 'cu-000045', name: 'Siobhán Tane' };
 
 async function pullCustomer(server: SyncServer, token: string, id: string): Promise<CustomerDoc | undefined> {
-  const res = await fetch(`${server.url}/api/sync/customers/pull?limit=2000`, { headers: { authorization: `Bearer ${token}`, 'x-branchdesk-schema': String(SCHEMA_VERSION) } });
-  const body = (await res.json()) as { documents: (CustomerDoc & { _deleted: boolean })[] };
-  return body.documents.find((d) => d.id === id);
+  return (await pullDocuments<CustomerDoc>(server, token, 'customers')).find((d) => d.id === id);
 }
 
 async function tagsOf(desk: SyncDesk): Promise<string[]> {
@@ -30,20 +29,14 @@ function consentLine(desk: SyncDesk): Locator {
 for (const target of SERVER_TARGETS) {
   test(`a stale edit form loses no opt-out, tag or consent record (${target})`, async ({ browser, baseURL }) => {
     test.setTimeout(180_000);
-    const storage: Storage = await createStorage(target);
-    let server: SyncServer | null = null;
-    const desks: SyncDesk[] = [];
-    try {
-      await storage.cli(['import', '--data', 'fixtures/sample']);
-      server = await startSyncServer(storage);
+    await withSampleServer(browser, target, async ({ storage, server, desks, open }) => {
       const [codeA, codeB] = await Promise.all([storage.enroll('br-manila', 'front_desk'), storage.enroll('br-manila', 'front_desk')]);
-      const a = await SyncDesk.open(browser, 'A', { baseURL: baseURL as string });
-      const b = await SyncDesk.open(browser, 'B', { baseURL: baseURL as string });
-      desks.push(a, b);
-      await a.pairFromWelcome(server.url, codeA);
-      await b.pairFromWelcome(server.url, codeB);
-      await a.expectSynced();
-      await b.expectSynced();
+      const a = await open('A', { baseURL: baseURL as string });
+      const b = await open('B', { baseURL: baseURL as string });
+      await pairAll(server, [
+        [a, codeA],
+        [b, codeB],
+      ]);
       const before = await pullCustomer(server, await a.deviceToken(), CUSTOMER.id);
       expect(before).toMatchObject({ opted_in_marketing: true, tags: [] });
 
@@ -85,40 +78,28 @@ for (const target of SERVER_TARGETS) {
       expect([...(after?.tags ?? [])].sort()).toEqual(['beard', 'vip']);
       expect(after?.home_branch_id).toBe(before?.home_branch_id);
 
-      const problems = (await Promise.all(desks.map((d) => d.unexpectedProblems()))).flat();
-      expect(problems, 'console errors, page errors and CSP violations').toEqual([]);
-    } finally {
-      for (const d of desks) await d.close().catch(() => undefined);
-      await server?.stop();
-      await storage.dispose();
-    }
+      await expectNoProblems(desks);
+    });
   });
 }
 
 async function bookingsOf(server: SyncServer, token: string, customerId: string): Promise<{ id: string; start_at: string; service: string }[]> {
-  const res = await fetch(`${server.url}/api/sync/bookings/pull?limit=2000`, { headers: { authorization: `Bearer ${token}`, 'x-branchdesk-schema': String(SCHEMA_VERSION) } });
-  const body = (await res.json()) as { documents: { id: string; customer_id: string; start_at: string; service: string; _deleted: boolean }[] };
-  return body.documents.filter((d) => d.customer_id === customerId && !d._deleted);
+  const documents = await pullDocuments<{ id: string; customer_id: string; start_at: string; service: string; _deleted: boolean }>(server, token, 'bookings');
+  return documents.filter((d) => d.customer_id === customerId && !d._deleted);
 }
 
 for (const target of SERVER_TARGETS) {
   test(`a refused document is parked with its reason, the rest of its collection syncs, and it can be discarded (${target})`, async ({ browser, baseURL }) => {
     test.setTimeout(180_000);
-    const storage: Storage = await createStorage(target);
-    let server: SyncServer | null = null;
-    const desks: SyncDesk[] = [];
-    try {
-      await storage.cli(['import', '--data', 'fixtures/sample']);
-      server = await startSyncServer(storage);
+    await withSampleServer(browser, target, async ({ storage, server, desks, open }) => {
       const [codeA, codeB] = await Promise.all([storage.enroll('br-manila', 'front_desk'), storage.enroll('br-manila', 'front_desk')]);
       // the browser logs the refused push (400) once
-      const a = await SyncDesk.open(browser, 'A', { baseURL: baseURL as string, allowedErrors: [/status of 400/, /ERR_INTERNET_DISCONNECTED/] });
-      const b = await SyncDesk.open(browser, 'B', { baseURL: baseURL as string });
-      desks.push(a, b);
-      await a.pairFromWelcome(server.url, codeA);
-      await b.pairFromWelcome(server.url, codeB);
-      await a.expectSynced();
-      await b.expectSynced();
+      const a = await open('A', { baseURL: baseURL as string, allowedErrors: [/status of 400/, /ERR_INTERNET_DISCONNECTED/] });
+      const b = await open('B', { baseURL: baseURL as string });
+      await pairAll(server, [
+        [a, codeA],
+        [b, codeB],
+      ]);
       const before = (await bookingsOf(server, await a.deviceToken(), CUSTOMER.id)).length;
 
       // offline, A books one visit the server will refuse (more than 5 years ahead) and one it takes: one push batch
@@ -181,12 +162,7 @@ for (const target of SERVER_TARGETS) {
       await a.expectSynced();
       expect((await bookingsOf(server, await a.deviceToken(), CUSTOMER.id)).some((d) => d.start_at.startsWith('2032'))).toBe(false);
 
-      const problems = (await Promise.all(desks.map((d) => d.unexpectedProblems()))).flat();
-      expect(problems, 'console errors, page errors and CSP violations').toEqual([]);
-    } finally {
-      for (const d of desks) await d.close().catch(() => undefined);
-      await server?.stop();
-      await storage.dispose();
-    }
+      await expectNoProblems(desks);
+    });
   });
 }

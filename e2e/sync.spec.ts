@@ -3,10 +3,11 @@ import type { BranchMetrics, MetricsReport } from '../shared/engine/metrics';
 import { SCHEMA_VERSION } from '../shared/domain/schemas';
 import { DashboardPage } from './pages/dashboard-page';
 import { HqDashboard, METRIC_KEYS, shownNumber } from './pages/hq-dashboard';
-import { SyncDesk } from './pages/sync-desk';
+import type { SyncDesk } from './pages/sync-desk';
 import { TodayPage } from './pages/today-page';
 import { WelcomePage } from './pages/welcome-page';
-import { closedPort, createStorage, SERVER_TARGETS, startSyncServer, type Storage, type SyncServer } from './support/server';
+import { expectNoProblems, withSampleServer } from './support/sample-server';
+import { closedPort, SERVER_TARGETS, type SyncServer } from './support/server';
 import { shot } from './support/shot';
 
 /**
@@ -45,12 +46,7 @@ for (const target of SERVER_TARGETS) {
   test(`two branches and HQ sync through a real server (${target})`, async ({ browser, baseURL }) => {
     test.setTimeout(240_000);
     const screenshots = target === 'pglite';
-    const storage: Storage = await createStorage(target);
-    let server: SyncServer | null = null;
-    const desks: SyncDesk[] = [];
-    try {
-      await storage.cli(['import', '--data', 'fixtures/sample']);
-      server = await startSyncServer(storage);
+    await withSampleServer(browser, target, async ({ storage, server, desks, open, stopServer }) => {
       const [codeA, codeB, codeHq, codeHq2] = await Promise.all([
         storage.enroll('br-manila', 'front_desk'),
         storage.enroll('br-nyc', 'front_desk'),
@@ -59,11 +55,10 @@ for (const target of SERVER_TARGETS) {
       ]);
       const url = server.url;
       const base = baseURL as string;
-      const a = await SyncDesk.open(browser, 'A', { baseURL: base, allowedErrors: [/status of 400/, /ERR_INTERNET_DISCONNECTED/, /ERR_CONNECTION_REFUSED/] });
-      const b = await SyncDesk.open(browser, 'B', { baseURL: base, timezoneId: 'America/New_York', allowedErrors: [/status of 401/, /ERR_CONNECTION_REFUSED/, /ERR_INTERNET_DISCONNECTED/] });
+      const a = await open('A', { baseURL: base, allowedErrors: [/status of 400/, /ERR_INTERNET_DISCONNECTED/, /ERR_CONNECTION_REFUSED/] });
+      const b = await open('B', { baseURL: base, timezoneId: 'America/New_York', allowedErrors: [/status of 401/, /ERR_CONNECTION_REFUSED/, /ERR_INTERNET_DISCONNECTED/] });
       // HQ uses the dashboard the server itself serves at `/` (same origin: the address is prefilled)
-      const hqDesk = await SyncDesk.open(browser, 'HQ', { baseURL: url, allowedErrors: [/ERR_CONNECTION_REFUSED/] });
-      desks.push(a, b, hqDesk);
+      const hqDesk = await open('HQ', { baseURL: url, allowedErrors: [/ERR_CONNECTION_REFUSED/] });
       const hq = new HqDashboard(hqDesk.page);
 
       await test.step('pairing: clear errors for an unreachable server, an unknown and a used code', async () => {
@@ -167,7 +162,7 @@ for (const target of SERVER_TARGETS) {
           await dialog.getByRole('button', { name: 'Cancel' }).click();
         }
         const hqToken = await hqDesk.deviceToken();
-        const pulled = (await apiGet(server as SyncServer, hqToken, '/api/sync/customers/pull?limit=2000')).body as { documents: { id: string; name: string; tags: string[]; opted_in_marketing: boolean }[] };
+        const pulled = (await apiGet(server, hqToken, '/api/sync/customers/pull?limit=2000')).body as { documents: { id: string; name: string; tags: string[]; opted_in_marketing: boolean }[] };
         const doc = pulled.documents.find((d) => d.id === SHARED.id);
         const onServer = { name: doc?.name, tags: [...(doc?.tags ?? [])].sort(), optedIn: doc?.opted_in_marketing };
         expect(forms[0]).toEqual({ name: 'Siobhán T. Reyes', tags: ['regular', 'vip'], optedIn: false });
@@ -190,7 +185,7 @@ for (const target of SERVER_TARGETS) {
         const deskB = await deskMetrics(b);
         expect(await hq.metricsOf('br-manila')).toEqual(deskA);
         expect(await hq.metricsOf('br-nyc')).toEqual(deskB);
-        const report = (await apiGet(server as SyncServer, await hqDesk.deviceToken(), `/api/metrics?as_of=${TODAY}`)).body as MetricsReport;
+        const report = (await apiGet(server, await hqDesk.deviceToken(), `/api/metrics?as_of=${TODAY}`)).body as MetricsReport;
         expect(report.branches['br-manila']).toEqual(deskA);
         expect(report.branches['br-nyc']).toEqual(deskB);
         await hq.sortBy('Churn rate');
@@ -206,7 +201,7 @@ for (const target of SERVER_TARGETS) {
 
       await test.step('a branch token reads and writes only its own branch', async () => {
         const tokenA = await a.deviceToken();
-        const bookings = (await apiGet(server as SyncServer, tokenA, '/api/sync/bookings/pull?limit=2000')).body as { documents: { branch_id: string }[] };
+        const bookings = (await apiGet(server, tokenA, '/api/sync/bookings/pull?limit=2000')).body as { documents: { branch_id: string }[] };
         expect(bookings.documents.length).toBeGreaterThan(0);
         expect(new Set(bookings.documents.map((d) => d.branch_id))).toEqual(new Set(['br-manila']));
         const nycBooking = {
@@ -224,14 +219,14 @@ for (const target of SERVER_TARGETS) {
           updated_at: '',
           _deleted: false,
         };
-        const push = await fetch(`${(server as SyncServer).url}/api/sync/bookings/push`, {
+        const push = await fetch(`${server.url}/api/sync/bookings/push`, {
           method: 'POST',
           headers: { authorization: `Bearer ${tokenA}`, 'x-branchdesk-schema': String(SCHEMA_VERSION), 'content-type': 'application/json' },
           body: JSON.stringify([{ newDocumentState: nycBooking }]),
         });
         expect(push.status).toBe(403);
-        expect((await apiGet(server as SyncServer, tokenA, '/api/metrics')).status).toBe(403);
-        const nycPull = (await apiGet(server as SyncServer, await b.deviceToken(), '/api/sync/bookings/pull?limit=2000')).body as { documents: { id: string }[] };
+        expect((await apiGet(server, tokenA, '/api/metrics')).status).toBe(403);
+        const nycPull = (await apiGet(server, await b.deviceToken(), '/api/sync/bookings/pull?limit=2000')).body as { documents: { id: string }[] };
         expect(nycPull.documents.some((d) => d.id === 'bk-intruder')).toBe(false);
       });
 
@@ -267,14 +262,11 @@ for (const target of SERVER_TARGETS) {
 
       await test.step('HQ keeps the last report readable when the server is gone', async () => {
         // a second HQ browser, on the desk web build (another origin than the server)
-        const hq2Desk = await SyncDesk.open(browser, 'HQ2', { baseURL: base, allowedErrors: [/ERR_CONNECTION_REFUSED/] });
-        desks.push(hq2Desk);
+        const hq2Desk = await open('HQ2', { baseURL: base, allowedErrors: [/ERR_CONNECTION_REFUSED/] });
         await hq2Desk.pairFromWelcome(url, codeHq2);
         const hq2 = new HqDashboard(hq2Desk.page);
         await expect(hq2.label).toContainText('· live');
-        for (const d of desks) d.serverStopping();
-        await (server as SyncServer).stop();
-        server = null;
+        await stopServer();
         await hq2Desk.reload();
         await expect(hq2.label).toContainText(/offline — showing the report from/, { timeout: 30_000 });
         await expect(hq2.row('br-manila')).toBeVisible();
@@ -285,12 +277,7 @@ for (const target of SERVER_TARGETS) {
         await expect(hq.row('br-manila')).toBeVisible();
       });
 
-      const problems = (await Promise.all(desks.map((d) => d.unexpectedProblems()))).flat();
-      expect(problems, 'console errors, page errors and CSP violations').toEqual([]);
-    } finally {
-      for (const d of desks) await d.close().catch(() => undefined);
-      await server?.stop();
-      await storage.dispose();
-    }
+      await expectNoProblems(desks);
+    });
   });
 }

@@ -2,32 +2,11 @@
 import type { BookingDoc, CampaignDoc, CommunicationDoc, CustomerDoc } from '../../shared/domain/schemas';
 import type { WireDoc } from '../../shared/sync/protocol';
 import { criteria } from '../../shared/insights/criteria';
+import { customerFixture } from '../../shared/domain/test-fixtures';
 
 export function customerDoc(overrides: Partial<CustomerDoc> = {}): WireDoc<CustomerDoc> {
-  return {
-    id: 'cu-t1',
-    name: 'Test Customer',
-    phone: '',
-    email: '',
-    birthday: '',
-    opted_in_marketing: false,
-    preferred_contact: 'none',
-    consent: { sms: { granted: false, at: '' }, email: { granted: false, at: '' }, push: { granted: false, at: '' } },
-    tags: [],
-    notes: '',
-    preferences: '',
-    preferred_staff: '',
-    allergies: '',
-    home_branch_id: '',
-    registered_branch_id: '',
-    referred_by: '',
-    follow_up_date: '',
-    created_at: '2026-02-01T10:00:00Z',
-    updated_at: '2026-02-01T10:00:00Z',
-    erased_at: '',
-    _deleted: false,
-    ...overrides,
-  };
+  const at = '2026-02-01T10:00:00Z';
+  return { ...customerFixture({ id: 'cu-t1', name: 'Test Customer', phone: '', email: '', created_at: at, updated_at: at }), _deleted: false, ...overrides };
 }
 
 export function bookingDoc(overrides: Partial<BookingDoc> = {}): WireDoc<BookingDoc> {

@@ -1,5 +1,6 @@
 /** Small documents and activities for the insight rules' tests (not used by the app). */
 import type { CustomerDoc } from '../domain/schemas';
+import { customerFixture } from '../domain/test-fixtures';
 import type { PairActivity } from '../engine/activity';
 import { parseDay } from '../time/calendar';
 
@@ -11,29 +12,17 @@ export function day(text: string): number {
 
 export function customer(over: Partial<CustomerDoc> = {}): CustomerDoc {
   const yes = { granted: true, at: '2026-01-01T00:00:00Z' };
-  return {
-    id: 'cu-1',
-    name: 'Maria Santos',
-    phone: '+639171234567',
-    email: 'maria@example.com',
+  return customerFixture({
     birthday: '1990-03-05',
     opted_in_marketing: true,
     preferred_contact: 'sms',
     consent: { sms: { ...yes }, email: { ...yes }, push: { granted: false, at: '' } },
     tags: ['regular'],
-    notes: '',
-    preferences: '',
-    preferred_staff: '',
-    allergies: '',
     home_branch_id: 'br-1',
     registered_branch_id: 'br-1',
-    referred_by: '',
-    follow_up_date: '',
     created_at: '2025-01-01T00:00:00Z',
-    updated_at: '',
-    erased_at: '',
     ...over,
-  };
+  });
 }
 
 export function activity(over: Partial<PairActivity> = {}): PairActivity {

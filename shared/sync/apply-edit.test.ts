@@ -1,32 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { BookingDoc, BranchSettingsDoc, CustomerDoc } from '../domain/schemas';
+import { customerFixture } from '../domain/test-fixtures';
 import { applyEdit } from './apply-edit';
 
 function customer(over: Partial<CustomerDoc> = {}): CustomerDoc {
-  return {
-    id: 'cu-1',
+  return customerFixture({
     name: 'Aroha Reyes',
-    phone: '+639171234567',
     email: 'aroha@example.com',
-    birthday: '',
     opted_in_marketing: true,
     preferred_contact: 'sms',
     consent: { sms: { granted: true, at: '2026-01-01T00:00:00Z' }, email: { granted: false, at: '' }, push: { granted: false, at: '' } },
     tags: ['regular'],
-    notes: '',
-    preferences: '',
-    preferred_staff: '',
-    allergies: '',
-    home_branch_id: '',
     registered_branch_id: 'br-a',
-    referred_by: '',
-    follow_up_date: '',
     created_at: '2026-01-01T00:00:00Z',
     updated_at: '2026-01-01T00:00:00Z',
-    erased_at: '',
     ...over,
-  };
+  });
 }
 
 const OPTED_OUT = { opted_in_marketing: false, consent: { sms: { granted: false, at: '2026-03-01T09:00:00Z' }, email: { granted: false, at: '' }, push: { granted: false, at: '' } } };

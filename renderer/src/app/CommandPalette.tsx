@@ -1,39 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { formatPhone } from '../../../shared/domain/contact';
-import { useActivity, useCustomer, useCustomerSearch } from '../data/hooks';
-import { initials } from '../lib/format';
+import { useCustomerSearch } from '../data/hooks';
+import { CustomerOption, useListboxKeys } from '../ui/CustomerListbox';
 import { Icon } from '../ui/Icon';
-import { StatusBadge } from '../ui/StatusBadge';
 import { navigate } from './router';
 
 const LIMIT = 8;
-
-function Option({ id, optionId, selected, onPick, onHover }: { id: string; optionId: string; selected: boolean; onPick: () => void; onHover: () => void }) {
-  const customer = useCustomer(id);
-  const activity = useActivity(id);
-  if (customer === undefined) return null;
-  const contact = [formatPhone(customer.phone), customer.email].filter((x) => x !== '').join(' · ');
-  return (
-    <li
-      id={optionId}
-      role="option"
-      aria-selected={selected}
-      className="palette-option"
-      onMouseDown={(e) => e.preventDefault()}
-      onClick={onPick}
-      onMouseMove={onHover}
-    >
-      <span className="avatar" aria-hidden="true">
-        {initials(customer.name)}
-      </span>
-      <span className="palette-option-main">
-        <span className="palette-option-name">{customer.name}</span>
-        <span className="palette-option-meta">{contact || 'No contact details'}</span>
-      </span>
-      {activity !== undefined && <StatusBadge status={activity.status} />}
-    </li>
-  );
-}
 
 /**
  * Global customer search (Ctrl/Cmd+K): a combobox over the in-memory search index. Arrow keys
@@ -42,7 +13,6 @@ function Option({ id, optionId, selected, onPick, onHover }: { id: string; optio
 export function CommandPalette({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
   const hits = useCustomerSearch(query, { limit: LIMIT });
   const listId = useId();
   const optionId = (i: number): string => `${listId}-o${i}`;
@@ -69,7 +39,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
     navigate({ name: 'customer', id });
   };
 
-  const selected = Math.min(active, Math.max(0, hits.length - 1));
+  const { selected, setActive, onKeyDown } = useListboxKeys(hits, (hit) => open(hit.id));
 
   return (
     <dialog ref={ref} className="palette" aria-label="Search customers">
@@ -91,19 +61,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
             setQuery(e.target.value);
             setActive(0);
           }}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') {
-              e.preventDefault();
-              setActive((selected + 1) % Math.max(1, hits.length));
-            } else if (e.key === 'ArrowUp') {
-              e.preventDefault();
-              setActive((selected - 1 + hits.length) % Math.max(1, hits.length));
-            } else if (e.key === 'Enter') {
-              e.preventDefault();
-              const hit = hits[selected];
-              if (hit !== undefined) open(hit.id);
-            }
-          }}
+          onKeyDown={onKeyDown}
         />
         <span className="kbd">Esc</span>
       </div>
@@ -112,7 +70,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
       ) : (
         <ul id={listId} role="listbox" aria-label="Matching customers" className="palette-list">
           {hits.map((hit, i) => (
-            <Option key={hit.id} id={hit.id} optionId={optionId(i)} selected={i === selected} onPick={() => open(hit.id)} onHover={() => setActive(i)} />
+            <CustomerOption key={hit.id} id={hit.id} optionId={optionId(i)} selected={i === selected} onPick={() => open(hit.id)} onHover={() => setActive(i)} />
           ))}
         </ul>
       )}

@@ -99,3 +99,17 @@ export function Modal({ title, description, onClose, children, footer, wide, onS
     </dialog>
   );
 }
+
+/** A form dialog's footer: Cancel, and the submit button (disabled while the form is saving). */
+export function SubmitFooter({ onCancel, submitLabel, busy }: { onCancel: () => void; submitLabel: string; busy: boolean }) {
+  return (
+    <>
+      <button type="button" className="btn" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {submitLabel}
+      </button>
+    </>
+  );
+}

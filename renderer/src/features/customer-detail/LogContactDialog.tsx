@@ -4,7 +4,7 @@ import { useDesk } from '../../data/hooks';
 import { now } from '../../data/session';
 import { assertValid } from '../../data/write-errors';
 import { Field } from '../../ui/Field';
-import { Modal } from '../../ui/Modal';
+import { Modal, SubmitFooter } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
 import { CHANNEL_LABELS } from '../campaigns/campaign-model';
 import { contactDoc, EMPTY_CONTACT, LOG_CHANNELS, LOG_STATUS_LABELS, LOG_STATUSES, PURPOSE_SUGGESTIONS, type ContactErrors, type ContactForm, type LogChannel, type LogStatus } from './contact-model';
@@ -44,16 +44,7 @@ export function LogContactDialog({ customerId, customerName, onClose }: { custom
       description={`A call, message or conversation with ${customerName}, stamped now.`}
       onClose={onClose}
       onSubmit={() => void save()}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={saving}>
-            Save contact
-          </button>
-        </>
-      }
+      footer={<SubmitFooter onCancel={onClose} busy={saving} submitLabel="Save contact" />}
     >
       <div className="form-grid">
         <Field label="Channel">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Brand } from '../../ui/Brand';
 import { Icon } from '../../ui/Icon';
-import { Modal } from '../../ui/Modal';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { errorMessage, toast } from '../../ui/toasts';
 import { unpairDesk } from '../../sync/pairing';
 import { useSyncStore } from '../../sync/sync-store';
@@ -79,32 +79,20 @@ export function HqShell() {
         <HqScreen />
       </main>
       {confirm && (
-        <Modal
+        <ConfirmDialog
           title="Sign out of HQ?"
           description="This computer forgets its HQ token. Signing in again needs a new enrolment code."
+          keepLabel="Stay signed in"
+          confirmLabel="Sign out"
           onClose={() => setConfirm(false)}
-          footer={
-            <>
-              <button type="button" className="btn" onClick={() => setConfirm(false)}>
-                Stay signed in
-              </button>
-              <button
-                type="button"
-                className="btn btn-danger"
-                onClick={() => {
-                  unpairDesk()
-                    .then(() => toast.success('Signed out'))
-                    .catch((error: unknown) => toast.error(errorMessage(error)))
-                    .finally(() => setConfirm(false));
-                }}
-              >
-                Sign out
-              </button>
-            </>
+          onConfirm={() =>
+            unpairDesk()
+              .then(() => toast.success('Signed out'))
+              .catch((error: unknown) => toast.error(errorMessage(error)))
           }
         >
           <p className="muted">Saved reports stay on this computer.</p>
-        </Modal>
+        </ConfirmDialog>
       )}
     </div>
   );

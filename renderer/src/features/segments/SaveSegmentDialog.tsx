@@ -4,7 +4,7 @@ import { useCurrentBranch, useDesk } from '../../data/hooks';
 import { now } from '../../data/session';
 import { formatPrice } from '../../lib/format';
 import { Field } from '../../ui/Field';
-import { Modal } from '../../ui/Modal';
+import { Modal, SubmitFooter } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
 import { describeCriteria } from './criteria-text';
 import { saveSegment, segmentDoc, segmentNameProblem } from './segment-store';
@@ -43,16 +43,7 @@ export function SaveSegmentDialog({ criteria, count, onClose }: { criteria: Segm
       description={`${count.toLocaleString('en')} ${count === 1 ? 'customer matches' : 'customers match'} now; the count stays live.`}
       onClose={onClose}
       onSubmit={() => void save()}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={saving}>
-            Save segment
-          </button>
-        </>
-      }
+      footer={<SubmitFooter onCancel={onClose} busy={saving} submitLabel="Save segment" />}
     >
       <div className="stack">
         <Field label="Segment name" error={error}>

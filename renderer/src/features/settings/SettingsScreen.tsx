@@ -6,7 +6,7 @@ import { phoneCountryOf } from '../../data/desk-settings';
 import { resetLocalData, setDeskPhoneCountry, switchBranch, updateCurrentBranch } from '../../data/session';
 import { platform } from '../../platform/bridge';
 import { Field } from '../../ui/Field';
-import { Modal } from '../../ui/Modal';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { errorMessage, toast } from '../../ui/toasts';
 import { AutomationsSection } from './AutomationsSection';
 import { BranchForm } from './BranchForm';
@@ -117,7 +117,6 @@ export function SettingsScreen() {
   const branches = useBranches();
   const paired = useSyncStore((s) => activeRole(s) !== null); // a paired desk works for its enrolled branch only
   const [confirmReset, setConfirmReset] = useState(false);
-  const [resetting, setResetting] = useState(false);
   if (branch === undefined) return null;
   const thresholds = branchThresholds(branch, desk.settings.defaults);
 
@@ -210,34 +209,21 @@ export function SettingsScreen() {
         </div>
       </div>
       {confirmReset && (
-        <Modal
+        <ConfirmDialog
           title="Reset local data?"
           description="Customers, bookings and settings stored on this desk will be deleted. This cannot be undone."
+          keepLabel="Keep my data"
+          confirmLabel="Delete everything"
           onClose={() => setConfirmReset(false)}
-          footer={
-            <>
-              <button type="button" className="btn" onClick={() => setConfirmReset(false)}>
-                Keep my data
-              </button>
-              <button
-                type="button"
-                className="btn btn-danger"
-                disabled={resetting}
-                onClick={() => {
-                  setResetting(true);
-                  resetLocalData().catch((error: unknown) => {
-                    toast.error(`Reset failed: ${errorMessage(error)}`);
-                    setResetting(false);
-                  });
-                }}
-              >
-                Delete everything
-              </button>
-            </>
+          onConfirm={() =>
+            resetLocalData().catch((error: unknown) => {
+              toast.error(`Reset failed: ${errorMessage(error)}`);
+              throw error;
+            })
           }
         >
           <p className="muted">Data already synced to your server is not affected.</p>
-        </Modal>
+        </ConfirmDialog>
       )}
     </div>
   );

@@ -3,7 +3,7 @@ import { routeHref } from '../../app/router';
 import type { RefusedDoc } from '../../sync/refused-store';
 import { discardRefused } from '../../sync/sync-session';
 import { useSyncStore } from '../../sync/sync-store';
-import { Modal } from '../../ui/Modal';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { errorMessage, toast } from '../../ui/toasts';
 import { useRefusedDocText } from './use-refused-description';
 
@@ -20,7 +20,6 @@ function openHref(doc: RefusedDoc): string {
 function NotSyncedItem({ doc }: { doc: RefusedDoc }) {
   const text = useRefusedDocText(doc) ?? `${doc.collection} ${doc.id}`;
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const href = openHref(doc);
   const onServer = doc.base !== null;
   return (
@@ -37,37 +36,20 @@ function NotSyncedItem({ doc }: { doc: RefusedDoc }) {
         </button>
       </div>
       {confirming && (
-        <Modal
+        <ConfirmDialog
           title="Discard this change?"
           description={onServer ? 'The record goes back to the version the server has. The refused change is lost.' : 'This record exists only on this desk; it is removed.'}
+          keepLabel="Keep it"
+          confirmLabel={onServer ? 'Discard change' : 'Remove it'}
           onClose={() => setConfirming(false)}
-          footer={
-            <>
-              <button type="button" className="btn" onClick={() => setConfirming(false)}>
-                Keep it
-              </button>
-              <button
-                type="button"
-                className="btn btn-danger"
-                disabled={busy}
-                onClick={() => {
-                  setBusy(true);
-                  discardRefused(doc.collection, doc.id)
-                    .then(() => toast.success(onServer ? 'Change discarded: back to the server’s version' : 'Removed from this desk'))
-                    .catch((error: unknown) => toast.error(`Not discarded: ${errorMessage(error)}`))
-                    .finally(() => {
-                      setBusy(false);
-                      setConfirming(false);
-                    });
-                }}
-              >
-                {onServer ? 'Discard change' : 'Remove it'}
-              </button>
-            </>
+          onConfirm={() =>
+            discardRefused(doc.collection, doc.id)
+              .then(() => toast.success(onServer ? 'Change discarded: back to the server’s version' : 'Removed from this desk'))
+              .catch((error: unknown) => toast.error(`Not discarded: ${errorMessage(error)}`))
           }
         >
           <p>{text}</p>
-        </Modal>
+        </ConfirmDialog>
       )}
     </li>
   );

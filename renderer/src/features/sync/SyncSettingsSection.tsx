@@ -3,7 +3,7 @@ import { unpairDesk } from '../../sync/pairing';
 import { retrySync } from '../../sync/sync-session';
 import { useSyncStore } from '../../sync/sync-store';
 import { plural } from '../../sync/sync-status';
-import { Modal } from '../../ui/Modal';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { errorMessage, toast } from '../../ui/toasts';
 import { NotSyncedList } from './NotSyncedList';
@@ -18,7 +18,6 @@ function PairedFacts() {
   const status = useSyncStore((s) => s.status);
   const summary = useSyncSummary();
   const [confirmUnpair, setConfirmUnpair] = useState(false);
-  const [busy, setBusy] = useState(false);
   if (pairing === null) return null;
   const first = status.firstSync;
   return (
@@ -53,33 +52,16 @@ function PairedFacts() {
         </button>
       </div>
       {confirmUnpair && (
-        <Modal
+        <ConfirmDialog
           title="Unpair this desk?"
           description="Sync stops and this desk forgets its device token. Customers and bookings stay on this desk."
+          keepLabel="Stay paired"
+          confirmLabel="Unpair"
           onClose={() => setConfirmUnpair(false)}
-          footer={
-            <>
-              <button type="button" className="btn" onClick={() => setConfirmUnpair(false)}>
-                Stay paired
-              </button>
-              <button
-                type="button"
-                className="btn btn-danger"
-                disabled={busy}
-                onClick={() => {
-                  setBusy(true);
-                  unpairDesk()
-                    .then(() => toast.success('This desk is no longer paired'))
-                    .catch((error: unknown) => toast.error(`Unpairing failed: ${errorMessage(error)}`))
-                    .finally(() => {
-                      setBusy(false);
-                      setConfirmUnpair(false);
-                    });
-                }}
-              >
-                Unpair
-              </button>
-            </>
+          onConfirm={() =>
+            unpairDesk()
+              .then(() => toast.success('This desk is no longer paired'))
+              .catch((error: unknown) => toast.error(`Unpairing failed: ${errorMessage(error)}`))
           }
         >
           {status.pending > 0 ? (
@@ -87,7 +69,7 @@ function PairedFacts() {
           ) : (
             <p className="muted">Ask your administrator to revoke the device on the server if this computer leaves the business.</p>
           )}
-        </Modal>
+        </ConfirmDialog>
       )}
     </div>
   );

@@ -4,6 +4,20 @@ import type { BookingFormErrors, BookingFormValues } from './booking-form-model'
 import { priceText } from './booking-form-model';
 import type { BranchCatalog } from './use-branch-catalog';
 
+/** The booking's local date and time (5-minute steps). */
+export function BookingWhenFields({ values, errors, set }: { values: BookingFormValues; errors: BookingFormErrors; set: (field: keyof BookingFormValues, value: string) => void }) {
+  return (
+    <>
+      <Field label="Date" error={errors.date}>
+        {(p) => <input {...p} name="date" className="input" type="date" value={values.date} onChange={(e) => set('date', e.target.value)} />}
+      </Field>
+      <Field label="Time" error={errors.time}>
+        {(p) => <input {...p} name="time" className="input" type="time" step={300} value={values.time} onChange={(e) => set('time', e.target.value)} />}
+      </Field>
+    </>
+  );
+}
+
 /** Service (suggested with its usual price and duration), staff, duration and price. */
 export function BookingDetailsFields({
   values,

@@ -5,7 +5,7 @@ import { useDesk } from '../../data/hooks';
 import { now } from '../../data/session';
 import { formatPrice } from '../../lib/format';
 import { Field } from '../../ui/Field';
-import { Modal } from '../../ui/Modal';
+import { Modal, SubmitFooter } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
 import { parsePriceInput, priceText } from './booking-form-model';
 
@@ -41,16 +41,7 @@ export function CompleteDialog({ booking, onClose }: { booking: BookingDoc; onCl
       description={`${booking.service || 'Visit'}${booking.staff ? ` with ${booking.staff}` : ''}. Booked at ${formatPrice(booking.price)}.`}
       onClose={onClose}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            Complete visit
-          </button>
-        </>
-      }
+      footer={<SubmitFooter onCancel={onClose} busy={busy} submitLabel="Complete visit" />}
     >
       <Field label="Final price" error={error} hint="What the customer paid, including any extras or discounts">
         {(p) => (

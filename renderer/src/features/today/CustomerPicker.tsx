@@ -2,27 +2,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { formatPhone } from '../../../../shared/domain/contact';
 import { useActivity, useCustomer, useCustomerSearch, useCustomersLoaded } from '../../data/hooks';
 import { initials } from '../../lib/format';
+import { CustomerOption, useListboxKeys } from '../../ui/CustomerListbox';
 import { StatusBadge } from '../../ui/StatusBadge';
 
 const LIMIT = 6;
-
-function PickerOption({ id, optionId, selected, onPick }: { id: string; optionId: string; selected: boolean; onPick: () => void }) {
-  const customer = useCustomer(id);
-  const activity = useActivity(id);
-  if (customer === undefined) return null;
-  return (
-    <li id={optionId} role="option" aria-selected={selected} className="palette-option" onMouseDown={(e) => e.preventDefault()} onClick={onPick}>
-      <span className="avatar" aria-hidden="true">
-        {initials(customer.name)}
-      </span>
-      <span className="palette-option-main">
-        <span className="palette-option-name">{customer.name}</span>
-        <span className="palette-option-meta">{[formatPhone(customer.phone), customer.email].filter((x) => x !== '').join(' · ') || 'No contact details'}</span>
-      </span>
-      {activity !== undefined && <StatusBadge status={activity.status} />}
-    </li>
-  );
-}
 
 /** The chosen customer, with their status at this branch and a way to change the choice. */
 export function ChosenCustomer({ id, onChange, focusChange = false }: { id: string; onChange?: () => void; /** Move focus to "Change" on mount (the customer was just picked). */ focusChange?: boolean }) {
@@ -70,14 +53,12 @@ export function CustomerPicker({
   label?: string;
 }) {
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
   const hits = useCustomerSearch(query, { limit: LIMIT });
   const loaded = useCustomersLoaded();
   const id = useId();
   const listId = `${id}-list`;
   const errorId = `${id}-error`;
   const shown = query.trim() === '' ? [] : hits;
-  const selected = Math.min(active, Math.max(0, shown.length - 1));
   // Keyboard flow: picking moves focus to "Change" (Tab goes on to the next field); "Change"
   // brings focus back to the search. Focus is never dropped on the page.
   const [moved, setMoved] = useState(false);
@@ -89,6 +70,7 @@ export function CustomerPicker({
     setMoved(true);
     onChange(customerId);
   };
+  const { selected, setActive, onKeyDown } = useListboxKeys(shown, (hit) => pick(hit.id));
 
   if (value !== null) {
     return (
@@ -122,19 +104,7 @@ export function CustomerPicker({
           setQuery(e.target.value);
           setActive(0);
         }}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') {
-            e.preventDefault();
-            setActive((selected + 1) % Math.max(1, shown.length));
-          } else if (e.key === 'ArrowUp') {
-            e.preventDefault();
-            setActive((selected - 1 + shown.length) % Math.max(1, shown.length));
-          } else if (e.key === 'Enter') {
-            e.preventDefault();
-            const hit = shown[selected];
-            if (hit !== undefined) pick(hit.id);
-          }
-        }}
+        onKeyDown={onKeyDown}
       />
       {error && (
         <span id={errorId} className="field-error">
@@ -143,7 +113,7 @@ export function CustomerPicker({
       )}
       <ul id={listId} role="listbox" aria-label="Matching customers" className="picker-list" hidden={shown.length === 0}>
         {shown.map((hit, i) => (
-          <PickerOption key={hit.id} id={hit.id} optionId={`${listId}-${i}`} selected={i === selected} onPick={() => pick(hit.id)} />
+          <CustomerOption key={hit.id} id={hit.id} optionId={`${listId}-${i}`} selected={i === selected} onPick={() => pick(hit.id)} />
         ))}
       </ul>
       {!loaded && query.trim() !== '' && (

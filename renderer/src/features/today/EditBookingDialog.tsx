@@ -5,11 +5,11 @@ import { useCurrentBranch, useDesk } from '../../data/hooks';
 import { now } from '../../data/session';
 import { isoInZone, shortDateTime } from '../../lib/zoned-time';
 import { Field } from '../../ui/Field';
-import { Modal } from '../../ui/Modal';
+import { Modal, SubmitFooter } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
 import { displayName } from '../customers/display';
 import { editChanges, editValuesOf, type EditFormErrors, type EditFormValues } from './booking-edit-model';
-import { BookingDetailsFields } from './BookingDetailsFields';
+import { BookingDetailsFields, BookingWhenFields } from './BookingDetailsFields';
 import { ConflictNotice } from './ConflictNotice';
 import { useBranchCatalog } from './use-branch-catalog';
 import { useConflictCheck } from './use-conflict-check';
@@ -67,24 +67,10 @@ export function EditBookingDialog({ booking, day, onClose }: { booking: BookingD
       onClose={onClose}
       wide
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {conflict.conflicts.length > 0 ? anyway : 'Save changes'}
-          </button>
-        </>
-      }
+      footer={<SubmitFooter onCancel={onClose} busy={busy} submitLabel={conflict.conflicts.length > 0 ? anyway : 'Save changes'} />}
     >
       <div className="form-grid">
-        <Field label="Date" error={errors.date}>
-          {(p) => <input {...p} name="date" className="input" type="date" value={values.date} onChange={(e) => set('date', e.target.value)} />}
-        </Field>
-        <Field label="Time" error={errors.time}>
-          {(p) => <input {...p} name="time" className="input" type="time" step={300} value={values.time} onChange={(e) => set('time', e.target.value)} />}
-        </Field>
+        <BookingWhenFields values={values} errors={errors} set={set} />
         <BookingDetailsFields values={values} errors={errors} set={set} catalog={catalog} />
         <Field label="Notes" optional error={errors.notes} className="span-2">
           {(p) => <textarea {...p} name="notes" className="textarea" rows={2} value={values.notes} onChange={(e) => set('notes', e.target.value)} />}

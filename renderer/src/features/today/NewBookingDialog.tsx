@@ -6,13 +6,12 @@ import { useCurrentBranch, useDesk } from '../../data/hooks';
 import { now } from '../../data/session';
 import { formatDuration } from '../../lib/format';
 import { formatClockTime, isoInZone, shortDateTime } from '../../lib/zoned-time';
-import { Field } from '../../ui/Field';
-import { Modal } from '../../ui/Modal';
+import { Modal, SubmitFooter } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
-import { CustomerForm } from '../customers/CustomerForm';
 import { prefillFromQuery, type CustomerFormValues } from '../customers/customer-form-model';
+import { RegisterForBooking } from './RegisterForBooking';
 import { validateBookingForm, type BookingFormErrors, type BookingFormValues } from './booking-form-model';
-import { BookingDetailsFields } from './BookingDetailsFields';
+import { BookingDetailsFields, BookingWhenFields } from './BookingDetailsFields';
 import { ConflictNotice } from './ConflictNotice';
 import { CustomerPicker } from './CustomerPicker';
 import { useBranchCatalog } from './use-branch-catalog';
@@ -66,24 +65,11 @@ export function NewBookingDialog({
   if (branch === undefined) return null;
 
   if (registering !== null) {
-    return (
-      <Modal title="Register a new customer" description="They will be selected for the booking." onClose={() => setRegistering(null)} wide>
-        <CustomerForm
-          initial={registering}
-          submitLabel="Register and continue"
-          onCancel={() => setRegistering(null)}
-          onSaved={(doc) => {
-            set('customerId', doc.id);
-            setRegistering(null);
-          }}
-          useExistingVerb="Use"
-          onUseExisting={(doc) => {
-            set('customerId', doc.id);
-            setRegistering(null);
-          }}
-        />
-      </Modal>
-    );
+    const chosen = (customerId: string): void => {
+      set('customerId', customerId);
+      setRegistering(null);
+    };
+    return <RegisterForBooking title="Register a new customer" description="They will be selected for the booking." initial={registering} onClose={() => setRegistering(null)} onBack={() => setRegistering(null)} onChosen={chosen} />;
   }
 
   const submit = async (): Promise<void> => {
@@ -116,27 +102,13 @@ export function NewBookingDialog({
       onClose={onClose}
       wide
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {conflict.conflicts.length > 0 ? anyway : 'Save booking'}
-          </button>
-        </>
-      }
+      footer={<SubmitFooter onCancel={onClose} busy={busy} submitLabel={conflict.conflicts.length > 0 ? anyway : 'Save booking'} />}
     >
       <div className="form-grid">
         <div className="span-2">
           <CustomerPicker value={values.customerId} onChange={(id) => set('customerId', id)} onRegister={(q) => setRegistering(prefillFromQuery(q))} error={errors.customerId} />
         </div>
-        <Field label="Date" error={errors.date}>
-          {(p) => <input {...p} name="date" className="input" type="date" value={values.date} onChange={(e) => set('date', e.target.value)} />}
-        </Field>
-        <Field label="Time" error={errors.time}>
-          {(p) => <input {...p} name="time" className="input" type="time" step={300} value={values.time} onChange={(e) => set('time', e.target.value)} />}
-        </Field>
+        <BookingWhenFields values={values} errors={errors} set={set} />
         <BookingDetailsFields values={values} errors={errors} set={set} catalog={catalog} />
         <div className="span-2">
           <ConflictNotice conflicts={conflict.conflicts} timeZone={timeZone} action={anyway} />

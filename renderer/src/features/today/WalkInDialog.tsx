@@ -3,10 +3,10 @@ import { formatDay } from '../../../../shared/time/calendar';
 import { createBooking } from '../../data/bookings';
 import { useCurrentBranch, useDesk, useToday } from '../../data/hooks';
 import { now } from '../../data/session';
-import { Modal } from '../../ui/Modal';
+import { Modal, SubmitFooter } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
-import { CustomerForm } from '../customers/CustomerForm';
 import { prefillFromQuery, type CustomerFormValues } from '../customers/customer-form-model';
+import { RegisterForBooking } from './RegisterForBooking';
 import { validateBookingForm, type BookingFormErrors, type BookingFormValues } from './booking-form-model';
 import { BookingDetailsFields } from './BookingDetailsFields';
 import { ChosenCustomer, CustomerPicker } from './CustomerPicker';
@@ -32,24 +32,11 @@ export function WalkInDialog({ onClose, onCreated }: { onClose: () => void; onCr
   if (branch === undefined) return null;
 
   if (registering !== null) {
-    return (
-      <Modal title="Walk-in: register the customer" description="Only the name is required." onClose={onClose} wide>
-        <CustomerForm
-          initial={registering}
-          submitLabel="Register and continue"
-          onCancel={() => setRegistering(null)}
-          onSaved={(doc) => {
-            set('customerId', doc.id);
-            setRegistering(null);
-          }}
-          useExistingVerb="Use"
-          onUseExisting={(doc) => {
-            set('customerId', doc.id);
-            setRegistering(null);
-          }}
-        />
-      </Modal>
-    );
+    const chosen = (customerId: string): void => {
+      set('customerId', customerId);
+      setRegistering(null);
+    };
+    return <RegisterForBooking title="Walk-in: register the customer" description="Only the name is required." initial={registering} onClose={onClose} onBack={() => setRegistering(null)} onChosen={chosen} />;
   }
 
   const submit = async (): Promise<void> => {
@@ -79,16 +66,7 @@ export function WalkInDialog({ onClose, onCreated }: { onClose: () => void; onCr
       onClose={onClose}
       wide
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            Check in walk-in
-          </button>
-        </>
-      }
+      footer={<SubmitFooter onCancel={onClose} busy={busy} submitLabel="Check in walk-in" />}
     >
       <div className="form-grid">
         <div className="span-2">
