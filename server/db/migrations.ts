@@ -297,6 +297,31 @@ CREATE TABLE consent_changes (
 CREATE INDEX consent_changes_customer ON consent_changes (customer_id, id);
 `;
 
+// State every server process on the database shares (issue 8): stream tickets are single-use
+// across processes (redeemed by deleting the row), and enrolment back-off counts per client
+// address and the organisation-wide budget of wrong codes in the database, so a burst split
+// across processes gets no more guesses than one sent to a single process.
+const sharedLimits = `
+CREATE TABLE stream_tickets (
+  nonce text PRIMARY KEY,
+  device_id text NOT NULL,
+  expires_ms bigint NOT NULL
+);
+CREATE INDEX stream_tickets_expires ON stream_tickets (expires_ms);
+CREATE TABLE enrol_addresses (
+  address text PRIMARY KEY,
+  failures integer NOT NULL,
+  last_failure_ms bigint NOT NULL,
+  blocked_until_ms bigint NOT NULL
+);
+CREATE INDEX enrol_addresses_last ON enrol_addresses (last_failure_ms);
+CREATE TABLE enrol_failures (
+  id bigserial PRIMARY KEY,
+  at_ms bigint NOT NULL
+);
+CREATE INDEX enrol_failures_at ON enrol_failures (at_ms);
+`;
+
 /** Campaigns changed shape the most (their message became the first variant): upgraded in TypeScript. */
 async function upgradeCampaigns(tx: Queryable): Promise<void> {
   const rows = await tx.query<{ id: string; data: Record<string, unknown> }>('SELECT id, data FROM campaigns');
@@ -312,4 +337,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'document schema 1: insights, outbox, triggers, privacy', sql: schemaV1, run: upgradeCampaigns },
   { version: 5, name: 'outbox queuers and delivery audit', sql: outboxAudit },
   { version: 6, name: 'device labels and consent changes', sql: consentChanges },
+  { version: 7, name: 'stream tickets and enrolment back-off shared by every process', sql: sharedLimits },
 ];

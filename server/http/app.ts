@@ -94,7 +94,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   corsRoutes(app, gate);
   installInputLimits(app, store);
   healthRoutes(app, store);
-  enrollRoutes(app, store, new EnrolLimiter(store.clock));
+  enrollRoutes(app, store, new EnrolLimiter(store.db, store.clock));
   syncRoutes(app, store, hub, options.schemaVersion ?? SCHEMA_VERSION);
   syncCountRoutes(app, store, options.schemaVersion ?? SCHEMA_VERSION);
   metricsRoutes(app, store);

@@ -27,6 +27,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** The umask the server process starts with (inherited from this process while spawning). */
   umask?: number;
+  /** PostgreSQL only: further server processes on the same database (`others`). */
+  processes?: number;
   /** Runs on the PGlite data directory after seeding, before the server starts. */
   prepare?: (dataDir: string) => Promise<void>;
 }
@@ -43,6 +45,8 @@ async function spawnWith(options: HarnessOptions, args: string[], env: Record<st
 export interface Harness {
   url: string;
   server: ServerProcess;
+  /** The further processes on the same database (options.processes - 1 of them). */
+  others: ServerProcess[];
   devices: EnrollResponse[];
   spareCodes: string[];
   /** The PGlite data directory (pglite only). */
@@ -64,7 +68,9 @@ export async function startHarness(target: TargetName, options: HarnessOptions =
   let server: ServerProcess;
   let cleanup: () => Promise<void>;
   let dataDir: string | undefined;
+  const others: ServerProcess[] = [];
   if (target === 'pglite') {
+    if ((options.processes ?? 1) > 1) throw new Error('several server processes need PostgreSQL (a PGlite data directory has one owner)');
     const dir = await mkdtemp(join(tmpdir(), 'bd-sec-'));
     dataDir = dir;
     const lock = await acquireDataDir(dir, 'cli');
@@ -86,7 +92,10 @@ export async function startHarness(target: TargetName, options: HarnessOptions =
     } finally {
       await store.close();
     }
-    server = await spawnWith(options, options.args ?? [], { ...(options.env ?? {}), DATABASE_URL: db.url });
+    const env = { ...(options.env ?? {}), DATABASE_URL: db.url };
+    const all = await Promise.all(Array.from({ length: options.processes ?? 1 }, () => spawnWith(options, options.args ?? [], env)));
+    server = all[0] as ServerProcess;
+    others.push(...all.slice(1));
     cleanup = () => db.drop();
   }
   const devices: EnrollResponse[] = [];
@@ -98,11 +107,12 @@ export async function startHarness(target: TargetName, options: HarnessOptions =
   return {
     url: server.url,
     server,
+    others,
     devices,
     spareCodes: codes.spare,
     ...(dataDir !== undefined ? { dataDir } : {}),
     async close() {
-      if (server.child.exitCode === null) await server.stop();
+      await Promise.all([server, ...others].filter((p) => p.child.exitCode === null).map((p) => p.stop()));
       await cleanup();
     },
   };

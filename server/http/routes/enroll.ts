@@ -29,7 +29,7 @@ async function sessionOf(store: Store, device: Device, label?: string): Promise<
 export function enrollRoutes(app: FastifyInstance, store: Store, limiter: EnrolLimiter): void {
   app.post('/api/enroll', { bodyLimit: BODY_LIMITS.enroll }, async (request) => {
     // Counted before the code is checked, so a concurrent burst cannot outrun the count.
-    const admission = limiter.begin(request.ip);
+    const admission = await limiter.begin(request.ip);
     if (!admission.ok) {
       const wait = admission.retryAfterSeconds;
       throw new ApiError(429, `too many failed enrolment attempts from this address; try again in ${wait} s`, [], { 'retry-after': String(wait) });
@@ -38,18 +38,18 @@ export function enrollRoutes(app: FastifyInstance, store: Store, limiter: EnrolL
     const body = request.body as { code?: unknown } | undefined;
     const code = typeof body?.code === 'string' ? body.code.trim() : '';
     if (code === '' || code.length > 64) {
-      attempt.failed();
+      await attempt.failed();
       throw badRequest('send {"code": "…"} with the enrolment code from `cli enroll`', [{ field: 'code', message: 'is required' }]);
     }
     try {
       const { token, device, label } = await redeemEnrolmentCode(store, code);
-      attempt.succeeded();
+      await attempt.succeeded();
       request.log.info({ device: device.id, role: device.role, branch: device.branch_id }, 'device enrolled');
       return { token, ...(await sessionOf(store, device, label)) } satisfies EnrollResponse;
     } catch (error) {
       // A wrong code counts; a server failure does not (the reservation is given back).
-      if (error instanceof ApiError && error.status === 401) attempt.failed();
-      else attempt.cancelled();
+      if (error instanceof ApiError && error.status === 401) await attempt.failed();
+      else await attempt.cancelled();
       throw error;
     }
   });

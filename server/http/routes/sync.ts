@@ -9,7 +9,7 @@ import { lookupCustomer } from '../../sync/lookup';
 import { pullBatch } from '../../sync/pull';
 import { pushRows } from '../../sync/push';
 import type { StreamHub } from '../stream-hub';
-import { checkTicket, issueTicket, RedeemedTickets, TICKET_TTL_MS } from '../stream-ticket';
+import { checkTicket, issueTicket, redeemTicket, TICKET_TTL_MS } from '../stream-ticket';
 import { checkSchemaVersion, requireDevice } from '../guards';
 import { checkpointOf, collectionOf } from './sync-params';
 import { BODY_LIMITS } from '../input-limits';
@@ -24,12 +24,12 @@ function limitOf(query: Record<string, unknown>): number {
   return Number(limit);
 }
 
-async function streamDevice(store: Store, redeemed: RedeemedTickets, request: FastifyRequest): Promise<Device> {
+async function streamDevice(store: Store, request: FastifyRequest): Promise<Device> {
   const ticket = (request.query as Record<string, unknown>).ticket;
   if (typeof ticket !== 'string' || ticket === '') return requireDevice(store, request);
   const now = store.clock();
   const checked = checkTicket(store.org.server_secret, ticket, now);
-  if (checked !== null && !redeemed.redeem(checked, now)) throw new ApiError(401, 'this stream ticket was already used; ask for a new one');
+  if (checked !== null && !(await redeemTicket(store.db, checked, now))) throw new ApiError(401, 'this stream ticket was already used; ask for a new one');
   const device = checked === null ? null : await deviceById(store, checked.deviceId);
   if (device === null) throw new ApiError(401, 'stream ticket invalid or expired; ask for a new one');
   return device;
@@ -48,7 +48,6 @@ function storageRefusal(collection: SyncCollection, error: unknown): unknown {
 }
 
 export function syncRoutes(app: FastifyInstance, store: Store, hub: StreamHub, schemaVersion: number): void {
-  const redeemed = new RedeemedTickets();
   app.get('/api/sync/:collection/pull', async (request) => {
     const device = await requireDevice(store, request);
     checkSchemaVersion(request, schemaVersion);
@@ -78,11 +77,11 @@ export function syncRoutes(app: FastifyInstance, store: Store, hub: StreamHub, s
 
   app.post('/api/sync/stream-ticket', async (request) => {
     const device = await requireDevice(store, request);
-    return { ticket: issueTicket(store.org.server_secret, device.id, store.clock()), expires_in_seconds: TICKET_TTL_MS / 1000 } satisfies StreamTicketResponse;
+    return { ticket: await issueTicket(store.db, store.org.server_secret, device.id, store.clock()), expires_in_seconds: TICKET_TTL_MS / 1000 } satisfies StreamTicketResponse;
   });
 
   app.get('/api/sync/stream', async (request, reply) => {
-    const device = await streamDevice(store, redeemed, request);
+    const device = await streamDevice(store, request);
     checkSchemaVersion(request, schemaVersion);
     reply.hijack();
     await hub.open(device, reply.raw);
