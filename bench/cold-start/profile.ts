@@ -4,14 +4,15 @@
  * [--dayOffset N]`. Loads a replica once into a browser profile folder (kept in `--dir`, reused
  * by the next call with the same sizes), then starts the desk in fresh Chromiums on it and
  * prints the page's performance marks, when Today's summary and the Customers count showed,
- * and optionally writes a Chromium CPU profile of one start (`--cpu`). Build the page unminified
+ * and optionally writes a Chromium CPU profile of one start (`--cpu`); `--bench` runs the bench's
+ * ui.cold_start scenarios (with their floors) on that replica instead. Build the page unminified
  * for readable profiles: `BENCH_MINIFY=0`.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { StartProbe } from '../browser/cold-start';
 import { startBenchBrowser, waitReady, watchPage } from '../lib/browser';
-import { launchProfile } from '../suites/cold-start';
+import { launchProfile, runColdStart } from '../suites/cold-start';
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     screen: { type: 'string', default: 'today' },
     dayOffset: { type: 'string', default: '0' },
     port: { type: 'string', default: '4451' },
+    bench: { type: 'boolean', default: false },
   },
 });
 
@@ -40,6 +42,12 @@ async function main(): Promise<void> {
       process.stdout.write(`loaded ${await page.evaluate(() => document.documentElement.dataset.benchInfo)}\n`);
       await context.close();
       writeFileSync(`${dir}/.loaded`, b.url);
+    }
+    if (values.bench) {
+      // The bench's own ui.cold_start scenarios (with their floors) on this replica.
+      const cold = await runColdStart(b.url, dir, Number(values.runs));
+      for (const m of cold.measurements) process.stdout.write(`${m.name}: ${Math.round(m.value)} ${m.unit} (floor ${Math.round(m.baseline_value)})\n`);
+      return;
     }
     for (let i = 0; i < Number(values.runs); i += 1) {
       const context = await launchProfile(dir);

@@ -229,11 +229,13 @@ export class DeskData {
       this.index.loadCustomers(docs);
       done += docs.length;
       onProgress({ stage: 'customers', done, total: customerTotal });
-    });
+    }, { pipelined: true });
+    performance.mark('desk:customers-read');
     onProgress({ stage: 'visits', done: 0, total: 1 });
     this.storedVisits = await visits;
     this.index.seedVisits(this.storedVisits);
     this.index.recomputeAll();
+    performance.mark('desk:statuses');
 
     // Branch and customer changes made while opening are applied now (and again, to the full
     // index, after the bookings); bookings wait for the bookings.

@@ -29,15 +29,81 @@ export interface ScanOptions {
    * copied) — for readers that only pick fields, like the booking facts at start-up.
    */
   raw?: boolean;
+  /**
+   * Ask IndexedDB for the next pages while one is handled (Dexie storage), each a `getAll` over
+   * a primary-key range found from the live documents' keys, instead of one page after the
+   * other: the sequential pages wait a round trip each. Each page is its own read transaction,
+   * a few ahead at most, so a write waits for a few pages, never for the whole scan.
+   */
+  pipelined?: boolean;
 }
 
 export async function scanCollection<T>(collection: RxCollection<T>, onPage: (docs: T[]) => void, options: ScanOptions = {}): Promise<number> {
-  const { pageSize = 5000, raw = false } = options;
+  const { pageSize = 5000, raw = false, pipelined = false } = options;
   const dexie = await dexieStateOf(collection as RxCollection<unknown>);
-  return dexie === null ? scanByCheckpoint(collection, onPage, pageSize, raw) : scanDexie(dexie, onPage, pageSize, raw);
+  if (dexie === null) return scanByCheckpoint(collection, onPage, pageSize, raw);
+  const convert = raw ? null : needsConversion(dexie.booleanIndexes, collection.schema.jsonSchema as unknown as JsonSchema) ? dexie.booleanIndexes : [];
+  return pipelined ? scanDexiePipelined(dexie, onPage, pageSize, convert) : scanDexie(dexie, onPage, pageSize, convert);
 }
 
-async function scanDexie<T>(state: DexieState, onPage: (docs: T[]) => void, pageSize: number, raw: boolean): Promise<number> {
+export interface JsonSchema {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: unknown;
+  items?: JsonSchema | JsonSchema[];
+  anyOf?: JsonSchema[];
+}
+
+/**
+ * Whether stored rows differ from RxDB's documents beyond the meta fields we drop: boolean
+ * indexes other than `_deleted` (stored as '0'/'1'), or keys starting with '|' (stored with
+ * Dexie's substitute), possible only where the schema allows keys it does not name.
+ */
+export function needsConversion(booleanIndexes: readonly string[], schema: JsonSchema): boolean {
+  if (booleanIndexes.some((i) => i !== '_deleted')) return true;
+  const open = (s: JsonSchema | undefined): boolean => {
+    if (s === undefined) return false;
+    if (s.anyOf?.some(open) === true) return true;
+    if (s.items !== undefined && (Array.isArray(s.items) ? s.items.some(open) : open(s.items))) return true;
+    const isObject = s.type === 'object' || (Array.isArray(s.type) && s.type.includes('object')) || s.properties !== undefined;
+    if (!isObject) return false;
+    if (s.additionalProperties !== false) return true;
+    return Object.entries(s.properties ?? {}).some(([key, sub]) => key.startsWith('|') || key.startsWith('__') || open(sub));
+  };
+  const { _meta: _m, _rev: _r, _deleted: _d, _attachments: _a, ...own } = schema.properties ?? {};
+  return open({ ...schema, properties: own, additionalProperties: false }) || schema.additionalProperties !== false;
+}
+
+function documentOf<T>(row: Record<string, unknown>, convert: readonly string[] | null): T {
+  if (convert === null) return row as T;
+  return withoutMeta(convert.length === 0 ? row : fromDexieToStorage(convert as string[], row)) as T;
+}
+
+/** Pages requested ahead of the one being handled by a pipelined scan. */
+const PAGES_AHEAD = 3;
+
+async function scanDexiePipelined<T>(state: DexieState, onPage: (docs: T[]) => void, pageSize: number, convert: readonly string[] | null): Promise<number> {
+  const table = state.dexieTable;
+  const keys = (await table.where('[_deleted+id]').between(['0', Dexie.minKey], ['0', Dexie.maxKey]).primaryKeys()) as string[];
+  const ranges: [string, string][] = [];
+  for (let i = 0; i < keys.length; i += pageSize) ranges.push([keys[i] as string, keys[Math.min(keys.length, i + pageSize) - 1] as string]);
+  const read = (r: [string, string]): Promise<Record<string, unknown>[]> => table.where(':id').between(r[0], r[1], true, true).toArray();
+  // A few pages ahead, not all: a write waits for the reads queued before it.
+  const ahead = ranges.slice(0, PAGES_AHEAD).map(read);
+  let seen = 0;
+  for (let i = 0; i < ranges.length; i += 1) {
+    const next = ranges[i + PAGES_AHEAD];
+    if (next !== undefined) ahead.push(read(next));
+    const docs: T[] = [];
+    // A range may hold documents deleted or added since the keys were read.
+    for (const row of await (ahead[i] as Promise<Record<string, unknown>[]>)) if (row._deleted !== '1' && row._deleted !== true) docs.push(documentOf<T>(row, convert));
+    seen += docs.length;
+    onPage(docs);
+  }
+  return seen;
+}
+
+async function scanDexie<T>(state: DexieState, onPage: (docs: T[]) => void, pageSize: number, convert: readonly string[] | null): Promise<number> {
   let after: string | null = null;
   let seen = 0;
   for (;;) {
@@ -48,12 +114,8 @@ async function scanDexie<T>(state: DexieState, onPage: (docs: T[]) => void, page
       .limit(pageSize)
       .toArray();
     if (rows.length === 0) return seen;
-    let docs: T[];
-    if (raw) docs = rows as T[];
-    else {
-      docs = [];
-      for (const row of rows) docs.push(withoutMeta(fromDexieToStorage(state.booleanIndexes, row)) as T);
-    }
+    const docs: T[] = [];
+    for (const row of rows) docs.push(documentOf<T>(row, convert));
     after = String(rows[rows.length - 1]?.id);
     seen += docs.length;
     onPage(docs);

@@ -92,7 +92,6 @@ export async function startDesk(options: { now?: () => number } = {}): Promise<v
     // The screens' first reads (Today's day by index, the sync state) go to IndexedDB before the
     // bulk reads do: measured, they otherwise wait behind their pages.
     await firstScreen(3000);
-    await screensSettled();
     if (desk.stage === 'customers') await desk.loadCustomers(inBackground);
     performance.mark('desk:open');
     // The screens waiting for every customer render before the bookings are read.
