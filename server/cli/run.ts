@@ -23,6 +23,18 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
     run: async (argv) => (await import('./commands/import')).importCommand(argv),
     help: 'import --data CSVDIR --data-dir DIR [--history-days N]   backfill the server database from CSV (DATABASE_URL replaces --data-dir)',
   },
+  'import-customers': {
+    run: async (argv) => (await import('./commands/import-customers')).importCustomersCommand(argv),
+    help: 'import-customers --file F.csv --branch-name NAME [--dry-run] [--map "Header=field,…"] [--duplicates merge|separate] [--country CC] --data-dir DIR   a client list exported by another system, one undoable batch; prints {"new","merged","skipped","refused"} (DATABASE_URL replaces --data-dir)',
+  },
+  'import-batches': {
+    run: async (argv) => (await import('./commands/import-customers')).importBatchesCommand(argv),
+    help: 'import-batches --data-dir DIR   the import-customers batches, newest first, as JSON',
+  },
+  'import-undo': {
+    run: async (argv) => (await import('./commands/import-customers')).importUndoCommand(argv),
+    help: 'import-undo --data-dir DIR (--batch ID | --last)   undo one import-customers batch (created customers removed, merged ones restored)',
+  },
   enroll: {
     run: async (argv) => (await import('./commands/enroll')).enrollCommand(argv),
     help: 'enroll --data-dir DIR --branch ID --role front_desk|manager|hq [--ttl-hours H] [--label NAME]   one-time enrolment code for a desk (NAME, e.g. "Front desk 2", is shown with what the desk changes; default: numbered per branch and role) (last line of stdout)',

@@ -322,6 +322,27 @@ CREATE TABLE enrol_failures (
 CREATE INDEX enrol_failures_at ON enrol_failures (at_ms);
 `;
 
+// Switching in from another system (issue 12): each `import-customers` run is one batch that can
+// be undone. Per customer the batch keeps the document before (NULL = created by the import) and
+// the stamp the import wrote, so an undo can tell whether anything changed the customer since.
+const importBatches = `
+CREATE TABLE import_batches (
+  id text PRIMARY KEY,
+  branch_id text NOT NULL,
+  file_name text NOT NULL,
+  created_ms bigint NOT NULL,
+  summary jsonb NOT NULL,
+  undone_ms bigint
+);
+CREATE TABLE import_batch_customers (
+  batch_id text NOT NULL REFERENCES import_batches (id),
+  customer_id text NOT NULL,
+  before jsonb,
+  stamp bigint NOT NULL,
+  PRIMARY KEY (batch_id, customer_id)
+);
+`;
+
 /** Campaigns changed shape the most (their message became the first variant): upgraded in TypeScript. */
 async function upgradeCampaigns(tx: Queryable): Promise<void> {
   const rows = await tx.query<{ id: string; data: Record<string, unknown> }>('SELECT id, data FROM campaigns');
@@ -338,4 +359,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'outbox queuers and delivery audit', sql: outboxAudit },
   { version: 6, name: 'device labels and consent changes', sql: consentChanges },
   { version: 7, name: 'stream tickets and enrolment back-off shared by every process', sql: sharedLimits },
+  { version: 8, name: 'customer import batches', sql: importBatches },
 ];

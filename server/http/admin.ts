@@ -11,7 +11,7 @@ import { run } from '../cli/run';
 import { runWithServerStore } from '../cli/store-target';
 import type { Store } from '../store/store';
 
-const FORWARDED = new Set(['import', 'enroll', 'verify', 'devices', 'revoke']);
+const FORWARDED = new Set(['import', 'import-customers', 'import-batches', 'import-undo', 'enroll', 'verify', 'devices', 'revoke']);
 
 class Buffered {
   text = '';

@@ -4,7 +4,7 @@ import { pairKey } from '../../shared/engine/activity-index';
 export interface Link {
   branch_id: string;
   customer_id: string;
-  reason: 'home' | 'registered' | 'booked' | 'desk' | 'lookup';
+  reason: 'home' | 'registered' | 'booked' | 'desk' | 'lookup' | 'import';
 }
 
 /**
