@@ -17,6 +17,8 @@ import { shot } from './support/shot';
  * (CSP on), served from another origin than the server.
  */
 const SHARED = { search: 'cu-000045@example.com', id: 'cu-000045', name: 'Siobhán Tane' };
+/** A Manila customer a manager erases while desk A is offline with a booking for them. */
+const ERASED = { search: 'cu-000044@example.com', id: 'cu-000044', name: 'Aroha Santos' };
 const TODAY = '2026-03-02';
 
 async function deskMetrics(desk: SyncDesk): Promise<BranchMetrics> {
@@ -47,15 +49,16 @@ for (const target of SERVER_TARGETS) {
     test.setTimeout(240_000);
     const screenshots = target === 'pglite';
     await withSampleServer(browser, target, async ({ storage, server, desks, open, stopServer }) => {
-      const [codeA, codeB, codeHq, codeHq2] = await Promise.all([
+      const [codeA, codeB, codeHq, codeHq2, codeManager] = await Promise.all([
         storage.enroll('br-manila', 'front_desk'),
         storage.enroll('br-nyc', 'front_desk'),
         storage.enroll('', 'hq'),
         storage.enroll('', 'hq'),
+        storage.enroll('br-manila', 'manager'),
       ]);
       const url = server.url;
       const base = baseURL as string;
-      const a = await open('A', { baseURL: base, allowedErrors: [/status of 400/, /ERR_INTERNET_DISCONNECTED/, /ERR_CONNECTION_REFUSED/] });
+      const a = await open('A', { baseURL: base, allowedErrors: [/status of 403/, /ERR_INTERNET_DISCONNECTED/, /ERR_CONNECTION_REFUSED/] });
       const b = await open('B', { baseURL: base, timezoneId: 'America/New_York', allowedErrors: [/status of 401/, /ERR_CONNECTION_REFUSED/, /ERR_INTERNET_DISCONNECTED/] });
       // HQ uses the dashboard the server itself serves at `/` (same origin: the address is prefilled)
       const hqDesk = await open('HQ', { baseURL: url, allowedErrors: [/ERR_CONNECTION_REFUSED/] });
@@ -231,13 +234,21 @@ for (const target of SERVER_TARGETS) {
       });
 
       await test.step('a push the server refuses shows the document and field, and nothing is lost', async () => {
+        // offline, A books a visit for a customer a Manila manager erases meanwhile: the server refuses it
+        const enrolled = await fetch(`${url}/api/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: codeManager }) });
+        const managerToken = ((await enrolled.json()) as { token: string }).token;
         await a.go('Today');
-        await a.page.getByLabel('Go to date').fill('2032-05-10');
-        await expect(a.page.getByRole('heading', { level: 1, name: /10 May 2032/ })).toBeVisible();
+        await a.setOffline(true);
+        await expect(a.statusLabel).toHaveText('Offline');
+        await a.page.getByLabel('Go to date').fill('2026-03-03');
+        await expect(a.page.getByRole('heading', { level: 1, name: /3 March 2026/ })).toBeVisible();
         const today = new TodayPage(a.page);
-        await today.newBooking({ search: SHARED.search }, { service: 'Beard trim', time: '10:00', price: '25' });
+        await today.newBooking({ search: ERASED.search }, { service: 'Beard trim', time: '10:00', price: '25' });
+        const erase = await fetch(`${url}/api/privacy/customers/${ERASED.id}/erase`, { method: 'POST', headers: { authorization: `Bearer ${managerToken}`, 'x-branchdesk-schema': String(SCHEMA_VERSION), 'content-type': 'application/json' }, body: '{}' });
+        expect(erase.status).toBe(200);
+        await a.setOffline(false);
         await expect(a.statusLabel).toHaveText('1 not synced', { timeout: 30_000 });
-        await expect(a.status).toContainText('The server refused Siobhán T. Reyes’s booking on 10 May 2032, 10:00: the date and time must be within 5 years of today');
+        await expect(a.status).toContainText(/The server refused (Aroha Santos|an erased customer)’s booking on 3 Mar 2026, 10:00: customer "cu-000044" was erased/);
         await expect(a.pending).toHaveText('1 change to send');
         if (screenshots) {
           await a.go('Settings');
@@ -253,11 +264,10 @@ for (const target of SERVER_TARGETS) {
         await expect(b.page.getByRole('heading', { level: 1 })).toHaveText('Siobhán Tane-Ortiz', { timeout: 20_000 });
         // the refused booking is still on the desk after a reload, still waiting
         await a.reload();
-        await a.go('Today');
-        await a.page.getByLabel('Go to date').fill('2032-05-10');
-        await expect(today.booking('Siobhán Tane-Ortiz')).toBeVisible();
         await expect(a.pending).toHaveText('1 change to send');
         await expect(a.statusLabel).toHaveText('1 not synced', { timeout: 30_000 });
+        await a.status.click();
+        await expect(a.page.getByRole('list', { name: 'Not synced' }).getByRole('listitem')).toContainText(/’s booking on 3 Mar 2026, 10:00: customer "cu-000044" was erased/);
       });
 
       await test.step('HQ keeps the last report readable when the server is gone', async () => {

@@ -34,7 +34,7 @@ export class TodayPage {
     await expect(this.panel.getByRole('heading', { name: customerName })).toBeVisible();
   }
 
-  private async fillBooking(dialog: Locator, details: BookingDetails): Promise<void> {
+  async fillBooking(dialog: Locator, details: BookingDetails): Promise<void> {
     if (details.date !== undefined) await dialog.getByLabel('Date').fill(details.date);
     if (details.time !== undefined) await dialog.getByLabel('Time').fill(details.time);
     await dialog.getByLabel('Service').fill(details.service);

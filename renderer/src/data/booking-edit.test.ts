@@ -39,6 +39,22 @@ describe('editBooking', () => {
   });
 });
 
+describe('editBooking and the 5-year range', () => {
+  it('refuses moving a booking to year 3000, and lets an old booking keep its date when other fields change', async () => {
+    const db = await replica();
+    const now = Date.UTC(2026, 2, 2, 6, 30);
+    await db.bookings.insert(bookingFixture({ id: 'bk-1', status: 'scheduled', start_at: '2026-03-05T10:00:00+08:00' }));
+    await db.bookings.insert(bookingFixture({ id: 'bk-old', status: 'scheduled', start_at: '2019-03-05T10:00:00+08:00' }));
+    const far = editBooking(db, 'bk-1', { startMs: Date.UTC(3000, 0, 1, 2) }, 'Asia/Manila', now);
+    await expect(far).rejects.toBeInstanceOf(DocumentRejected);
+    await expect(editBooking(db, 'bk-1', { startMs: Date.UTC(3000, 0, 1, 2) }, 'Asia/Manila', now)).rejects.toThrow('bookings bk-1: start_at must be within 5 years of today');
+    expect((await db.bookings.findOne('bk-1').exec())?.start_at).toBe('2026-03-05T10:00:00+08:00');
+    // an unchanged old date is left alone (the server checks only a changed time too)
+    expect((await editBooking(db, 'bk-old', { staff: 'Ben' }, 'Asia/Manila', now)).staff).toBe('Ben');
+    await expect(editBooking(db, 'bk-old', { startMs: Date.UTC(2019, 2, 6, 2) }, 'Asia/Manila', now)).rejects.toThrow(/start_at must be within 5 years/);
+  });
+});
+
 describe('bookingsAround', () => {
   it("finds the branch's bookings and the customer's elsewhere near a time, not far ones", async () => {
     const db = await replica();

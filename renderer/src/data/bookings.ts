@@ -118,7 +118,7 @@ export async function editBooking(db: Replica, bookingId: string, changes: Booki
     if (changes.durationMin !== undefined) next.duration_min = changes.durationMin;
     if (changes.price !== undefined) next.price = changes.price;
     if (changes.notes !== undefined) next.notes = changes.notes.trim();
-    assertValid('bookings', withoutMeta(next));
+    assertValid('bookings', withoutMeta(next), withoutMeta(doc), nowMs);
     return next;
   });
   return updated.toJSON() as BookingDoc;

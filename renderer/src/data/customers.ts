@@ -73,7 +73,7 @@ export type CustomerDetails = Omit<CustomerInput, 'opted_in_marketing'>;
  */
 export function editedCustomer(base: CustomerDoc, changes: Partial<CustomerDetails>, nowMs: number): CustomerDoc {
   const doc: CustomerDoc = { ...base, ...changes, updated_at: new Date(nowMs).toISOString() };
-  assertValid('customers', doc);
+  assertValid('customers', doc, base, nowMs);
   return doc;
 }
 

@@ -32,7 +32,7 @@ export async function saveChange<T extends { id: string }>(
   mine: T,
   options: { missing?: 'insert' | 'refuse' } = {},
 ): Promise<AppliedEdit<T>> {
-  assertValid(collection, mine);
+  assertValid(collection, mine, base);
   const col = db[collection] as unknown as RxCollection<T>;
   const found = await col.findOne(base.id).exec();
   if (found === null) {
@@ -47,7 +47,7 @@ export async function saveChange<T extends { id: string }>(
   await found.incrementalModify((current) => {
     const applied = applyEdit(collection, { base, mine, current: current as unknown as T });
     result = applied;
-    assertValid(collection, applied.doc);
+    assertValid(collection, applied.doc, current);
     return { ...(applied.doc as unknown as typeof current), _deleted: current._deleted };
   });
   if (result === undefined) throw new Error(`${collection} ${base.id}: not saved`);

@@ -1,6 +1,6 @@
 import type { RxStorageWriteError } from 'rxdb';
 import type { CollectionName } from '../../../shared/domain/schemas';
-import { writeProblems, type FieldProblem } from '../../../shared/domain/validate';
+import { writeProblems, type FieldProblem, type WriteContext } from '../../../shared/domain/validate';
 import { zoneClock } from '../../../shared/time/zone';
 
 /** A document that failed validation, with the fields at fault (for a toast or a form). */
@@ -30,19 +30,31 @@ function localToday(nowMs: number): number | undefined {
 
 /**
  * Throws `DocumentRejected` unless the document meets the shared write rules the server also
- * applies to a push (`writeProblems`: schema, broken strings, size, dates, contact fields that
- * changed against `previous`, the stored version when it is an edit). The five-year range of a
- * booking's time is left to the server for now: the desk's "refused by the server" flow (e2e
- * sync.spec) is exercised with such a booking.
+ * applies to a push (`writeProblems`: schema, broken strings, size, the main time of a booking or
+ * message within 5 years of now, contact fields and birthday that changed against `previous` —
+ * the stored version when it is an edit, so an old booking can still be completed). The desk
+ * refuses such a document when it is written, naming the field, instead of the server later.
  */
 export function assertValid(collection: CollectionName, doc: { id?: unknown }, previous?: unknown, nowMs: number = Date.now()): void {
-  const problems = writeProblems(collection, doc, previous, withToday(nowMs));
+  const problems = writeProblems(collection, doc, previous, writeContext(nowMs));
   if (problems.length > 0) throw new DocumentRejected(collection, typeof doc.id === 'string' ? doc.id : '', problems);
 }
 
-function withToday(nowMs: number): { todayDay?: number } {
+/** What the shared write rules are checked against on this desk: its clock and its local today. */
+export function writeContext(nowMs: number): WriteContext {
   const todayDay = localToday(nowMs);
-  return todayDay === undefined ? {} : { todayDay };
+  return todayDay === undefined ? { nowMs } : { nowMs, todayDay };
+}
+
+/** The problems of a refused write for a form's fields (`fields` maps a document field to a form field). */
+export function formProblems<F extends string>(error: unknown, fields: Readonly<Partial<Record<string, F>>>): Partial<Record<F, string>> | null {
+  if (!(error instanceof DocumentRejected)) return null;
+  const out: Partial<Record<F, string>> = {};
+  for (const p of error.problems) {
+    const field = fields[p.field];
+    if (field !== undefined && out[field] === undefined) out[field] = p.message.charAt(0).toUpperCase() + p.message.slice(1);
+  }
+  return Object.keys(out).length > 0 ? out : null;
 }
 
 /** A readable error for the first failed row of an RxDB bulk write. */

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { formatProblem, type InputProblem } from '../../../../shared/csv/table';
 import type { BookingDoc } from '../../../../shared/domain/schemas';
 import { useDesk } from '../../data/hooks';
+import { now } from '../../data/session';
+import { writeContext } from '../../data/write-errors';
 import { activeRole, useSyncStore } from '../../sync/sync-store';
 import { Field } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
@@ -68,7 +70,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     let plan: ImportPlan | null = null;
     try {
       const [customers, bookings] = await Promise.all([readFile(customersFile), readFile(bookingsFile)]);
-      const base = { customers, bookings, branches: desk.branches, storedCustomers: desk.customers, onlyBranchId: paired ? desk.settings.branchId : '' };
+      const base = { customers, bookings, branches: desk.branches, storedCustomers: desk.customers, onlyBranchId: paired ? desk.settings.branchId : '', write: writeContext(now()) };
       plan = planImport({ ...base, existingBookings: new Map() });
       // Bookings already stored keep their customer and branch: check against them and plan again.
       const stored = await desk.db.bookings.findByIds(plan.bookings.map((b) => b.id)).exec();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customer } from '../../../../shared/insights/test-fixtures';
 import { eraseCustomer } from '../../../../shared/privacy/erase';
+import { parseDay } from '../../../../shared/time/calendar';
 import { badRowCount, planImport, type ImportInput } from './import-model';
 
 const branches = new Map([
@@ -32,11 +33,36 @@ function input(over: Partial<ImportInput> = {}): ImportInput {
     storedCustomers: new Map([['cu-old', customer({ id: 'cu-old', name: 'Old Timer', tags: ['vip'] })]]),
     existingBookings: new Map(),
     onlyBranchId: '',
+    write: { nowMs: Date.parse('2026-03-02T06:30:00Z'), todayDay: parseDay('2026-03-02') ?? undefined },
     ...over,
   };
 }
 
 describe('desk CSV import', () => {
+  it('refuses dates the shared write rules refuse (as the server would), naming file, line and column', () => {
+    const plan = planImport(
+      input({
+        customers: { name: 'people.csv', text: 'id,name,phone,email,birthday,opted_in_marketing,preferred_contact,created_at,home_branch_id\ncu-f,Future Born,,,2027-01-01,false,none,,br-1\ncu-g,Good Born,,,1988-02-29,false,none,,br-1\n' },
+        bookings: {
+          name: 'visits.csv',
+          text: [
+            'id,customer_id,branch_id,service,staff,start_at,status,price',
+            'bk-old,cu-g,br-1,Cut,Ana,1900-01-01T10:00:00Z,completed,250.00',
+            'bk-far,cu-g,br-1,Cut,Ana,3000-01-01T10:00:00Z,scheduled,250.00',
+            'bk-ok,cu-g,br-1,Cut,Ana,2025-01-01T10:00:00Z,completed,250.00',
+          ].join('\n'),
+        },
+      }),
+    );
+    expect(plan.problems).toEqual([
+      { file: 'people.csv', line: 2, column: 'birthday', message: 'birthday must be a past date after 1900' },
+      { file: 'visits.csv', line: 2, column: 'start_at', message: 'start_at must be within 5 years of today' },
+      { file: 'visits.csv', line: 3, column: 'start_at', message: 'start_at must be within 5 years of today' },
+    ]);
+    expect(plan.customers.map((c) => c.id)).toEqual(['cu-g']);
+    expect(plan.bookings.map((b) => b.id)).toEqual(['bk-ok']);
+  });
+
   it('imports the good rows and reports every bad row with file, line and column', () => {
     const plan = planImport(input());
     expect(plan.customers.map((c) => c.id)).toEqual(['cu-a', 'cu-d']);

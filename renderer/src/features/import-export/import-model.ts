@@ -2,7 +2,7 @@ import { importedBookingDoc, importedCustomerDoc } from '../../../../shared/csv/
 import { parseBookings, parseCustomers } from '../../../../shared/csv/import';
 import type { InputProblem } from '../../../../shared/csv/table';
 import type { BookingDoc, BranchDoc, CustomerDoc } from '../../../../shared/domain/schemas';
-import { validateDocument } from '../../../../shared/domain/validate';
+import { writeProblems, type WriteContext } from '../../../../shared/domain/validate';
 
 export interface ImportFile {
   name: string;
@@ -20,6 +20,11 @@ export interface ImportInput {
   existingBookings: ReadonlyMap<string, BookingDoc>;
   /** A paired desk syncs its own branch's bookings only ('' = any branch in the replica). */
   onlyBranchId: string;
+  /**
+   * The desk's clock and local today: the shared write rules every desk write meets (a booking
+   * within 5 years of now, a birthday in the past) — the server would refuse such a row's push.
+   */
+  write: WriteContext;
 }
 
 export interface ImportPlan {
@@ -36,7 +41,8 @@ export interface ImportPlan {
 /**
  * What importing the files would store: the good rows as documents, every bad row reported with
  * its file, line and column (the CLI's rules: `parseCustomers` / `parseBookings` against the
- * replica's branches and customers, then the document schema). A bad row costs only itself:
+ * replica's branches and customers, then the shared write rules: schema, strings, dates within
+ * range — `writeProblems`, as every desk write and the server's push check). A bad row costs only itself:
  * nothing else from the import is lost. A booking whose customer row was bad is reported too
  * (its customer is not stored). Erased customers stay erased.
  */
@@ -62,7 +68,7 @@ export function planImport(input: ImportInput): ImportPlan {
         continue;
       }
       const doc = importedCustomerDoc(row, existing);
-      const bad = validateDocument('customers', doc)[0];
+      const bad = writeProblems('customers', doc, existing, input.write)[0];
       const line = parsed.ids.get(row.id) ?? 0;
       if (bad !== undefined) {
         problems.push({ file, line, column: bad.field.split('.')[0] as string, message: `${bad.field} ${bad.message}` });
@@ -98,7 +104,7 @@ export function planImport(input: ImportInput): ImportPlan {
         continue;
       }
       const doc = importedBookingDoc(row, existing);
-      const bad = validateDocument('bookings', doc)[0];
+      const bad = writeProblems('bookings', doc, existing, input.write)[0];
       if (bad !== undefined) {
         problems.push({ file, line, column: bad.field.split('.')[0] as string, message: `${bad.field} ${bad.message}` });
         continue;

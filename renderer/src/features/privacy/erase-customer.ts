@@ -16,8 +16,9 @@ export async function eraseCustomerOnDesk(desk: DeskData, customerId: string, no
   if (doc === null) throw new Error(`There is no customer “${customerId}” on this desk`);
   const comms = await desk.db.communications.find({ selector: { customer_id: customerId } }).exec();
   const plan = erasePlan(doc.toJSON() as CustomerDoc, comms.map((c) => c.toJSON() as CommunicationDoc), nowMs);
-  assertValid('customers', plan.customer);
-  for (const c of plan.communications) assertValid('communications', c);
+  const stored = new Map(comms.map((c) => [c.id, c.toJSON() as CommunicationDoc]));
+  assertValid('customers', plan.customer, doc.toJSON(), nowMs);
+  for (const c of plan.communications) assertValid('communications', c, stored.get(c.id), nowMs);
   await desk.db.customers.upsert(plan.customer);
   if (plan.communications.length > 0) {
     const result = await desk.db.communications.bulkUpsert(plan.communications);

@@ -17,13 +17,16 @@ const FIELD_WORDS: Record<string, string> = {
   birthday: 'the birthday',
   name: 'the name',
   status: 'the status',
+  // the server's message names the customer itself ('customer "cu-1" was erased')
+  customer_id: '',
 };
 
 const when = (timeZone: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone });
 
 /** "the date and time must be within 5 years of today" from a field and the server's message. */
 export function reasonText(field: string, message: string): string {
-  return `${field === '' ? '' : `${FIELD_WORDS[field] ?? field} `}${message}`;
+  const words = field === '' ? '' : (FIELD_WORDS[field] ?? field);
+  return `${words === '' ? '' : `${words} `}${message}`;
 }
 
 /**
@@ -36,7 +39,8 @@ export async function describeDocument(desk: DeskData, collection: string, id: s
     const stored = await desk.db.bookings.findOne(id).exec();
     const booking = (stored?.toJSON() as Record<string, unknown> | undefined) ?? fallback;
     if (booking !== undefined) {
-      const name = desk.customers.get(String(booking.customer_id))?.name ?? 'a customer';
+      const customer = desk.customers.get(String(booking.customer_id));
+      const name = customer === undefined ? 'a customer' : customer.erased_at !== '' ? 'an erased customer' : customer.name || 'a customer';
       const ms = typeof booking.start_at === 'string' ? parseInstant(booking.start_at) : null;
       return `${name}’s booking${ms === null ? '' : ` on ${when(deskTimeZone(desk)).format(ms)}`}`;
     }

@@ -4,13 +4,14 @@ import { zoneClock } from '../../../../shared/time/zone';
 import { createBooking } from '../../data/bookings';
 import { useCurrentBranch, useDesk } from '../../data/hooks';
 import { now } from '../../data/session';
+import { formProblems } from '../../data/write-errors';
 import { formatDuration } from '../../lib/format';
 import { formatClockTime, isoInZone, shortDateTime } from '../../lib/zoned-time';
 import { Modal, SubmitFooter } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
 import { prefillFromQuery, type CustomerFormValues } from '../customers/customer-form-model';
 import { RegisterForBooking } from './RegisterForBooking';
-import { validateBookingForm, type BookingFormErrors, type BookingFormValues } from './booking-form-model';
+import { BOOKING_FORM_FIELDS, validateBookingForm, type BookingFormErrors, type BookingFormValues } from './booking-form-model';
 import { BookingDetailsFields, BookingWhenFields } from './BookingDetailsFields';
 import { ConflictNotice } from './ConflictNotice';
 import { CustomerPicker } from './CustomerPicker';
@@ -89,7 +90,10 @@ export function NewBookingDialog({
       onCreated(doc.id);
       onClose();
     } catch (error) {
-      toast.error(`Could not save the booking: ${errorMessage(error)}`);
+      // the shared write rules (e.g. a date more than 5 years away) refuse it: say so at the field
+      const fieldErrors = formProblems(error, BOOKING_FORM_FIELDS);
+      if (fieldErrors !== null) setErrors(fieldErrors);
+      else toast.error(`Could not save the booking: ${errorMessage(error)}`);
     } finally {
       setBusy(false);
     }

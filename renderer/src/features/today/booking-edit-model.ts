@@ -5,13 +5,16 @@ import { formatDay } from '../../../../shared/time/calendar';
 import { zoneClock } from '../../../../shared/time/zone';
 import type { BookingChanges } from '../../data/bookings';
 import { formatClockTime } from '../../lib/zoned-time';
-import { priceText, validateBookingForm, type BookingFormErrors, type BookingFormValues } from './booking-form-model';
+import { BOOKING_FORM_FIELDS, priceText, validateBookingForm, type BookingFormErrors, type BookingFormValues } from './booking-form-model';
 
 export interface EditFormValues extends BookingFormValues {
   notes: string;
 }
 
 export type EditFormErrors = BookingFormErrors & { notes?: string };
+
+/** Which field of the edit form shows a problem of the shared write rules. */
+export const EDIT_FORM_FIELDS: Readonly<Partial<Record<string, keyof EditFormErrors>>> = { ...BOOKING_FORM_FIELDS, notes: 'notes' };
 
 /** The edit form as it opens: the booking's details at the branch's wall clock. */
 export function editValuesOf(booking: BookingDoc, timeZone: string): EditFormValues {

@@ -16,6 +16,16 @@ export interface BookingFormValues {
 export type BookingField = keyof BookingFormValues;
 export type BookingFormErrors = Partial<Record<BookingField, string>>;
 
+/** Which form field shows a problem the shared write rules find in a booking document's field. */
+export const BOOKING_FORM_FIELDS: Readonly<Partial<Record<string, BookingField>>> = {
+  customer_id: 'customerId',
+  service: 'service',
+  staff: 'staff',
+  start_at: 'date',
+  duration_min: 'duration',
+  price: 'price',
+};
+
 export interface BookingFormOutput {
   customerId: string;
   service: string;
