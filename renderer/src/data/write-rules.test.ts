@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customer } from '../../../shared/insights/test-fixtures';
 import { SURROGATE_MESSAGE } from '../../../shared/domain/string-rules';
-import { assertValid, DocumentRejected } from './write-errors';
+import { assertValid, DocumentRejected, formProblems } from './write-errors';
 
 describe('the desk applies the shared write rules when it writes', () => {
   it('refuses half an emoji with a message naming the field', () => {
@@ -17,5 +17,15 @@ describe('the desk applies the shared write rules when it writes', () => {
     expect(() => assertValid('customers', edited, legacy)).not.toThrow();
     const now = Date.parse('2026-03-01T12:00:00Z');
     expect(() => assertValid('customers', customer({ id: 'cu-3', birthday: '2026-06-01' }), undefined, now)).toThrow(/birthday must be a past date/);
+  });
+
+  it('puts a refusal at the form field that wrote it (or null for anything else)', () => {
+    const refusal = new DocumentRejected('bookings', 'bk-1', [
+      { field: 'start_at', message: 'must be within 5 years of today' },
+      { field: 'created_at', message: 'is not an instant' },
+    ]);
+    expect(formProblems(refusal, { start_at: 'date' })).toEqual({ date: 'Must be within 5 years of today' });
+    expect(formProblems(refusal, { price: 'price' })).toBeNull();
+    expect(formProblems(new Error('network'), { start_at: 'date' })).toBeNull();
   });
 });
