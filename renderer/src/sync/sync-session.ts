@@ -55,9 +55,8 @@ async function attach(desk: DeskData): Promise<void> {
   await detach();
   const pendingDb = new PendingDb();
   const pending = new PendingTracker(pendingDb, currentDocReader(desk.db));
-  await pending.load();
   const refused = new RefusedStore(pendingDb.refused);
-  await refused.load();
+  await Promise.all([pending.load(), refused.load()]);
   const pairing = await loadPairing(desk.db);
   const active = pairing?.active === true ? pairing : null;
   if (active === null) {
@@ -113,9 +112,12 @@ export function initSync(): void {
       void enqueue(detach);
     }
   };
-  useDeskStore.subscribe((s) => follow(s.desk, s.phase === 'ready'));
+  // From the replica's opening on (`loading`), not once the desk is shown: the sync state is read
+  // while the start-up reads what Today needs, and the app shows a screen once both are done.
+  const opened = (s: { phase: string }): boolean => s.phase === 'loading' || s.phase === 'ready';
+  useDeskStore.subscribe((s) => follow(s.desk, opened(s)));
   const s = useDeskStore.getState();
-  follow(s.desk, s.phase === 'ready');
+  follow(s.desk, opened(s));
 }
 
 /** Re-reads the pairing of the open replica and (re)starts sync accordingly. */
