@@ -3,17 +3,43 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
 
 /** Node built-ins by exact name (as `paths`, since a gitignore-style pattern `util` would match ../util/x). */
 const NODE_BUILTINS = ['fs', 'fs/promises', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'worker_threads', 'electron'];
 
 /** Layer boundaries (docs/DESIGN.md §6): enforced here, not by good intentions. */
-const layer = (/** @type {string[]} */ forbidden, /** @type {string} */ why, /** @type {string[]} */ exact = []) => ({
+/** Several groups of forbidden imports, each with its own reason (one `no-restricted-imports` per file set). */
+const layers = (/** @type {{ forbidden: string[], why: string }[]} */ groups, /** @type {string[]} */ exact = [], exactWhy = '') => ({
   'no-restricted-imports': [
     'error',
-    { paths: exact.map((name) => ({ name, message: why })), patterns: [{ group: forbidden, message: why }] },
+    { paths: exact.map((name) => ({ name, message: exactWhy })), patterns: groups.map((g) => ({ group: g.forbidden, message: g.why })) },
   ],
 });
+
+const SHARED_LAYER = {
+  forbidden: ['**/renderer/**', '**/electron/**', '**/server/**', '**/bench/**', '**/scripts/**', 'node:*', 'react', 'react-dom', 'rxdb', 'rxdb/*', 'dexie'],
+  why: 'shared/ is pure TypeScript: no DOM, no Node, no Electron, no other layer.',
+};
+const SHARED_GLOBALS = ['error', 'window', 'document', 'process', 'Buffer', 'require', 'navigator', 'localStorage', 'indexedDB'];
+const SERVER_LAYER = { forbidden: ['**/renderer/**', '**/electron/**', 'electron', 'react', 'react-dom', 'rxdb', 'rxdb/*', 'dexie'], why: 'server/ imports only shared/ from the project.' };
+const RENDERER_LAYER = {
+  forbidden: ['**/server/**', '**/electron/main/**', '**/electron/preload/**', 'node:*'],
+  why: 'renderer/ talks to the desktop only through the preload bridge types in shared/.',
+};
+const RENDERER_WHY = RENDERER_LAYER.why;
+
+/** Renderer features (folders of renderer/src/features): each is used by the others and the app only through its `index.ts`. */
+const FEATURES = readdirSync(new URL('./renderer/src/features', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const featureEntry = (/** @type {string} */ f) => ({
+  forbidden: FEATURES.filter((g) => g !== f).flatMap((g) => [`../${g}/*`, `**/features/${g}/*`]),
+  why: 'A feature is used by other features only through its public entry: import from "../<feature>", never a file inside it (renderer/src/features/<feature>/index.ts).',
+});
+
+/** The main process and the preload script have no DOM (the renderer has it). */
+const NO_DOM_GLOBALS = ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'HTMLElement', 'Element', 'Node', 'location', 'history', 'alert', 'confirm'];
 
 export default tseslint.config(
   { ignores: ['.tmp*/', '.cache/', 'node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'bench/results/', 'coverage/'] },
@@ -36,26 +62,39 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: {
-      ...layer(
-        ['**/renderer/**', '**/electron/**', '**/server/**', '**/bench/**', '**/scripts/**', 'node:*', 'react', 'react-dom', 'rxdb', 'rxdb/*', 'dexie'],
-        'shared/ is pure TypeScript: no DOM, no Node, no Electron, no other layer.',
-        NODE_BUILTINS,
-      ),
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', 'navigator', 'localStorage', 'indexedDB'],
+      ...layers([SHARED_LAYER], NODE_BUILTINS, SHARED_LAYER.why),
+      'no-restricted-globals': SHARED_GLOBALS,
     },
+  },
+  {
+    files: ['shared/domain/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: layers(
+      [SHARED_LAYER, { forbidden: ['../insights/*', '**/shared/insights/*'], why: 'shared/domain/ (documents and their checks) does not import shared/insights/ (which builds on it).' }],
+      NODE_BUILTINS,
+      SHARED_LAYER.why,
+    ),
   },
   {
     files: ['server/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
-    rules: layer(
-      ['**/renderer/**', '**/electron/**', 'electron', 'react', 'react-dom', 'rxdb', 'rxdb/*', 'dexie'],
-      'server/ imports only shared/ from the project.',
-    ),
+    rules: layers([SERVER_LAYER]),
+  },
+  {
+    files: ['server/http/**/*.ts'],
+    rules: layers([SERVER_LAYER, { forbidden: ['../cli/*', '../../cli/*', '../../../cli/*'], why: 'server/http/ (the API) does not import server/cli/ (the admin commands build on the server, not the reverse).' }]),
+  },
+  {
+    files: ['server/store/**/*.ts'],
+    rules: layers([SERVER_LAYER, { forbidden: ['../sync/*', '../../sync/*'], why: 'server/store/ does not import server/sync/ (sync handlers use the store, not the reverse).' }]),
   },
   {
     files: ['electron/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
-    rules: layer(['**/renderer/**', '**/server/**', 'react', 'react-dom', 'rxdb', 'rxdb/*', 'dexie'], 'electron/ never imports renderer or server code.'),
+    rules: {
+      ...layers([{ forbidden: ['**/renderer/**', '**/server/**', 'react', 'react-dom', 'rxdb', 'rxdb/*', 'dexie'], why: 'electron/ never imports renderer or server code.' }]),
+      'no-restricted-globals': NO_DOM_GLOBALS,
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -63,13 +102,13 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...layer(
-        ['**/server/**', '**/electron/main/**', '**/electron/preload/**', 'node:*'],
-        'renderer/ talks to the desktop only through the preload bridge types in shared/.',
-        NODE_BUILTINS,
-      ),
+      ...layers([RENDERER_LAYER, { forbidden: ['**/features/*/*'], why: 'Outside the features, a feature is used only through its public entry (renderer/src/features/<feature>/index.ts).' }], NODE_BUILTINS, RENDERER_WHY),
     },
   },
+  ...FEATURES.map((f) => ({
+    files: [`renderer/src/features/${f}/**/*.{ts,tsx}`],
+    rules: layers([RENDERER_LAYER, featureEntry(f)], NODE_BUILTINS, RENDERER_WHY),
+  })),
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.ts'],
     languageOptions: { globals: { ...globals.node } },

@@ -5,9 +5,9 @@ import { SCHEMA_VERSION, type CommunicationDoc } from '../shared/domain/schemas'
 import { buildActivityIndex } from '../shared/engine/dataset';
 import { buildAudience } from '../shared/insights/audience';
 import { DEFAULT_INSIGHT_RULES } from '../shared/insights/business-rules';
-import { criteria } from '../shared/insights/criteria';
+import { criteria } from '../shared/domain/criteria';
 import { segmentMembers } from '../shared/insights/segment';
-import { firstName } from '../shared/insights/template';
+import { firstName } from '../shared/domain/template';
 import { parseDay } from '../shared/time/calendar';
 import { importedCustomerDoc } from '../shared/csv/imported-docs';
 import { buildSnapshot } from '../renderer/src/features/segments/insight-snapshot';

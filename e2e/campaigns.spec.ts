@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ProblemSink, readTable } from '../shared/csv/table';
-import { criteria } from '../shared/insights/criteria';
-import { humanDate, firstName } from '../shared/insights/template';
+import { criteria } from '../shared/domain/criteria';
+import { humanDate, firstName } from '../shared/domain/template';
 import { AUDIENCE_CSV_COLUMNS, sampleCustomer } from '../renderer/src/features/campaigns/campaign-audience';
 import { expect, test, FIXED_NOW } from './fixtures';
 import { CampaignPage } from './pages/campaigns-page';

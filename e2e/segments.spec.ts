@@ -1,4 +1,4 @@
-import { criteria } from '../shared/insights/criteria';
+import { criteria } from '../shared/domain/criteria';
 import { expect, test } from './fixtures';
 import { CustomersPage, demoFacts } from './pages/customers-page';
 import { SegmentsPage } from './pages/segments-page';

@@ -120,3 +120,70 @@ describe('renderer/ reaches the desktop only through the preload bridge types', 
     ).toEqual([]);
   });
 });
+
+describe('renderer features use each other only through their public entry', () => {
+  const file = 'renderer/src/features/customers/boundary-probe.tsx';
+  for (const [what, code] of [
+    ['a file inside another feature', "import { describeCriteria } from '../segments/criteria-text';\nexport const probe = describeCriteria;\n"],
+    ['a file inside another feature, by a longer path', "import { describeCriteria } from '../../features/segments/criteria-text';\nexport const probe = describeCriteria;\n"],
+  ] as const) {
+    it(`rejects ${what}`, async () => {
+      const found = await errors(file, code);
+      expect(found.some((e) => boundary.test(e) && e.includes('public entry')), found.join('\n')).toBe(true);
+    });
+  }
+
+  it('the app may not reach inside a feature either', async () => {
+    const found = await errors('renderer/src/app/boundary-probe.tsx', "import { TodayScreen } from '../features/today/TodayScreen';\nexport const probe = TodayScreen;\n");
+    expect(found.some((e) => boundary.test(e) && e.includes('public entry')), found.join('\n')).toBe(true);
+  });
+
+  it('accepts another feature\u2019s entry and its own files', async () => {
+    expect(
+      await errors(file, "import { describeCriteria } from '../segments';\nimport { shortDate } from './display';\nexport const probe = [describeCriteria, shortDate];\n"),
+    ).toEqual([]);
+  });
+});
+
+describe('boundaries inside shared/ and server/', () => {
+  it('shared/domain/ does not import shared/insights/', async () => {
+    const found = await errors('shared/domain/boundary-probe.ts', "import { audienceOf } from '../insights/audience';\nexport const probe = audienceOf;\n");
+    expect(found.some((e) => boundary.test(e)), found.join('\n')).toBe(true);
+  });
+
+  it('shared/insights/ may import shared/domain/', async () => {
+    expect(await errors('shared/insights/boundary-probe.ts', "import { criteria } from '../domain/criteria';\nexport const probe = criteria;\n")).toEqual([]);
+  });
+
+  it('server/http/ does not import server/cli/', async () => {
+    const found = await errors('server/http/routes/boundary-probe.ts', "import { run } from '../../cli/run';\nexport const probe = run;\n");
+    expect(found.some((e) => boundary.test(e)), found.join('\n')).toBe(true);
+  });
+
+  it('server/store/ does not import server/sync/', async () => {
+    const found = await errors('server/store/boundary-probe.ts', "import { pushRows } from '../sync/push';\nexport const probe = pushRows;\n");
+    expect(found.some((e) => boundary.test(e)), found.join('\n')).toBe(true);
+  });
+
+  it('server/store/ may import shared/sync/', async () => {
+    expect(await errors('server/store/boundary-probe.ts', "import { mergeDocuments } from '../../shared/sync/merge';\nexport const probe = mergeDocuments;\n")).toEqual([]);
+  });
+});
+
+describe('electron/ has no DOM', () => {
+  for (const [what, code] of [
+    ['document in the main process', 'export const probe = document.title;\n'],
+    ['window in the main process', 'export const probe = window.location.href;\n'],
+    ['localStorage in the main process', "export const probe = localStorage.getItem('x');\n"],
+  ] as const) {
+    it(`rejects ${what}`, async () => {
+      const found = await errors('electron/main/boundary-probe.ts', code);
+      expect(found.some((e) => boundary.test(e)), found.join('\n')).toBe(true);
+    });
+  }
+
+  it('rejects the DOM in the preload script too', async () => {
+    const found = await errors('electron/preload/boundary-probe.ts', 'export const probe = document.body;\n');
+    expect(found.some((e) => boundary.test(e)), found.join('\n')).toBe(true);
+  });
+});

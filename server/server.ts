@@ -5,7 +5,7 @@
 import pino, { type Logger as PinoLogger } from 'pino';
 import { acquireDataDir, pgliteDir, type DataDirLock } from './db/data-dir';
 import { buildApp } from './http/app';
-import { startAdmin, type AdminListener } from './http/admin';
+import { startAdmin, type AdminListener } from './cli/admin-listener';
 import type { Clock } from './store/context';
 import { Roller } from './store/roller';
 import { Store } from './store/store';

@@ -5,7 +5,7 @@
  */
 import type { Role } from '../../shared/sync/protocol';
 import { ApiError } from '../store/errors';
-import type { Device } from '../sync/device';
+import type { Device } from '../store/device';
 import { policyEntries, ruleOf, type Operation, type Resource, type ScopeRule } from '../../shared/authz/policy';
 
 export { OPERATIONS, POLICY, RESOURCES, ROLES, policyEntries, ruleOf, type Operation, type Resource, type ScopeRule } from '../../shared/authz/policy';

@@ -22,7 +22,7 @@ import { loadMasters, type StoredDoc } from '../store/documents';
 import { ApiError } from '../store/errors';
 import { isLinked } from '../store/links';
 import { emailKey, phoneKey } from '../store/tables';
-import type { Device } from '../sync/device';
+import type { Device } from '../store/device';
 import { deniedMessage, ruleOf } from './policy';
 import { isTransactionalPurpose, TRANSACTIONAL_PURPOSES } from './outbox-policy';
 import { rowOperations } from './push-operations';

@@ -4,7 +4,7 @@ import { SCHEMA_HEADER, type Role } from '../../shared/sync/protocol';
 import { authenticate } from '../store/auth';
 import { ApiError } from '../store/errors';
 import type { Store } from '../store/store';
-import type { Device } from '../sync/device';
+import type { Device } from '../store/device';
 
 /** Devices already authenticated for a request (by the `onRequest` hook, before its body was read). */
 const authenticated = new WeakMap<FastifyRequest, Device>();

@@ -11,7 +11,7 @@ import { CHANGES_CHANNEL, parseNotice, type ChangeNotice } from '../store/notify
 import { CORS_HEADERS } from './cors';
 import { committedStamp } from '../store/stamps';
 import type { Store } from '../store/store';
-import type { Device } from '../sync/device';
+import type { Device } from '../store/device';
 import { readBranch } from '../authz/policy';
 import { pullBatch } from '../sync/pull';
 

@@ -4,7 +4,7 @@
  * the device that queued it. The rate limits count `handed_over` rows.
  */
 import { toNumber, type Queryable } from '../db/database';
-import type { Device } from '../sync/device';
+import type { Device } from '../store/device';
 import { SERVER_QUEUER } from '../authz/outbox-policy';
 
 export interface Queuer {

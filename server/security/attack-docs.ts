@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BranchSettingsDoc, SegmentDoc } from '../../shared/domain/schemas';
 import { defaultBranchSettings } from '../../shared/insights/branch-settings';
-import { criteria } from '../../shared/insights/criteria';
+import { criteria } from '../../shared/domain/criteria';
 import type { PushCollection, WireDoc } from '../../shared/sync/protocol';
 import { bookingDoc, campaignDoc, communicationDoc, customerDoc } from '../test-support/docs';
 

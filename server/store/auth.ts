@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { ROLES, type Role } from '../../shared/sync/protocol';
-import type { Device } from '../sync/device';
+import type { Device } from './device';
 import { toNumber } from '../db/database';
 import { loadBranches } from './branches';
 import { ApiError, badRequest } from './errors';

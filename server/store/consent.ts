@@ -8,7 +8,7 @@ import type { CustomerDoc } from '../../shared/domain/schemas';
 import { CONSENT_CHANNELS, CONSENT_HISTORY_LIMIT, type ConsentChange, type ConsentChannel, type ConsentHistory } from '../../shared/sync/protocol';
 import { formatInstant } from '../../shared/time/instant';
 import { toNumber, type Queryable } from '../db/database';
-import type { Device } from '../sync/device';
+import type { Device } from './device';
 
 /** Who changed consent: a device, or the server itself (retention). */
 export type ConsentActor = Device | 'server';

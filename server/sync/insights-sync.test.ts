@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BranchSettingsDoc, SegmentDoc } from '../../shared/domain/schemas';
 import { DEFAULT_INSIGHT_RULES, type InsightRules } from '../../shared/insights/business-rules';
 import { defaultBranchSettings } from '../../shared/insights/branch-settings';
-import { criteria } from '../../shared/insights/criteria';
+import { criteria } from '../../shared/domain/criteria';
 import type { EnrollResponse, ErrorBody, PullResponse, SessionInfo, WireDoc } from '../../shared/sync/protocol';
 import { importDataset } from '../store/import';
 import { rollStale } from '../store/roller';

@@ -11,7 +11,7 @@ import { notifyChange } from '../store/notify';
 import { advanceClock, lockStamps } from '../store/stamps';
 import type { Store } from '../store/store';
 import { emailKey, joinWire, phoneKey } from '../store/tables';
-import type { Device } from './device';
+import type { Device } from '../store/device';
 import { normaliseEmail, normalisePhone } from '../../shared/domain/contact';
 
 const MAX_MATCHES = 5;

@@ -25,7 +25,7 @@ import { queueMilestones } from '../triggers/milestones';
 import { recordQueuers } from '../outbox/audit';
 import { recordConsentChanges } from '../store/consent';
 import { eraseEffects } from '../privacy/erase-effects';
-import type { Device } from './device';
+import type { Device } from '../store/device';
 import { parsePushBody, type ParsedRow } from './validate-push';
 
 type Doc = Record<string, unknown>;

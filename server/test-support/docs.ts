@@ -1,7 +1,7 @@
 /** Valid documents for tests, with overrides. */
 import type { BookingDoc, CampaignDoc, CommunicationDoc, CustomerDoc } from '../../shared/domain/schemas';
 import type { WireDoc } from '../../shared/sync/protocol';
-import { criteria } from '../../shared/insights/criteria';
+import { criteria } from '../../shared/domain/criteria';
 import { customerFixture } from '../../shared/domain/test-fixtures';
 
 export function customerDoc(overrides: Partial<CustomerDoc> = {}): WireDoc<CustomerDoc> {

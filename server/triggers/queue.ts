@@ -12,7 +12,7 @@ import { LIMITS, type BranchSettingsDoc, type CommunicationDoc, type CustomerDoc
 import { truncateText } from '../../shared/domain/string-rules';
 import { lastMarketingContact, withinCap } from '../../shared/insights/audience';
 import { triggerEnabled, triggerMessage } from '../../shared/insights/branch-settings';
-import { CAMPAIGN_PLACEHOLDERS, MILESTONE_PLACEHOLDERS, placeholderValues, renderTemplate, TemplateError } from '../../shared/insights/template';
+import { CAMPAIGN_PLACEHOLDERS, MILESTONE_PLACEHOLDERS, placeholderValues, renderTemplate, TemplateError } from '../../shared/domain/template';
 import { automatedChannel, type TriggerEvent } from '../../shared/insights/triggers';
 import { formatInstant } from '../../shared/time/instant';
 import type { Queryable } from '../db/database';

@@ -22,13 +22,6 @@ export interface TableRow {
   get(column: string): string;
 }
 
-export interface TableResult {
-  problems: InputProblem[];
-  /** Problems beyond MAX_PROBLEMS_PER_FILE that were counted but not kept. */
-  moreProblems: number;
-  rows: number;
-}
-
 export class ProblemSink {
   readonly problems: InputProblem[] = [];
   more = 0;

@@ -78,7 +78,6 @@ export {
   DEFAULT_TODAY,
   bookingsRange,
   LIMITS as DEMO_LIMITS,
-  PRESETS as DEMO_PRESETS,
   PRESET_NAMES,
   demoOptions,
   demoOptionsProblems,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { GENERATED_CHECKS_PATH, generatedChecksSource } from '../../scripts/gen-checks';
 import { GENERATED_CHECKS } from './generated-checks';
 import { COLLECTION_SCHEMAS, type CollectionName } from './schemas';
-import { criteria } from '../insights/criteria';
+import { criteria } from './criteria';
 import { defaultBranchSettings } from '../insights/branch-settings';
 
 const valid: Record<CollectionName, Record<string, unknown>> = {

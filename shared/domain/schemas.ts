@@ -296,7 +296,6 @@ export type CustomerDoc = Static<typeof CustomerSchema>;
 export type BookingDoc = Static<typeof BookingSchema>;
 export type CommunicationDoc = Static<typeof CommunicationSchema>;
 export type CampaignDoc = Static<typeof CampaignSchema>;
-export type ConsentRecord = Static<typeof ConsentSchema>;
 export type SegmentDoc = Static<typeof SegmentSchema>;
 export type SegmentCriteria = Static<typeof SegmentCriteriaSchema>;
 export type CampaignVariant = Static<typeof VariantSchema>;

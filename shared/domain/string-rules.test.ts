@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BookingDoc, CampaignDoc } from './schemas';
 import { campaignCommunications } from '../insights/campaign-messages';
-import { criteria } from '../insights/criteria';
+import { criteria } from './criteria';
 import { customer } from '../insights/test-fixtures';
 import { NUL_MESSAGE, stringProblem, stringProblems, SURROGATE_MESSAGE, truncateText, wellFormedText } from './string-rules';
 import { MAX_DOCUMENT_BYTES, SANE_YEARS, validateDocument, writeProblems } from './validate';

@@ -35,7 +35,6 @@ export const CAMPAIGN_STATUSES = ['draft', 'queued', 'sending', 'sent', 'cancell
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 export const CAMPAIGN_KINDS = ['manual', 'automated'] as const;
-export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
 
 export interface Branch {
   id: string;
@@ -78,18 +77,6 @@ export interface Booking {
   price: number;
 }
 
-export interface Communication {
-  id: string;
-  customer_id: string;
-  branch_id: string;
-  channel: CommunicationChannel;
-  purpose: string;
-  status: CommunicationStatus;
-  message: string;
-  /** Instant. */
-  at: string;
-}
-
 /** Statuses a booking may move to from each status: forward only. */
 export const BOOKING_TRANSITIONS: Record<BookingStatus, readonly BookingStatus[]> = {
   scheduled: ['checked_in', 'completed', 'cancelled', 'no_show'],
@@ -99,6 +86,3 @@ export const BOOKING_TRANSITIONS: Record<BookingStatus, readonly BookingStatus[]
   no_show: [],
 };
 
-export function isTerminalStatus(status: BookingStatus): boolean {
-  return BOOKING_TRANSITIONS[status].length === 0;
-}

@@ -4,7 +4,7 @@
  * upgrade (the three-way merge compares the desk's assumed master state with the server's).
  * Fields the upgrade does not know (RxDB's `_meta`, `_rev`, `_deleted`…) are kept as they are.
  */
-import { coerceCriteria } from '../insights/criteria';
+import { coerceCriteria } from './criteria';
 import type { CollectionName } from './schemas';
 
 type Doc = Record<string, unknown>;
@@ -43,5 +43,3 @@ export function upgradeV0toV1(collection: CollectionName, doc: Doc): Doc {
   }
 }
 
-/** Collections whose documents changed shape from version 0 to 1. */
-export const CHANGED_IN_V1: readonly CollectionName[] = ['customers', 'communications', 'campaigns'];

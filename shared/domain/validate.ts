@@ -6,7 +6,7 @@ import { parseDay } from '../time/calendar';
 import { isValidTimeZone } from '../time/zone';
 import { thresholdsProblem, branchThresholds } from './settings';
 import type { BranchSettingsDoc, CampaignDoc, CustomerDoc, SegmentDoc } from './schemas';
-import { branchSettingsProblems, campaignProblems, segmentProblems } from '../insights/document-checks';
+import { branchSettingsProblems, campaignProblems, segmentProblems } from './document-checks';
 import { erasedProblems } from '../privacy/erase';
 import { normaliseEmail } from './contact';
 import { stringProblems } from './string-rules';

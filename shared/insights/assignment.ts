@@ -7,7 +7,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
-import { HOLDOUT_KEY } from './document-checks';
+import { HOLDOUT_KEY } from '../domain/document-checks';
 
 export { HOLDOUT_KEY };
 

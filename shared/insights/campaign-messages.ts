@@ -11,7 +11,7 @@ import { LIMITS, type CampaignDoc, type CommunicationDoc } from '../domain/schem
 import { truncateText } from '../domain/string-rules';
 import { assignGroup, HOLDOUT_KEY } from './assignment';
 import type { CustomerView } from './customer-view';
-import { CAMPAIGN_PLACEHOLDERS, placeholderValues, renderTemplate, templateProblems, TemplateError } from './template';
+import { CAMPAIGN_PLACEHOLDERS, placeholderValues, renderTemplate, templateProblems, TemplateError } from '../domain/template';
 
 /** Purpose recorded on campaign messages. */
 export const CAMPAIGN_PURPOSE = 'campaign';

@@ -4,9 +4,9 @@ import { validateDocument } from '../domain/validate';
 import { HOLDOUT_KEY } from './assignment';
 import { campaignCommunications, campaignMessageId } from './campaign-messages';
 import { campaignReport, triggerReport, type ReportBooking } from './campaign-report';
-import { criteria } from './criteria';
+import { criteria } from '../domain/criteria';
 import type { CustomerView } from './customer-view';
-import { TemplateError } from './template';
+import { TemplateError } from '../domain/template';
 import { activity, customer } from './test-fixtures';
 
 const AT = '2026-03-01T08:00:00Z';

@@ -4,15 +4,7 @@
  *
  * Pure types and constants: imported by the renderer (pull/push handlers, stream$) and the server.
  */
-import type {
-  BookingDoc,
-  BranchDoc,
-  BranchSettingsDoc,
-  CampaignDoc,
-  CommunicationDoc,
-  CustomerDoc,
-  SegmentDoc,
-} from '../domain/schemas';
+import type { BranchDoc, CustomerDoc } from '../domain/schemas';
 import type { InsightRules } from '../insights/business-rules';
 import type { RuleSettings } from '../domain/settings';
 import type { BranchMetrics, MetricsReport } from '../engine/metrics';
@@ -25,18 +17,8 @@ export const SYNC_COLLECTIONS = ['branches', 'customers', 'bookings', 'communica
 export type SyncCollection = (typeof SYNC_COLLECTIONS)[number];
 
 /** Collections a desk may push to. */
-export const PUSH_COLLECTIONS = ['customers', 'bookings', 'communications', 'campaigns', 'segments', 'branch_settings'] as const;
+const PUSH_COLLECTIONS = ['customers', 'bookings', 'communications', 'campaigns', 'segments', 'branch_settings'] as const;
 export type PushCollection = (typeof PUSH_COLLECTIONS)[number];
-
-export interface SyncDocTypes {
-  branches: BranchDoc;
-  customers: CustomerDoc;
-  bookings: BookingDoc;
-  communications: CommunicationDoc;
-  campaigns: CampaignDoc;
-  segments: SegmentDoc;
-  branch_settings: BranchSettingsDoc;
-}
 
 /** A document as RxDB replicates it: the schema fields plus the soft-delete flag. */
 export type WireDoc<T> = T & { _deleted: boolean };
@@ -64,9 +46,6 @@ export interface PushRow<T> {
   newDocumentState: WireDoc<T>;
 }
 
-/** The push answer is an array of the current master states of the rows in conflict. */
-export type PushResponse<T> = WireDoc<T>[];
-
 /**
  * Messages of the live stream (`GET /api/sync/stream`, text/event-stream), one JSON object per
  * SSE `data:` line. `resync` is sent on every (re)connection: the desk re-runs checkpoint
@@ -92,11 +71,6 @@ export const MAX_PULL_LIMIT = 2000;
 
 export const ROLES = ['front_desk', 'manager', 'hq'] as const;
 export type Role = (typeof ROLES)[number];
-
-/** `POST /api/enroll` body. */
-export interface EnrollRequest {
-  code: string;
-}
 
 /** What a desk needs after pairing (also `GET /api/session` without the token). */
 export interface SessionInfo {
@@ -163,12 +137,6 @@ export interface OrgInfo {
    * Absent from servers older than schema 1; use DEFAULT_INSIGHT_RULES then.
    */
   insights?: InsightRules;
-}
-
-/** `POST /api/sync/customers/lookup` body: exact normalised phone or email (one of them). */
-export interface LookupRequest {
-  phone?: string;
-  email?: string;
 }
 
 export interface LookupResponse {

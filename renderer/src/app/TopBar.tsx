@@ -3,7 +3,7 @@ import { formatClockTime, longDate } from '../lib/zoned-time';
 import { useNow } from '../lib/use-now';
 import { zoneClock } from '../../../shared/time/zone';
 import { Icon } from '../ui/Icon';
-import { SyncIndicator } from '../features/sync/SyncIndicator';
+import { SyncIndicator } from '../features/sync';
 import { BackgroundProgress } from './BackgroundProgress';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);

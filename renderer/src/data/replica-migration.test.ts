@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { createRxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { criteria } from '../../../shared/insights/criteria';
+import { criteria } from '../../../shared/domain/criteria';
 import { upgradeV0toV1 } from '../../../shared/domain/upgrade';
 import { validateDocument } from '../../../shared/domain/validate';
 import { openReplica, REPLICA_COLLECTIONS, type Replica } from './replica';

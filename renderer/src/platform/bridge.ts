@@ -17,9 +17,6 @@ function sessionStorageOrNull(win: Window): Storage | null {
   }
 }
 
-/** True inside the Electron desktop app (the preload bridge is present). */
-export const isDesktop: boolean = window.branchdesk !== undefined;
-
 /**
  * Desktop features for the app: the preload bridge on the desktop, browser fallbacks in web mode
  * (downloads, Web Notifications, session-only secrets, `?demo=1`). Same interface, same argument

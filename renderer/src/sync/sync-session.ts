@@ -150,7 +150,3 @@ export function pairedApi(): SyncApi | null {
   return attached?.api ?? null;
 }
 
-/** The engine, when a branch desk is syncing (tests and measurements). */
-export function syncEngine(): SyncEngine | null {
-  return attached?.engine ?? null;
-}

@@ -21,10 +21,6 @@ export function dispatchSync(event: SyncEvent): void {
   useSyncStore.setState((s) => ({ status: syncStatusReducer(s.status, event) }));
 }
 
-export function resetSyncStore(): void {
-  useSyncStore.setState(initial, true);
-}
-
 /** The active pairing's role, or null when this desk is not paired. */
 export function activeRole(s: SyncStoreState): PairingRecord['role'] | null {
   return s.pairing?.active === true ? s.pairing.role : null;

@@ -6,7 +6,7 @@ import { loadBranches } from '../../store/branches';
 import { ApiError, badRequest } from '../../store/errors';
 import { publicOrg } from '../../store/org';
 import type { Store } from '../../store/store';
-import type { Device } from '../../sync/device';
+import type { Device } from '../../store/device';
 import type { EnrolLimiter } from '../enrol-limiter';
 import { requireDevice } from '../guards';
 import { BODY_LIMITS } from '../input-limits';

@@ -17,7 +17,7 @@ import { notFound } from '../../store/errors';
 import { isLinked } from '../../store/links';
 import { rowToActivity, type ActivityRow } from '../../store/projection';
 import type { Store } from '../../store/store';
-import type { Device } from '../../sync/device';
+import type { Device } from '../../store/device';
 import { authorize } from '../../authz/policy';
 import { eraseCustomersOnServer } from '../../privacy/erase-customers';
 import { requireDevice } from '../guards';

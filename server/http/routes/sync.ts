@@ -3,7 +3,7 @@ import { isPushCollection, type StreamTicketResponse, type SyncCollection } from
 import { deviceById } from '../../store/auth';
 import { ApiError, badRequest, forbidden } from '../../store/errors';
 import type { Store } from '../../store/store';
-import type { Device } from '../../sync/device';
+import type { Device } from '../../store/device';
 import { authorize, readBranch } from '../../authz/policy';
 import { lookupCustomer } from '../../sync/lookup';
 import { pullBatch } from '../../sync/pull';

@@ -1,8 +1,8 @@
 import { navigate, routeHref } from '../../app/router';
 import { useCurrentBranch, useToday } from '../../data/hooks';
 import { Icon } from '../../ui/Icon';
-import { currentCriteria, useCustomersView } from '../customers/customers-view-store';
-import { dateInZone } from '../customer-detail/consent-text';
+import { currentCriteria, useCustomersView } from '../customers';
+import { dateInZone } from '../customer-detail';
 import { campaignDraft, useCampaignDraft } from './campaign-draft-store';
 import { CHANNEL_LABELS } from './campaign-model';
 import { CampaignStatusTag } from './CampaignStatusTag';

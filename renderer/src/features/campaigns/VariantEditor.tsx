@@ -1,5 +1,5 @@
 import type { CampaignVariant } from '../../../../shared/domain/schemas';
-import { CAMPAIGN_PLACEHOLDERS } from '../../../../shared/insights/template';
+import { CAMPAIGN_PLACEHOLDERS } from '../../../../shared/domain/template';
 import { Field } from '../../ui/Field';
 
 /** One message variant: its template, its problems (unknown placeholders), and a live preview. */

@@ -4,10 +4,10 @@ import { assignGroup } from '../../../../shared/insights/assignment';
 import { buildAudience, lastMarketingContact, previewAudience, type Audience, type AudiencePreview } from '../../../../shared/insights/audience';
 import type { CustomerView } from '../../../../shared/insights/customer-view';
 import { segmentMembers } from '../../../../shared/insights/segment';
-import { placeholderValues, renderTemplate } from '../../../../shared/insights/template';
+import { placeholderValues, renderTemplate } from '../../../../shared/domain/template';
 import { csvLine } from '../../../../shared/csv/table';
 import { formatMoney } from '../../../../shared/money';
-import { spreadsheetSafe } from '../customers/customer-csv';
+import { spreadsheetSafe } from '../customers';
 
 export interface AudienceResult {
   /** Segment members before the campaign rules. */

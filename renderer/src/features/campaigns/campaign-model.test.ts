@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommunicationDoc } from '../../../../shared/domain/schemas';
 import { validateDocument } from '../../../../shared/domain/validate';
 import { DEFAULT_INSIGHT_RULES } from '../../../../shared/insights/business-rules';
-import { criteria } from '../../../../shared/insights/criteria';
+import { criteria } from '../../../../shared/domain/criteria';
 import { customerView } from '../../../../shared/insights/customer-view';
 import { activity, customer, day } from '../../../../shared/insights/test-fixtures';
 import { readTable, ProblemSink } from '../../../../shared/csv/table';

@@ -1,7 +1,7 @@
 import { LIMITS, MAX_HOLDOUT_PCT, type CampaignDoc, type CampaignVariant, type SegmentCriteria } from '../../../../shared/domain/schemas';
 import type { CommunicationChannel } from '../../../../shared/domain/types';
-import { criteria as makeCriteria } from '../../../../shared/insights/criteria';
-import { CAMPAIGN_PLACEHOLDERS, templateProblems } from '../../../../shared/insights/template';
+import { criteria as makeCriteria } from '../../../../shared/domain/criteria';
+import { CAMPAIGN_PLACEHOLDERS, templateProblems } from '../../../../shared/domain/template';
 import { HOLDOUT_KEY } from '../../../../shared/insights/assignment';
 
 /** Channels a campaign can be sent on (the server delivers SMS and email; push has no provider yet). */

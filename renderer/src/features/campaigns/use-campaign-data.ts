@@ -1,6 +1,6 @@
 import type { CampaignDoc, CommunicationDoc } from '../../../../shared/domain/schemas';
 import { useCurrentBranch, useDesk } from '../../data/hooks';
-import { useRxDocs } from '../segments/use-rx';
+import { useRxDocs } from '../segments';
 
 /** The branch's campaigns, newest first (null while loading). */
 export function useCampaigns(): CampaignDoc[] | null {

@@ -1,7 +1,7 @@
 import type { PairActivity } from '../../../../shared/engine/activity';
 import { formatPrice } from '../../lib/format';
 import { FrequencyTierTag, SpendingTierTag, StatusBadge } from '../../ui/StatusBadge';
-import { dayCount, shortDate } from '../customers/display';
+import { dayCount, shortDate } from '../customers';
 
 /** A customer's status and figures at one branch. */
 export function BranchCard({ activity: a, branchName, isDesk, isHome }: { activity: PairActivity; branchName: string; isDesk: boolean; isHome: boolean }) {

@@ -4,7 +4,7 @@ import { formatDay } from '../../../../shared/time/calendar';
 import { useDesk, useToday } from '../../data/hooks';
 import { now } from '../../data/session';
 import { Field } from '../../ui/Field';
-import { shortDate } from '../customers/display';
+import { shortDate } from '../customers';
 import { withCare, withFollowUp, type CareDetails } from './profile-edits';
 import { saveEdit } from './save-edit';
 

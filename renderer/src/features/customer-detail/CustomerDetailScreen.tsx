@@ -6,11 +6,11 @@ import { useActivityVersion, useBookingsVersion, useCurrentBranch, useCustomer, 
 import { formatPrice, initials } from '../../lib/format';
 import { Icon } from '../../ui/Icon';
 import { Modal } from '../../ui/Modal';
-import { CustomerForm } from '../customers/CustomerForm';
-import { shortDate } from '../customers/display';
-import { PrivacyCard } from '../privacy/PrivacyCard';
-import { useRxDocs } from '../segments/use-rx';
-import { NewBookingDialog } from '../today/NewBookingDialog';
+import { CustomerForm } from '../customers';
+import { shortDate } from '../customers';
+import { PrivacyCard } from '../privacy';
+import { useRxDocs } from '../segments';
+import { NewBookingDialog } from '../today';
 import { BranchCard } from './BranchCard';
 import { acrossBranches, orderPairs } from './branch-pairs';
 import { CareCard } from './CareCard';

@@ -3,8 +3,8 @@ import { MS_PER_DAY } from '../../../../shared/time/calendar';
 import { formatPrice } from '../../lib/format';
 import { formatClockTime } from '../../lib/zoned-time';
 import { BookingStatusTag } from '../../ui/StatusBadge';
-import { CHANNEL_LABELS } from '../campaigns/campaign-model';
-import { DeliveryTag } from '../campaigns/CampaignStatusTag';
+import { CHANNEL_LABELS } from '../campaigns';
+import { DeliveryTag } from '../campaigns';
 import { byMonth, type ContactEntry, type HistoryEntry, type TimelineEntry } from './timeline-model';
 
 const FIRST_SHOWN = 40;

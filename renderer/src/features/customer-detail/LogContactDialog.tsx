@@ -6,7 +6,7 @@ import { assertValid } from '../../data/write-errors';
 import { Field } from '../../ui/Field';
 import { Modal, SubmitFooter } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
-import { CHANNEL_LABELS } from '../campaigns/campaign-model';
+import { CHANNEL_LABELS } from '../campaigns';
 import { contactDoc, EMPTY_CONTACT, LOG_CHANNELS, LOG_STATUS_LABELS, LOG_STATUSES, PURPOSE_SUGGESTIONS, type ContactErrors, type ContactForm, type LogChannel, type LogStatus } from './contact-model';
 
 /** Records a contact with the customer (call, message, visit note): it joins their timeline. */

@@ -1,9 +1,9 @@
-import '../segments/segments-chart-setup';
+import '../../ui/chart-setup';
 import { Bar } from 'react-chartjs-2';
 import type { BookingFact, PairActivity } from '../../../../shared/engine/activity';
 import { formatPrice } from '../../lib/format';
 import { tokenColour } from '../../ui/token-colour';
-import { shortDate } from '../customers/display';
+import { shortDate } from '../customers';
 import { formatDay } from '../../../../shared/time/calendar';
 import { branchesVisited, dayHourHeatmap, servicesUsed, spendByMonth, visitGaps } from './profile-analytics';
 

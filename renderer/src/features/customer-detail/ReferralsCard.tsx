@@ -3,7 +3,7 @@ import type { CustomerDoc } from '../../../../shared/domain/schemas';
 import { routeHref } from '../../app/router';
 import { useCustomersVersion, useDesk } from '../../data/hooks';
 import { now } from '../../data/session';
-import { CustomerPicker } from '../today/CustomerPicker';
+import { CustomerPicker } from '../today';
 import { referredBy, withReferrer } from './profile-edits';
 import { saveEdit } from './save-edit';
 

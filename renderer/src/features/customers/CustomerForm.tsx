@@ -9,7 +9,7 @@ import { now } from '../../data/session';
 import { DocumentRejected } from '../../data/write-errors';
 import { Field } from '../../ui/Field';
 import { errorMessage, toast } from '../../ui/toasts';
-import { consentText } from '../customer-detail/consent-text';
+import { consentText } from '../customer-detail';
 import {
   changedDetails,
   customerValuesOf,

@@ -1,6 +1,6 @@
 import { formatPrice } from '../../lib/format';
 import { Icon } from '../../ui/Icon';
-import { describeCriteria } from '../segments/criteria-text';
+import { describeCriteria } from '../segments';
 import { customersView, type AppliedSegment } from './customers-view-store';
 
 /** The saved segment applied to the list, with the criteria the filter panel cannot show. */

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { criteria } from '../../../../shared/insights/criteria';
+import { criteria } from '../../../../shared/domain/criteria';
 import { currentCriteria, customersView, filtersOf, useCustomersView } from './customers-view-store';
 
 beforeEach(() => customersView.reset());

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { SegmentCriteria } from '../../../../shared/domain/schemas';
 import type { CustomerStatus, FrequencyTier, SpendingTier } from '../../../../shared/domain/types';
-import { criteria as makeCriteria, criteriaFromListFilters, listFiltersOf } from '../../../../shared/insights/criteria';
+import { criteria as makeCriteria, criteriaFromListFilters, listFiltersOf } from '../../../../shared/domain/criteria';
 import { formatMoney } from '../../../../shared/money';
 import type { CustomerFilters, FilterKey } from './customer-filters';
 import { DEFAULT_SORT, type SortOrder } from './customer-sort';

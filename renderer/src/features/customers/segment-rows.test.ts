@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_INSIGHT_RULES } from '../../../../shared/insights/business-rules';
-import { criteria, EMPTY_CRITERIA } from '../../../../shared/insights/criteria';
+import { criteria, EMPTY_CRITERIA } from '../../../../shared/domain/criteria';
 import { activity, customer, day } from '../../../../shared/insights/test-fixtures';
 import { buildRows } from './customer-rows';
 import { rowsInSegment } from './segment-rows';

@@ -3,7 +3,7 @@ import { formatPhone } from '../../../../shared/domain/contact';
 import { routeHref } from '../../app/router';
 import { formatPrice } from '../../lib/format';
 import { Icon } from '../../ui/Icon';
-import { dayCount, displayName, shortDate } from '../customers/display';
+import { dayCount, displayName, shortDate } from '../customers';
 import type { ActionItem } from './dashboard-model';
 
 const FIRST_SHOWN = 8;

@@ -1,11 +1,11 @@
-import './chart-setup';
+import '../../ui/chart-setup';
 import { useMemo } from 'react';
 import type { CustomerStatus } from '../../../../shared/domain/types';
 import { navigate } from '../../app/router';
 import { useActivityVersion, useBranches, useCurrentBranch, useCustomersVersion, useDesk, useToday } from '../../data/hooks';
 import { longDate } from '../../lib/zoned-time';
 import { Icon } from '../../ui/Icon';
-import { customersView } from '../customers/customers-view-store';
+import { customersView } from '../customers';
 import { AtRiskList } from './AtRiskList';
 import { atRiskActions, dashboardMetrics, tierCounts, topBySpend } from './dashboard-model';
 import { setDashboardScope, useDashboardView } from './dashboard-view-store';

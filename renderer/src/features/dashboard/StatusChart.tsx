@@ -2,7 +2,7 @@ import { Doughnut } from 'react-chartjs-2';
 import type { CustomerStatus } from '../../../../shared/domain/types';
 import type { BranchMetrics } from '../../../../shared/engine/metrics';
 import { STATUS_LABELS } from '../../lib/format';
-import './chart-setup';
+import '../../ui/chart-setup';
 import { tokenColour } from '../../ui/token-colour';
 import { percent } from './dashboard-model';
 

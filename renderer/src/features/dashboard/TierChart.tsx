@@ -1,7 +1,7 @@
 import { Bar } from 'react-chartjs-2';
 import { FREQUENCY_TIERS, SPENDING_TIERS, type FrequencyTier, type SpendingTier } from '../../../../shared/domain/types';
 import { FREQUENCY_TIER_LABELS, SPENDING_TIER_LABELS } from '../../lib/format';
-import './chart-setup';
+import '../../ui/chart-setup';
 import { tokenColour } from '../../ui/token-colour';
 
 /** Customers per spending and frequency tier, as horizontal bars. */

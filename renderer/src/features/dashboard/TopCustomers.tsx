@@ -2,7 +2,7 @@ import { routeHref } from '../../app/router';
 import { formatPrice } from '../../lib/format';
 import { StatusBadge } from '../../ui/StatusBadge';
 import type { ActionItem } from './dashboard-model';
-import { displayName } from '../customers/display';
+import { displayName } from '../customers';
 
 /** The ten customers who spent most. */
 export function TopCustomers({ items, branchNameOf, showBranch }: { items: ActionItem[]; branchNameOf: (id: string) => string; showBranch: boolean }) {

@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { errorMessage, toast } from '../../ui/toasts';
 import { unpairDesk } from '../../sync/pairing';
 import { useSyncStore } from '../../sync/sync-store';
-import { PairingForm } from '../sync/PairingForm';
+import { PairingForm } from '../sync';
 import { useHqStore } from './hq-store';
 import { HqScreen } from './HqScreen';
 

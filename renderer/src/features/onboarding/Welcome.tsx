@@ -9,9 +9,9 @@ import { platform } from '../../platform/bridge';
 import { Icon } from '../../ui/Icon';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { errorMessage, toast } from '../../ui/toasts';
-import { BranchForm } from '../settings/BranchForm';
+import { BranchForm } from '../settings';
 import { loadDemo } from './demo';
-import { WelcomeConnectCard } from '../sync/WelcomeConnectCard';
+import { WelcomeConnectCard } from '../sync';
 
 const count = new Intl.NumberFormat('en');
 

@@ -1,5 +1,5 @@
 import { Bar } from 'react-chartjs-2';
-import './segments-chart-setup';
+import '../../ui/chart-setup';
 import { tokenColour } from '../../ui/token-colour';
 
 /** Favourite services (customers whose most-visited service it is) and where customers prefer to go. */

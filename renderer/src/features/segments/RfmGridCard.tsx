@@ -1,4 +1,4 @@
-import { criteria } from '../../../../shared/insights/criteria';
+import { criteria } from '../../../../shared/domain/criteria';
 import type { RfmGrid } from './segments-model';
 
 const R_LABELS = ['R1 · long ago', 'R2', 'R3', 'R4', 'R5 · recent'];

@@ -3,7 +3,7 @@ import { formatDay } from '../../../../shared/time/calendar';
 import { STATUS_LABELS } from '../../lib/format';
 import { tokenColour } from '../../ui/token-colour';
 import { TREND_STATUSES, type StatusTrend } from './segments-model';
-import './segments-chart-setup';
+import '../../ui/chart-setup';
 
 const short = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { criteria, EMPTY_CRITERIA } from '../../../../shared/insights/criteria';
+import { criteria, EMPTY_CRITERIA } from '../../../../shared/domain/criteria';
 import { formatPrice } from '../../lib/format';
 import { criteriaOf, EMPTY_FORM, formOf, isEmptyForm } from './criteria-form';
 import { describeCriteria } from './criteria-text';

@@ -1,9 +1,9 @@
 import type { SegmentCriteria } from '../../../../shared/domain/schemas';
 import type { CustomerStatus, FrequencyTier, SpendingTier } from '../../../../shared/domain/types';
-import { criteria as makeCriteria } from '../../../../shared/insights/criteria';
+import { criteria as makeCriteria } from '../../../../shared/domain/criteria';
 import type { DateWindow } from '../../../../shared/insights/dates';
 import { formatMoney } from '../../../../shared/money';
-import { parseFilterInputs } from '../customers/filter-inputs';
+import { parseFilterInputs } from '../customers';
 
 export type TriChoice = '' | 'yes' | 'no';
 export type ScoreText = '' | '1' | '2' | '3' | '4' | '5';

@@ -2,14 +2,14 @@ import { useMemo, useState } from 'react';
 import type { BranchSettingsDoc } from '../../../../shared/domain/schemas';
 import { TRIGGER_KINDS, type TriggerKind } from '../../../../shared/insights/branch-settings';
 import { triggerReport, type ReportBooking } from '../../../../shared/insights/campaign-report';
-import { CAMPAIGN_PLACEHOLDERS, MILESTONE_PLACEHOLDERS } from '../../../../shared/insights/template';
+import { CAMPAIGN_PLACEHOLDERS, MILESTONE_PLACEHOLDERS } from '../../../../shared/domain/template';
 import { useBookingsVersion, useCurrentBranch, useDesk } from '../../data/hooks';
 import { now } from '../../data/session';
 import { saveChange } from '../../data/save-change';
 import { useDeskPermission } from '../../sync/permissions';
 import { Field } from '../../ui/Field';
 import { errorMessage, toast } from '../../ui/toasts';
-import { useOutboundMessages } from '../campaigns/use-campaign-data';
+import { useOutboundMessages } from '../campaigns';
 import { formOfSettings, settingsOfForm, type AutomationsErrors, type AutomationsForm } from './automations-model';
 import { useBranchSettings } from './use-branch-settings';
 

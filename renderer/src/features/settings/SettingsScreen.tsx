@@ -12,7 +12,7 @@ import { AutomationsSection } from './AutomationsSection';
 import { BranchForm } from './BranchForm';
 import { CountryField } from './CountryField';
 import { PRESET_LABELS } from './thresholds-model';
-import { SyncSettingsSection } from '../sync/SyncSettingsSection';
+import { SyncSettingsSection } from '../sync';
 import { activeRole, useSyncStore } from '../../sync/sync-store';
 
 const count = new Intl.NumberFormat('en');

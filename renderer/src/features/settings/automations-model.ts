@@ -1,6 +1,6 @@
 import { LIMITS, MAX_CAP_DAYS, type BranchSettingsDoc } from '../../../../shared/domain/schemas';
 import { TRIGGER_KINDS, type TriggerKind } from '../../../../shared/insights/branch-settings';
-import { CAMPAIGN_PLACEHOLDERS, MILESTONE_PLACEHOLDERS, templateProblems } from '../../../../shared/insights/template';
+import { CAMPAIGN_PLACEHOLDERS, MILESTONE_PLACEHOLDERS, templateProblems } from '../../../../shared/domain/template';
 import { formatMoney, parseMoney } from '../../../../shared/money';
 
 /** The automations form: switches, texts and numbers as typed. */

@@ -1,7 +1,7 @@
 import type { BranchSettingsDoc } from '../../../../shared/domain/schemas';
 import { effectiveBranchSettings } from '../../../../shared/insights/branch-settings';
 import { useCurrentBranch, useDesk } from '../../data/hooks';
-import { useRxDocs } from '../segments/use-rx';
+import { useRxDocs } from '../segments';
 
 /**
  * The desk branch's insight and automation settings (synced `branch_settings`, defaults when the

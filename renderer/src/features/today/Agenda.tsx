@@ -6,7 +6,7 @@ import { useActivity, useCustomer } from '../../data/hooks';
 import { BOOKING_STATUS_LABELS, formatPrice, STATUS_LABELS } from '../../lib/format';
 import { formatClockTime } from '../../lib/zoned-time';
 import { dropMinute, layoutAgenda, UNASSIGNED, type PlacedBooking } from './agenda-layout';
-import { displayName } from '../customers/display';
+import { displayName } from '../customers';
 
 const PX_PER_MINUTE = 1.6;
 

@@ -10,7 +10,7 @@ import { formatClockTime } from '../../lib/zoned-time';
 import { routeHref } from '../../app/router';
 import { BookingStatusTag, FrequencyTierTag, SpendingTierTag, StatusBadge } from '../../ui/StatusBadge';
 import { initials } from '../../lib/format';
-import { displayName } from '../customers/display';
+import { displayName } from '../customers';
 import { conflictLines } from './ConflictNotice';
 
 export type BookingAction = 'check_in' | 'complete' | 'no_show' | 'cancel' | 'edit';

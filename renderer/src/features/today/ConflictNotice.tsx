@@ -3,7 +3,7 @@ import type { BookingConflict } from '../../../../shared/schedule/booking-confli
 import { parseInstant } from '../../../../shared/time/instant';
 import { useDesk } from '../../data/hooks';
 import { shortDateTime } from '../../lib/zoned-time';
-import { displayName } from '../customers/display';
+import { displayName } from '../customers';
 
 /** One line per clash: who else is in that chair, or where else the customer is booked. */
 export function conflictLines(conflicts: readonly BookingConflict<BookingDoc>[], nameOf: (customerId: string) => string, timeZone: string): string[] {

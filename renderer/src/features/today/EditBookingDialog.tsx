@@ -8,7 +8,7 @@ import { isoInZone, shortDateTime } from '../../lib/zoned-time';
 import { Field } from '../../ui/Field';
 import { Modal, SubmitFooter } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
-import { displayName } from '../customers/display';
+import { displayName } from '../customers';
 import { EDIT_FORM_FIELDS, editChanges, editValuesOf, type EditFormErrors, type EditFormValues } from './booking-edit-model';
 import { BookingDetailsFields, BookingWhenFields } from './BookingDetailsFields';
 import { ConflictNotice } from './ConflictNotice';

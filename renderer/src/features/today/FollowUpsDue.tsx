@@ -3,9 +3,9 @@ import { formatPhone } from '../../../../shared/domain/contact';
 import { routeHref } from '../../app/router';
 import { useActivityVersion, useCustomersLoaded, useCustomersVersion, useDesk } from '../../data/hooks';
 import { now } from '../../data/session';
-import { LogContactDialog } from '../customer-detail/LogContactDialog';
-import { withFollowUp } from '../customer-detail/profile-edits';
-import { saveEdit } from '../customer-detail/save-edit';
+import { LogContactDialog } from '../customer-detail';
+import { withFollowUp } from '../customer-detail';
+import { saveEdit } from '../customer-detail';
 import { dueText, followUpsDue } from './follow-ups';
 
 const SHOWN = 6;

@@ -3,7 +3,7 @@ import { useDesk } from '../../data/hooks';
 import { now } from '../../data/session';
 import { Modal } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
-import { displayName } from '../customers/display';
+import { displayName } from '../customers';
 import { ConflictNotice } from './ConflictNotice';
 import { applyMove, type PlannedMove } from './move-booking';
 

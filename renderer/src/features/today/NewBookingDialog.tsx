@@ -9,7 +9,7 @@ import { formatDuration } from '../../lib/format';
 import { formatClockTime, isoInZone, shortDateTime } from '../../lib/zoned-time';
 import { Modal, SubmitFooter } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
-import { prefillFromQuery, type CustomerFormValues } from '../customers/customer-form-model';
+import { prefillFromQuery, type CustomerFormValues } from '../customers';
 import { RegisterForBooking } from './RegisterForBooking';
 import { BOOKING_FORM_FIELDS, validateBookingForm, type BookingFormErrors, type BookingFormValues } from './booking-form-model';
 import { BookingDetailsFields, BookingWhenFields } from './BookingDetailsFields';

@@ -1,5 +1,5 @@
-import { CustomerForm } from '../customers/CustomerForm';
-import type { CustomerFormValues } from '../customers/customer-form-model';
+import { CustomerForm } from '../customers';
+import type { CustomerFormValues } from '../customers';
 import { Modal } from '../../ui/Modal';
 
 /**

@@ -6,7 +6,7 @@ import { now } from '../../data/session';
 import { formProblems } from '../../data/write-errors';
 import { Modal, SubmitFooter } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
-import { prefillFromQuery, type CustomerFormValues } from '../customers/customer-form-model';
+import { prefillFromQuery, type CustomerFormValues } from '../customers';
 import { RegisterForBooking } from './RegisterForBooking';
 import { BOOKING_FORM_FIELDS, validateBookingForm, type BookingFormErrors, type BookingFormValues } from './booking-form-model';
 import { BookingDetailsFields } from './BookingDetailsFields';

@@ -8,7 +8,3 @@ export interface Device {
   branch_id: string;
 }
 
-/** The branch whose documents a device reads and writes; null = every branch (hq, read-only). */
-export function readScope(device: Device): string | null {
-  return device.role === 'hq' ? null : device.branch_id;
-}

@@ -3,9 +3,9 @@
  * segments, a v0 campaign, a URL), and the Customers list filters converted both ways.
  */
 import { Value } from '@sinclair/typebox/value';
-import { SegmentCriteriaSchema, type SegmentCriteria } from '../domain/schemas';
+import { SegmentCriteriaSchema, type SegmentCriteria } from './schemas';
 import { MAX_PRICE_CENTS } from '../money';
-import { CUSTOMER_STATUSES, FREQUENCY_TIERS, SPENDING_TIERS, type CustomerStatus, type FrequencyTier, type SpendingTier } from '../domain/types';
+import { CUSTOMER_STATUSES, FREQUENCY_TIERS, SPENDING_TIERS, type CustomerStatus, type FrequencyTier, type SpendingTier } from './types';
 
 export type { SegmentCriteria };
 

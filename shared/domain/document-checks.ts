@@ -4,7 +4,7 @@
  * them): unique variant keys, templates without unknown placeholders once a campaign leaves
  * draft, criteria ranges the right way round, ascending milestones, settings id = branch id.
  */
-import type { BranchSettingsDoc, CampaignDoc, SegmentDoc } from '../domain/schemas';
+import type { BranchSettingsDoc, CampaignDoc, SegmentDoc } from './schemas';
 import { criteriaProblems } from './criteria';
 import { CAMPAIGN_PLACEHOLDERS, MILESTONE_PLACEHOLDERS, templateProblems } from './template';
 

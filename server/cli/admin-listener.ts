@@ -6,9 +6,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
-import { ADMIN_SECRET_HEADER, type AdminResult } from '../cli/admin-client';
-import { run } from '../cli/run';
-import { runWithServerStore } from '../cli/store-target';
+import { ADMIN_SECRET_HEADER, type AdminResult } from './admin-client';
+import { run } from './run';
+import { runWithServerStore } from './store-target';
 import type { Store } from '../store/store';
 
 const FORWARDED = new Set(['import', 'import-customers', 'import-batches', 'import-undo', 'enroll', 'verify', 'devices', 'revoke']);

@@ -1,0 +1,6 @@
+/**
+ * The public entry of the hq feature: what other features and the app may use. Import
+ * from here, never from a file inside the folder (eslint.config.js enforces it).
+ */
+export { HqScreen } from './HqScreen';
+export { HqShell } from './HqShell';
