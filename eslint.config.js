@@ -86,7 +86,11 @@ export default tseslint.config(
   },
   {
     files: ['server/store/**/*.ts'],
-    rules: layers([SERVER_LAYER, { forbidden: ['../sync/*', '../../sync/*'], why: 'server/store/ does not import server/sync/ (sync handlers use the store, not the reverse).' }]),
+    rules: layers([
+      SERVER_LAYER,
+      { forbidden: ['../sync/*', '../../sync/*'], why: 'server/store/ does not import server/sync/ (sync handlers use the store, not the reverse).' },
+      { forbidden: ['../services/*', '../../services/*'], why: 'server/store/ (storage) does not import server/services/ (the domain services built on it).' },
+    ]),
   },
   {
     files: ['electron/**/*.ts'],

@@ -165,6 +165,11 @@ describe('boundaries inside shared/ and server/', () => {
     expect(found.some((e) => boundary.test(e)), found.join('\n')).toBe(true);
   });
 
+  it('server/store/ does not import server/services/', async () => {
+    const found = await errors('server/store/boundary-probe.ts', "import { refreshPairs } from '../services/projection';\nexport const probe = refreshPairs;\n");
+    expect(found.some((e) => boundary.test(e)), found.join('\n')).toBe(true);
+  });
+
   it('server/store/ may import shared/sync/', async () => {
     expect(await errors('server/store/boundary-probe.ts', "import { mergeDocuments } from '../../shared/sync/merge';\nexport const probe = mergeDocuments;\n")).toEqual([]);
   });

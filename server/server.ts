@@ -7,7 +7,7 @@ import { acquireDataDir, pgliteDir, type DataDirLock } from './db/data-dir';
 import { buildApp } from './http/app';
 import { startAdmin, type AdminListener } from './cli/admin-listener';
 import type { Clock } from './store/context';
-import { Roller } from './store/roller';
+import { Roller } from './services/roller';
 import { Store } from './store/store';
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_OUTBOX_OPTIONS, type OutboxConfig } from './outbox/config';

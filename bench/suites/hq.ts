@@ -8,7 +8,7 @@ import type { MetricsReport } from '../../shared/engine/metrics';
 import { formatDay } from '../../shared/time/calendar';
 import { stableJson } from '../../shared/util/json';
 import { loadBranches } from '../../server/store/branches';
-import { loadProjection } from '../../server/store/projection';
+import { loadProjection } from '../../server/services/projection';
 import { SyncApi } from '../../renderer/src/sync/api';
 import { groupByReport, type BranchDay } from '../lib/hq-baseline';
 import { loadOrganisation } from '../lib/hq-load';

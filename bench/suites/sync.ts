@@ -10,7 +10,7 @@ import type { StreamMessage, WireDoc } from '../../shared/sync/protocol';
 import { formatDay } from '../../shared/time/calendar';
 import { formatInstant } from '../../shared/time/instant';
 import { zoneClock } from '../../shared/time/zone';
-import { importDataset } from '../../server/store/import';
+import { importDataset } from '../../server/services/import';
 import { SyncApi, type AnyDoc } from '../../renderer/src/sync/api';
 import { PUSH_BATCH_SIZE } from '../../renderer/src/sync/collection-replication';
 import { StreamReader } from '../../renderer/src/sync/stream-reader';

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { SCHEMA_VERSION } from '../../shared/domain/schemas';
 import { SCHEMA_HEADER, type PullResponse } from '../../shared/sync/protocol';
 import { createEnrolmentCode } from '../store/auth';
-import { importDataset } from '../store/import';
+import { importDataset } from '../services/import';
 import { createPostgresDatabase } from '../test-support/databases';
 import { bookingDoc, customerDoc } from '../test-support/docs';
 import { Store } from '../store/store';

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveCustomerId } from '../../shared/domain/contact';
 import type { CustomerDoc } from '../../shared/domain/schemas';
 import { pgliteDir } from '../db/data-dir';
-import { importDataset } from '../store/import';
+import { importDataset } from '../services/import';
 import { Store } from '../store/store';
 import { pullBatch } from '../sync/pull';
 import { ManualClock, TARGETS, type TestDatabase } from '../test-support/databases';

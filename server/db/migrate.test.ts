@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { importDataset } from '../store/import';
+import { importDataset } from '../services/import';
 import { Store } from '../store/store';
 import { createPostgresDatabase, POSTGRES_URL, TARGETS, type TestDatabase } from '../test-support/databases';
 import { twoBranches } from '../test-support/dataset';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse, ErrorBody, SessionInfo } from '../../shared/sync/protocol';
 import { createEnrolmentCode, sha256 } from '../store/auth';
-import { importDataset } from '../store/import';
+import { importDataset } from '../services/import';
 import { ManualClock, TARGETS, type TestDatabase } from '../test-support/databases';
 import { twoBranches } from '../test-support/dataset';
 import { client, startTestServer, type TestServer } from '../test-support/http';

@@ -1,7 +1,7 @@
 import { SCHEMA_VERSION } from '../../shared/domain/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse, StreamMessage, StreamTicketResponse } from '../../shared/sync/protocol';
-import { importDataset } from '../store/import';
+import { importDataset } from '../services/import';
 import { ManualClock, TARGETS, type TestDatabase } from '../test-support/databases';
 import { twoBranches } from '../test-support/dataset';
 import { bookingDoc } from '../test-support/docs';

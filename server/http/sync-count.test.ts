@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse, PullResponse } from '../../shared/sync/protocol';
-import { importDataset } from '../store/import';
+import { importDataset } from '../services/import';
 import { TARGETS, type TestDatabase } from '../test-support/databases';
 import { twoBranches } from '../test-support/dataset';
 import { bookingDoc } from '../test-support/docs';

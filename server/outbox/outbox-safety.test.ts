@@ -10,7 +10,7 @@ import type { WireDoc } from '../../shared/sync/protocol';
 import { RATE_LIMITS } from '../authz/outbox-policy';
 import { createEnrolmentCode, redeemEnrolmentCode, revokeDevice } from '../store/auth';
 import { loadMasters } from '../store/documents';
-import { importDataset } from '../store/import';
+import { importDataset } from '../services/import';
 import { writeServerDocuments } from '../store/server-writes';
 import { advanceClock, lockStamps } from '../store/stamps';
 import { pushRows } from '../sync/push';

@@ -8,7 +8,7 @@ import type { CommunicationDoc, CustomerDoc } from '../../shared/domain/schemas'
 import { eraseCustomer } from '../../shared/privacy/erase';
 import type { WireDoc } from '../../shared/sync/protocol';
 import { loadMasters } from '../store/documents';
-import { importDataset } from '../store/import';
+import { importDataset } from '../services/import';
 import { writeServerDocuments } from '../store/server-writes';
 import { advanceClock, lockStamps } from '../store/stamps';
 import { Store } from '../store/store';

@@ -10,7 +10,7 @@ import { SCHEMA_VERSION } from '../../shared/domain/schemas';
 import { SCHEMA_HEADER, type EnrollResponse, type Role } from '../../shared/sync/protocol';
 import { acquireDataDir, pgliteDir } from '../db/data-dir';
 import { createEnrolmentCode } from '../store/auth';
-import { importDataset } from '../store/import';
+import { importDataset } from '../services/import';
 import { Store } from '../store/store';
 import { createPostgresDatabase, POSTGRES_URL } from '../test-support/databases';
 import { twoBranches } from '../test-support/dataset';

@@ -9,8 +9,8 @@ import { DEFAULT_INSIGHT_RULES, type InsightRules } from '../../shared/insights/
 import { defaultBranchSettings } from '../../shared/insights/branch-settings';
 import { criteria } from '../../shared/domain/criteria';
 import type { EnrollResponse, ErrorBody, PullResponse, SessionInfo, WireDoc } from '../../shared/sync/protocol';
-import { importDataset } from '../store/import';
-import { rollStale } from '../store/roller';
+import { importDataset } from '../services/import';
+import { rollStale } from '../services/roller';
 import { ManualClock, TARGETS, type TestDatabase } from '../test-support/databases';
 import { twoBranches } from '../test-support/dataset';
 import { communicationDoc } from '../test-support/docs';

@@ -17,7 +17,7 @@ import { loadMasters, writeDocuments, type DocWrite } from '../store/documents';
 import { badRequest } from '../store/errors';
 import { ensureLinks, linkedBranches, restampLinks, type Link } from '../store/links';
 import { notifyChange } from '../store/notify';
-import { refreshPairs, type PairRef } from '../store/projection';
+import { refreshPairs, type PairRef } from '../services/projection';
 import { advanceClock, lockStamps, nextStamps } from '../store/stamps';
 import type { Store } from '../store/store';
 import { customerFieldProblems } from './customer-checks';

@@ -12,7 +12,7 @@ import { birthdayEvent, dueStatusEvent } from '../../shared/insights/triggers';
 import { civilFromDays, daysInMonth } from '../../shared/time/calendar';
 import { toNumber, type Queryable } from '../db/database';
 import { loadBranches, type BranchInfo } from '../store/branches';
-import { loadProjection, rowToActivity, type ActivityRow } from '../store/projection';
+import { loadProjection, rowToActivity, type ActivityRow } from '../services/projection';
 import { advanceClock, lockStamps } from '../store/stamps';
 import type { Store } from '../store/store';
 import { loadBranchSettings } from './branch-settings';

@@ -7,7 +7,7 @@
 import { milestoneEvent } from '../../shared/insights/triggers';
 import type { Queryable } from '../db/database';
 import type { BranchInfo } from '../store/branches';
-import type { PairChange } from '../store/projection';
+import type { PairChange } from '../services/projection';
 import type { Store } from '../store/store';
 import { loadBranchSettings } from './branch-settings';
 import { queueAutomatedMessages, type DueEvent } from './queue';

@@ -12,7 +12,7 @@ import type { CustomerDoc } from '../../../shared/domain/schemas';
 import { SCHEMA_VERSION } from '../../../shared/domain/schemas';
 import type { EnrollResponse } from '../../../shared/sync/protocol';
 import { revokeDevice } from '../../../server/store/auth';
-import { importDataset } from '../../../server/store/import';
+import { importDataset } from '../../../server/services/import';
 import { TARGETS, type TestDatabase } from '../../../server/test-support/databases';
 import { twoBranches } from '../../../server/test-support/dataset';
 import { client, enrolDevice, startTestServer, type TestServer } from '../../../server/test-support/http';

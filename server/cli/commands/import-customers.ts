@@ -11,7 +11,7 @@ import {
   type ColumnMapping,
   type DuplicatePolicy,
 } from '../../../shared/csv/customer-import';
-import { branchByName, importCustomers, listBatches, undoBatch } from '../../store/customer-import';
+import { branchByName, importCustomers, listBatches, undoBatch } from '../../services/customer-import';
 import { loadBranches } from '../../store/branches';
 import { ApiError } from '../../store/errors';
 import { parseOptions, requireOption } from '../args';

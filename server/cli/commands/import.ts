@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readTable, ProblemSink } from '../../../shared/csv/table';
-import { ImportRejected, importDataset, type ImportProblem } from '../../store/import';
+import { ImportRejected, importDataset, type ImportProblem } from '../../services/import';
 import { parseOptions, requireOption } from '../args';
 import { CliError, EXIT_BAD_INPUT, usageError } from '../errors';
 import { loadDataset } from '../load-dataset';

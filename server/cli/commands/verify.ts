@@ -1,4 +1,4 @@
-import { verifyProjection } from '../../store/verify';
+import { verifyProjection } from '../../services/verify';
 import { parseOptions } from '../args';
 import { CliFailure, EXIT_CHECK_FAILED } from '../errors';
 import { withStore } from '../store-target';

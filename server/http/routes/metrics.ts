@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { parseDay } from '../../../shared/time/calendar';
 import { stableJson } from '../../../shared/util/json';
 import { badRequest } from '../../store/errors';
-import { metricsReport } from '../../store/metrics';
+import { metricsReport } from '../../services/metrics';
 import type { Store } from '../../store/store';
-import { MAX_TREND_DAYS, metricsTrend } from '../../store/trend';
+import { MAX_TREND_DAYS, metricsTrend } from '../../services/trend';
 import { readBranch } from '../../authz/policy';
 import { requireDevice } from '../guards';
 

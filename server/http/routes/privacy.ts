@@ -15,7 +15,7 @@ import { formatInstant } from '../../../shared/time/instant';
 import { loadMasters } from '../../store/documents';
 import { notFound } from '../../store/errors';
 import { isLinked } from '../../store/links';
-import { rowToActivity, type ActivityRow } from '../../store/projection';
+import { rowToActivity, type ActivityRow } from '../../services/projection';
 import type { Store } from '../../store/store';
 import type { Device } from '../../store/device';
 import { authorize } from '../../authz/policy';

@@ -5,10 +5,10 @@
  */
 import { emptyAccumulator, finishMetrics, mergeAccumulators, type BranchMetrics, type MetricsAccumulator, type MetricsReport } from '../../shared/engine/metrics';
 import { formatDay, MS_PER_DAY } from '../../shared/time/calendar';
-import { loadBranches, type BranchInfo } from './branches';
+import { loadBranches, type BranchInfo } from '../store/branches';
 import { accumulateAll, branchActivities, branchData, loadProjection } from './projection';
 import { rollStale } from './roller';
-import type { Store } from './store';
+import type { Store } from '../store/store';
 
 function report(asOf: string, accs: Map<string, MetricsAccumulator>): MetricsReport {
   const all = emptyAccumulator();

@@ -6,10 +6,10 @@ import { emptyAccumulator, finishMetrics, mergeAccumulators, type BranchMetrics,
 import type { TrendResponse } from '../../shared/sync/protocol';
 import { formatDay } from '../../shared/time/calendar';
 import { toNumber } from '../db/database';
-import { loadBranches } from './branches';
+import { loadBranches } from '../store/branches';
 import { accumulatorOf, COUNTERS_SQL, loadProjection, type CounterRow } from './projection';
 import { rollStale } from './roller';
-import type { Store } from './store';
+import type { Store } from '../store/store';
 
 export const MAX_TREND_DAYS = 366;
 

@@ -5,10 +5,10 @@
  * "today" report. Safe with several processes: the check and the work happen under the lock.
  */
 import { zoneClock } from '../../shared/time/zone';
-import { loadBranches, type BranchInfo } from './branches';
+import { loadBranches, type BranchInfo } from '../store/branches';
 import { loadProjection, recomputeBranch, writeSnapshot } from './projection';
-import { lockStamps } from './stamps';
-import type { Store } from './store';
+import { lockStamps } from '../store/stamps';
+import type { Store } from '../store/store';
 
 /** At most this many missed days are rebuilt from history when a branch rolls late. */
 export const MAX_CATCH_UP_DAYS = 31;

@@ -7,11 +7,11 @@ import { parseDay } from '../../shared/time/calendar';
 import { ManualClock, TARGETS, type TestDatabase } from '../test-support/databases';
 import { twoBranches } from '../test-support/dataset';
 import { bookingDoc } from '../test-support/docs';
-import { loadBranches, timezonesOf } from './branches';
-import { writeDocuments } from './documents';
+import { loadBranches, timezonesOf } from '../store/branches';
+import { writeDocuments } from '../store/documents';
 import { importDataset } from './import';
 import { metricsFromRaw } from './metrics';
-import { advanceClock, lockStamps, nextStamps } from './stamps';
+import { advanceClock, lockStamps, nextStamps } from '../store/stamps';
 import { verifyProjection } from './verify';
 
 describe.each(TARGETS)('bookings of customers that do not exist, on $name', (target) => {

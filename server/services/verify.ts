@@ -4,9 +4,9 @@
  */
 import { ACTIVITY_FIELDS } from '../../shared/engine/activity';
 import { compareCodePoints } from '../../shared/util/compare';
-import { loadBranches } from './branches';
+import { loadBranches } from '../store/branches';
 import { accumulateAll, branchActivities, branchData, counterValues, loadProjection, rowToActivity, type ActivityRow } from './projection';
-import type { Store } from './store';
+import type { Store } from '../store/store';
 
 export interface VerifyResult {
   rows: number;

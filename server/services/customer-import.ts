@@ -19,14 +19,14 @@ import {
 import type { CustomerDoc } from '../../shared/domain/schemas';
 import type { WireDoc } from '../../shared/sync/protocol';
 import type { Queryable } from '../db/database';
-import { loadBranches, type BranchInfo } from './branches';
-import { loadMasters, writeDocuments } from './documents';
-import { ApiError } from './errors';
-import { ensureLinks, linkedBranches, restampLinks } from './links';
-import { notifyChange } from './notify';
+import { loadBranches, type BranchInfo } from '../store/branches';
+import { loadMasters, writeDocuments } from '../store/documents';
+import { ApiError } from '../store/errors';
+import { ensureLinks, linkedBranches, restampLinks } from '../store/links';
+import { notifyChange } from '../store/notify';
 import { refreshPairs, type PairRef } from './projection';
-import { advanceClock, lockStamps, nextStamps } from './stamps';
-import type { Store } from './store';
+import { advanceClock, lockStamps, nextStamps } from '../store/stamps';
+import type { Store } from '../store/store';
 
 type Doc = Record<string, unknown>;
 

@@ -8,7 +8,7 @@ import { pairKey } from '../../shared/engine/activity-index';
 import { accumulate, emptyAccumulator, type MetricsAccumulator } from '../../shared/engine/metrics';
 import type { BookingStatus, CustomerStatus } from '../../shared/domain/types';
 import { toNumber, type Queryable } from '../db/database';
-import type { BranchInfo } from './branches';
+import type { BranchInfo } from '../store/branches';
 
 export interface PairRef {
   branch_id: string;

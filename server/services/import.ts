@@ -13,14 +13,14 @@ import { documentsEqual } from '../../shared/sync/equal';
 import type { SyncCollection, WireDoc } from '../../shared/sync/protocol';
 import { zoneClock } from '../../shared/time/zone';
 import { toNumber, type Queryable } from '../db/database';
-import { loadBranches, timezonesOf } from './branches';
-import { loadMasters, writeDocuments, type DocWrite } from './documents';
-import type { RowContext } from './tables';
-import { ensureLinks, restampLinks, type Link } from './links';
-import { notifyChange } from './notify';
+import { loadBranches, timezonesOf } from '../store/branches';
+import { loadMasters, writeDocuments, type DocWrite } from '../store/documents';
+import type { RowContext } from '../store/tables';
+import { ensureLinks, restampLinks, type Link } from '../store/links';
+import { notifyChange } from '../store/notify';
 import { recomputeBranch } from './projection';
-import { advanceClock, lockStamps, nextStamps } from './stamps';
-import type { Store } from './store';
+import { advanceClock, lockStamps, nextStamps } from '../store/stamps';
+import type { Store } from '../store/store';
 
 export interface ImportProblem {
   file: string;
