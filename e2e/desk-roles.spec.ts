@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { ProfilePage } from './pages/profile-page';
 import { SyncDesk } from './pages/sync-desk';
 import { createStorage, startSyncServer, type Storage, type SyncServer } from './support/server';
 import { shot } from './support/shot';
@@ -7,7 +8,8 @@ import { shot } from './support/shot';
  * Issue 8, desk side: a paired desk offers only what its role may do (shared/authz/desk-actions.ts
  * reads the server's own table). A front desk and a manager desk of one branch, each paired with a
  * real server process: the front desk shows no Erase and no Send, says why, and keeps exports of
- * customer lists and the automations closed; the manager desk offers all of them.
+ * customer lists and the automations closed; the manager desk offers all of them. A consent
+ * change shows which desk made it (the server's record of the pushing device).
  */
 const CUSTOMER = { search: 'cu-000045@example.com', name: 'Siobhán Tane' };
 
@@ -46,6 +48,24 @@ test('a front-desk pairing offers no Erase, Send, list export or automations; a 
       await front.page.setViewportSize({ width: 1024, height: 768 });
       await privacyOf(front).scrollIntoViewIfNeeded();
       await front.page.screenshot({ path: shot('42-front-desk-privacy-1024') });
+      await front.page.setViewportSize({ width: 1440, height: 900 });
+    });
+
+    await test.step('consent shows who changed it: the desk that made the change, then the server\u2019s record of it on every desk', async () => {
+      await manager.withdrawConsent();
+      for (const desk of desks) {
+        const profile = new ProfilePage(desk.page);
+        await expect(profile.consentState('sms')).toHaveText('Withdrawn 2 Mar 2026, 14:30 · Manager 1', { timeout: 20_000 });
+        await expect(profile.consentState('email')).toHaveText('Withdrawn 2 Mar 2026, 14:30 · Manager 1');
+      }
+      await manager.expectSynced();
+      // after a reload the front desk reads it from the server again (it never made the change itself)
+      await front.reload();
+      await front.openCustomer(CUSTOMER.search, CUSTOMER.name);
+      await expect(new ProfilePage(front.page).consentState('sms')).toHaveText('Withdrawn 2 Mar 2026, 14:30 · Manager 1', { timeout: 20_000 });
+      await front.page.setViewportSize({ width: 1024, height: 768 });
+      await front.page.getByRole('region', { name: 'Marketing consent' }).scrollIntoViewIfNeeded();
+      await front.page.screenshot({ path: shot('42-consent-who-1024') });
       await front.page.setViewportSize({ width: 1440, height: 900 });
     });
 

@@ -53,12 +53,12 @@ test('profile: tags (and the list filter by tag), care details, follow-up on Tod
     await expect(profile.careFact('Preferred staff')).toHaveText('Ana');
   });
 
-  await test.step('marketing consent per channel is stamped with the time it changes', async () => {
+  await test.step('marketing consent per channel is stamped with the time it changes and the desk that changed it', async () => {
     await profile.consentSwitch('Text messages (SMS)').uncheck();
-    await expect(profile.consentState('sms')).toHaveText('Withdrawn 2 Mar 2026, 14:30');
+    await expect(profile.consentState('sms')).toHaveText('Withdrawn 2 Mar 2026, 14:30 · This desk');
     await expect(profile.consentSwitch('Text messages (SMS)')).not.toBeChecked();
     await profile.consentSwitch('App notifications').check();
-    await expect(profile.consentState('push')).toHaveText('Given 2 Mar 2026, 14:30');
+    await expect(profile.consentState('push')).toHaveText('Given 2 Mar 2026, 14:30 · This desk');
   });
 
   await test.step('a logged contact appears on the one timeline of bookings and contacts', async () => {
@@ -109,7 +109,7 @@ test('profile: tags (and the list filter by tag), care details, follow-up on Tod
     await app.searchAndOpen(customer.name);
     await expect(profile.tags).toHaveText([...customer.tags, 'coffee lover']);
     await expect(profile.careFact('Allergies and sensitivities')).toHaveText('Latex gloves');
-    await expect(profile.consentState('sms')).toHaveText('Withdrawn 2 Mar 2026, 14:30');
+    await expect(profile.consentState('sms')).toHaveText('Withdrawn 2 Mar 2026, 14:30 · This desk');
     await expect(profile.historyEntries.first()).toContainText('Called about the next beard trim');
     await expect(profile.care.getByLabel('Follow up on')).toHaveValue('');
     expect(formatDay(parseDay(facts.today) ?? 0)).toBe(facts.today);

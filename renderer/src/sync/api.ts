@@ -2,6 +2,7 @@ import { SCHEMA_VERSION } from '../../../shared/domain/schemas';
 import {
   SCHEMA_HEADER,
   type Checkpoint,
+  type ConsentHistory,
   type EnrollResponse,
   type ErrorBody,
   type MetricsResponse,
@@ -14,7 +15,7 @@ import {
 } from '../../../shared/sync/protocol';
 import { splitPushBatch } from '../../../shared/sync/split-push';
 import { SyncHttpError, SyncNetworkError, SyncProtocolError } from './errors';
-import { parseEnrollResponse, parsePullResponse, parsePushResponse, parseSessionInfo, parseMetricsResponse, parseTrendResponse } from './wire';
+import { parseConsentHistory, parseEnrollResponse, parsePullResponse, parsePushResponse, parseSessionInfo, parseMetricsResponse, parseTrendResponse } from './wire';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -108,6 +109,11 @@ export class SyncApi {
 
   async session(): Promise<SessionInfo> {
     return parseSessionInfo(await this.get('/api/session'));
+  }
+
+  /** Who changed a customer's marketing consent and when, as the server recorded it from the pushing devices. */
+  async consentHistory(customerId: string, signal?: AbortSignal): Promise<ConsentHistory> {
+    return parseConsentHistory(await this.get(`/api/customers/${encodeURIComponent(customerId)}/consent`, signal));
   }
 
   async pull(collection: SyncCollection, checkpoint: Checkpoint | null | undefined, limit: number): Promise<PullResponse<AnyDoc>> {

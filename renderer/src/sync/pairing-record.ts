@@ -15,6 +15,8 @@ export const PairingRecordSchema = Type.Object(
     active: Type.Boolean(),
     serverUrl: Type.String({ minLength: 1, maxLength: 2048 }),
     deviceId: Type.String({ maxLength: 200 }),
+    /** The server's name for this device ("Front desk 2"; absent from pairings made before labels). */
+    deviceLabel: Type.Optional(Type.String({ maxLength: 200 })),
     role: Type.Union(ROLES.map((r) => Type.Literal(r))),
     /** '' for an hq device without a branch. */
     branchId: Type.String({ maxLength: 100 }),

@@ -134,6 +134,7 @@ export async function pairDesk(request: PairRequest): Promise<PairingRecord> {
     active: true,
     serverUrl: url.value,
     deviceId: enrolled.device_id,
+    deviceLabel: enrolled.device_label,
     role: enrolled.role,
     branchId: enrolled.branch_id,
     branchName: enrolled.branch?.name ?? '',

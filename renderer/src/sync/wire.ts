@@ -7,9 +7,12 @@ import type { BranchDoc } from '../../../shared/domain/schemas';
 import { validateDocument } from '../../../shared/domain/validate';
 import type { BranchMetrics, MetricsReport } from '../../../shared/engine/metrics';
 import {
+  CONSENT_CHANNELS,
   isSyncCollection,
   ROLES,
   type Checkpoint,
+  type ConsentChange,
+  type ConsentHistory,
   type EnrollResponse,
   type PullResponse,
   type Role,
@@ -116,6 +119,38 @@ export function parseSessionInfo(value: unknown): SessionInfo {
   };
   if (info.role !== 'hq' && (info.branch === null || info.branch.id !== info.branch_id)) fail(`the ${info.role} device has no branch document for "${info.branch_id}"`);
   return info;
+}
+
+function consentChange(value: unknown, what: string): ConsentChange {
+  const c = record(value, what);
+  const channel = str(c.channel, `${what}.channel`);
+  if (!(CONSENT_CHANNELS as readonly string[]).includes(channel)) fail(`${what}.channel "${channel}" is not one of ${CONSENT_CHANNELS.join(', ')}`);
+  if (typeof c.granted !== 'boolean') fail(`${what}.granted is not a boolean`);
+  const role = str(c.role, `${what}.role`);
+  if (role !== 'server' && !isRole(role)) fail(`${what}.role "${role}" is not a role`);
+  return {
+    channel: channel as ConsentChange['channel'],
+    granted: c.granted,
+    at: str(c.at, `${what}.at`),
+    recorded_at: str(c.recorded_at, `${what}.recorded_at`),
+    device_id: str(c.device_id, `${what}.device_id`),
+    device_label: str(c.device_label, `${what}.device_label`),
+    role: role as ConsentChange['role'],
+    branch_id: str(c.branch_id, `${what}.branch_id`),
+  };
+}
+
+/** `GET /api/customers/:id/consent`: who changed a customer's consent, and when (server/PROTOCOL.md). */
+export function parseConsentHistory(value: unknown): ConsentHistory {
+  const body = record(value, 'the consent history');
+  const latest = record(body.latest, 'latest');
+  if (!Array.isArray(body.changes)) fail('changes is not an array');
+  const pick = (ch: ConsentChange['channel']): ConsentChange | null => (latest[ch] === null || latest[ch] === undefined ? null : consentChange(latest[ch], `latest.${ch}`));
+  return {
+    customer_id: str(body.customer_id, 'customer_id'),
+    latest: { sms: pick('sms'), email: pick('email'), push: pick('push') },
+    changes: body.changes.map((c, i) => consentChange(c, `changes[${i}]`)),
+  };
 }
 
 export function parseEnrollResponse(value: unknown): EnrollResponse {

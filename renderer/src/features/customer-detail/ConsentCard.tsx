@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { CustomerDoc } from '../../../../shared/domain/schemas';
 import { useDesk, useToday } from '../../data/hooks';
 import { now } from '../../data/session';
-import { withConsent, withdrawAllConsent, type ConsentChannel } from './profile-edits';
+import { markLocalConsent, useConsentWho } from './consent-who';
+import { withConsent, withdrawAllConsent, type ConsentChannel, type Edit } from './profile-edits';
 import { saveEdit } from './save-edit';
 
 const CHANNELS: [ConsentChannel, string][] = [
@@ -18,7 +19,17 @@ export function stampText(instant: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(ms);
 }
 
-/** Marketing consent per channel, with when it was given or withdrawn; a change is stamped now. */
+/** Notes the consent change as this desk's (before it is written: the note only counts once the document holds it), then saves it. */
+async function saveConsent(db: Parameters<typeof markLocalConsent>[0], edit: Edit, channels: readonly ConsentChannel[], success: string): Promise<string> {
+  if (edit.ok) await markLocalConsent(db, edit.doc, channels).catch((e: unknown) => console.warn('Could not note the consent change as this desk’s', e));
+  return saveEdit(db, edit, success);
+}
+
+/**
+ * Marketing consent per channel, with when it was given or withdrawn and by which desk
+ * ("Withdrawn 2 Mar 2026, 14:30 · Front desk 2": the server's record of the pushing device, or
+ * this desk for its own change not yet recorded there); a change is stamped now.
+ */
 export function ConsentCard({ customer }: { customer: CustomerDoc }) {
   const desk = useDesk();
   const { timeZone } = useToday();
@@ -26,6 +37,7 @@ export function ConsentCard({ customer }: { customer: CustomerDoc }) {
   // The switch moves at once; the stored document catches up (or the switch goes back on a problem).
   const [pending, setPending] = useState<Partial<Record<ConsentChannel, boolean>>>({});
   const [withdrawing, setWithdrawing] = useState(false);
+  const who = useConsentWho(desk.db, customer);
   return (
     <section className="card profile-card" aria-labelledby="consent-title">
       <header className="card-header">
@@ -35,7 +47,7 @@ export function ConsentCard({ customer }: { customer: CustomerDoc }) {
         {CHANNELS.map(([channel, label]) => {
           const c = customer.consent[channel];
           const when = stampText(c.at, timeZone);
-          const state = c.granted ? `Given ${when}` : when === '' ? 'Not given' : `Withdrawn ${when}`;
+          const state = `${c.granted ? `Given ${when}` : when === '' ? 'Not given' : `Withdrawn ${when}`}${who[channel] === '' ? '' : ` · ${who[channel]}`}`;
           return (
             <li key={channel} className="consent-row">
               <label className="switch">
@@ -49,7 +61,7 @@ export function ConsentCard({ customer }: { customer: CustomerDoc }) {
                     const granted = e.target.checked;
                     setError(null);
                     setPending((p) => ({ ...p, [channel]: granted }));
-                    void saveEdit(desk.db, withConsent(customer, channel, granted, now()), granted ? `${label}: consent given` : `${label}: consent withdrawn`).then((problem) => {
+                    void saveConsent(desk.db, withConsent(customer, channel, granted, now()), [channel], granted ? `${label}: consent given` : `${label}: consent withdrawn`).then((problem) => {
                       setPending((p) => ({ ...p, [channel]: undefined }));
                       if (problem !== '') setError({ channel, message: problem });
                     });
@@ -73,7 +85,7 @@ export function ConsentCard({ customer }: { customer: CustomerDoc }) {
             onClick={() => {
               setWithdrawing(true);
               setError(null);
-              void saveEdit(desk.db, withdrawAllConsent(customer, now()), 'Marketing consent withdrawn').finally(() => setWithdrawing(false));
+              void saveConsent(desk.db, withdrawAllConsent(customer, now()), ['sms', 'email', 'push'], 'Marketing consent withdrawn').finally(() => setWithdrawing(false));
             }}
           >
             Withdraw all marketing consent
