@@ -6,7 +6,7 @@ import { formatPrice } from '../../lib/format';
 import { useDeskPermission } from '../../sync/permissions';
 import { GatedButton } from '../../ui/GatedButton';
 import { Icon } from '../../ui/Icon';
-import { ImportDialog } from '../import-export';
+import { ImportDialog, SwitchInDialog } from '../import-export';
 import { SaveSegmentDialog } from '../segments';
 import { activeFilterKeys } from './customer-filters';
 import { DIRECTION_LABELS, SORT_FIELDS, SORT_LABELS, isSortField } from './customer-sort';
@@ -42,7 +42,7 @@ export function CustomersScreen() {
   const [registering, setRegistering] = useState<{ query: string } | null>(null);
   const [exporting, setExporting] = useState(false);
   const exportPermission = useDeskPermission('export_customer_list');
-  const [dialog, setDialog] = useState<'import' | 'save-segment' | null>(null);
+  const [dialog, setDialog] = useState<'import' | 'switch-in' | 'save-segment' | null>(null);
   const segment = useCustomersView((v) => v.segment);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -125,6 +125,9 @@ export function CustomersScreen() {
           </button>
           <button type="button" className="btn" onClick={() => setDialog('import')}>
             Import CSV
+          </button>
+          <button type="button" className="btn" onClick={() => setDialog('switch-in')}>
+            Switch from another system
           </button>
           <GatedButton permission={exportPermission} type="button" className="btn" disabled={!hasCustomers || visible.length === 0 || exporting} onClick={() => void exportList()}>
             Export CSV
@@ -234,6 +237,7 @@ export function CustomersScreen() {
       </div>
 
       {dialog === 'import' && <ImportDialog onClose={() => setDialog(null)} />}
+      {dialog === 'switch-in' && <SwitchInDialog onClose={() => setDialog(null)} />}
       {dialog === 'save-segment' && <SaveSegmentDialog criteria={currentCriteria(useCustomersView.getState())} count={visible.length} onClose={() => setDialog(null)} />}
       {registering !== null && (
         <RegisterCustomerDialog

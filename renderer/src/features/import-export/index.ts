@@ -3,3 +3,4 @@
  * from here, never from a file inside the folder (eslint.config.js enforces it).
  */
 export { ImportDialog } from './ImportDialog';
+export { SwitchInDialog } from './SwitchInDialog';
