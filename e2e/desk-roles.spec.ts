@@ -21,7 +21,7 @@ async function startCampaign(page: Page): Promise<void> {
 }
 
 test('a front-desk pairing offers no Erase, Send, list export or automations; a manager pairing does', async ({ browser, baseURL }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const storage: Storage = await createStorage('pglite');
   let server: SyncServer | null = null;
   const desks: SyncDesk[] = [];
