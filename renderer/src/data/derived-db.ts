@@ -8,7 +8,11 @@ import type { PairVisits } from '../../../shared/engine/pair-visits';
  * from these in memory before it has read its bookings (`ActivityIndex.seedVisits`).
  *
  * Version 1 stored each pair's activity as of the day (`days_since_last_visit`…), rewritten in
- * every row each morning and read by nothing; version 2 deletes that table.
+ * every row each morning and read by nothing; version 2 deletes that table. Version 2 kept one
+ * record per pair; version 3 keeps the pairs of a branch in `BUCKETS` records by customer id
+ * (`VisitBucket`: columns, the numbers in one Float64Array), so the start-up reads a few hundred
+ * records instead of one per pair — measured, reading one record per pair took as long as
+ * reading every customer document. Versions 3–4 move the rows into buckets and drop the table.
  */
 export type VisitsRow = PairVisits;
 
@@ -17,10 +21,86 @@ export interface DerivedMeta {
   value: string | number;
 }
 
+/** The visit facts of the pairs of one branch whose customer ids fall in one bucket, as columns. */
+export interface VisitBucket {
+  branch_id: string;
+  bucket: number;
+  customer_ids: string[];
+  favorite_service: string[];
+  preferred_staff: string[];
+  /** `NUMBER_FIELDS.length` numbers per pair, in `customer_ids` order; NaN stands for null. */
+  numbers: Float64Array;
+}
+
 export const DERIVED_DB_NAME = 'branchdesk-derived';
 
+/** Buckets per branch. */
+export const BUCKETS = 64;
+
+const NUMBER_FIELDS = ['total_bookings', 'total_spent', 'no_shows', 'first_day', 'last_day', 'previous_day', 'latest_day', 'earliest_day'] as const;
+const WIDTH = NUMBER_FIELDS.length;
+
+/** The bucket of a customer id (FNV-1a over its UTF-16 code units). */
+export function bucketOf(customerId: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < customerId.length; i += 1) {
+    h ^= customerId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % BUCKETS;
+}
+
+export function encodeBucket(branchId: string, bucket: number, rows: readonly PairVisits[]): VisitBucket {
+  const numbers = new Float64Array(rows.length * WIDTH);
+  rows.forEach((row, i) => {
+    NUMBER_FIELDS.forEach((field, j) => {
+      const value = row[field];
+      numbers[i * WIDTH + j] = value === null ? Number.NaN : value;
+    });
+  });
+  return {
+    branch_id: branchId,
+    bucket,
+    customer_ids: rows.map((r) => r.customer_id),
+    favorite_service: rows.map((r) => r.favorite_service),
+    preferred_staff: rows.map((r) => r.preferred_staff),
+    numbers,
+  };
+}
+
+function rowAt(b: VisitBucket, i: number): PairVisits {
+  const n = b.numbers;
+  const o = i * WIDTH;
+  const nullable = (x: number): number | null => (Number.isNaN(x) ? null : x);
+  return {
+    customer_id: b.customer_ids[i] as string,
+    branch_id: b.branch_id,
+    total_bookings: n[o] as number,
+    total_spent: n[o + 1] as number,
+    no_shows: n[o + 2] as number,
+    first_day: nullable(n[o + 3] as number),
+    last_day: nullable(n[o + 4] as number),
+    previous_day: nullable(n[o + 5] as number),
+    latest_day: nullable(n[o + 6] as number),
+    earliest_day: nullable(n[o + 7] as number),
+    favorite_service: b.favorite_service[i] as string,
+    preferred_staff: b.preferred_staff[i] as string,
+  };
+}
+
+export function decodeBucket(b: VisitBucket): PairVisits[] {
+  if (b.numbers.length !== b.customer_ids.length * WIDTH || b.favorite_service.length !== b.customer_ids.length || b.preferred_staff.length !== b.customer_ids.length) {
+    throw new Error(`derived visits bucket ${b.branch_id}/${b.bucket} is malformed (${b.customer_ids.length} ids, ${b.numbers.length} numbers)`);
+  }
+  const out: PairVisits[] = [];
+  for (let i = 0; i < b.customer_ids.length; i += 1) out.push(rowAt(b, i));
+  return out;
+}
+
+type BucketKey = [string, number];
+
 export class DerivedDb extends Dexie {
-  visits!: Table<VisitsRow, [string, string]>;
+  visitBuckets!: Table<VisitBucket, BucketKey>;
   meta!: Table<DerivedMeta, string>;
 
   constructor(name: string = DERIVED_DB_NAME) {
@@ -30,14 +110,52 @@ export class DerivedDb extends Dexie {
       meta: 'key',
     });
     this.version(2).stores({ activity: null, visits: '[branch_id+customer_id]', meta: 'key' });
+    this.version(3)
+      .stores({ visits: '[branch_id+customer_id]', visitBuckets: '[branch_id+bucket]', meta: 'key' })
+      .upgrade(async (tx) => {
+        const rows = (await tx.table('visits').toArray()) as PairVisits[];
+        await tx.table('visitBuckets').bulkPut(bucketsOf(rows));
+      });
+    this.version(4).stores({ visits: null, visitBuckets: '[branch_id+bucket]', meta: 'key' });
   }
 
   /** Applies one change set atomically: changed rows written, vanished pairs deleted. */
   async applyChange(updated: readonly VisitsRow[], removed: readonly { branch_id: string; customer_id: string }[]): Promise<void> {
     if (updated.length === 0 && removed.length === 0) return;
-    await this.transaction('rw', this.visits, async () => {
-      if (removed.length > 0) await this.visits.bulkDelete(removed.map((r) => [r.branch_id, r.customer_id] as [string, string]));
-      if (updated.length > 0) await this.visits.bulkPut(updated.slice());
+    const touched = new Map<string, { key: BucketKey; put: Map<string, PairVisits>; drop: Set<string> }>();
+    const entry = (branchId: string, customerId: string) => {
+      const key: BucketKey = [branchId, bucketOf(customerId)];
+      const id = `${key[0]}\u0000${key[1]}`;
+      let e = touched.get(id);
+      if (e === undefined) touched.set(id, (e = { key, put: new Map(), drop: new Set() }));
+      return e;
+    };
+    for (const r of removed) {
+      const e = entry(r.branch_id, r.customer_id);
+      e.put.delete(r.customer_id);
+      e.drop.add(r.customer_id);
+    }
+    for (const u of updated) {
+      const e = entry(u.branch_id, u.customer_id);
+      e.drop.delete(u.customer_id);
+      e.put.set(u.customer_id, u);
+    }
+    const changes = [...touched.values()];
+    await this.transaction('rw', this.visitBuckets, async () => {
+      const stored = await this.visitBuckets.bulkGet(changes.map((c) => c.key));
+      const puts: VisitBucket[] = [];
+      const deletes: BucketKey[] = [];
+      changes.forEach((c, i) => {
+        const rows = new Map<string, PairVisits>();
+        const before = stored[i];
+        if (before !== undefined) for (const row of decodeBucket(before)) rows.set(row.customer_id, row);
+        for (const id of c.drop) rows.delete(id);
+        for (const [id, row] of c.put) rows.set(id, row);
+        if (rows.size === 0) deletes.push(c.key);
+        else puts.push(encodeBucket(c.key[0], c.key[1], [...rows.values()]));
+      });
+      if (deletes.length > 0) await this.visitBuckets.bulkDelete(deletes);
+      if (puts.length > 0) await this.visitBuckets.bulkPut(puts);
     });
   }
 
@@ -53,8 +171,42 @@ export class DerivedDb extends Dexie {
     await this.meta.put({ key: 'counts', value: counts.join(',') });
   }
 
-  /** The visit facts as last persisted. */
+  /** The visit facts as last persisted (in no particular order). */
   async loadAll(): Promise<VisitsRow[]> {
-    return this.visits.toArray();
+    const out: VisitsRow[] = [];
+    for (const b of await this.visitBuckets.toArray()) for (const row of decodeBucket(b)) out.push(row);
+    return out;
   }
+
+  /** The stored visit facts of some pairs (`undefined` where none is stored), in the order asked. */
+  async getMany(pairs: readonly { branch_id: string; customer_id: string }[]): Promise<(VisitsRow | undefined)[]> {
+    const keys = new Map<string, BucketKey>();
+    for (const p of pairs) {
+      const key: BucketKey = [p.branch_id, bucketOf(p.customer_id)];
+      keys.set(`${key[0]}\u0000${key[1]}`, key);
+    }
+    const found = new Map<string, VisitsRow>();
+    for (const b of await this.visitBuckets.bulkGet([...keys.values()])) {
+      if (b === undefined) continue;
+      for (const row of decodeBucket(b)) found.set(`${row.branch_id}\u0000${row.customer_id}`, row);
+    }
+    return pairs.map((p) => found.get(`${p.branch_id}\u0000${p.customer_id}`));
+  }
+
+  async get(branchId: string, customerId: string): Promise<VisitsRow | undefined> {
+    return (await this.getMany([{ branch_id: branchId, customer_id: customerId }]))[0];
+  }
+}
+
+/** Rows grouped into their buckets. */
+function bucketsOf(rows: readonly PairVisits[]): VisitBucket[] {
+  const groups = new Map<string, { branch: string; bucket: number; rows: PairVisits[] }>();
+  for (const row of rows) {
+    const bucket = bucketOf(row.customer_id);
+    const id = `${row.branch_id}\u0000${bucket}`;
+    let g = groups.get(id);
+    if (g === undefined) groups.set(id, (g = { branch: row.branch_id, bucket, rows: [] }));
+    g.rows.push(row);
+  }
+  return [...groups.values()].map((g) => encodeBucket(g.branch, g.bucket, g.rows));
 }

@@ -5,9 +5,10 @@ import type { Branch } from '../../../shared/domain/types';
 import type { PairActivity } from '../../../shared/engine/activity';
 import { ActivityIndex, bookingFact, pairKey, type ActivityChange, type PreviousPair } from '../../../shared/engine/activity-index';
 import { formatDay } from '../../../shared/time/calendar';
+import { compareCodePoints } from '../../../shared/util/compare';
 import { zoneClock } from '../../../shared/time/zone';
 import { sameVisits, type PairVisits } from '../../../shared/engine/pair-visits';
-import type { DerivedDb } from './derived-db';
+import { bucketOf, type DerivedDb } from './derived-db';
 import { rulesOf, type DeskSettings } from './desk-settings';
 import type { Replica } from './replica';
 import { countLive, scanCollection } from './scan';
@@ -192,7 +193,7 @@ export class DeskData {
       const ids = [...new Set(around.map((b) => b.customer_id))];
       const [docs, visits] = await Promise.all([
         ids.length === 0 ? [] : this.db.customers.storageInstance.findDocumentsById(ids, false),
-        this.derived.visits.bulkGet(ids.map((id) => [branch.id, id] as [string, string])),
+        this.derived.getMany(ids.map((id) => ({ branch_id: branch.id, customer_id: id }))),
       ]);
       const customers = docs.map((d) => withoutMeta(d) as CustomerDoc);
       for (const doc of customers) {
@@ -496,6 +497,9 @@ export class DeskData {
       if (before === undefined || !sameVisits(before, v)) changed.push(v);
     }
     const gone = [...stored.values()].map((r) => ({ branch_id: r.branch_id, customer_id: r.customer_id }));
+    // In bucket order, so each chunk below rewrites its own stored buckets (derived-db.ts).
+    const order = (v: PairVisits): string => `${v.branch_id}\u0000${String(bucketOf(v.customer_id)).padStart(3, '0')}`;
+    changed.sort((a, b) => compareCodePoints(order(a), order(b)));
     await this.enqueue(async () => {
       const chunk = 5000;
       onProgress?.({ stage: 'saving', done: 0, total: changed.length });

@@ -1,0 +1,70 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import type { PairVisits } from '../../../shared/engine/pair-visits';
+import { BUCKETS, bucketOf, decodeBucket, DerivedDb, encodeBucket } from './derived-db';
+
+let n = 0;
+const visits = (customer: string, over: Partial<PairVisits> = {}): PairVisits => ({
+  customer_id: customer,
+  branch_id: 'br-1',
+  total_bookings: 3,
+  total_spent: 75_000,
+  no_shows: 1,
+  first_day: 20_000,
+  last_day: 20_100,
+  previous_day: null,
+  latest_day: 20_101,
+  earliest_day: 19_990,
+  favorite_service: 'Cut',
+  preferred_staff: 'Ana',
+  ...over,
+});
+const byPair = (a: PairVisits, b: PairVisits): number => (`${a.branch_id} ${a.customer_id}` < `${b.branch_id} ${b.customer_id}` ? -1 : 1);
+
+describe('DerivedDb visit buckets', () => {
+  it('encodes and decodes a bucket exactly, nulls included, and refuses a malformed one', () => {
+    const rows = [visits('cu-1'), visits('cu-2', { first_day: null, last_day: null, latest_day: null, earliest_day: null, total_bookings: 0, total_spent: 0, favorite_service: '' })];
+    expect(decodeBucket(encodeBucket('br-1', 5, rows))).toEqual(rows);
+    const bad = { ...encodeBucket('br-1', 5, rows), customer_ids: ['cu-1'] };
+    expect(() => decodeBucket(bad)).toThrow(/br-1\/5 is malformed/);
+  });
+
+  it('spreads customer ids over the buckets', () => {
+    const used = new Set(Array.from({ length: 2000 }, (_, i) => bucketOf(`cu-${i}`)));
+    expect(used.size).toBe(BUCKETS);
+    expect(bucketOf('cu-1')).toBe(bucketOf('cu-1'));
+  });
+
+  it('applies changes pair by pair: writes, overwrites and removals, across branches, in few records', async () => {
+    const db = new DerivedDb(`derived-${++n}`);
+    const rows = Array.from({ length: 300 }, (_, i) => visits(`cu-${i}`, { total_spent: i }));
+    await db.applyChange([...rows, visits('cu-1', { branch_id: 'br-2' })], []);
+    expect(await db.visitBuckets.count()).toBeLessThanOrEqual(2 * BUCKETS);
+    await db.applyChange([visits('cu-7', { total_spent: 999 })], [{ branch_id: 'br-1', customer_id: 'cu-8' }, { branch_id: 'br-2', customer_id: 'cu-1' }]);
+    const expected = rows.filter((r) => r.customer_id !== 'cu-8').map((r) => (r.customer_id === 'cu-7' ? { ...r, total_spent: 999 } : r));
+    expect((await db.loadAll()).sort(byPair)).toEqual(expected.sort(byPair));
+    expect(await db.get('br-1', 'cu-7')).toMatchObject({ total_spent: 999 });
+    expect(await db.get('br-1', 'cu-8')).toBeUndefined();
+    expect(await db.getMany([{ branch_id: 'br-2', customer_id: 'cu-1' }, { branch_id: 'br-1', customer_id: 'cu-3' }])).toEqual([undefined, rows[3]]);
+    // A removed pair's bucket goes when it empties.
+    await db.applyChange([], [{ branch_id: 'br-2', customer_id: 'cu-1' }]);
+    expect(await db.visitBuckets.where('[branch_id+bucket]').between(['br-2', Dexie.minKey], ['br-2', Dexie.maxKey]).count()).toBe(0);
+    db.close();
+  });
+
+  it('moves the rows of a version 2 database (one record per pair) into buckets', async () => {
+    const name = `derived-${++n}`;
+    const old = new Dexie(name);
+    old.version(2).stores({ visits: '[branch_id+customer_id]', meta: 'key' });
+    const rows = [visits('cu-1'), visits('cu-2', { branch_id: 'br-2', previous_day: 20_050 })];
+    await old.table('visits').bulkPut(rows);
+    await old.table('meta').put({ key: 'counts', value: '1,2,3' });
+    old.close();
+    const db = new DerivedDb(name);
+    expect((await db.loadAll()).sort(byPair)).toEqual(rows);
+    expect(await db.loadCounts()).toEqual([1, 2, 3]);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['meta', 'visitBuckets']);
+    db.close();
+  });
+});
