@@ -62,6 +62,8 @@ export function replicateCollection(options: {
   /** Documents the server refused: parked, never retried as they are (push-parking.ts). */
   refused: RefusedStore;
   now: () => number;
+  /** Resolves when the collections this one's documents refer to have sent their changes (push order). */
+  before?: () => Promise<void>;
 }): Replication {
   const { collection, name, api, hooks } = options;
   return replicateRxCollection<AnyDoc, Checkpoint>({
@@ -92,6 +94,7 @@ export function replicateCollection(options: {
             batchSize: PUSH_BATCH_SIZE,
             async handler(rows) {
               try {
+                await options.before?.();
                 const conflicts = await pushWithParking({
                   collection: name,
                   rows: await freshen(collection, rows as PushRow<AnyDoc>[]),

@@ -55,6 +55,8 @@ interface Desk {
   /** Resolves when the status satisfies `test` (checked on every status event). */
   until: (test: (s: SyncStatusState) => boolean) => Promise<SyncStatusState>;
   close: () => Promise<void>;
+  /** Every push answer's HTTP status, oldest first ("bookings 409"). */
+  pushAnswers: string[];
 }
 
 let counter = 0;
@@ -73,9 +75,17 @@ async function openDesk(server: TestServer, enrol: EnrollResponse, beforeSync?: 
   const states: SyncStatusState[] = [];
   const waiters = new Set<() => void>();
   const net = new FakeConnectivity();
+  const pushAnswers: string[] = [];
+  // the real fetch, noting each push answer's status (the desk and server are not altered)
+  const noting = async (input: string, init?: RequestInit): Promise<Response> => {
+    const res = await fetch(input, init);
+    const push = /\/api\/sync\/([a-z_]+)\/push$/.exec(input);
+    if (push !== null) pushAnswers.push(`${push[1]} ${res.status}`);
+    return res;
+  };
   const engine = new SyncEngine({
     db,
-    api: new SyncApi(server.url, enrol.token),
+    api: new SyncApi(server.url, enrol.token, noting),
     branchId: enrol.branch_id,
     pending,
     refused,
@@ -110,6 +120,7 @@ async function openDesk(server: TestServer, enrol: EnrollResponse, beforeSync?: 
     status: () => state,
     history: () => [...states],
     until,
+    pushAnswers,
     close: async () => {
       if (closed) return;
       closed = true;
@@ -177,6 +188,23 @@ describe('SyncEngine against a real server', () => {
     await a.until((s) => s.pending === 0);
     const pulled = await client(server.url, enrolA.token).get('/api/sync/customers/pull?limit=100');
     expect((pulled.body as { documents: { id: string }[] }).documents.map((d) => d.id)).toContain('cu-new-a');
+  });
+
+  it('pushes in dependency order: a new customer before the booking made for them offline, so the server answers no 409', async () => {
+    a.net.set(false);
+    // the booking is written first: without the push order its collection could go first
+    await a.db.bookings.insert(bookingFixture({ id: 'bk-for-new', customer_id: 'cu-order-a', branch_id: 'br-a', start_at: '2026-03-12T10:00:00+08:00' }));
+    await a.db.customers.insert(customerFixture({ id: 'cu-order-a', name: 'Olga Ramos', phone: '', email: '', registered_branch_id: 'br-a', home_branch_id: 'br-a' }));
+    expect(a.pending.count).toBe(2);
+    const from = a.pushAnswers.length;
+    a.net.set(true);
+    await a.until((s) => s.pending === 0);
+    const answers = a.pushAnswers.slice(from);
+    expect(answers).not.toContain('bookings 409');
+    expect(answers.indexOf('customers 200')).toBeGreaterThanOrEqual(0);
+    expect(answers.indexOf('customers 200')).toBeLessThan(answers.indexOf('bookings 200'));
+    const pulled = (await client(server.url, enrolA.token).get('/api/sync/bookings/pull?limit=2000')).body as { documents: { id: string }[] };
+    expect(pulled.documents.map((d) => d.id)).toContain('bk-for-new');
   });
 
   it('offline edits of the same customer on two desks converge: fields, tag sets, opt-out kept', async () => {

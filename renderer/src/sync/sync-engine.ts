@@ -1,7 +1,8 @@
 import type { RxChangeEventBulk, RxCollection, RxReplicationPullStreamItem } from 'rxdb';
 import { firstValueFrom, Subject, type Subscription } from 'rxjs';
 import { documentsEqual } from '../../../shared/sync/equal';
-import { isPushCollection, SYNC_COLLECTIONS, type Checkpoint, type StreamMessage, type SyncCollection } from '../../../shared/sync/protocol';
+import { isPushCollection, SYNC_COLLECTIONS, type Checkpoint, type PushCollection, type StreamMessage, type SyncCollection } from '../../../shared/sync/protocol';
+import { PUSH_AFTER } from '../../../shared/sync/push-order';
 import type { Replica } from '../data/replica';
 import type { AnyDoc, SyncApi } from './api';
 import { replicateCollection, type Replication } from './collection-replication';
@@ -31,6 +32,8 @@ export interface SyncEngineOptions {
 
 /** RxDB marks the writes of its pulls with this context; everything else was written on this desk. */
 const DOWNSTREAM_CONTEXT = 'replication-downstream-';
+/** The longest a push waits for the collections it refers to (push order). */
+export const PUSH_ORDER_WAIT_MS = 10_000;
 
 function problem(error: unknown): SyncProblem {
   const detail = error instanceof SyncHttpError ? error.details.find((d) => d.document !== undefined) : undefined;
@@ -103,6 +106,7 @@ export class SyncEngine {
         stream$: stream$.asObservable(),
         refused: this.o.refused,
         now: this.o.now,
+        ...(isPushCollection(name) ? { before: () => this.referencesSent(name) } : {}),
         hooks: {
           transferred: (_c, _direction, count) => dispatch({ type: 'transferred', count }),
           failed: (c, direction, error) => this.onFailure(c, direction, error),
@@ -279,6 +283,30 @@ export class SyncEngine {
     const p = problem(error);
     await this.stop();
     this.o.dispatch({ type: 'fatal', problem: p });
+  }
+
+  /**
+   * Push order (shared/sync/push-order.ts): before a collection pushes, the collections its
+   * documents name send what they hold — a new customer before its booking, a campaign before its
+   * messages — so the server has the reference and answers no 409 in normal operation. Waits at
+   * most PUSH_ORDER_WAIT_MS (a parent held back or parked must not hold this one up; the server's
+   * 409 and the retry stay the safety net).
+   */
+  private async referencesSent(name: PushCollection): Promise<void> {
+    const parents = PUSH_AFTER[name].flatMap((p) => {
+      const r = this.replications.get(p);
+      return r === undefined || r.isStoppedOrPaused() || this.heldBack.has(p) ? [] : [r];
+    });
+    if (parents.length === 0) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, PUSH_ORDER_WAIT_MS)));
+    try {
+      await Promise.race([Promise.all(parents.map((r) => r.awaitInSync())), limit, firstValueFrom(this.interrupted)]);
+    } catch {
+      // a parent stopped meanwhile: push anyway
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** After a collection went idle: confirm it is in sync and settle everything written before. */
