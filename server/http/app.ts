@@ -21,6 +21,7 @@ import { webRoutes } from './routes/web';
 import { privacyRoutes } from './routes/privacy';
 import { insightRoutes } from './routes/insights';
 import { consentRoutes } from './routes/consent';
+import { outboxAuditRoutes } from './routes/outbox-audit';
 import { StreamHub } from './stream-hub';
 import { redactUrl } from './stream-ticket';
 import { BODY_LIMITS, installInputLimits } from './input-limits';
@@ -100,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   metricsRoutes(app, store);
   privacyRoutes(app, store);
   consentRoutes(app, store);
+  outboxAuditRoutes(app, store);
   insightRoutes(app, store);
   await webRoutes(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return { app, hub, beginShutdown: () => gate.close() };

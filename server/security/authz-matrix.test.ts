@@ -137,6 +137,11 @@ describe.each(TARGET_NAMES)('authorisation table against a real server on %s', {
         // a device asks for the metrics of its scope: there is no other branch to ask for
         return { answer, ops: ['read'], stored: async () => false, scope: who.branch };
       }
+      if (resource === 'outbox_audit') {
+        const answer = await who.get(`/api/outbox/audit?branch_id=${where}`);
+        if (answer.status === 200) for (const e of (answer.body as { entries: { branch_id: string }[] }).entries) expect(e.branch_id).toBe(where);
+        return { answer, ops: ['read'], stored: async () => false };
+      }
       if (resource === 'insight_rules') return { answer: await who.get('/api/insights/rules'), ops: ['read'], stored: async () => false, scope: who.branch };
       const seeded = resource === 'branches' ? { id: where } : await existing(resource as PushCollection, where);
       const answer = await who.get(`/api/sync/${resource}/pull?limit=2000`);

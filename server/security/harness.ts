@@ -33,9 +33,15 @@ export interface Actor {
 }
 
 export interface Target {
+  /** The server's address (changes when `offline` restarts it). */
   url: string;
   hook: TestWebhook;
   actors: Record<'fdA' | 'mgA' | 'fdB' | 'mgB' | 'hq', Actor>;
+  /**
+   * Stops the server, runs `fn` on its database (test set-up the HTTP API does not offer, e.g.
+   * an hour of earlier outbox history), and starts a new server process on the same database.
+   */
+  offline(fn: (store: Store) => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,10 +63,10 @@ async function seed(store: Store): Promise<Map<string, string>> {
   return codes;
 }
 
-function actor(url: string, name: string, session: EnrollResponse): Actor {
+function actor(url: () => string, name: string, session: EnrollResponse): Actor {
   const headers = { authorization: `Bearer ${session.token}`, [SCHEMA_HEADER]: String(SCHEMA_VERSION) };
   const call = async (method: string, path: string, body?: unknown): Promise<Answer> => {
-    const res = await fetch(`${url}${path}`, {
+    const res = await fetch(`${url()}${path}`, {
       method,
       headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -85,37 +91,63 @@ export async function openTarget(name: 'pglite' | 'postgres'): Promise<Target> {
   let server: ServerProcess;
   let cleanup: () => Promise<void>;
   let codes: Map<string, string>;
+  let start: () => Promise<ServerProcess>;
+  let openStore: () => Promise<{ store: Store; release(): Promise<void> }>;
   if (name === 'pglite') {
     const dir = await mkdtemp(join(tmpdir(), 'bd-attack-'));
-    const lock = await acquireDataDir(dir, 'cli');
-    const store = await Store.open({ pgliteDir: pgliteDir(dir) });
-    codes = await seed(store);
-    await store.close();
-    await lock.release();
-    server = await startServerProcess(['--data-dir', dir], env);
+    openStore = async () => {
+      const lock = await acquireDataDir(dir, 'cli');
+      const store = await Store.open({ pgliteDir: pgliteDir(dir) });
+      const release = async () => {
+        await store.close();
+        await lock.release();
+      };
+      return { store, release };
+    };
+    start = () => startServerProcess(['--data-dir', dir], env);
     cleanup = () => rm(dir, { recursive: true, force: true });
   } else {
     const db = await createPostgresDatabase();
-    const store = await Store.open({ databaseUrl: db.url });
-    codes = await seed(store);
-    await store.close();
-    server = await startServerProcess([], { ...env, DATABASE_URL: db.url });
+    openStore = async () => {
+      const store = await Store.open({ databaseUrl: db.url });
+      return { store, release: () => store.close() };
+    };
+    start = () => startServerProcess([], { ...env, DATABASE_URL: db.url });
     cleanup = () => db.drop();
   }
+  const seeding = await openStore();
+  try {
+    codes = await seed(seeding.store);
+  } finally {
+    await seeding.release();
+  }
+  server = await start();
   const actors = {} as Target['actors'];
   for (const d of DEVICES) {
     const res = await fetch(`${server.url}/api/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: codes.get(d.key) }) });
     if (res.status !== 200) throw new Error(`enrolment of ${d.key} failed: ${res.status} ${await res.text()}`);
-    actors[d.key] = actor(server.url, d.key, (await res.json()) as EnrollResponse);
+    actors[d.key] = actor(() => server.url, d.key, (await res.json()) as EnrollResponse);
   }
-  return {
+  const target: Target = {
     url: server.url,
     hook,
     actors,
+    async offline(fn) {
+      await server.stop();
+      const opened = await openStore();
+      try {
+        await fn(opened.store);
+      } finally {
+        await opened.release();
+      }
+      server = await start();
+      target.url = server.url;
+    },
     async close() {
       await server.stop();
       await hook.close();
       await cleanup();
     },
   };
+  return target;
 }

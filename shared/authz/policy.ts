@@ -26,6 +26,7 @@ export const RESOURCES = [
   'branch_settings',
   'metrics',
   'insight_rules',
+  'outbox_audit',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -108,6 +109,10 @@ export const POLICY: Readonly<Record<Resource, Partial<Record<Operation, Rules>>
   insight_rules: {
     read: r('all', 'all', 'all'),
     write: r('deny', 'deny', 'all'),
+  },
+  // GET /api/outbox/audit: who queued which message, from which device, and what became of it
+  outbox_audit: {
+    read: r('deny', 'branch', 'all'),
   },
 };
 

@@ -92,6 +92,32 @@ export interface EnrollResponse extends SessionInfo {
   token: string;
 }
 
+/** One delivery decision of the outbox (`GET /api/outbox/audit`). */
+export interface OutboxAuditEntry {
+  /** Increasing: page with `before=<id>`. */
+  id: number;
+  communication_id: string;
+  customer_id: string;
+  branch_id: string;
+  channel: string;
+  purpose: string;
+  /** The device that queued the message (`server` for automated messages). */
+  queued_by: string;
+  /** Its label ("Manager 1"; '' when unknown). */
+  queued_by_label: string;
+  queued_role: string;
+  outcome: 'handed_over' | 'sent' | 'failed' | 'cancelled' | 'deferred';
+  reason: string;
+  /** When the outbox decided (ISO instant). */
+  at: string;
+}
+
+export interface OutboxAuditResponse {
+  entries: OutboxAuditEntry[];
+  /** Pass as `before` for the next (older) page; null when this was the last. */
+  next_before: number | null;
+}
+
 /** A marketing-consent channel of a customer (`consent.<channel>`). */
 export const CONSENT_CHANNELS = ['sms', 'email', 'push'] as const;
 export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
