@@ -59,10 +59,13 @@ export async function startDesk(options: { now?: () => number } = {}): Promise<v
   useDeskStore.setState({ phase: 'opening', progress: { label: 'Opening local data', done: 0, total: 0 }, background: null, error: null });
   let desk: DeskData;
   try {
+    // The derived database opens while RxDB opens the replica (each open waits on IndexedDB).
+    const derived = new DerivedDb(DERIVED_DB_NAME);
+    const derivedOpen = derived.open();
+    derivedOpen.catch(() => undefined);
     const db = await openReplica();
     performance.mark('desk:replica-open');
-    const derived = new DerivedDb(DERIVED_DB_NAME);
-    await derived.open();
+    await derivedOpen;
     const settings = await loadDeskSettings(db);
     const branch = settings.branchId === '' ? null : await db.branches.findOne(settings.branchId).exec();
     const zone = branch?.timezone ?? browserTimeZone();
