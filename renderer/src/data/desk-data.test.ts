@@ -223,6 +223,10 @@ describe('DeskData', () => {
     expect(second.desk.customers.get('cu-2')?.name).toBe('José P. Rizal');
     expect(second.desk.activityOf('br-1', 'cu-2')).toMatchObject({ total_bookings: 1 });
     expect(second.desk.search.search('rizal').map((h) => h.id)).toEqual(['cu-2']);
+    // Any booking written since makes the start-up's copy of the day unusable.
+    expect(second.desk.firstBookings).not.toBeNull();
+    await second.db.bookings.insert(bookingFixture({ id: 'bk-5', start_at: '2026-03-01T11:00:00+08:00' }));
+    expect(second.desk.firstBookings).toBeNull();
   });
 
   it('corrects stored visit facts that disagree with the bookings once they are read', async () => {

@@ -123,7 +123,8 @@ export class DeskData {
 
   /**
    * The desk branch's bookings from the day before the start-up's date to the day after, as
-   * read by `openFirst` (Today shows them while its live query starts; `null` without a branch).
+   * read by `openFirst` (Today shows them while its live query starts); `null` without a branch
+   * and once any booking was written since.
    */
   get firstBookings(): FirstBookings | null {
     return this.firstBookingsValue;
@@ -349,6 +350,8 @@ export class DeskData {
   private follow<T>(collection: RxCollection<T>, name: 'branches' | 'customers' | 'bookings'): void {
     this.subscriptions.push(
       collection.eventBulks$.subscribe((bulk: RxChangeEventBulk<unknown>) => {
+        // A booking written since the start-up read them: Today waits for its live query.
+        if (name === 'bookings') this.firstBookingsValue = null;
         if (this.buffered === null) {
           this.apply(name, bulk, true);
           return;
