@@ -78,7 +78,7 @@ test('a manager finds the at-risk regulars, sees their history, sends a tracked 
     await storage.cli(['import', '--data', 'fixtures/sample']);
     Object.assign(storage.env, { SMTP_URL: mail.url, SMTP_FROM: 'Branchdesk <no-reply@example.com>', SMTP_SUBJECT: 'News from {branch}' });
     server = await startSyncServer(storage);
-    const code = await storage.enroll(BRANCH, 'manager');
+    const code = await storage.enrol(BRANCH, 'manager');
     desk = await SyncDesk.open(browser, 'manager', { baseURL: baseURL as string });
     const page = desk.page;
     await desk.pairFromWelcome(server.url, code);

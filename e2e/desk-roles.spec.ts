@@ -28,7 +28,7 @@ test('a front-desk pairing offers no Erase, Send, list export or automations; a 
   try {
     await storage.cli(['import', '--data', 'fixtures/sample']);
     server = await startSyncServer(storage);
-    const [frontCode, managerCode] = await Promise.all([storage.enroll('br-manila', 'front_desk'), storage.enroll('br-manila', 'manager')]);
+    const [frontCode, managerCode] = await Promise.all([storage.enrol('br-manila', 'front_desk'), storage.enrol('br-manila', 'manager')]);
     const front = await SyncDesk.open(browser, 'front', { baseURL: baseURL as string });
     const manager = await SyncDesk.open(browser, 'manager', { baseURL: baseURL as string });
     desks.push(front, manager);

@@ -16,7 +16,7 @@ const SHARED = { id: 'cu-000045', email: 'cu-000045@example.com', name: 'Siobhá
 test('export a customer\u2019s data, then erase them at one desk: the server and a second desk get the anonymous customer, search forgets them, totals stay', async ({ browser, baseURL }) => {
   test.setTimeout(240_000);
   await withSampleServer(browser, 'pglite', async ({ storage, server, desks, open }) => {
-    const [codeA, codeB] = await Promise.all([storage.enroll('br-manila', 'manager'), storage.enroll('br-nyc', 'front_desk')]);
+    const [codeA, codeB] = await Promise.all([storage.enrol('br-manila', 'manager'), storage.enrol('br-nyc', 'front_desk')]);
     const a = await open('A', { baseURL: baseURL as string });
     const b = await open('B', { baseURL: baseURL as string, timezoneId: 'America/New_York' });
     await a.pairFromWelcome(server.url, codeA);

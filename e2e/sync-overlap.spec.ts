@@ -11,7 +11,7 @@ import { shot } from './support/shot';
 test('a double-booking made by two offline desks shows on both after sync', async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
   await withSampleServer(browser, 'pglite', async ({ storage, server, desks, open }) => {
-    const [codeA, codeB] = await Promise.all([storage.enroll('br-manila', 'front_desk'), storage.enroll('br-manila', 'front_desk')]);
+    const [codeA, codeB] = await Promise.all([storage.enrol('br-manila', 'front_desk'), storage.enrol('br-manila', 'front_desk')]);
     const offline = [/ERR_INTERNET_DISCONNECTED/, /ERR_CONNECTION_REFUSED/, /ERR_NETWORK_CHANGED/];
     const a = await open('A', { baseURL: baseURL as string, allowedErrors: offline });
     const b = await open('B', { baseURL: baseURL as string, allowedErrors: offline });

@@ -30,7 +30,7 @@ test('first sync of a 100,000-booking branch into a fresh browser replica (measu
     const branchId = (readFileSync(join(csv, 'branches.csv'), 'utf8').split('\n')[1] ?? '').split(',')[0] as string;
     await storage.cli(['import', '--data', csv]);
     server = await startSyncServer(storage);
-    const code = await storage.enroll(branchId, 'front_desk');
+    const code = await storage.enrol(branchId, 'front_desk');
     desk = await SyncDesk.open(browser, 'bench', { baseURL: baseURL as string });
     await desk.fillPairing((server as SyncServer).url, code);
     // once paired, the app opens on Settings, whose sync section shows the first-sync progress in full

@@ -30,7 +30,7 @@ for (const target of SERVER_TARGETS) {
   test(`a stale edit form loses no opt-out, tag or consent record (${target})`, async ({ browser, baseURL }) => {
     test.setTimeout(180_000);
     await withSampleServer(browser, target, async ({ storage, server, desks, open }) => {
-      const [codeA, codeB] = await Promise.all([storage.enroll('br-manila', 'front_desk'), storage.enroll('br-manila', 'front_desk')]);
+      const [codeA, codeB] = await Promise.all([storage.enrol('br-manila', 'front_desk'), storage.enrol('br-manila', 'front_desk')]);
       const a = await open('A', { baseURL: baseURL as string });
       const b = await open('B', { baseURL: baseURL as string });
       await pairAll(server, [
@@ -101,7 +101,7 @@ for (const target of SERVER_TARGETS) {
   test(`a date out of range is refused at the desk; a document the server refuses is parked with its reason, the rest syncs, and it can be discarded (${target})`, async ({ browser, baseURL }) => {
     test.setTimeout(180_000);
     await withSampleServer(browser, target, async ({ storage, server, desks, open }) => {
-      const [codeA, codeB, codeM] = await Promise.all([storage.enroll('br-manila', 'front_desk'), storage.enroll('br-manila', 'front_desk'), storage.enroll('br-manila', 'manager')]);
+      const [codeA, codeB, codeM] = await Promise.all([storage.enrol('br-manila', 'front_desk'), storage.enrol('br-manila', 'front_desk'), storage.enrol('br-manila', 'manager')]);
       // the browser logs the refused push (403) once
       const a = await open('A', { baseURL: baseURL as string, allowedErrors: [/status of 403/, /ERR_INTERNET_DISCONNECTED/] });
       const b = await open('B', { baseURL: baseURL as string });

@@ -17,7 +17,7 @@ test('two server processes on PostgreSQL share live updates with a desk', async 
     await storage.cli(['import', '--data', 'fixtures/sample']);
     const [one, two] = await Promise.all([startSyncServer(storage), startSyncServer(storage)]);
     servers.push(one as SyncServer, two as SyncServer);
-    const [deskCode, otherCode] = await Promise.all([storage.enroll('br-manila', 'front_desk'), storage.enroll('br-manila', 'front_desk')]);
+    const [deskCode, otherCode] = await Promise.all([storage.enrol('br-manila', 'front_desk'), storage.enrol('br-manila', 'front_desk')]);
 
     desk = await SyncDesk.open(browser, 'A', { baseURL: baseURL as string });
     await desk.pairFromWelcome((one as SyncServer).url, deskCode);

@@ -50,11 +50,11 @@ for (const target of SERVER_TARGETS) {
     const screenshots = target === 'pglite';
     await withSampleServer(browser, target, async ({ storage, server, desks, open, stopServer }) => {
       const [codeA, codeB, codeHq, codeHq2, codeManager] = await Promise.all([
-        storage.enroll('br-manila', 'front_desk'),
-        storage.enroll('br-nyc', 'front_desk'),
-        storage.enroll('', 'hq'),
-        storage.enroll('', 'hq'),
-        storage.enroll('br-manila', 'manager'),
+        storage.enrol('br-manila', 'front_desk'),
+        storage.enrol('br-nyc', 'front_desk'),
+        storage.enrol('', 'hq'),
+        storage.enrol('', 'hq'),
+        storage.enrol('br-manila', 'manager'),
       ]);
       const url = server.url;
       const base = baseURL as string;

@@ -32,7 +32,7 @@ await storage.cli(['import', '--data', 'fixtures/sample']);
 const server = await startSyncServer(storage);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
-  const code = await storage.enroll('br-manila', 'front_desk');
+  const code = await storage.enrol('br-manila', 'front_desk');
   const enrolled = (await (await fetch(`${server.url}/api/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })).json()) as { token: string };
   const page = await browser.newPage();
   page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));

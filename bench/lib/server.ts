@@ -4,11 +4,11 @@
  * (`server/main.ts`, as in production), both on the same database.
  */
 import type { Role } from '../../shared/sync/protocol';
-import type { EnrollResponse } from '../../shared/sync/protocol';
+import type { EnrolResponse } from '../../shared/sync/protocol';
 import { createEnrolmentCode } from '../../server/store/auth';
 import { Store } from '../../server/store/store';
 import { startServerProcess, type ServerProcess } from '../../server/test-support/spawn';
-import { enrollDevice } from '../../renderer/src/sync/api';
+import { enrolDevice } from '../../renderer/src/sync/api';
 import { createDatabase, type BenchDatabase } from './postgres';
 
 export interface BenchServer {
@@ -18,7 +18,7 @@ export interface BenchServer {
   process: ServerProcess | null;
   /** Starts the server process (after set-up, so it starts on the loaded data). */
   start(): Promise<string>;
-  enrol(branchId: string, role: Role): Promise<EnrollResponse>;
+  enrol(branchId: string, role: Role): Promise<EnrolResponse>;
   close(): Promise<void>;
 }
 
@@ -43,7 +43,7 @@ export async function openBenchServer(purpose: string): Promise<BenchServer> {
     },
     async enrol(branchId, role) {
       const { code } = await createEnrolmentCode(store, branchId, role);
-      return enrollDevice(server.url, code);
+      return enrolDevice(server.url, code);
     },
     async close() {
       if (server.process !== null) await server.process.stop();

@@ -45,7 +45,7 @@ export interface Storage {
   /** Runs `npm run cli -- …` (the same entry point) against this storage; resolves with stdout. */
   cli(args: string[]): Promise<string>;
   /** A one-time enrolment code (the CLI prints it as its last line). */
-  enroll(branch: string, role: 'front_desk' | 'manager' | 'hq'): Promise<string>;
+  enrol(branch: string, role: 'front_desk' | 'manager' | 'hq'): Promise<string>;
   dispose(): Promise<void>;
 }
 
@@ -79,7 +79,7 @@ export async function createStorage(target: ServerTarget): Promise<Storage> {
     env,
     ...(databaseUrl === undefined ? {} : { databaseUrl }),
     cli: (cliArgs) => run([...cliArgs, ...args], env),
-    async enroll(branch, role) {
+    async enrol(branch, role) {
       const out = await storage.cli(['enroll', '--role', role, ...(branch === '' ? [] : ['--branch', branch])]);
       const code = out.trim().split('\n').pop() ?? '';
       if (!/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/.test(code)) throw new Error(`enroll printed no code: ${out}`);

@@ -36,7 +36,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
     help: 'import-undo --data-dir DIR (--batch ID | --last)   undo one import-customers batch (created customers removed, merged ones restored)',
   },
   enroll: {
-    run: async (argv) => (await import('./commands/enroll')).enrollCommand(argv),
+    run: async (argv) => (await import('./commands/enroll')).enrolCommand(argv),
     help: 'enroll --data-dir DIR --branch ID --role front_desk|manager|hq [--ttl-hours H] [--label NAME]   one-time enrolment code for a desk (NAME, e.g. "Front desk 2", is shown with what the desk changes; default: numbered per branch and role) (last line of stdout)',
   },
   verify: {

@@ -12,7 +12,7 @@ import { ApiError } from '../store/errors';
 import type { Store } from '../store/store';
 import { corsRoutes, ShutdownGate } from './cors';
 import { EnrolLimiter } from './enrol-limiter';
-import { enrollRoutes } from './routes/enroll';
+import { enrolRoutes } from './routes/enroll';
 import { healthRoutes } from './routes/health';
 import { metricsRoutes } from './routes/metrics';
 import { syncRoutes } from './routes/sync';
@@ -95,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   corsRoutes(app, gate);
   installInputLimits(app, store);
   healthRoutes(app, store);
-  enrollRoutes(app, store, new EnrolLimiter(store.db, store.clock));
+  enrolRoutes(app, store, new EnrolLimiter(store.db, store.clock));
   syncRoutes(app, store, hub, options.schemaVersion ?? SCHEMA_VERSION);
   syncCountRoutes(app, store, options.schemaVersion ?? SCHEMA_VERSION);
   metricsRoutes(app, store);

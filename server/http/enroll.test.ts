@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnrollResponse, ErrorBody, SessionInfo } from '../../shared/sync/protocol';
+import type { EnrolResponse, ErrorBody, SessionInfo } from '../../shared/sync/protocol';
 import { createEnrolmentCode, sha256 } from '../store/auth';
 import { importDataset } from '../services/import';
 import { ManualClock, TARGETS, type TestDatabase } from '../test-support/databases';
@@ -35,7 +35,7 @@ describe.each(TARGETS)('enrolment and device tokens on $name', (target) => {
     // Typed loosely (lower case, no dashes) it still works.
     const res = await enrol(code.toLowerCase().replace(/-/g, ''));
     expect(res.status).toBe(200);
-    const body = (await res.json()) as EnrollResponse;
+    const body = (await res.json()) as EnrolResponse;
     expect(body).toMatchObject({ role: 'front_desk', branch_id: 'br-a' });
     const stored = await db.store.db.query<{ token_hash: string }>('SELECT token_hash FROM devices WHERE id = $1', [body.device_id]);
     expect(stored[0]?.token_hash).toBe(sha256(body.token));

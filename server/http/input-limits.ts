@@ -18,7 +18,7 @@ export const BODY_LIMITS = {
   /** A push batch: the desk splits its batches to stay below this (shared MAX_PUSH_BYTES). */
   push: MAX_PUSH_BYTES,
   /** `{"code": "…"}`. */
-  enroll: 1024,
+  enrol: 1024,
   default: 64 * 1024,
 } as const;
 

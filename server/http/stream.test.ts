@@ -1,6 +1,6 @@
 import { SCHEMA_VERSION } from '../../shared/domain/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnrollResponse, StreamMessage, StreamTicketResponse } from '../../shared/sync/protocol';
+import type { EnrolResponse, StreamMessage, StreamTicketResponse } from '../../shared/sync/protocol';
 import { importDataset } from '../services/import';
 import { ManualClock, TARGETS, type TestDatabase } from '../test-support/databases';
 import { twoBranches } from '../test-support/dataset';
@@ -15,8 +15,8 @@ const isChange = (collection: string, id: string) => (m: StreamMessage) =>
 describe.each(TARGETS)('live stream on $name', (target) => {
   let db: TestDatabase;
   let server: TestServer;
-  let deskA: EnrollResponse;
-  let deskB: EnrollResponse;
+  let deskA: EnrolResponse;
+  let deskB: EnrolResponse;
   const headers = (token: string) => ({ authorization: `Bearer ${token}`, 'x-branchdesk-schema': String(SCHEMA_VERSION) });
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnrollResponse, PullResponse } from '../../shared/sync/protocol';
+import type { EnrolResponse, PullResponse } from '../../shared/sync/protocol';
 import { importDataset } from '../services/import';
 import { TARGETS, type TestDatabase } from '../test-support/databases';
 import { twoBranches } from '../test-support/dataset';
@@ -9,8 +9,8 @@ import { client, enrolDevice, startTestServer, type TestServer } from '../test-s
 describe.each(TARGETS)('GET /api/sync/:collection/count on $name', (target) => {
   let db: TestDatabase;
   let server: TestServer;
-  let deskA: EnrollResponse;
-  let hq: EnrollResponse;
+  let deskA: EnrolResponse;
+  let hq: EnrolResponse;
 
   beforeAll(async () => {
     db = await target.open();

@@ -8,7 +8,7 @@ import type { BranchSettingsDoc, CommunicationDoc, CustomerDoc } from '../../sha
 import { defaultBranchSettings } from '../../shared/insights/branch-settings';
 import { eraseCustomer } from '../../shared/privacy/erase';
 import type { CustomerExport } from '../../shared/privacy/export';
-import type { Checkpoint, EnrollResponse, PullResponse, WireDoc } from '../../shared/sync/protocol';
+import type { Checkpoint, EnrolResponse, PullResponse, WireDoc } from '../../shared/sync/protocol';
 import { loadMasters } from '../store/documents';
 import { importDataset } from '../services/import';
 import { rollStale } from '../services/roller';
@@ -36,7 +36,7 @@ describe.each(TARGETS)('privacy on $name', (target) => {
     db = await target.open({ clock: clock.read });
     await importDataset(db.store, twoBranches(), 0);
     server = await startTestServer(db.store);
-    const enrol = async (branch: string, role: EnrollResponse['role']) => client(server.url, (await enrolDevice(db.store, server, branch, role)).token);
+    const enrol = async (branch: string, role: EnrolResponse['role']) => client(server.url, (await enrolDevice(db.store, server, branch, role)).token);
     a = await enrol('br-a', 'front_desk');
     aManager = await enrol('br-a', 'manager');
     b = await enrol('br-b', 'front_desk');

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../shared/domain/schemas';
-import type { EnrollResponse, StreamMessage } from '../../shared/sync/protocol';
+import type { EnrolResponse, StreamMessage } from '../../shared/sync/protocol';
 import { createEnrolmentCode } from '../store/auth';
 import { Store } from '../store/store';
 import { createPostgresDatabase, POSTGRES_URL } from '../test-support/databases';
@@ -34,12 +34,12 @@ describe.skipIf(POSTGRES_URL === undefined)('two server processes on PostgreSQL'
     await database?.drop();
   }, SLOW);
 
-  async function enrol(url: string, branch: string): Promise<EnrollResponse> {
+  async function enrol(url: string, branch: string): Promise<EnrolResponse> {
     const store = await Store.open({ databaseUrl: database.url });
     try {
       const { code } = await createEnrolmentCode(store, branch, 'front_desk');
       const res = await fetch(`${url}/api/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
-      return (await res.json()) as EnrollResponse;
+      return (await res.json()) as EnrolResponse;
     } finally {
       await store.close();
     }
@@ -68,7 +68,7 @@ describe.skipIf(POSTGRES_URL === undefined)('two server processes on PostgreSQL'
     const store = await Store.open({ databaseUrl: database.url });
     const { code } = await createEnrolmentCode(store, '', 'hq');
     await store.close();
-    const hq = (await (await fetch(`${first.url}/api/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })).json()) as EnrollResponse;
+    const hq = (await (await fetch(`${first.url}/api/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })).json()) as EnrolResponse;
     const [a, b] = await Promise.all(
       [first, second].map(async (s) => (await fetch(`${s.url}/api/metrics?as_of=2026-03-01`, { headers: { authorization: `Bearer ${hq.token}` } })).text()),
     );

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCHEMA_VERSION } from '../../shared/domain/schemas';
-import { SCHEMA_HEADER, type EnrollResponse, type Role } from '../../shared/sync/protocol';
+import { SCHEMA_HEADER, type EnrolResponse, type Role } from '../../shared/sync/protocol';
 import { acquireDataDir, pgliteDir } from '../db/data-dir';
 import { createEnrolmentCode } from '../store/auth';
 import { importDataset } from '../services/import';
@@ -26,7 +26,7 @@ export interface Actor {
   name: string;
   role: Role;
   branch: string;
-  session: EnrollResponse;
+  session: EnrolResponse;
   get(path: string): Promise<Answer>;
   post(path: string, body: unknown): Promise<Answer>;
   put(path: string, body: unknown): Promise<Answer>;
@@ -63,7 +63,7 @@ async function seed(store: Store): Promise<Map<string, string>> {
   return codes;
 }
 
-function actor(url: () => string, name: string, session: EnrollResponse): Actor {
+function actor(url: () => string, name: string, session: EnrolResponse): Actor {
   const headers = { authorization: `Bearer ${session.token}`, [SCHEMA_HEADER]: String(SCHEMA_VERSION) };
   const call = async (method: string, path: string, body?: unknown): Promise<Answer> => {
     const res = await fetch(`${url()}${path}`, {
@@ -126,7 +126,7 @@ export async function openTarget(name: 'pglite' | 'postgres'): Promise<Target> {
   for (const d of DEVICES) {
     const res = await fetch(`${server.url}/api/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: codes.get(d.key) }) });
     if (res.status !== 200) throw new Error(`enrolment of ${d.key} failed: ${res.status} ${await res.text()}`);
-    actors[d.key] = actor(() => server.url, d.key, (await res.json()) as EnrollResponse);
+    actors[d.key] = actor(() => server.url, d.key, (await res.json()) as EnrolResponse);
   }
   const target: Target = {
     url: server.url,

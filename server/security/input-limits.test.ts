@@ -57,7 +57,7 @@ describe.each(PROCESS_TARGETS)('input limits before work on %s', { timeout: SLOW
   });
 
   it('keeps every other route far below the push limit (enrolment 1 KB, default 64 KB)', async () => {
-    const enrol = await rawRequest(h.url, { method: 'POST', path: '/api/enroll', headers: { 'content-type': 'application/json', 'content-length': String(BODY_LIMITS.enroll + 1) }, announceOnly: true });
+    const enrol = await rawRequest(h.url, { method: 'POST', path: '/api/enroll', headers: { 'content-type': 'application/json', 'content-length': String(BODY_LIMITS.enrol + 1) }, announceOnly: true });
     expect(enrol.status).toBe(413);
     expect(enrol.bodyBytesSent).toBe(0);
     const lookup = await rawRequest(h.url, {

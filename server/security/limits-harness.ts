@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EnrollResponse, Role } from '../../shared/sync/protocol';
+import type { EnrolResponse, Role } from '../../shared/sync/protocol';
 import { acquireDataDir, pgliteDir } from '../db/data-dir';
 import { createEnrolmentCode } from '../store/auth';
 import { importDataset } from '../services/import';
@@ -47,7 +47,7 @@ export interface Harness {
   server: ServerProcess;
   /** The further processes on the same database (options.processes - 1 of them). */
   others: ServerProcess[];
-  devices: EnrollResponse[];
+  devices: EnrolResponse[];
   spareCodes: string[];
   /** The PGlite data directory (pglite only). */
   dataDir?: string;
@@ -98,11 +98,11 @@ export async function startHarness(target: TargetName, options: HarnessOptions =
     others.push(...all.slice(1));
     cleanup = () => db.drop();
   }
-  const devices: EnrollResponse[] = [];
+  const devices: EnrolResponse[] = [];
   for (const code of codes.devices) {
     const res = await fetch(`${server.url}/api/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
     if (res.status !== 200) throw new Error(`enrolment failed: ${res.status} ${await res.text()}`);
-    devices.push((await res.json()) as EnrollResponse);
+    devices.push((await res.json()) as EnrolResponse);
   }
   return {
     url: server.url,

@@ -8,7 +8,7 @@ import type { BranchSettingsDoc, SegmentDoc } from '../../shared/domain/schemas'
 import { DEFAULT_INSIGHT_RULES, type InsightRules } from '../../shared/insights/business-rules';
 import { defaultBranchSettings } from '../../shared/insights/branch-settings';
 import { criteria } from '../../shared/domain/criteria';
-import type { EnrollResponse, ErrorBody, PullResponse, SessionInfo, WireDoc } from '../../shared/sync/protocol';
+import type { EnrolResponse, ErrorBody, PullResponse, SessionInfo, WireDoc } from '../../shared/sync/protocol';
 import { importDataset } from '../services/import';
 import { rollStale } from '../services/roller';
 import { ManualClock, TARGETS, type TestDatabase } from '../test-support/databases';
@@ -37,7 +37,7 @@ describe.each(TARGETS)('insight documents over sync on $name', (target) => {
     await importDataset(db.store, twoBranches(), 0);
     await rollStale(db.store);
     server = await startTestServer(db.store);
-    const enrol = async (branch: string, role: EnrollResponse['role']) => client(server.url, (await enrolDevice(db.store, server, branch, role)).token);
+    const enrol = async (branch: string, role: EnrolResponse['role']) => client(server.url, (await enrolDevice(db.store, server, branch, role)).token);
     a = await enrol('br-a', 'front_desk');
     aManager = await enrol('br-a', 'manager');
     bManager = await enrol('br-b', 'manager');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveCustomerId } from '../../shared/domain/contact';
 import { SCHEMA_VERSION, type BookingDoc, type CustomerDoc } from '../../shared/domain/schemas';
-import type { Checkpoint, EnrollResponse, ErrorBody, PullResponse, WireDoc } from '../../shared/sync/protocol';
+import type { Checkpoint, EnrolResponse, ErrorBody, PullResponse, WireDoc } from '../../shared/sync/protocol';
 import { importDataset } from '../services/import';
 import { verifyProjection } from '../services/verify';
 import { ManualClock, TARGETS, type TestDatabase } from '../test-support/databases';
@@ -36,10 +36,10 @@ async function count(db: TestDatabase, table: string, where = 'true'): Promise<n
 describe.each(TARGETS)('replication on $name', (target) => {
   let db: TestDatabase;
   let server: TestServer;
-  let deskA: EnrollResponse;
-  let deskA2: EnrollResponse;
-  let deskB: EnrollResponse;
-  let hq: EnrollResponse;
+  let deskA: EnrolResponse;
+  let deskA2: EnrolResponse;
+  let deskB: EnrolResponse;
+  let hq: EnrolResponse;
   let a: Client;
   let a2: Client;
   let b: Client;

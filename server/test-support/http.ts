@@ -1,7 +1,7 @@
 /** An app on a real socket (port 0) for tests, and small request helpers. */
 import pino from 'pino';
 import { SCHEMA_VERSION } from '../../shared/domain/schemas';
-import { SCHEMA_HEADER, type EnrollResponse, type Role } from '../../shared/sync/protocol';
+import { SCHEMA_HEADER, type EnrolResponse, type Role } from '../../shared/sync/protocol';
 import { buildApp, type BuiltApp } from '../http/app';
 import { createEnrolmentCode } from '../store/auth';
 import type { Store } from '../store/store';
@@ -34,11 +34,11 @@ export async function startTestServer(store: Store, options: { heartbeatMs?: num
   };
 }
 
-export async function enrolDevice(store: Store, server: { url: string }, branch: string, role: Role): Promise<EnrollResponse> {
+export async function enrolDevice(store: Store, server: { url: string }, branch: string, role: Role): Promise<EnrolResponse> {
   const { code } = await createEnrolmentCode(store, branch, role);
   const res = await fetch(`${server.url}/api/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
   if (res.status !== 200) throw new Error(`enrol failed: ${res.status} ${await res.text()}`);
-  return (await res.json()) as EnrollResponse;
+  return (await res.json()) as EnrolResponse;
 }
 
 /** A small client for one device token. */

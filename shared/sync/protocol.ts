@@ -87,7 +87,7 @@ export interface SessionInfo {
   org: OrgInfo;
 }
 
-export interface EnrollResponse extends SessionInfo {
+export interface EnrolResponse extends SessionInfo {
   /** Device token: send as `Authorization: Bearer …`. Shown once; keep it in the OS keychain. */
   token: string;
 }

@@ -3,7 +3,7 @@ import {
   SCHEMA_HEADER,
   type Checkpoint,
   type ConsentHistory,
-  type EnrollResponse,
+  type EnrolResponse,
   type ErrorBody,
   type MetricsResponse,
   type PullResponse,
@@ -15,7 +15,7 @@ import {
 } from '../../../shared/sync/protocol';
 import { splitPushBatch } from '../../../shared/sync/split-push';
 import { SyncHttpError, SyncNetworkError, SyncProtocolError } from './errors';
-import { parseConsentHistory, parseEnrollResponse, parsePullResponse, parsePushResponse, parseSessionInfo, parseMetricsResponse, parseTrendResponse } from './wire';
+import { parseConsentHistory, parseEnrolResponse, parsePullResponse, parsePushResponse, parseSessionInfo, parseMetricsResponse, parseTrendResponse } from './wire';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -75,7 +75,7 @@ export async function checkServer(serverUrl: string, fetcher: FetchLike = browse
 }
 
 /** `POST /api/enroll`: exchanges a one-time code for a device token. No token needed. */
-export async function enrollDevice(serverUrl: string, code: string, fetcher: FetchLike = browserFetch): Promise<EnrollResponse> {
+export async function enrolDevice(serverUrl: string, code: string, fetcher: FetchLike = browserFetch): Promise<EnrolResponse> {
   const res = await send(
     fetcher,
     `${serverUrl}/api/enroll`,
@@ -83,7 +83,7 @@ export async function enrollDevice(serverUrl: string, code: string, fetcher: Fet
     REQUEST_TIMEOUT_MS,
   );
   await failUnlessOk(res);
-  return parseEnrollResponse(await json(res));
+  return parseEnrolResponse(await json(res));
 }
 
 /**

@@ -1,13 +1,13 @@
 import type { BranchDoc } from '../../../shared/domain/schemas';
 import { SCHEMA_VERSION } from '../../../shared/domain/schemas';
-import type { EnrollResponse } from '../../../shared/sync/protocol';
+import type { EnrolResponse } from '../../../shared/sync/protocol';
 import type { DeskData } from '../data/desk-data';
 import { todayAt } from '../data/desk-data';
 import { saveDeskSettings, type DeskSettings } from '../data/desk-settings';
 import { currentDesk, now, resetLocalData } from '../data/session';
 import { bumpSettings } from '../data/store';
 import { platform } from '../platform/bridge';
-import { checkServer, enrollDevice } from './api';
+import { checkServer, enrolDevice } from './api';
 import { loadPairing, savePairing, type PairingRecord } from './pairing-record';
 import { parseEnrolmentCode, parseServerUrl } from './pairing-input';
 import { restartSync, stopSync } from './sync-session';
@@ -81,7 +81,7 @@ function branchArrived(desk: DeskData, id: string): Promise<void> {
 }
 
 /** The desk works for the server's branch with the organisation's rules and secret. */
-async function adoptServerBranch(desk: DeskData, enrolled: EnrollResponse, branch: BranchDoc, replaceBranches: boolean): Promise<void> {
+async function adoptServerBranch(desk: DeskData, enrolled: EnrolResponse, branch: BranchDoc, replaceBranches: boolean): Promise<void> {
   if (replaceBranches) {
     // Branches set up on this desk before pairing are local only: the server's branches replace them.
     const local = await desk.db.branches.find({ selector: { id: { $ne: branch.id } } }).exec();
@@ -126,7 +126,7 @@ export async function pairDesk(request: PairRequest): Promise<PairingRecord> {
   const local = await localDataOf(desk);
   if (hasLocalData(local) && !request.replaceLocalData) throw new NeedsConfirmation(local, previous);
 
-  const enrolled = await enrollDevice(url.value, code.value);
+  const enrolled = await enrolDevice(url.value, code.value);
   if (enrolled.schema_version > SCHEMA_VERSION) throw new Error('The server uses a newer data format than this app: update Branchdesk on this desk, then pair again.');
   if (enrolled.schema_version < SCHEMA_VERSION) throw new Error('The server is older than this app: ask your administrator to update the server.');
 

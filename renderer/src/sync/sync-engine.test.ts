@@ -10,7 +10,7 @@ import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerDoc } from '../../../shared/domain/schemas';
 import { SCHEMA_VERSION } from '../../../shared/domain/schemas';
-import type { EnrollResponse } from '../../../shared/sync/protocol';
+import type { EnrolResponse } from '../../../shared/sync/protocol';
 import { revokeDevice } from '../../../server/store/auth';
 import { importDataset } from '../../../server/services/import';
 import { TARGETS, type TestDatabase } from '../../../server/test-support/databases';
@@ -61,7 +61,7 @@ interface Desk {
 
 let counter = 0;
 
-async function openDesk(server: TestServer, enrol: EnrollResponse, beforeSync?: (db: Replica) => Promise<void>): Promise<Desk> {
+async function openDesk(server: TestServer, enrol: EnrolResponse, beforeSync?: (db: Replica) => Promise<void>): Promise<Desk> {
   const name = `sync-${++counter}`;
   const db = await openReplica({ name, storage });
   await beforeSync?.(db);
@@ -148,8 +148,8 @@ async function inSync(desk: Desk): Promise<void> {
 describe('SyncEngine against a real server', () => {
   let db: TestDatabase;
   let server: TestServer;
-  let enrolA: EnrollResponse;
-  let enrolB: EnrollResponse;
+  let enrolA: EnrolResponse;
+  let enrolB: EnrolResponse;
   let a: Desk;
   let b: Desk;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/domain/settings';
 import { SyncProtocolError } from './errors';
-import { parseEnrollResponse, parseMetricsResponse, parsePullResponse, parsePushResponse, parseStreamMessage, parseTrendResponse } from './wire';
+import { parseEnrolResponse, parseMetricsResponse, parsePullResponse, parsePushResponse, parseStreamMessage, parseTrendResponse } from './wire';
 
 const branch = { id: 'br-1', name: 'Makati', timezone: 'Asia/Manila', active_days: null, at_risk_days: null, country: 'PH', updated_at: '' };
 const session = {
@@ -42,12 +42,12 @@ describe('wire checks', () => {
   });
 
   it('checks an enrolment answer: token, role, branch document, rules', () => {
-    expect(parseEnrollResponse({ ...session, token: 't'.repeat(40) }).branch?.name).toBe('Makati');
-    expect(() => parseEnrollResponse({ ...session, token: 't'.repeat(40), role: 'admin' })).toThrow(/role "admin"/);
-    expect(() => parseEnrollResponse({ ...session, token: 't'.repeat(40), branch: { ...branch, timezone: 'Mars/Base' } })).toThrow(/branch document is invalid/);
-    expect(() => parseEnrollResponse({ ...session, token: 't'.repeat(40), branch: null })).toThrow(/no branch document/);
-    expect(parseEnrollResponse({ ...session, token: 't'.repeat(40), role: 'hq', branch_id: '', branch: null }).role).toBe('hq');
-    expect(() => parseEnrollResponse({ ...session })).toThrow(/token is not a string/);
+    expect(parseEnrolResponse({ ...session, token: 't'.repeat(40) }).branch?.name).toBe('Makati');
+    expect(() => parseEnrolResponse({ ...session, token: 't'.repeat(40), role: 'admin' })).toThrow(/role "admin"/);
+    expect(() => parseEnrolResponse({ ...session, token: 't'.repeat(40), branch: { ...branch, timezone: 'Mars/Base' } })).toThrow(/branch document is invalid/);
+    expect(() => parseEnrolResponse({ ...session, token: 't'.repeat(40), branch: null })).toThrow(/no branch document/);
+    expect(parseEnrolResponse({ ...session, token: 't'.repeat(40), role: 'hq', branch_id: '', branch: null }).role).toBe('hq');
+    expect(() => parseEnrolResponse({ ...session })).toThrow(/token is not a string/);
   });
 
   it('reads metrics and trend answers', () => {

@@ -13,7 +13,7 @@ import {
   type Checkpoint,
   type ConsentChange,
   type ConsentHistory,
-  type EnrollResponse,
+  type EnrolResponse,
   type PullResponse,
   type Role,
   type SessionInfo,
@@ -153,7 +153,7 @@ export function parseConsentHistory(value: unknown): ConsentHistory {
   };
 }
 
-export function parseEnrollResponse(value: unknown): EnrollResponse {
+export function parseEnrolResponse(value: unknown): EnrolResponse {
   const body = record(value, 'the enrolment answer');
   const token = str(body.token, 'token');
   if (token.length < 16) fail('the device token is too short');

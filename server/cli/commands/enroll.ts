@@ -4,7 +4,7 @@ import { parseOptions, requireOption } from '../args';
 import { CliError, EXIT_BAD_INPUT, usageError } from '../errors';
 import { withStore } from '../store-target';
 
-export async function enrollCommand(argv: string[]): Promise<string> {
+export async function enrolCommand(argv: string[]): Promise<string> {
   const opts = parseOptions(
     argv,
     { 'data-dir': { type: 'string' }, branch: { type: 'string' }, role: { type: 'string' }, 'ttl-hours': { type: 'string' }, label: { type: 'string' } },

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { SCHEMA_VERSION, type BranchDoc } from '../../../shared/domain/schemas';
-import type { EnrollResponse, SessionInfo } from '../../../shared/sync/protocol';
+import type { EnrolResponse, SessionInfo } from '../../../shared/sync/protocol';
 import { deviceLabel, redeemEnrolmentCode } from '../../store/auth';
 import { loadBranches } from '../../store/branches';
 import { ApiError, badRequest } from '../../store/errors';
@@ -26,8 +26,8 @@ async function sessionOf(store: Store, device: Device, label?: string): Promise<
   };
 }
 
-export function enrollRoutes(app: FastifyInstance, store: Store, limiter: EnrolLimiter): void {
-  app.post('/api/enroll', { bodyLimit: BODY_LIMITS.enroll }, async (request) => {
+export function enrolRoutes(app: FastifyInstance, store: Store, limiter: EnrolLimiter): void {
+  app.post('/api/enroll', { bodyLimit: BODY_LIMITS.enrol }, async (request) => {
     // Counted before the code is checked, so a concurrent burst cannot outrun the count.
     const admission = await limiter.begin(request.ip);
     if (!admission.ok) {
@@ -45,7 +45,7 @@ export function enrollRoutes(app: FastifyInstance, store: Store, limiter: EnrolL
       const { token, device, label } = await redeemEnrolmentCode(store, code);
       await attempt.succeeded();
       request.log.info({ device: device.id, role: device.role, branch: device.branch_id }, 'device enrolled');
-      return { token, ...(await sessionOf(store, device, label)) } satisfies EnrollResponse;
+      return { token, ...(await sessionOf(store, device, label)) } satisfies EnrolResponse;
     } catch (error) {
       // A wrong code counts; a server failure does not (the reservation is given back).
       if (error instanceof ApiError && error.status === 401) await attempt.failed();
