@@ -10,6 +10,7 @@ import { eraseCustomer } from '../../shared/privacy/erase';
 import type { PullResponse, WireDoc } from '../../shared/sync/protocol';
 import { bookingDoc, communicationDoc } from '../test-support/docs';
 import { freshCustomer, freshId, recently, soon } from './attack-docs';
+import { consentWhoAttacks } from './consent-who-attacks';
 import { openTarget, TARGET_NAMES, type Actor, type Answer, type Target } from './harness';
 
 type Doc = WireDoc<Record<string, unknown>>;
@@ -121,4 +122,7 @@ describe.each(TARGET_NAMES)('issue 8 attacks against a real server on %s', { tim
     expect(linked.body).toEqual([expect.objectContaining({ id, name: 'Only at B', notes: 'private note' })]);
     expect((await master('customers', id))?.name).toBe('Only at B');
   });
+
+  // on the same server process: consent changes record who and when
+  describe('consent who and when', () => consentWhoAttacks(() => t));
 });

@@ -1,26 +1,23 @@
 /**
- * Issue 8, "consent changes record who and when": against a real server process (PGlite, and
- * PostgreSQL when DATABASE_URL is set), every accepted consent change is recorded with the
- * device whose token pushed it — its label, role and branch from enrolment — and nothing a desk
- * sends can name somebody else; the history is read only within the device's scope.
+ * Issue 8, "consent changes record who and when" (run by issue8-regressions.test.ts on its
+ * server process, so the suite starts no extra server for it): every accepted consent change is
+ * recorded with the device whose token pushed it — its label, role and branch from enrolment —
+ * and nothing a desk sends can name somebody else; the history is read only within the
+ * device's scope.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { ConsentHistory, WireDoc } from '../../shared/sync/protocol';
 import { freshCustomer } from './attack-docs';
-import { openTarget, TARGET_NAMES, type Actor, type Answer, type Target } from './harness';
+import type { Actor, Answer, Target } from './harness';
 
 type Doc = WireDoc<Record<string, unknown>>;
-const SLOW = 120_000;
 
-describe.each(TARGET_NAMES)('consent who and when on %s', { timeout: SLOW }, (name) => {
+/** The consent-who attacks against the target `target()` returns (opened by the caller). */
+export function consentWhoAttacks(target: () => Target): void {
   let t: Target;
-  beforeAll(async () => {
-    t = await openTarget(name);
-  }, SLOW);
-  afterAll(async () => {
-    await t?.close();
-  }, SLOW);
-
+  beforeAll(() => {
+    t = target();
+  });
   const push = (who: Actor, next: Doc, assumed?: Doc): Promise<Answer> => who.post('/api/sync/customers/push', [{ assumedMasterState: assumed ?? null, newDocumentState: next }]);
   const history = async (who: Actor, id: string): Promise<ConsentHistory> => {
     const res = await who.get(`/api/customers/${id}/consent`);
@@ -93,4 +90,4 @@ describe.each(TARGET_NAMES)('consent who and when on %s', { timeout: SLOW }, (na
     const stranger = await fetch(`${t.url}/api/customers/${c.id as string}/consent`);
     expect(stranger.status).toBe(401);
   });
-});
+}
