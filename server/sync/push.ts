@@ -5,7 +5,6 @@
  * merge so invariants hold. The HQ projection and customer links change in the same
  * transaction; a NOTIFY tells every process's live streams.
  */
-import type { BookingDoc, CommunicationDoc, CustomerDoc } from '../../shared/domain/schemas';
 import { decidePush } from '../../shared/sync/decide-push';
 import { jsonEqual } from '../../shared/sync/equal';
 import type { ErrorDetail, PushCollection, WireDoc } from '../../shared/sync/protocol';
@@ -26,7 +25,7 @@ import { recordQueuers } from '../outbox/audit';
 import { recordConsentChanges } from '../store/consent';
 import { eraseEffects } from '../privacy/erase-effects';
 import type { Device } from '../store/device';
-import { parsePushBody, type ParsedRow } from './validate-push';
+import { documentOf, parsePushBody, type ParsedRow } from './validate-push';
 
 type Doc = Record<string, unknown>;
 
@@ -52,8 +51,9 @@ function customerFieldChecks(store: Store, device: Device, rows: readonly Parsed
   const home = branches.get(device.branch_id);
   const today = home ? store.today(home) : Number.MAX_SAFE_INTEGER;
   for (const row of rows) {
-    const master = masters.get(row.id)?.doc as unknown as CustomerDoc | undefined;
-    for (const p of customerFieldProblems(row.next as unknown as CustomerDoc, master, today)) invalid.push({ document: row.id, collection: 'customers', ...p });
+    const stored = masters.get(row.id)?.doc;
+    const master = stored === undefined ? undefined : documentOf('customers', stored);
+    for (const p of customerFieldProblems(documentOf('customers', row.next), master, today)) invalid.push({ document: row.id, collection: 'customers', ...p });
   }
   if (invalid.length > 0) throw badRequest(`invalid push: customers ${invalid[0]?.document} field ${invalid[0]?.field}: ${invalid[0]?.message}`, invalid);
 }
@@ -62,8 +62,8 @@ function customerFieldChecks(store: Store, device: Device, rows: readonly Parsed
 function communicationProblems(rows: readonly ParsedRow[]): ErrorDetail[] {
   const out: ErrorDetail[] = [];
   for (const row of rows) {
-    const c = row.next as unknown as CommunicationDoc;
-    const was = row.assumed as unknown as CommunicationDoc | undefined;
+    const c = documentOf('communications', row.next);
+    const was = row.assumed === undefined ? undefined : documentOf('communications', row.assumed);
     if (was === undefined && c.trigger_key !== '') out.push({ document: row.id, collection: 'communications', field: 'trigger_key', message: 'is set by the server for automated messages only' });
     if (was === undefined && c.attempts !== 0) out.push({ document: row.id, collection: 'communications', field: 'attempts', message: 'must be 0 for a new message (the server counts delivery attempts)' });
     if (c.status === 'sending' && was?.status !== 'sending') out.push({ document: row.id, collection: 'communications', field: 'status', message: '"sending" is set by the server\'s outbox only; queue the message with "queued"' });
@@ -115,7 +115,7 @@ export async function pushRows(store: Store, device: Device, collection: PushCol
 
     if (collection === 'customers') {
       // Who changed consent is the token's device, recorded with the write (never a client-supplied name).
-      const written = accepted.map((a) => ({ before: a.before as unknown as CustomerDoc | undefined, after: a.doc as unknown as CustomerDoc }));
+      const written = accepted.map((a) => ({ before: a.before === undefined ? undefined : documentOf('customers', a.before), after: documentOf('customers', a.doc) }));
       await recordConsentChanges(tx, device, written, store.clock());
     }
     if (collection === 'communications') {
@@ -127,7 +127,7 @@ export async function pushRows(store: Store, device: Device, collection: PushCol
     const pairs: PairRef[] = [];
     if (collection === 'bookings') {
       for (const { doc, before } of accepted) {
-        const b = doc as unknown as BookingDoc;
+        const b = documentOf('bookings', doc);
         // Branch and customer never change, so only a new booking can create a link.
         if (before === undefined) links.push({ branch_id: b.branch_id, customer_id: b.customer_id, reason: 'booked' });
         pairs.push({ branch_id: b.branch_id, customer_id: b.customer_id });
@@ -137,10 +137,10 @@ export async function pushRows(store: Store, device: Device, collection: PushCol
     if (collection === 'customers') {
       for (const row of rows) links.push({ branch_id: device.branch_id, customer_id: row.id, reason: 'desk' });
       for (const { doc, before } of accepted) {
-        const c = doc as unknown as WireDoc<CustomerDoc>;
+        const c = documentOf('customers', doc);
         links.push({ branch_id: c.home_branch_id, customer_id: c.id, reason: 'home' });
         links.push({ branch_id: c.registered_branch_id, customer_id: c.id, reason: 'registered' });
-        const old = before as unknown as WireDoc<CustomerDoc> | undefined;
+        const old = before === undefined ? undefined : documentOf('customers', before);
         if (old === undefined || old.home_branch_id !== c.home_branch_id || old._deleted !== c._deleted) {
           pairs.push({ branch_id: c.home_branch_id, customer_id: c.id });
           if (old !== undefined) pairs.push({ branch_id: old.home_branch_id, customer_id: c.id });

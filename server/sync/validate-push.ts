@@ -4,6 +4,8 @@
  * fields) — the same rules a desk applies when it writes. Every problem names the document and
  * the field; one bad row rejects the whole batch. Scope and stored-state checks are push.ts's.
  */
+import { GENERATED_CHECKS } from '../../shared/domain/generated-checks';
+import type { CollectionDoc } from '../../shared/domain/schemas';
 import { writeProblems, type FieldProblem } from '../../shared/domain/validate';
 import { stripInternal } from '../../shared/sync/equal';
 import { MAX_PUSH_ROWS, type ErrorDetail, type PushCollection, type WireDoc } from '../../shared/sync/protocol';
@@ -16,6 +18,23 @@ export interface ParsedRow<T = Record<string, unknown>> {
 }
 
 const MAX_PROBLEMS = 50;
+
+/** The collection's compiled schema check, as a type guard. */
+function fits<C extends PushCollection>(collection: C, data: Record<string, unknown>): data is Record<string, unknown> & CollectionDoc<C> {
+  return GENERATED_CHECKS[collection](data);
+}
+
+/**
+ * A pushed, stored or merged document as its collection's type (what the per-collection steps of
+ * a push read), checked against the collection's schema with the compiled checks rather than cast.
+ * Every such document has passed the write rules already, so a failure is a server bug: it says
+ * which document.
+ */
+export function documentOf<C extends PushCollection>(collection: C, doc: WireDoc<Record<string, unknown>>): WireDoc<CollectionDoc<C>> {
+  const { _deleted, ...data } = doc;
+  if (!fits(collection, data)) throw new Error(`${collection} ${String(doc.id)}: the document does not fit the ${collection} schema`);
+  return { ...data, _deleted };
+}
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -313,6 +313,9 @@ export const COLLECTION_SCHEMAS = {
 
 export type CollectionName = keyof typeof COLLECTION_SCHEMAS;
 
+/** The document type of a collection (`CollectionDoc<'bookings'>` is `BookingDoc`). */
+export type CollectionDoc<C extends CollectionName> = Static<(typeof COLLECTION_SCHEMAS)[C]>;
+
 /** Plain JSON Schema (TypeBox's symbol keys stripped) for a collection. */
 export function jsonSchemaOf(name: CollectionName): Record<string, unknown> {
   return JSON.parse(JSON.stringify(COLLECTION_SCHEMAS[name])) as Record<string, unknown>;
