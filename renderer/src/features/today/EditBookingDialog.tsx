@@ -3,16 +3,16 @@ import type { BookingDoc } from '../../../../shared/domain/schemas';
 import { editBooking } from '../../data/bookings';
 import { useCurrentBranch, useDesk } from '../../data/hooks';
 import { now } from '../../data/session';
-import { formProblems } from '../../data/write-errors';
 import { isoInZone, shortDateTime } from '../../lib/zoned-time';
 import { Field } from '../../ui/Field';
 import { Modal, SubmitFooter } from '../../ui/Modal';
-import { errorMessage, toast } from '../../ui/toasts';
+import { toast } from '../../ui/toasts';
 import { displayName } from '../customers';
 import { EDIT_FORM_FIELDS, editChanges, editValuesOf, type EditFormErrors, type EditFormValues } from './booking-edit-model';
 import { BookingDetailsFields, BookingWhenFields } from './BookingDetailsFields';
 import { ConflictNotice } from './ConflictNotice';
 import { useBranchCatalog } from './use-branch-catalog';
+import { showSaveError } from './save-error';
 import { useConflictCheck } from './use-conflict-check';
 
 /**
@@ -55,10 +55,7 @@ export function EditBookingDialog({ booking, day, onClose }: { booking: BookingD
       toast.success(`Saved ${name}'s booking: ${shortDateTime(result.startMs, timeZone)}${staff}`);
       onClose();
     } catch (error) {
-      // the shared write rules (e.g. a date more than 5 years away) refuse it: say so at the field
-      const fieldErrors = formProblems(error, EDIT_FORM_FIELDS);
-      if (fieldErrors !== null) setErrors(fieldErrors);
-      else toast.error(`Could not save the booking: ${errorMessage(error)}`);
+      showSaveError(error, EDIT_FORM_FIELDS, setErrors, 'Could not save the booking');
     } finally {
       setBusy(false);
     }

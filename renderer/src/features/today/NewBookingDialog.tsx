@@ -4,11 +4,10 @@ import { zoneClock } from '../../../../shared/time/zone';
 import { createBooking } from '../../data/bookings';
 import { useCurrentBranch, useDesk } from '../../data/hooks';
 import { now } from '../../data/session';
-import { formProblems } from '../../data/write-errors';
 import { formatDuration } from '../../lib/format';
 import { formatClockTime, isoInZone, shortDateTime } from '../../lib/zoned-time';
 import { Modal, SubmitFooter } from '../../ui/Modal';
-import { errorMessage, toast } from '../../ui/toasts';
+import { toast } from '../../ui/toasts';
 import { prefillFromQuery, type CustomerFormValues } from '../customers';
 import { RegisterForBooking } from './RegisterForBooking';
 import { BOOKING_FORM_FIELDS, validateBookingForm, type BookingFormErrors, type BookingFormValues } from './booking-form-model';
@@ -16,6 +15,7 @@ import { BookingDetailsFields, BookingWhenFields } from './BookingDetailsFields'
 import { ConflictNotice } from './ConflictNotice';
 import { CustomerPicker } from './CustomerPicker';
 import { useBranchCatalog } from './use-branch-catalog';
+import { showSaveError } from './save-error';
 import { useConflictCheck } from './use-conflict-check';
 
 /** A suggested start: the next half hour today, or 10:00 on another day. */
@@ -90,10 +90,7 @@ export function NewBookingDialog({
       onCreated(doc.id);
       onClose();
     } catch (error) {
-      // the shared write rules (e.g. a date more than 5 years away) refuse it: say so at the field
-      const fieldErrors = formProblems(error, BOOKING_FORM_FIELDS);
-      if (fieldErrors !== null) setErrors(fieldErrors);
-      else toast.error(`Could not save the booking: ${errorMessage(error)}`);
+      showSaveError(error, BOOKING_FORM_FIELDS, setErrors, 'Could not save the booking');
     } finally {
       setBusy(false);
     }

@@ -3,11 +3,11 @@ import { formatDay } from '../../../../shared/time/calendar';
 import { createBooking } from '../../data/bookings';
 import { useCurrentBranch, useDesk, useToday } from '../../data/hooks';
 import { now } from '../../data/session';
-import { formProblems } from '../../data/write-errors';
 import { Modal, SubmitFooter } from '../../ui/Modal';
-import { errorMessage, toast } from '../../ui/toasts';
+import { toast } from '../../ui/toasts';
 import { prefillFromQuery, type CustomerFormValues } from '../customers';
 import { RegisterForBooking } from './RegisterForBooking';
+import { showSaveError } from './save-error';
 import { BOOKING_FORM_FIELDS, validateBookingForm, type BookingFormErrors, type BookingFormValues } from './booking-form-model';
 import { BookingDetailsFields } from './BookingDetailsFields';
 import { ChosenCustomer, CustomerPicker } from './CustomerPicker';
@@ -54,10 +54,7 @@ export function WalkInDialog({ onClose, onCreated }: { onClose: () => void; onCr
       onCreated(doc.id);
       onClose();
     } catch (error) {
-      // the shared write rules (e.g. a date more than 5 years away) refuse it: say so at the field
-      const fieldErrors = formProblems(error, BOOKING_FORM_FIELDS);
-      if (fieldErrors !== null) setErrors(fieldErrors);
-      else toast.error(`Could not check in the walk-in: ${errorMessage(error)}`);
+      showSaveError(error, BOOKING_FORM_FIELDS, setErrors, 'Could not check in the walk-in');
     } finally {
       setBusy(false);
     }
