@@ -29,14 +29,20 @@ const RENDERER_LAYER = {
 };
 const RENDERER_WHY = RENDERER_LAYER.why;
 
-/** Renderer features (folders of renderer/src/features): each is used by the others and the app only through its `index.ts`. */
+/**
+ * Renderer features (folders of renderer/src/features): each is used by the others and the app only
+ * through its public entries: `index.ts` (screens, hooks, everything) and, where it has one,
+ * `model.ts` (pure rules and text, so another feature's model and its tests need not load screens).
+ */
 const FEATURES = readdirSync(new URL('./renderer/src/features', import.meta.url), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 const featureEntry = (/** @type {string} */ f) => ({
-  forbidden: FEATURES.filter((g) => g !== f).flatMap((g) => [`../${g}/*`, `**/features/${g}/*`]),
-  why: 'A feature is used by other features only through its public entry: import from "../<feature>", never a file inside it (renderer/src/features/<feature>/index.ts).',
+  forbidden: FEATURES.filter((g) => g !== f).flatMap((g) => [`../${g}/*`, `!../${g}/model`, `**/features/${g}/*`, `!**/features/${g}/model`]),
+  why: 'A feature is used by other features only through its public entry: import from "../<feature>" (index.ts) or "../<feature>/model" (model.ts), never another file inside it.',
 });
+
+const MODEL_WHY = "model.ts is a feature's pure entry: no React, no component, no replica, no platform bridge.";
 
 /** The main process and the preload script have no DOM (the renderer has it). */
 const NO_DOM_GLOBALS = ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'HTMLElement', 'Element', 'Node', 'location', 'history', 'alert', 'confirm'];
@@ -106,13 +112,31 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...layers([RENDERER_LAYER, { forbidden: ['**/features/*/*'], why: 'Outside the features, a feature is used only through its public entry (renderer/src/features/<feature>/index.ts).' }], NODE_BUILTINS, RENDERER_WHY),
+      ...layers([RENDERER_LAYER, { forbidden: ['**/features/*/*', '!**/features/*/model'], why: 'Outside the features, a feature is used only through its public entry (renderer/src/features/<feature>/index.ts, or model.ts for its pure rules).' }], NODE_BUILTINS, RENDERER_WHY),
     },
   },
   ...FEATURES.map((f) => ({
     files: [`renderer/src/features/${f}/**/*.{ts,tsx}`],
     rules: layers([RENDERER_LAYER, featureEntry(f)], NODE_BUILTINS, RENDERER_WHY),
   })),
+  {
+    // A feature's pure entry stays pure: what it re-exports may not need React or the platform bridge.
+    files: ['renderer/src/features/*/model.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NODE_BUILTINS.map((name) => ({ name, message: RENDERER_WHY })),
+          patterns: [
+            { group: RENDERER_LAYER.forbidden, message: RENDERER_WHY },
+            { group: ['react', 'react-dom', 'rxdb', 'rxdb/*', '**/platform/*'], message: MODEL_WHY },
+            // Components are PascalCase files (CustomersScreen.tsx): a model re-exports none.
+            { regex: '^\\.{1,2}/(.*/)?[A-Z][^/]*$', caseSensitive: true, message: MODEL_WHY },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.ts'],
     languageOptions: { globals: { ...globals.node } },

@@ -138,10 +138,21 @@ describe('renderer features use each other only through their public entry', () 
     expect(found.some((e) => boundary.test(e) && e.includes('public entry')), found.join('\n')).toBe(true);
   });
 
-  it('accepts another feature\u2019s entry and its own files', async () => {
+  it('accepts another feature\u2019s entries (index and model) and its own files', async () => {
     expect(
-      await errors(file, "import { describeCriteria } from '../segments';\nimport { shortDate } from './display';\nexport const probe = [describeCriteria, shortDate];\n"),
+      await errors(file, "import { describeCriteria } from '../segments';\nimport { viewContextOf } from '../segments/model';\nimport { shortDate } from './display';\nexport const probe = [describeCriteria, viewContextOf, shortDate];\n"),
     ).toEqual([]);
+  });
+
+  it('keeps a feature\u2019s model entry pure: no React, no screen, no platform bridge', async () => {
+    for (const code of [
+      "import { useState } from 'react';\nexport const probe = useState;\n",
+      "export { CustomersScreen } from './CustomersScreen';\n",
+      "import { platform } from '../../platform/bridge';\nexport const probe = platform;\n",
+    ]) {
+      const found = await errors('renderer/src/features/customers/model.ts', code);
+      expect(found.some((e) => boundary.test(e) && e.includes('pure entry')), `${code}\n${found.join('\n')}`).toBe(true);
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import { segmentMembers } from '../../../../shared/insights/segment';
 import { placeholderValues, renderTemplate } from '../../../../shared/domain/template';
 import { csvLine } from '../../../../shared/csv/table';
 import { formatMoney } from '../../../../shared/money';
-import { spreadsheetSafe } from '../customers';
+import { spreadsheetSafe } from '../customers/model';
 
 export interface AudienceResult {
   /** Segment members before the campaign rules. */

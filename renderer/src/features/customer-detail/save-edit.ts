@@ -3,7 +3,7 @@ import type { AppliedEdit } from '../../../../shared/sync/apply-edit';
 import { saveCustomerChange } from '../../data/customers';
 import type { Replica } from '../../data/replica';
 import { errorMessage, toast } from '../../ui/toasts';
-import { overlapNotice } from '../customers';
+import { overlapNotice } from '../customers/model';
 import type { Edit } from './profile-edits';
 
 /**

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_INSIGHT_RULES } from '../../../../shared/insights/business-rules';
 import { useActivityVersion, useBookingsVersion, useCustomersVersion, useDesk, useToday } from '../../data/hooks';
-import { viewContextOf } from '../segments';
+import { viewContextOf } from '../segments/model';
 import { runQuery, type CustomerFilters, type QueryResult, type RowMatcher } from './customer-filters';
 import { buildRows, tagCounts, type CustomerRow } from './customer-rows';
 import { sortRows } from './customer-sort';

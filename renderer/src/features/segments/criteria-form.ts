@@ -3,7 +3,7 @@ import type { CustomerStatus, FrequencyTier, SpendingTier } from '../../../../sh
 import { criteria as makeCriteria } from '../../../../shared/domain/criteria';
 import type { DateWindow } from '../../../../shared/insights/dates';
 import { formatMoney } from '../../../../shared/money';
-import { parseFilterInputs } from '../customers';
+import { parseFilterInputs } from '../customers/model';
 
 export type TriChoice = '' | 'yes' | 'no';
 export type ScoreText = '' | '1' | '2' | '3' | '4' | '5';
