@@ -44,6 +44,15 @@ describe.each(PROCESS_TARGETS)('broken strings in pushes on %s', { timeout: SLOW
     expect(pulled.documents.map((d) => d.id)).not.toContain(`${id}-ok`);
   });
 
+  it('refuses a birthday in the future (the shared date rule, as the desk applies it when writing), accepts a past one', async () => {
+    const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const refused = await desk.post('/api/sync/customers/push', [customer('cu-born-later', { birthday: future })]);
+    expect(refused.status).toBe(400);
+    expect((refused.body as ErrorBody).details).toContainEqual({ document: 'cu-born-later', collection: 'customers', field: 'birthday', message: 'must be a past date after 1900' });
+    const accepted = await desk.post('/api/sync/customers/push', [customer('cu-born-earlier', { birthday: '1990-04-02' })]);
+    expect(accepted.status).toBe(200);
+  });
+
   it('accepts whole emoji, and the next valid push after a refusal', async () => {
     const res = await desk.post('/api/sync/customers/push', [customer('cu-emoji', { notes: 'Loves 😀 and 👨‍👩‍👧 and 🇵🇭', name: 'Zoë 中文' })]);
     expect(res.status).toBe(200);

@@ -7,6 +7,7 @@
 import { GENERATED_CHECKS } from '../../shared/domain/generated-checks';
 import type { CollectionDoc } from '../../shared/domain/schemas';
 import { writeProblems, type FieldProblem } from '../../shared/domain/validate';
+import { MS_PER_DAY } from '../../shared/time/calendar';
 import { stripInternal } from '../../shared/sync/equal';
 import { MAX_PUSH_ROWS, type ErrorDetail, type PushCollection, type WireDoc } from '../../shared/sync/protocol';
 import { ApiError, badRequest } from '../store/errors';
@@ -45,7 +46,10 @@ function docProblems(collection: PushCollection, doc: Record<string, unknown>, a
   const { _deleted, ...data } = doc;
   const problems: FieldProblem[] = [];
   if (typeof _deleted !== 'boolean') problems.push({ field: '_deleted', message: 'must be true or false' });
-  return [...problems, ...writeProblems(collection, data, assumed, { nowMs })];
+  // The latest local date anywhere on earth (UTC+14) is at most one day past UTC's: a birthday up to
+  // that day is not in the future for some branch, and anything later is.
+  const todayDay = Math.floor(nowMs / MS_PER_DAY) + 1;
+  return [...problems, ...writeProblems(collection, data, assumed, { nowMs, todayDay })];
 }
 
 /** Parses and validates a push body; throws ApiError (400, 413) naming every problem. */
