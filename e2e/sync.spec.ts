@@ -220,6 +220,7 @@ for (const target of SERVER_TARGETS) {
           notes: '',
           created_at: '',
           updated_at: '',
+          amendments: [],
           _deleted: false,
         };
         const push = await fetch(`${server.url}/api/sync/bookings/push`, {

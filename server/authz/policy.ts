@@ -22,6 +22,7 @@ const OPERATION_WORDS: Record<Operation, string> = {
   send: 'send',
   queue_marketing: 'queue marketing messages in',
   queue_transactional: 'queue messages in',
+  correct: 'correct finished visits in',
   write: 'change',
 };
 

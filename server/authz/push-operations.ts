@@ -1,10 +1,11 @@
 /**
  * Which policy operations one pushed row performs, read from what it changes compared with the
  * master: create / update / delete, plus erase (customers), send (campaigns) and queueing a
- * message for delivery (communications). The push is allowed only when the device's role may
+ * message for delivery (communications) and correcting a finished visit (bookings). The push is allowed only when the device's role may
  * do every one of them (server/authz/policy.ts).
  */
-import type { CampaignDoc, CommunicationDoc, CustomerDoc } from '../../shared/domain/schemas';
+import type { BookingDoc, CampaignDoc, CommunicationDoc, CustomerDoc } from '../../shared/domain/schemas';
+import { newAmendments, visitRecordChanges } from '../../shared/schedule/corrections';
 import { isMarketing } from '../../shared/insights/audience';
 import { isErased } from '../../shared/privacy/erase';
 import type { PushCollection } from '../../shared/sync/protocol';
@@ -24,6 +25,7 @@ export function rowOperations(collection: PushCollection, next: Doc, master: Doc
   if (collection === 'customers') {
     if (isErased(next as unknown as CustomerDoc) && !isErased(master as unknown as CustomerDoc | undefined)) ops.push('erase');
   }
+  if (collection === 'bookings' && isCorrection(next as unknown as BookingDoc, master as unknown as BookingDoc | undefined)) ops.push('correct');
   if (collection === 'campaigns') {
     const to = (next as unknown as CampaignDoc).status;
     const from = (master as unknown as CampaignDoc | undefined)?.status;
@@ -38,4 +40,9 @@ export function rowOperations(collection: PushCollection, next: Doc, master: Doc
     }
   }
   return ops;
+}
+
+/** A new amendment, or a change to the price, service or staff of a visit the server holds as completed. */
+export function isCorrection(next: BookingDoc, master: BookingDoc | undefined): boolean {
+  return newAmendments(next, master).length > 0 || visitRecordChanges(next, master).length > 0;
 }

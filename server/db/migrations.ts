@@ -343,6 +343,13 @@ CREATE TABLE import_batch_customers (
 );
 `;
 
+// Document schema 2 (issue 11): every booking gets its list of corrections, exactly as the desk's
+// RxDB migration (`upgradeV1toV2`) gives it; stamps are kept, as in migration 4.
+const schemaV2 = `
+UPDATE bookings SET data = data || jsonb_build_object('amendments', COALESCE(data->'amendments', '[]'::jsonb))
+  WHERE NOT (data ? 'amendments');
+`;
+
 /** Campaigns changed shape the most (their message became the first variant): upgraded in TypeScript. */
 async function upgradeCampaigns(tx: Queryable): Promise<void> {
   const rows = await tx.query<{ id: string; data: Record<string, unknown> }>('SELECT id, data FROM campaigns');
@@ -360,4 +367,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'device labels and consent changes', sql: consentChanges },
   { version: 7, name: 'stream tickets and enrolment back-off shared by every process', sql: sharedLimits },
   { version: 8, name: 'customer import batches', sql: importBatches },
+  { version: 9, name: 'document schema 2: corrections of finished visits', sql: schemaV2 },
 ];

@@ -8,6 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eraseCustomer } from '../../shared/privacy/erase';
+import type { BookingDoc } from '../../shared/domain/schemas';
+import { buildAmendment, withAmendment } from '../../shared/schedule/corrections';
 import { isPushCollection, type PullResponse, type PushCollection, type Role, type WireDoc } from '../../shared/sync/protocol';
 import { policyEntries, policyMarkdown, ruleOf, type Operation, type Resource } from '../authz/policy';
 import { REPO } from '../test-support/spawn';
@@ -91,6 +93,18 @@ describe.each(TARGET_NAMES)('authorisation table against a real server on %s', {
         const answer = await push(who, collection, next, before);
         const ops: Operation[] = op === 'update' ? ['update'] : ['update', op];
         return { answer, ops, stored: async () => JSON.stringify(await master(collection, before.id as string)) !== JSON.stringify(before) };
+      }
+      if (op === 'correct') {
+        // a finished visit at `where`, corrected (price and outcome, with a reason) by `who`
+        const before = await existing('bookings', where);
+        const finished = { ...before, status: 'no_show' };
+        expect((await push(manager(where), 'bookings', finished, before)).status).toBe(200);
+        const stored = (await master('bookings', before.id as string)) as Doc;
+        const b = stored as unknown as BookingDoc;
+        const amendment = buildAmendment(b, { status: 'completed', price: b.price + 500, reason: 'served after all' }, { device: 'attacker', role: who.role }, recently(), freshId('am'));
+        const next = { ...withAmendment(b, amendment, recently()), _deleted: false } as unknown as Doc;
+        const answer = await push(who, 'bookings', next, stored);
+        return { answer, ops: ['update', 'correct'], stored: async () => ((await master('bookings', before.id as string))?.amendments as unknown[]).length > 0 };
       }
       if (op === 'send') {
         const doc: Doc = { ...freshDoc('campaigns', where, ''), status: 'queued', sent_at: recently(), audience_size: 1 };

@@ -5,6 +5,8 @@
  * merge so invariants hold. The HQ projection and customer links change in the same
  * transaction; a NOTIFY tells every process's live streams.
  */
+import type { BookingDoc } from '../../shared/domain/schemas';
+import { newAmendments, visitRecordChanges } from '../../shared/schedule/corrections';
 import { decidePush } from '../../shared/sync/decide-push';
 import { jsonEqual } from '../../shared/sync/equal';
 import type { ErrorDetail, PushCollection, WireDoc } from '../../shared/sync/protocol';
@@ -58,6 +60,25 @@ function customerFieldChecks(store: Store, device: Device, rows: readonly Parsed
   if (invalid.length > 0) throw badRequest(`invalid push: customers ${invalid[0]?.document} field ${invalid[0]?.field}: ${invalid[0]?.message}`, invalid);
 }
 
+/**
+ * A visit the server holds as completed changes its price, service or staff only by a correction:
+ * the push must carry a new amendment (what sets those fields, with a reason), 400 otherwise. Who
+ * may correct at all is the policy's `correct` row (authorizePush). A finished booking's status is
+ * kept by the forward-only merge unless an amendment sets it.
+ */
+function bookingCorrectionChecks(rows: readonly ParsedRow[], masters: Map<string, { doc: WireDoc<Doc> }>): void {
+  const invalid: ErrorDetail[] = [];
+  for (const row of rows) {
+    const master = masters.get(row.id)?.doc as unknown as BookingDoc | undefined;
+    const next = row.next as unknown as BookingDoc;
+    const changed = visitRecordChanges(next, master);
+    if (changed.length > 0 && newAmendments(next, master).length === 0) {
+      invalid.push({ document: row.id, collection: 'bookings', field: changed[0] as string, message: `the visit is completed: its ${changed.join(', ')} change only by a correction with a reason (an amendment)` });
+    }
+  }
+  if (invalid.length > 0) throw badRequest(`invalid push: bookings ${invalid[0]?.document} field ${invalid[0]?.field}: ${invalid[0]?.message}`, invalid);
+}
+
 /** Fields of a new communication only the server sets (the outbox and the automated triggers). */
 function communicationProblems(rows: readonly ParsedRow[]): ErrorDetail[] {
   const out: ErrorDetail[] = [];
@@ -92,6 +113,7 @@ export async function pushRows(store: Store, device: Device, collection: PushCol
 
     const authority = await authorizePush(tx, store.org.customer_id_secret, device, collection, rows, masters, branches);
     if (collection === 'customers') customerFieldChecks(store, device, rows, masters, branches);
+    if (collection === 'bookings') bookingCorrectionChecks(rows, masters);
 
     const conflicts: WireDoc<Doc>[] = [];
     const accepted: { row: ParsedRow; doc: WireDoc<Doc>; before?: WireDoc<Doc> }[] = [];

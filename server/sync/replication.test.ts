@@ -199,11 +199,13 @@ describe.each(TARGETS)('replication on $name', (target) => {
   });
 
   it('answers 426 to an outdated desk, 400 without a version, and keeps auth first', async () => {
-    // A desk still on schema 0 (before issue 5) is refused by this server, on every sync route.
-    for (const path of ['/api/sync/customers/pull', '/api/sync/stream']) {
-      const v0 = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${deskA.token}`, 'x-branchdesk-schema': '0' } });
-      expect(v0.status).toBe(426);
-      expect(((await v0.json()) as ErrorBody).error).toMatch(/version 0\) is older than the server's \(version 1\).*update Branchdesk/);
+    // A desk on any older schema (0 before issue 5, 1 before issue 11's corrections) is refused, on every sync route.
+    for (const old of Array.from({ length: SCHEMA_VERSION }, (_, v) => v)) {
+      for (const path of ['/api/sync/customers/pull', '/api/sync/stream']) {
+        const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${deskA.token}`, 'x-branchdesk-schema': String(old) } });
+        expect(res.status).toBe(426);
+        expect(((await res.json()) as ErrorBody).error).toMatch(new RegExp(`version ${old}\\) is older than the server's \\(version ${SCHEMA_VERSION}\\).*update Branchdesk`));
+      }
     }
     const v0push = await fetch(`${server.url}/api/sync/customers/push`, {
       method: 'POST',

@@ -23,6 +23,7 @@ export function bookingDoc(overrides: Partial<BookingDoc> = {}): WireDoc<Booking
     notes: '',
     created_at: '2026-02-01T10:00:00Z',
     updated_at: '2026-02-01T10:00:00Z',
+    amendments: [],
     _deleted: false,
     ...overrides,
   };

@@ -42,8 +42,11 @@ export type Resource = (typeof RESOURCES)[number];
  * - communications `queue_marketing`: a marketing message (campaign, automated or purpose
  *   "marketing") moved into (or created in) `queued` — what hands it to the outbox;
  * - communications `queue_transactional`: a transactional message (TRANSACTIONAL_PURPOSES) queued.
+ * - bookings `correct`: a correction of a finished visit — a pushed booking holding an amendment
+ *   the server does not have, or changing the price, service or staff of a booking the server
+ *   holds as completed (shared/schedule/corrections.ts; the latter also needs an amendment).
  */
-export const OPERATIONS = ['read', 'create', 'update', 'delete', 'erase', 'lookup', 'export', 'consent_history', 'send', 'queue_marketing', 'queue_transactional', 'write'] as const;
+export const OPERATIONS = ['read', 'create', 'update', 'delete', 'erase', 'lookup', 'export', 'consent_history', 'send', 'queue_marketing', 'queue_transactional', 'correct', 'write'] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 export const ROLES: readonly Role[] = ['front_desk', 'manager', 'hq'];
@@ -75,6 +78,7 @@ export const POLICY: Readonly<Record<Resource, Partial<Record<Operation, Rules>>
     create: r('branch', 'branch', 'deny'),
     update: r('branch', 'branch', 'deny'),
     delete: r('branch', 'branch', 'deny'),
+    correct: r('deny', 'branch', 'deny'),
   },
   communications: {
     read: r('branch', 'branch', 'all'),

@@ -3,6 +3,7 @@
  * the same mappings for the desk's import and the server's. Fields the CSV does not carry are
  * kept from the stored document (or their defaults for a new one).
  */
+import { amendmentsKeptByImport } from '../schedule/corrections';
 import type { ParsedBooking } from './import';
 import type { BookingDoc, BranchDoc, CustomerDoc } from '../domain/schemas';
 import type { Branch, Customer } from '../domain/types';
@@ -35,6 +36,7 @@ export function importedBookingDoc(b: ParsedBooking, existing: BookingDoc | unde
     notes: existing?.notes ?? '',
     created_at: existing?.created_at ?? '',
     updated_at: existing?.updated_at ?? '',
+    amendments: amendmentsKeptByImport(b, existing),
   };
 }
 

@@ -75,5 +75,6 @@ export function toBookingDoc(b: GeneratedBooking, nowMs: number): BookingDoc {
     notes: '',
     created_at: formatInstant(created),
     updated_at: '',
+    amendments: [],
   };
 }

@@ -20,6 +20,12 @@ const valid: Record<CollectionName, Record<string, unknown>> = {
   bookings: {
     id: 'bk-1', customer_id: 'cu-1', branch_id: 'br-1', service: 'Fade', staff: 'Ana', start_at: '2026-03-01T10:00:00+08:00',
     duration_min: 30, status: 'completed', price: 2500, notes: '', created_at: '', updated_at: '',
+    amendments: [
+      {
+        id: 'am-1', at: '2026-03-02T09:00:00Z', by_device: 'dev-1', by_role: 'manager', reason: 'Charged the wrong service', price: 2500, service: null,
+        staff: null, status: 'completed', before: { price: 1800, service: 'Fade', staff: 'Ana', status: 'no_show' },
+      },
+    ],
   },
   communications: {
     id: 'co-1', customer_id: 'cu-1', branch_id: 'br-1', channel: 'sms', purpose: 'follow-up', status: 'sent', message: 'Hi',

@@ -11,6 +11,8 @@ import { Type, type Static, type TLiteral, type TUnion } from '@sinclair/typebox
 import {
   BOOKING_STATUSES,
   CAMPAIGN_KINDS,
+  CORRECTION_ROLES,
+  FINAL_BOOKING_STATUSES,
   CAMPAIGN_STATUSES,
   COMMUNICATION_CHANNELS,
   COMMUNICATION_DIRECTIONS,
@@ -30,8 +32,10 @@ import { MAX_PRICE_CENTS } from '../money';
  * cancelled; campaigns `variants`, `holdout_pct`, `segment_id`, `offer`, `kind`, `sent_at` and
  * typed `criteria` (their single `message` became the first variant); new collections
  * `segments` and `branch_settings`. `upgrade.ts` turns a version-0 document into version 1.
+ * Version 2 (issue 11): bookings `amendments` (corrections of finished visits, shared/schedule/
+ * corrections.ts); `upgradeV1toV2` gives every stored booking an empty list.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const LIMITS = {
   id: 100,
@@ -47,6 +51,9 @@ export const LIMITS = {
   variants: 5,
   milestones: 10,
   triggerKey: 240,
+  /** Corrections one booking may carry. */
+  amendments: 50,
+  reason: 500,
 } as const;
 
 /** Largest share of a campaign's audience kept as a holdout (percent). */
@@ -130,6 +137,35 @@ export const CustomerSchema = Type.Object(
   strict,
 );
 
+/**
+ * One correction of a finished visit (shared/schedule/corrections.ts): the values it sets (null =
+ * left as it was), the values before, why, who (the desk's pairing: device and role; '' on a desk
+ * that is not paired) and when.
+ */
+export const AmendmentSchema = Type.Object(
+  {
+    id: Id,
+    at: Instant,
+    by_device: OptionalId,
+    by_role: Enum(CORRECTION_ROLES),
+    reason: Type.String({ minLength: 1, maxLength: LIMITS.reason }),
+    price: Type.Union([Cents, Type.Null()]),
+    service: Type.Union([Text(LIMITS.shortText), Type.Null()]),
+    staff: Type.Union([Text(LIMITS.shortText), Type.Null()]),
+    status: Type.Union([Enum(FINAL_BOOKING_STATUSES), Type.Null()]),
+    before: Type.Object(
+      {
+        price: Cents,
+        service: Text(LIMITS.shortText),
+        staff: Text(LIMITS.shortText),
+        status: Enum(BOOKING_STATUSES),
+      },
+      strict,
+    ),
+  },
+  strict,
+);
+
 export const BookingSchema = Type.Object(
   {
     id: Id,
@@ -145,6 +181,8 @@ export const BookingSchema = Type.Object(
     notes: Text(LIMITS.longText),
     created_at: OptionalInstant,
     updated_at: OptionalInstant,
+    /** Corrections made after the visit was finished, oldest first (shared/schedule/corrections.ts). */
+    amendments: Type.Array(AmendmentSchema, { maxItems: LIMITS.amendments }),
   },
   strict,
 );
@@ -294,6 +332,7 @@ export const BranchSettingsSchema = Type.Object(
 export type BranchDoc = Static<typeof BranchSchema>;
 export type CustomerDoc = Static<typeof CustomerSchema>;
 export type BookingDoc = Static<typeof BookingSchema>;
+export type Amendment = Static<typeof AmendmentSchema>;
 export type CommunicationDoc = Static<typeof CommunicationSchema>;
 export type CampaignDoc = Static<typeof CampaignSchema>;
 export type SegmentDoc = Static<typeof SegmentSchema>;

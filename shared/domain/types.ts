@@ -86,3 +86,14 @@ export const BOOKING_TRANSITIONS: Record<BookingStatus, readonly BookingStatus[]
   no_show: [],
 };
 
+/** The statuses a finished visit can have, and a correction can set. */
+export const FINAL_BOOKING_STATUSES = ['completed', 'cancelled', 'no_show'] as const;
+export type FinalBookingStatus = (typeof FINAL_BOOKING_STATUSES)[number];
+
+/** Who made a correction: the pairing's role, or `desk` for a desk that is not paired (its owner). */
+export const CORRECTION_ROLES = ['desk', 'front_desk', 'manager', 'hq'] as const;
+export type CorrectionRole = (typeof CORRECTION_ROLES)[number];
+
+export function isTerminalStatus(status: BookingStatus): boolean {
+  return BOOKING_TRANSITIONS[status].length === 0;
+}

@@ -43,3 +43,8 @@ export function upgradeV0toV1(collection: CollectionName, doc: Doc): Doc {
   }
 }
 
+/** Version 1 → 2 of one document: bookings get their (empty) list of corrections. */
+export function upgradeV1toV2(collection: CollectionName, doc: Doc): Doc {
+  if (collection === 'bookings') return { ...doc, amendments: Array.isArray(doc.amendments) ? doc.amendments : [] };
+  return doc;
+}

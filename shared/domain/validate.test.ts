@@ -16,6 +16,7 @@ const BOOKING: BookingDoc = {
   notes: '',
   created_at: '',
   updated_at: '2026-03-01T09:00:00Z',
+  amendments: [],
 };
 const consent = { granted: false, at: '' };
 const CUSTOMER: CustomerDoc = {

@@ -11,6 +11,8 @@ import { erasedProblems } from '../privacy/erase';
 import { normaliseEmail } from './contact';
 import { stringProblems } from './string-rules';
 import { utf8Length } from '../sync/split-push';
+import { amendmentProblems } from '../schedule/corrections';
+import type { BookingDoc } from './schemas';
 
 /** A problem with one field of one document, for a 4xx body or a form. */
 export interface FieldProblem {
@@ -64,6 +66,7 @@ function domainProblems(collection: CollectionName, doc: Record<string, unknown>
     }
   }
   if (collection === 'customers') problems.push(...erasedProblems(doc as unknown as CustomerDoc));
+  if (collection === 'bookings') problems.push(...amendmentProblems(doc as unknown as BookingDoc));
   if (collection === 'campaigns') problems.push(...campaignProblems(doc as unknown as CampaignDoc));
   if (collection === 'segments') problems.push(...segmentProblems(doc as unknown as SegmentDoc));
   if (collection === 'branch_settings') problems.push(...branchSettingsProblems(doc as unknown as BranchSettingsDoc));

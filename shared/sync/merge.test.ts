@@ -10,6 +10,7 @@ import type { SyncCollection, WireDoc } from './protocol';
 import { canMoveStatus, statusRank } from './rules';
 import { eraseCustomer } from '../privacy/erase';
 import type { CommunicationDoc } from '../domain/schemas';
+import { buildAmendment, correctedValues, CORRECTED_FIELDS, CorrectionRefused, isFinished, withAmendment } from '../schedule/corrections';
 
 type Customer = WireDoc<CustomerDoc>;
 type Booking = WireDoc<BookingDoc>;
@@ -59,6 +60,7 @@ function booking(overrides: Partial<Booking> = {}): Booking {
     notes: '',
     created_at: '2026-02-01T00:00:00Z',
     updated_at: '2026-02-01T00:00:00Z',
+    amendments: [],
     _deleted: false,
     ...overrides,
   };
@@ -451,6 +453,89 @@ describe('mergeDocument: properties (two desks and the server, any interleaving)
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+const correctionEdit = fc.record({
+  kind: fc.constant('correct' as const),
+  status: fc.option(fc.constantFrom('completed' as const, 'cancelled' as const, 'no_show' as const), { nil: undefined }),
+  price: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: undefined }),
+  staff: fc.option(fc.constantFrom('Ana', 'Ben', 'Émile'), { nil: undefined }),
+  at: fc.constantFrom(...INSTANTS),
+  role: fc.constantFrom('manager' as const, 'desk' as const),
+});
+type CorrectionEdit = typeof correctionEdit extends fc.Arbitrary<infer E> ? E : never;
+
+describe('corrections of finished visits: properties (two desks and the server, any interleaving)', () => {
+  it('concurrent corrections converge, none is lost, and the booking equals its corrections folded in order', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<BookingStatus>('scheduled', 'checked_in', 'completed', 'no_show', 'cancelled'),
+        fc.array(stepArb(fc.oneof({ weight: 2, arbitrary: bookingEdit }, { weight: 3, arbitrary: correctionEdit })), { maxLength: 40 }),
+        (start, steps) => {
+          let made = 0;
+          const madeIds: string[] = [];
+          const apply = (doc: Booking, edit: BookingEdit | CorrectionEdit): Booking => {
+            if (edit.kind !== 'correct') return isFinished(doc) ? doc : applyBookingEdit(doc, edit);
+            if (!isFinished(doc)) return doc; // the desk offers corrections on finished visits only
+            const id = `am-${String(++made).padStart(3, '0')}`;
+            try {
+              const { kind: _, at, role, ...input } = edit;
+              const amendment = buildAmendment(doc, { ...input, reason: 'fix' }, { device: 'dev', role }, at, id);
+              madeIds.push(id);
+              return { ...withAmendment(doc, amendment, at), _deleted: doc._deleted };
+            } catch (error) {
+              if (error instanceof CorrectionRefused) return doc;
+              throw error;
+            }
+          };
+          const world = newWorld('bookings', booking({ status: start }));
+          run(world, steps, apply);
+          const final = world.server;
+          expect(eq(world.desks[0].fork, final)).toBe(true);
+          expect(eq(world.desks[1].fork, final)).toBe(true);
+          const { _deleted: _, ...doc } = final;
+          expect(validateDocument('bookings', doc)).toEqual([]);
+          // no correction made on either desk is lost
+          expect(final.amendments.map((a) => a.id).sort()).toEqual([...madeIds].sort());
+          const folded = correctedValues(final.amendments);
+          for (const field of CORRECTED_FIELDS) if (folded[field] !== undefined) expect(final[field]).toEqual(folded[field]);
+          // status moves backwards or between finished states only by a correction that says so
+          for (let i = 1; i < world.history.length; i += 1) {
+            const before = world.history[i - 1] as Booking;
+            const after = world.history[i] as Booking;
+            if (!canMoveStatus(before.status, after.status)) {
+              expect(after.amendments.length).toBeGreaterThan(before.amendments.length);
+              expect(after.status).toBe(correctedValues(after.amendments).status);
+              expect(isFinished(after)).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('merging two desks\' corrections gives the same booking whichever side is the server', () => {
+    const base = booking({ status: 'no_show', price: 2500 });
+    const a = withAmendment(base, buildAmendment(base, { status: 'completed', price: 3000, reason: 'came late, was served' }, { device: 'dev-a', role: 'manager' }, '2026-03-02T10:00:00Z', 'am-a'), '2026-03-02T10:00:00Z');
+    const b = withAmendment(base, buildAmendment(base, { price: 2800, staff: 'Ben', reason: 'discount, Ben did it' }, { device: 'dev-b', role: 'manager' }, '2026-03-02T11:00:00Z', 'am-b'), '2026-03-02T11:00:00Z');
+    const ab = mergeDocument('bookings', { assumedMasterState: base, realMasterState: { ...a, _deleted: false }, newDocumentState: { ...b, _deleted: false } });
+    const ba = mergeDocument('bookings', { assumedMasterState: base, realMasterState: { ...b, _deleted: false }, newDocumentState: { ...a, _deleted: false } });
+    for (const doc of [ab, ba]) {
+      expect(doc).toMatchObject({ status: 'completed', price: 2800, staff: 'Ben', service: 'Haircut' });
+      expect(doc.amendments.map((x) => x.id)).toEqual(['am-a', 'am-b']);
+    }
+  });
+
+  it('a plain change cannot undo a correction, and a removed amendment comes back', () => {
+    const base = booking({ status: 'no_show' });
+    const corrected = withAmendment(base, buildAmendment(base, { status: 'completed', reason: 'mis-click' }, { device: 'dev-a', role: 'manager' }, '2026-03-02T10:00:00Z', 'am-1'), '2026-03-02T10:00:00Z');
+    const server = { ...corrected, _deleted: false };
+    const sneaky = { ...corrected, status: 'no_show' as const, amendments: [], _deleted: false };
+    const merged = mergeDocument('bookings', { assumedMasterState: server, realMasterState: server, newDocumentState: sneaky });
+    expect(merged.status).toBe('completed');
+    expect(merged.amendments.map((x) => x.id)).toEqual(['am-1']);
   });
 });
 

@@ -12,6 +12,10 @@
  *     time among the sides that hold the winning value;
  * - a booking's `status` only moves forward (BOOKING_TRANSITIONS): the desk's status is taken
  *   only when the server's status may move to it, so between two terminal states the server wins;
+ * - except by a correction (shared/schedule/corrections.ts, docs/DESIGN.md §9): a booking's
+ *   `amendments` merge as a set (union by id, append-only), and its status, price, service and
+ *   staff are then the amendments folded in their order (time, then id) over the merge above —
+ *   a function of the set, so concurrent corrections converge whatever the order of merges;
  * - identity and scope fields (IMMUTABLE_FIELDS) always keep the server's value;
  * - an erased customer stays erased: an erasure on either side wins the whole document, and
  *   once the server holds an erased document nothing a desk sends can bring data back;
@@ -28,7 +32,8 @@ import { documentsEqual, jsonEqual, stripInternal } from './equal';
 import type { SyncCollection, WireDoc } from './protocol';
 import { canMoveStatus, IMMUTABLE_FIELDS } from './rules';
 import { eraseCustomer } from '../privacy/erase';
-import type { CustomerDoc } from '../domain/schemas';
+import type { Amendment, BookingDoc, CustomerDoc } from '../domain/schemas';
+import { applyAmendments, unionAmendments } from '../schedule/corrections';
 
 type Fields = Record<string, unknown>;
 
@@ -129,6 +134,10 @@ function forwardStatus(f: FieldInput): unknown {
   return canMoveStatus(f.real as BookingStatus, f.local as BookingStatus) ? f.local : f.real;
 }
 
+function asAmendments(value: unknown): Amendment[] {
+  return Array.isArray(value) ? (value as Amendment[]) : [];
+}
+
 /** Fields of a communication owned by the outbox once it took the message. */
 const DELIVERY_FIELDS = new Set(['status', 'error', 'attempts', 'next_attempt_at', 'message', 'channel', 'variant']);
 
@@ -144,6 +153,8 @@ const FIELD_RULES: Partial<Record<SyncCollection, Record<string, FieldRule>>> = 
   },
   bookings: {
     status: forwardStatus,
+    // append-only on both sides: never a removal, whatever the base
+    amendments: (f) => unionAmendments(asAmendments(f.real), asAmendments(f.local)),
   },
 };
 
@@ -188,6 +199,7 @@ export function mergeDocument<T>(collection: SyncCollection, input: MergeInput<T
     if (value !== undefined) out[key] = value;
   }
   out._deleted = out._deleted === true;
+  if (collection === 'bookings' && Array.isArray(out.amendments)) return applyAmendments(out as unknown as WireDoc<BookingDoc>) as unknown as WireDoc<T>;
   return out as WireDoc<T>;
 }
 

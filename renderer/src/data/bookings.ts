@@ -1,4 +1,5 @@
 import type { BookingDoc } from '../../../shared/domain/schemas';
+import { buildAmendment, CorrectionRefused, withAmendment, type CorrectionInput, type Corrector } from '../../../shared/schedule/corrections';
 import { BOOKING_TRANSITIONS, type BookingStatus } from '../../../shared/domain/types';
 import { isoInZone } from '../lib/zoned-time';
 import type { Replica } from './replica';
@@ -41,6 +42,7 @@ export function bookingDoc(input: NewBooking, nowMs: number, id: string = newBoo
     notes: (input.notes ?? '').trim(),
     created_at: now,
     updated_at: now,
+    amendments: [],
   };
   assertValid('bookings', doc, undefined, nowMs);
   return doc;
@@ -118,6 +120,35 @@ export async function editBooking(db: Replica, bookingId: string, changes: Booki
     if (changes.durationMin !== undefined) next.duration_min = changes.durationMin;
     if (changes.price !== undefined) next.price = changes.price;
     if (changes.notes !== undefined) next.notes = changes.notes.trim();
+    assertValid('bookings', withoutMeta(next), withoutMeta(doc), nowMs);
+    return next;
+  });
+  return updated.toJSON() as BookingDoc;
+}
+
+export function newAmendmentId(): string {
+  return `am-${crypto.randomUUID()}`;
+}
+
+/**
+ * Corrects a finished visit (docs/DESIGN.md §9): appends an amendment recording what changes, why,
+ * who (`by`: the desk's pairing identity) and when, and folds it into the booking, on the latest
+ * stored state. Refused, nothing written, when the booking is not finished, the reason is missing
+ * or nothing changes. The server accepts it from a manager's desk only.
+ */
+export async function correctBooking(db: Replica, bookingId: string, input: CorrectionInput, by: Corrector, nowMs: number): Promise<BookingDoc> {
+  const found = await db.bookings.findOne(bookingId).exec();
+  if (found === null) throw new Error(`Booking ${bookingId} no longer exists`);
+  const at = new Date(nowMs).toISOString();
+  const id = newAmendmentId();
+  const updated = await found.incrementalModify((doc) => {
+    let next: BookingDoc;
+    try {
+      next = withAmendment(doc, buildAmendment(doc, input, by, at, id), at);
+    } catch (error) {
+      if (error instanceof CorrectionRefused) throw new DocumentRejected('bookings', bookingId, error.problems);
+      throw error;
+    }
     assertValid('bookings', withoutMeta(next), withoutMeta(doc), nowMs);
     return next;
   });

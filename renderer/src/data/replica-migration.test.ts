@@ -1,14 +1,14 @@
 /**
  * A replica written by the previous schema (version 0, before issue 5) opens with the current
  * one: RxDB runs the migration strategies of `schema.ts` and every document is still there,
- * upgraded exactly as `upgradeV0toV1` (and the server's migration) upgrade it.
+ * upgraded exactly as `upgradeV0toV1` then `upgradeV1toV2` (and the server's migrations) upgrade it.
  */
 import 'fake-indexeddb/auto';
 import { createRxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { criteria } from '../../../shared/domain/criteria';
-import { upgradeV0toV1 } from '../../../shared/domain/upgrade';
+import { upgradeV0toV1, upgradeV1toV2 } from '../../../shared/domain/upgrade';
 import { validateDocument } from '../../../shared/domain/validate';
 import { openReplica, REPLICA_COLLECTIONS, type Replica } from './replica';
 import v0Schemas from './fixtures/replica-v0-schemas.json';
@@ -72,7 +72,8 @@ describe('replica schema migration', () => {
     expect(Object.keys(db.collections).sort()).toEqual([...REPLICA_COLLECTIONS].sort());
     for (const [collection, docs] of Object.entries(V0)) {
       const stored = (await db.collections[collection as keyof typeof V0].find().exec()).map((d) => d.toJSON(false) as Record<string, unknown>);
-      const expected = docs.map((d) => upgradeV0toV1(collection as keyof typeof V0, structuredClone(d) as Record<string, unknown>));
+      const name = collection as keyof typeof V0;
+      const expected = docs.map((d) => upgradeV1toV2(name, upgradeV0toV1(name, structuredClone(d) as Record<string, unknown>)));
       expect(stored).toEqual(expected);
       for (const doc of stored) expect(validateDocument(collection as keyof typeof V0, doc)).toEqual([]);
     }
@@ -85,8 +86,9 @@ describe('replica schema migration', () => {
     expect(message).toMatchObject({ message: 'Called, will come back', variant: '', trigger_key: '', direction: 'outbound', attempts: 0, next_attempt_at: '' });
     expect(await db.segments.count().exec()).toBe(0);
     expect(await db.branch_settings.count().exec()).toBe(0);
-    // The unchanged big collections are not rewritten on upgrade.
-    expect(REPLICA_VERSIONS.bookings).toBe(0);
+    // Bookings changed in schema 2 only (their corrections): one RxDB step, an empty list each.
+    expect(REPLICA_VERSIONS.bookings).toBe(1);
+    expect((await db.bookings.findOne('bk-1').exec())?.toJSON(false)).toMatchObject({ status: 'completed', price: 2500, amendments: [] });
   });
 
   it('opens the migrated replica again without migrating twice, and takes new documents', async () => {

@@ -1,6 +1,6 @@
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import { jsonSchemaOf, type CollectionName } from '../../../shared/domain/schemas';
-import { upgradeV0toV1 } from '../../../shared/domain/upgrade';
+import { upgradeV0toV1, upgradeV1toV2 } from '../../../shared/domain/upgrade';
 
 /**
  * RxDB schemas built from the shared TypeBox schemas (one source for the replica, the server and
@@ -16,8 +16,8 @@ import { upgradeV0toV1 } from '../../../shared/domain/upgrade';
  * Versions are per collection (RxDB migrates a collection only when its version grows): the
  * shared SCHEMA_VERSION 1 changed customers, communications and campaigns, so only those are at
  * version 1 and migrate their stored documents with `upgradeV0toV1` (the same function the
- * server's data migration mirrors); branches and bookings keep version 0, so the largest
- * collection is never rewritten on upgrade.
+ * server's data migration mirrors). SCHEMA_VERSION 2 changed bookings only (their corrections,
+ * `upgradeV1toV2`): bookings went from version 0 to 1, rewritten once on upgrade.
  */
 export const REPLICA_INDEXES: Record<CollectionName, (string | string[])[]> = {
   branches: [],
@@ -36,7 +36,7 @@ export const REPLICA_INDEXES: Record<CollectionName, (string | string[])[]> = {
 export const REPLICA_VERSIONS: Record<CollectionName, number> = {
   branches: 0,
   customers: 1,
-  bookings: 0,
+  bookings: 1,
   communications: 1,
   campaigns: 1,
   segments: 0,
@@ -65,9 +65,27 @@ export function replicaSchema(name: CollectionName): RxJsonSchema<Record<string,
   } as RxJsonSchema<Record<string, unknown>>;
 }
 
+type Upgrade = (doc: Record<string, unknown>) => Record<string, unknown>;
+
+/** The shared upgrade of each RxDB version step, per collection, keyed by the target version. */
+const REPLICA_STEPS: Record<CollectionName, Record<number, Upgrade>> = {
+  branches: {},
+  customers: { 1: (doc) => upgradeV0toV1('customers', doc) },
+  // unchanged by SCHEMA_VERSION 1, so its first step is the version-2 change
+  bookings: { 1: (doc) => upgradeV1toV2('bookings', doc) },
+  communications: { 1: (doc) => upgradeV0toV1('communications', doc) },
+  campaigns: { 1: (doc) => upgradeV0toV1('campaigns', doc) },
+  segments: {},
+  branch_settings: {},
+};
+
 /** RxDB migration strategies of a collection: one per version step, keyed by the target version. */
 export function migrationStrategies(name: CollectionName): MigrationStrategies {
   const strategies: MigrationStrategies = {};
-  if (REPLICA_VERSIONS[name] >= 1) strategies[1] = (doc: Record<string, unknown>) => upgradeV0toV1(name, doc);
+  for (let version = 1; version <= REPLICA_VERSIONS[name]; version += 1) {
+    const step = REPLICA_STEPS[name][version];
+    if (step === undefined) throw new Error(`${name}: no migration to replica version ${version}`);
+    strategies[version] = step;
+  }
   return strategies;
 }

@@ -22,6 +22,7 @@ export function bookingFixture(over: Partial<BookingDoc> = {}): BookingDoc {
     notes: '',
     created_at: '',
     updated_at: '',
+    amendments: [],
     ...over,
   };
 }

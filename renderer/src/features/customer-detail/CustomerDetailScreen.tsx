@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { CommunicationDoc } from '../../../../shared/domain/schemas';
+import type { BookingDoc, CommunicationDoc } from '../../../../shared/domain/schemas';
 import { formatPhone } from '../../../../shared/domain/contact';
 import { isErased } from '../../../../shared/privacy/erase';
 import { useActivityVersion, useBookingsVersion, useCurrentBranch, useCustomer, useDesk, useToday } from '../../data/hooks';
@@ -57,6 +57,8 @@ export function CustomerDetailScreen({ id }: { id: string }) {
   const bookingsVersion = useBookingsVersion();
   const [open, setOpen] = useState<'edit' | 'book' | 'contact' | null>(null);
   const contacts = useRxDocs<CommunicationDoc>(() => desk.db.communications.find({ selector: { customer_id: id } }), `contacts:${id}`);
+  const ownBookings = useRxDocs<BookingDoc>(() => desk.db.bookings.find({ selector: { customer_id: id } }), `bookings:${id}`);
+  const corrections = useMemo(() => new Map((ownBookings ?? []).filter((b) => b.amendments.length > 0).map((b) => [b.id, b.amendments])), [ownBookings]);
 
   const pairs = useMemo(() => {
     void activityVersion;
@@ -187,7 +189,7 @@ export function CustomerDetailScreen({ id }: { id: string }) {
 
       <ProfileAnalytics facts={facts} pairs={pairs} branchNameOf={branchNameOf} zoneOf={zoneOf} />
 
-      <HistoryTimeline entries={history} branchNameOf={branchNameOf} zoneOf={zoneOf} showBranch onLogContact={erased ? undefined : () => setOpen('contact')} />
+      <HistoryTimeline entries={history} branchNameOf={branchNameOf} zoneOf={zoneOf} correctionsOf={(bookingId) => corrections.get(bookingId) ?? []} showBranch onLogContact={erased ? undefined : () => setOpen('contact')} />
 
       {open === 'edit' && (
         <Modal title={`Edit ${customer.name}`} onClose={() => setOpen(null)} wide>

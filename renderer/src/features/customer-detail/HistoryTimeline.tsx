@@ -5,6 +5,8 @@ import { formatClockTime } from '../../lib/zoned-time';
 import { BookingStatusTag } from '../../ui/StatusBadge';
 import { CHANNEL_LABELS } from '../campaigns';
 import { DeliveryTag } from '../campaigns';
+import type { Amendment } from '../../../../shared/domain/schemas';
+import { AmendmentList } from '../today';
 import { byMonth, type ContactEntry, type HistoryEntry, type TimelineEntry } from './timeline-model';
 
 const FIRST_SHOWN = 40;
@@ -25,7 +27,7 @@ function When({ day, minute, zone }: { day: number; minute: number; zone: string
   );
 }
 
-function BookingLine({ e, branchName, zone, showBranch }: { e: TimelineEntry; branchName: string; zone: string; showBranch: boolean }) {
+function BookingLine({ e, branchName, zone, showBranch, corrections }: { e: TimelineEntry; branchName: string; zone: string; showBranch: boolean; corrections: readonly Amendment[] }) {
   const muted = e.status === 'cancelled' || e.status === 'no_show';
   return (
     <li className={`timeline-entry${muted ? ' is-muted' : ''}${e.upcoming ? ' is-upcoming' : ''}`} data-kind="booking">
@@ -37,8 +39,10 @@ function BookingLine({ e, branchName, zone, showBranch }: { e: TimelineEntry; br
           {e.staff !== '' && <> · with {e.staff}</>}
           {showBranch && <> · {branchName}</>}
         </span>
+        <AmendmentList amendments={corrections} timeZone={zone} compact />
       </div>
       {e.upcoming && <span className="mark mark-upcoming">Upcoming</span>}
+      {corrections.length > 0 && <span className="mark">Corrected</span>}
       <BookingStatusTag status={e.status} />
       <span className="timeline-price nums">{formatPrice(e.price)}</span>
     </li>
@@ -79,8 +83,11 @@ export function HistoryTimeline({
   zoneOf,
   showBranch,
   onLogContact,
+  correctionsOf = () => [],
 }: {
   entries: readonly HistoryEntry[];
+  /** The corrections of a booking (finished visits corrected by a manager). */
+  correctionsOf?: (bookingId: string) => readonly Amendment[];
   branchNameOf: (id: string) => string;
   zoneOf: (id: string) => string;
   showBranch: boolean;
@@ -137,7 +144,7 @@ export function HistoryTimeline({
               <ol className="timeline-list">
                 {m.entries.map((e) =>
                   e.kind === 'booking' ? (
-                    <BookingLine key={e.id} e={e} branchName={branchNameOf(e.branchId)} zone={zoneOf(e.branchId)} showBranch={showBranch} />
+                    <BookingLine key={e.id} e={e} branchName={branchNameOf(e.branchId)} zone={zoneOf(e.branchId)} showBranch={showBranch} corrections={correctionsOf(e.id)} />
                   ) : (
                     <ContactLine key={e.id} e={e} branchName={branchNameOf(e.branchId)} zone={zoneOf(e.branchId)} showBranch={showBranch} />
                   ),

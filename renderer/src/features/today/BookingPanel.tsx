@@ -12,8 +12,11 @@ import { BookingStatusTag, FrequencyTierTag, SpendingTierTag, StatusBadge } from
 import { initials } from '../../lib/format';
 import { displayName } from '../customers';
 import { conflictLines } from './ConflictNotice';
+import { isFinished } from '../../../../shared/schedule/corrections';
+import { AmendmentList } from '../corrections/AmendmentList';
+import { useCorrector } from '../corrections/corrector';
 
-export type BookingAction = 'check_in' | 'complete' | 'no_show' | 'cancel' | 'edit';
+export type BookingAction = 'check_in' | 'complete' | 'no_show' | 'cancel' | 'edit' | 'correct';
 
 /** The selected booking: who, their status here, the details, and the moves allowed from its status. */
 export function BookingPanel({
@@ -34,6 +37,7 @@ export function BookingPanel({
   const ms = parseInstant(booking.start_at) ?? 0;
   const start = zoneClock(timeZone).localMinuteOfDay(ms);
   const name = displayName(customer);
+  const { allowed: mayCorrect } = useCorrector();
   return (
     <aside className="card booking-panel" aria-label="Booking details">
       <div className="booking-panel-head">
@@ -76,6 +80,14 @@ export function BookingPanel({
           <BookingStatusTag status={booking.status} />
         </dd>
       </dl>
+      {booking.amendments.length > 0 && (
+        <section className="booking-panel-corrections" aria-labelledby="booking-corrections-title">
+          <h3 id="booking-corrections-title">
+            {booking.amendments.length === 1 ? 'Corrected once' : `Corrected ${booking.amendments.length} times`}
+          </h3>
+          <AmendmentList amendments={booking.amendments} timeZone={timeZone} />
+        </section>
+      )}
       {booking.notes ? <p className="booking-panel-notes">Booking note: {booking.notes}</p> : null}
       {customer?.notes ? <p className="booking-panel-notes">{customer.notes}</p> : null}
       {conflicts.length > 0 && (
@@ -118,8 +130,13 @@ export function BookingPanel({
             Cancel booking
           </button>
         )}
-        {!canMove(booking.status, 'completed') && !canMove(booking.status, 'cancelled') && (
-          <p className="muted">This booking is final and can no longer change.</p>
+        {isFinished(booking) && mayCorrect && (
+          <button type="button" className="btn btn-block" onClick={() => onAction('correct')}>
+            Correct this visit…
+          </button>
+        )}
+        {isFinished(booking) && (
+          <p className="muted">{mayCorrect ? 'This visit is finished: a correction keeps what was recorded and why it changed.' : 'This visit is finished. A manager can correct it if something was recorded wrong.'}</p>
         )}
       </div>
     </aside>

@@ -17,6 +17,7 @@ import { CompleteDialog } from './CompleteDialog';
 import { FollowUpsDue } from './FollowUpsDue';
 import { ConfirmMoveDialog } from './ConfirmMoveDialog';
 import { EditBookingDialog } from './EditBookingDialog';
+import { CorrectBookingDialog } from '../corrections/CorrectBookingDialog';
 import { MoveConflictDialog } from './MoveConflictDialog';
 import { applyMove, planMove, type PlannedMove } from './move-booking';
 import { NewBookingDialog } from './NewBookingDialog';
@@ -30,6 +31,7 @@ type Open =
   | { kind: 'complete'; booking: BookingDoc }
   | { kind: 'confirm'; booking: BookingDoc; to: 'no_show' | 'cancelled' }
   | { kind: 'edit'; booking: BookingDoc }
+  | { kind: 'correct'; booking: BookingDoc }
   | { kind: 'move'; move: PlannedMove }
   | null;
 
@@ -83,6 +85,7 @@ export function TodayScreen() {
     else if (action === 'no_show') setOpen({ kind: 'confirm', booking, to: 'no_show' });
     else if (action === 'cancel') setOpen({ kind: 'confirm', booking, to: 'cancelled' });
     else if (action === 'edit') setOpen({ kind: 'edit', booking });
+    else if (action === 'correct') setOpen({ kind: 'correct', booking });
     else {
       moveBooking(desk.db, booking.id, 'checked_in', now())
         .then(() => toast.success(`${desk.customers.get(booking.customer_id)?.name ?? 'Customer'} is checked in`))
@@ -216,6 +219,7 @@ export function TodayScreen() {
       {open?.kind === 'complete' && <CompleteDialog booking={open.booking} onClose={() => setOpen(null)} />}
       {open?.kind === 'confirm' && <ConfirmMoveDialog booking={open.booking} to={open.to} onClose={() => setOpen(null)} />}
       {open?.kind === 'edit' && <EditBookingDialog booking={open.booking} day={day} onClose={() => setOpen(null)} />}
+      {open?.kind === 'correct' && <CorrectBookingDialog booking={open.booking} day={day} onClose={() => setOpen(null)} />}
       {open?.kind === 'move' && <MoveConflictDialog move={open.move} timeZone={timeZone} onClose={() => setOpen(null)} />}
     </div>
   );

@@ -15,6 +15,7 @@ const booking: BookingDoc = {
   notes: '',
   created_at: '',
   updated_at: '',
+  amendments: [],
 };
 
 describe('booking edit form', () => {

@@ -1,0 +1,76 @@
+/**
+ * Migration 9 (document schema 2) gives every stored booking its empty list of corrections,
+ * exactly as the desk's RxDB migration does (`upgradeV1toV2`), and keeps every stamp (old
+ * checkpoints stay valid).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { upgradeV1toV2 } from '../../shared/domain/upgrade';
+import { validateDocument } from '../../shared/domain/validate';
+import { createPostgresDatabase, POSTGRES_URL } from '../test-support/databases';
+import { ensureOrg } from '../store/org';
+import type { Database } from './database';
+import { migrate } from './migrate';
+import { MIGRATIONS } from './migrations';
+import { openPglite } from './pglite';
+import { openPostgres } from './postgres';
+
+const TARGETS: { name: string; open(): Promise<{ db: Database; close(): Promise<void> }> }[] = [
+  {
+    name: 'pglite',
+    async open() {
+      const db = await openPglite(undefined);
+      return { db, close: () => db.close() };
+    },
+  },
+  ...(POSTGRES_URL === undefined
+    ? []
+    : [
+        {
+          name: 'postgres',
+          async open() {
+            const database = await createPostgresDatabase();
+            const db = await openPostgres(database.url);
+            return {
+              db,
+              async close() {
+                await db.close();
+                await database.drop();
+              },
+            };
+          },
+        },
+      ]),
+];
+
+/** A booking as schema 1 stored it (no `amendments`). */
+const V1_BOOKING = {
+  id: 'bk-1', customer_id: 'cu-1', branch_id: 'br-a', service: 'Haircut', staff: 'Ana', start_at: '2026-02-20T10:00:00+08:00', duration_min: 30,
+  status: 'no_show', price: 2500, notes: 'n', created_at: '', updated_at: '',
+};
+
+describe.each(TARGETS)('migration to document schema 2 on $name', (target) => {
+  let opened: { db: Database; close(): Promise<void> } | undefined;
+  afterEach(async () => {
+    await opened?.close();
+    opened = undefined;
+  });
+
+  it('gives stored bookings an empty list of corrections like the desk does, and keeps stamps', { timeout: 120_000 }, async () => {
+    opened = await target.open();
+    const q = opened.db;
+    await migrate(q, MIGRATIONS.filter((m) => m.version < 9));
+    await ensureOrg(q);
+    await q.query(
+      `INSERT INTO bookings (id, stamp, data, branch_id, customer_id, status, price, start_ms, local_day, service, staff)
+       VALUES ('bk-1', 21, $1::jsonb, 'br-a', 'cu-1', 'no_show', 2500, 0, 0, 'Haircut', 'Ana')`,
+      [JSON.stringify(V1_BOOKING)],
+    );
+    expect(await migrate(q, MIGRATIONS.filter((m) => m.version <= 9))).toEqual([9]);
+    const rows = await q.query<{ data: Record<string, unknown>; stamp: unknown }>('SELECT data, stamp FROM bookings');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.data).toEqual(upgradeV1toV2('bookings', structuredClone(V1_BOOKING)));
+    expect(rows[0]?.data.amendments).toEqual([]);
+    expect(validateDocument('bookings', rows[0]?.data)).toEqual([]);
+    expect(Number(rows[0]?.stamp)).toBe(21);
+  });
+});
