@@ -37,7 +37,7 @@ export function BookingPanel({
   const ms = parseInstant(booking.start_at) ?? 0;
   const start = zoneClock(timeZone).localMinuteOfDay(ms);
   const name = displayName(customer);
-  const { allowed: mayCorrect } = useCorrector();
+  const { allowed: mayCorrect, reason: cannotCorrect } = useCorrector();
   return (
     <aside className="card booking-panel" aria-label="Booking details">
       <div className="booking-panel-head">
@@ -136,7 +136,7 @@ export function BookingPanel({
           </button>
         )}
         {isFinished(booking) && (
-          <p className="muted">{mayCorrect ? 'This visit is finished: a correction keeps what was recorded and why it changed.' : 'This visit is finished. A manager can correct it if something was recorded wrong.'}</p>
+          <p className="muted">{mayCorrect ? 'This visit is finished: a correction keeps what was recorded and why it changed.' : `This visit is finished. ${cannotCorrect}`}</p>
         )}
       </div>
     </aside>
