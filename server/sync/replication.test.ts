@@ -217,7 +217,7 @@ describe.each(TARGETS)('replication on $name', (target) => {
     try {
       const res = await fetch(`${newer.url}/api/sync/bookings/pull`, { headers: { authorization: `Bearer ${deskA.token}`, 'x-branchdesk-schema': String(SCHEMA_VERSION) } });
       expect(res.status).toBe(426);
-      expect(((await res.json()) as ErrorBody).error).toMatch(/older than the server's \(version 2\).*update Branchdesk/);
+      expect(((await res.json()) as ErrorBody).error).toMatch(new RegExp(`older than the server's \\(version ${SCHEMA_VERSION + 1}\\).*update Branchdesk`));
     } finally {
       await newer.close();
     }

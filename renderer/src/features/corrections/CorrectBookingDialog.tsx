@@ -78,7 +78,7 @@ export function CorrectBookingDialog({ booking, day, onClose }: { booking: Booki
       <div className="form-grid">
         <Field label="Outcome" error={errors.status}>
           {(p) => (
-            <select {...p} name="status" className="select" value={values.status} onChange={(e) => set('status', e.target.value)}>
+            <select {...p} name="status" className="select" data-autofocus value={values.status} onChange={(e) => set('status', e.target.value)}>
               {FINAL_BOOKING_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {BOOKING_STATUS_LABELS[s]}

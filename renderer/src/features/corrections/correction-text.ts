@@ -21,7 +21,7 @@ export function amendmentChanges(a: Amendment, money: (cents: number) => string 
 
 /** "by a manager (desk 3f9a1c2b)": who corrected, from the desk's pairing. */
 export function amendmentAuthor(a: Amendment): string {
-  const device = a.by_device === '' ? '' : ` (desk ${a.by_device.replace(/^dev-/, '').slice(0, 8)})`;
+  const device = a.by_device === '' ? '' : ` (desk ${a.by_device.replace(/^dev[-_]/, '').slice(0, 8)})`;
   return `by ${ROLE_WORDS[a.by_role]}${device}`;
 }
 
