@@ -13,8 +13,8 @@ import { initials } from '../../lib/format';
 import { displayName } from '../customers';
 import { conflictLines } from './ConflictNotice';
 import { isFinished } from '../../../../shared/schedule/corrections';
-import { AmendmentList } from '../corrections/AmendmentList';
-import { useCorrector } from '../corrections/corrector';
+import { AmendmentList } from './AmendmentList';
+import { useCorrector } from './corrector';
 
 export type BookingAction = 'check_in' | 'complete' | 'no_show' | 'cancel' | 'edit' | 'correct';
 

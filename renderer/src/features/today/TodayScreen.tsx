@@ -17,7 +17,7 @@ import { CompleteDialog } from './CompleteDialog';
 import { FollowUpsDue } from './FollowUpsDue';
 import { ConfirmMoveDialog } from './ConfirmMoveDialog';
 import { EditBookingDialog } from './EditBookingDialog';
-import { CorrectBookingDialog } from '../corrections/CorrectBookingDialog';
+import { CorrectBookingDialog } from './CorrectBookingDialog';
 import { MoveConflictDialog } from './MoveConflictDialog';
 import { applyMove, planMove, type PlannedMove } from './move-booking';
 import { NewBookingDialog } from './NewBookingDialog';

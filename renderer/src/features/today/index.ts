@@ -5,3 +5,4 @@
 export { CustomerPicker } from './CustomerPicker';
 export { NewBookingDialog } from './NewBookingDialog';
 export { TodayScreen } from './TodayScreen';
+export { AmendmentList } from './AmendmentList';

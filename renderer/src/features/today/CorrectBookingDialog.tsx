@@ -11,7 +11,7 @@ import { Field } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
 import { displayName } from '../customers';
-import { useBranchCatalog } from '../today/use-branch-catalog';
+import { useBranchCatalog } from './use-branch-catalog';
 import { correctionFromForm, correctionValuesOf, type CorrectionFormErrors, type CorrectionFormValues } from './correction-model';
 import { amendmentChanges } from './correction-text';
 import { useCorrector } from './corrector';

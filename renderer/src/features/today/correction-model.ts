@@ -1,7 +1,7 @@
 import type { BookingDoc } from '../../../../shared/domain/schemas';
 import { FINAL_BOOKING_STATUSES, type FinalBookingStatus } from '../../../../shared/domain/types';
 import { correctionProblems, type CorrectionInput } from '../../../../shared/schedule/corrections';
-import { parsePriceInput, priceText } from '../today/booking-form-model';
+import { parsePriceInput, priceText } from './booking-form-model';
 
 /** The correction form as typed. */
 export interface CorrectionFormValues {
