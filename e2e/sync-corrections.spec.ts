@@ -32,7 +32,7 @@ test('a manager correction converges across two desks and HQ', async ({ browser,
   try {
     await storage.cli(['import', '--data', 'fixtures/sample']);
     server = await startSyncServer(storage);
-    const [codeA, codeB, codeHq] = await Promise.all([storage.enroll('br-manila', 'manager'), storage.enroll('br-manila', 'manager'), storage.enroll('', 'hq')]);
+    const [codeA, codeB, codeHq] = await Promise.all([storage.enrol('br-manila', 'manager'), storage.enrol('br-manila', 'manager'), storage.enrol('', 'hq')]);
     const offline = [/ERR_INTERNET_DISCONNECTED/, /ERR_CONNECTION_REFUSED/, /ERR_NETWORK_CHANGED/];
     const a = await SyncDesk.open(browser, 'A', { baseURL: baseURL as string, allowedErrors: offline });
     const b = await SyncDesk.open(browser, 'B', { baseURL: baseURL as string, allowedErrors: offline });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookingDoc } from '../../shared/domain/schemas';
 import { buildAmendment, withAmendment, type CorrectionInput } from '../../shared/schedule/corrections';
 import { mergeDocument } from '../../shared/sync/merge';
-import type { EnrollResponse, PullResponse, WireDoc } from '../../shared/sync/protocol';
+import type { EnrolResponse, PullResponse, WireDoc } from '../../shared/sync/protocol';
 import { importDataset } from '../services/import';
 import { verifyProjection } from '../services/verify';
 import { ManualClock, TARGETS, type TestDatabase } from '../test-support/databases';
@@ -25,7 +25,7 @@ describe.each(TARGETS)('corrections of finished visits on $name', (target) => {
   let manager: Client;
   let manager2: Client;
   let hq: Client;
-  let managerDevice: EnrollResponse;
+  let managerDevice: EnrolResponse;
 
   beforeAll(async () => {
     db = await target.open({ clock: new ManualClock(NOW).read });
