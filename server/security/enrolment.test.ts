@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FREE_FAILURES, GLOBAL_FAILURES, MAX_LOCKOUT_MS } from '../http/enrol-limiter';
 import { startServerProcess } from '../test-support/spawn';
+import { mostCheckedWithin, timed } from './backoff-bound';
 import { PROCESS_TARGETS, startHarness, type Harness } from './limits-harness';
 
 const SLOW = 180_000;
@@ -38,19 +39,30 @@ describe.each(PROCESS_TARGETS)('enrolment back-off on %s (behind a trusted proxy
   afterAll(async () => h?.close(), SLOW);
 
   it('lets exactly the free attempts of a concurrent burst through (counted before checking)', async () => {
-    const answers = await Promise.all(Array.from({ length: 100 }, () => enrol(h, WRONG, '203.0.113.7')));
-    const statuses = answers.map((a) => a.status);
-    expect(statuses.filter((s) => s === 401)).toHaveLength(FREE_FAILURES);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(100 - FREE_FAILURES);
+    let answers: Response[] = [];
+    const { statuses, elapsedMs } = await timed(async () => {
+      answers = await Promise.all(Array.from({ length: 100 }, () => enrol(h, WRONG, '203.0.113.7')));
+      return answers.map((a) => a.status);
+    });
+    // Exactly the free ones when the burst is quick; on a loaded machine, at most one more per lock-out that passed.
+    const checked = statuses.filter((s) => s === 401).length;
+    expect(checked).toBeGreaterThanOrEqual(FREE_FAILURES);
+    expect(checked).toBeLessThanOrEqual(mostCheckedWithin(elapsedMs));
+    expect(statuses.filter((s) => s === 429)).toHaveLength(100 - checked);
     const refused = answers.find((a) => a.status === 429) as Response;
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('believes only the address the trusted proxy appended: a forged, rotating X-Forwarded-For gains nothing', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < FREE_FAILURES + 5; i += 1) statuses.push((await enrol(h, WRONG, `198.51.100.${i}, 203.0.113.8`)).status);
+    const { statuses, elapsedMs } = await timed(async () => {
+      const answers: number[] = [];
+      for (let i = 0; i < FREE_FAILURES + 5; i += 1) answers.push((await enrol(h, WRONG, `198.51.100.${i}, 203.0.113.8`)).status);
+      return answers;
+    });
     expect(statuses.slice(0, FREE_FAILURES).every((s) => s === 401)).toBe(true);
-    expect(statuses.slice(FREE_FAILURES).every((s) => s === 429)).toBe(true);
+    // Every further one waits (429) unless a lock-out passed meanwhile: a rotating address would get all ten checked.
+    expect(statuses.slice(FREE_FAILURES).every((s) => s === 429 || s === 401)).toBe(true);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(mostCheckedWithin(elapsedMs));
   });
 
   it('delays a desk sharing an attacker\u2019s address by at most a minute, and never blocks a valid code from another address', async () => {
@@ -83,9 +95,13 @@ describe('X-Forwarded-For from a connection that is not a trusted proxy', { time
   afterAll(async () => h?.close(), SLOW);
 
   it('is ignored: rotating it does not give new attempts', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < FREE_FAILURES + 3; i += 1) statuses.push((await enrol(h, WRONG, `198.51.100.${i}`)).status);
-    expect(statuses.slice(FREE_FAILURES)).toEqual([429, 429, 429]);
+    const { statuses, elapsedMs } = await timed(async () => {
+      const answers: number[] = [];
+      for (let i = 0; i < FREE_FAILURES + 3; i += 1) answers.push((await enrol(h, WRONG, `198.51.100.${i}`)).status);
+      return answers;
+    });
+    expect(statuses.slice(FREE_FAILURES).every((s) => s === 429 || s === 401)).toBe(true);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(mostCheckedWithin(elapsedMs));
   });
 
   it('--trust-proxy refuses what is not an address or range', async () => {

@@ -16,6 +16,7 @@ import { FREE_FAILURES, GLOBAL_FAILURES } from '../http/enrol-limiter';
 import { POSTGRES_URL } from '../test-support/databases';
 import { client } from '../test-support/http';
 import { openStream } from '../test-support/sse';
+import { mostCheckedWithin, timed } from './backoff-bound';
 import { startHarness, type Harness } from './limits-harness';
 
 const SLOW = 180_000;
@@ -69,13 +70,18 @@ describe.skipIf(POSTGRES_URL === undefined)('two server processes on one Postgre
   });
 
   it('counts a burst from one address split across both processes: exactly the free attempts get through', async () => {
-    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => enrol(i % 2 === 0 ? a : b, WRONG, '203.0.113.50')));
-    const statuses = answers.map((r) => r.status);
-    expect(statuses.filter((s) => s === 401)).toHaveLength(FREE_FAILURES);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(60 - FREE_FAILURES);
-    // the address waits on both processes
-    expect((await enrol(a, WRONG, '203.0.113.50')).status).toBe(429);
-    expect((await enrol(b, WRONG, '203.0.113.50')).status).toBe(429);
+    const { statuses, elapsedMs } = await timed(async () => {
+      const burst = await Promise.all(Array.from({ length: 60 }, (_, i) => enrol(i % 2 === 0 ? a : b, WRONG, '203.0.113.50')));
+      // then the address asks each process once more
+      const after = [(await enrol(a, WRONG, '203.0.113.50')).status, (await enrol(b, WRONG, '203.0.113.50')).status];
+      return [...burst.map((r) => r.status), ...after];
+    });
+    // Exactly the free ones when it is quick; on a loaded machine at most one more per lock-out that passed.
+    // Counted per process, the two would let twice the free attempts through at once.
+    const checked = statuses.filter((s) => s === 401).length;
+    expect(checked).toBeGreaterThanOrEqual(FREE_FAILURES);
+    expect(checked).toBeLessThanOrEqual(mostCheckedWithin(elapsedMs));
+    expect(statuses.filter((s) => s === 429)).toHaveLength(62 - checked);
   });
 
   it('shares the organisation-wide budget: wrong codes spread over both processes count together', async () => {
