@@ -55,7 +55,8 @@ test('a manager correction converges across two desks and HQ', async ({ browser,
     await todayA.newBooking({ register: { name: 'Nia Corpuz', phone: '+63 917 222 3344' } }, { service: 'Haircut', staff: 'Zed', time: '10:00', price: '300' });
     await todayA.select('Nia Corpuz');
     // the "Booked …" toast sits over the panel's last buttons at 1440×900 (see the report): dismiss it
-    await a.page.getByRole('status').getByRole('button', { name: 'Dismiss' }).click();
+    const dismiss = a.page.getByRole('status').getByRole('button', { name: 'Dismiss' });
+    while ((await dismiss.count()) > 0) await dismiss.first().click();
     await todayA.panel.getByRole('button', { name: 'No-show' }).click();
     await a.page.getByRole('dialog', { name: 'Mark as no-show?' }).getByRole('button', { name: 'Mark no-show' }).click();
     await expect(todayA.panel.getByText('No-show', { exact: true })).toBeVisible();
