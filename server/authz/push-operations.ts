@@ -5,7 +5,7 @@
  * do every one of them (server/authz/policy.ts).
  */
 import type { BookingDoc, CampaignDoc, CommunicationDoc, CustomerDoc } from '../../shared/domain/schemas';
-import { newAmendments, visitRecordChanges } from '../../shared/schedule/corrections';
+import { isFinished, newAmendments, visitRecordChanges } from '../../shared/schedule/corrections';
 import { isMarketing } from '../../shared/insights/audience';
 import { isErased } from '../../shared/privacy/erase';
 import type { PushCollection } from '../../shared/sync/protocol';
@@ -25,7 +25,12 @@ export function rowOperations(collection: PushCollection, next: Doc, master: Doc
   if (collection === 'customers') {
     if (isErased(next as unknown as CustomerDoc) && !isErased(master as unknown as CustomerDoc | undefined)) ops.push('erase');
   }
-  if (collection === 'bookings' && isCorrection(next as unknown as BookingDoc, master as unknown as BookingDoc | undefined)) ops.push('correct');
+  if (collection === 'bookings') {
+    const booking = master as unknown as BookingDoc | undefined;
+    // Deleting a finished visit rewrites the history as much as correcting it does.
+    const deletesVisit = ops.includes('delete') && booking !== undefined && isFinished(booking);
+    if (deletesVisit || isCorrection(next as unknown as BookingDoc, booking)) ops.push('correct');
+  }
   if (collection === 'campaigns') {
     const to = (next as unknown as CampaignDoc).status;
     const from = (master as unknown as CampaignDoc | undefined)?.status;

@@ -39,12 +39,13 @@ describe.each(TARGET_NAMES)('correction attacks against a real server on %s', { 
     _deleted: false,
   });
 
-  it('a front desk cannot correct a completed visit, nor change its price, service or staff without one', async () => {
+  it('a front desk cannot correct a completed visit, change its price, service or staff without one, or delete it', async () => {
     for (const next of [
       correct(visit, 'front_desk', { price: 100, reason: 'discount for my friend' }),
       { ...visit, price: 100 },
       { ...visit, service: 'Colour' },
       { ...visit, staff: 'Someone else' },
+      { ...visit, _deleted: true },
     ]) {
       const answer = await push(t.actors.fdA, next, visit);
       expect(answer.status, JSON.stringify(answer.body)).toBe(403);

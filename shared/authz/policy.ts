@@ -44,7 +44,8 @@ export type Resource = (typeof RESOURCES)[number];
  * - communications `queue_transactional`: a transactional message (TRANSACTIONAL_PURPOSES) queued.
  * - bookings `correct`: a correction of a finished visit — a pushed booking holding an amendment
  *   the server does not have, or changing the price, service or staff of a booking the server
- *   holds as completed (shared/schedule/corrections.ts; the latter also needs an amendment).
+ *   holds as completed (shared/schedule/corrections.ts; the latter also needs an amendment), or
+ *   deleting a booking the server holds as finished (completed, cancelled, no-show).
  */
 export const OPERATIONS = ['read', 'create', 'update', 'delete', 'erase', 'lookup', 'export', 'consent_history', 'send', 'queue_marketing', 'queue_transactional', 'correct', 'write'] as const;
 export type Operation = (typeof OPERATIONS)[number];
