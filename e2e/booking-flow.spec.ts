@@ -24,7 +24,8 @@ test('new booking → check in → complete with the final price: status and tie
   await expect(today.panel.getByText('One-time')).toBeVisible();
   // Forward only: a completed booking offers no more moves
   await expect(today.panel.getByRole('button', { name: 'Check in' })).toHaveCount(0);
-  await expect(today.panel.getByText('This booking is final and can no longer change.')).toBeVisible();
+  await expect(today.panel.getByText('This visit is finished: a correction keeps what was recorded and why it changed.')).toBeVisible();
+  await expect(today.panel.getByRole('button', { name: 'Correct this visit…' })).toBeVisible();
 
   // A second visit (walk-in) crosses the VIP boundary: 80 + 950 > 1000.00
   await today.walkIn('Maria', { service: 'Colour', staff: 'Ana', price: '950' });
@@ -71,5 +72,6 @@ test('no-show and cancel are final; the form refuses bad input field by field', 
   await today.panel.getByRole('button', { name: 'Cancel booking' }).click();
   await page.getByRole('dialog', { name: 'Cancel this booking?' }).getByRole('button', { name: 'Cancel booking' }).click();
   await expect(today.panel.getByText('Cancelled', { exact: true })).toBeVisible();
-  await expect(today.panel.getByText('This booking is final and can no longer change.')).toBeVisible();
+  await expect(today.panel.getByText('This visit is finished: a correction keeps what was recorded and why it changed.')).toBeVisible();
+  await expect(today.panel.getByRole('button', { name: 'Correct this visit…' })).toBeVisible();
 });

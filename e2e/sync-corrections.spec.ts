@@ -6,6 +6,7 @@ import { SyncDesk } from './pages/sync-desk';
 import { TodayPage } from './pages/today-page';
 import { createStorage, startSyncServer, type Storage, type SyncServer } from './support/server';
 import { shot } from './support/shot';
+import { dismissToasts } from './support/screens';
 
 const TODAY = '2026-03-02';
 
@@ -55,8 +56,7 @@ test('a manager correction converges across two desks and HQ', async ({ browser,
     await todayA.newBooking({ register: { name: 'Nia Corpuz', phone: '+63 917 222 3344' } }, { service: 'Haircut', staff: 'Zed', time: '10:00', price: '300' });
     await todayA.select('Nia Corpuz');
     // the "Booked …" toast sits over the panel's last buttons at 1440×900 (see the report): dismiss it
-    const dismiss = a.page.getByRole('status').getByRole('button', { name: 'Dismiss' });
-    while ((await dismiss.count()) > 0) await dismiss.first().click();
+    await dismissToasts(a.page);
     await todayA.panel.getByRole('button', { name: 'No-show' }).click();
     await a.page.getByRole('dialog', { name: 'Mark as no-show?' }).getByRole('button', { name: 'Mark no-show' }).click();
     await expect(todayA.panel.getByText('No-show', { exact: true })).toBeVisible();
