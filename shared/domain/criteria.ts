@@ -119,14 +119,19 @@ export function coerceCriteria(value: unknown): SegmentCriteria {
   };
 }
 
-/** The Customers list filter model (renderer/src/features/customers/customer-filters.ts). */
+/**
+ * The Customers list's filters, parsed (renderer/src/features/customers/customer-filters.ts). Within
+ * a filter any value matches (OR); filters combine (AND).
+ */
 export interface ListFilters {
   statuses: readonly CustomerStatus[];
   spendingTiers: readonly SpendingTier[];
   frequencyTiers: readonly FrequencyTier[];
+  /** Customers carrying any of these tags. */
   tags: readonly string[];
   minVisits: number | null;
   minSpentCents: number | null;
+  /** Days since the last visit, inclusive; customers without a visit are out when either is set. */
   daysSinceMin: number | null;
   daysSinceMax: number | null;
 }

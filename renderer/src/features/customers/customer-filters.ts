@@ -6,21 +6,11 @@ import {
   type FrequencyTier,
   type SpendingTier,
 } from '../../../../shared/domain/types';
+import type { ListFilters } from '../../../../shared/domain/criteria';
 import type { CustomerRow } from './customer-rows';
 
-/** The list's filters, parsed. Within a filter any value matches (OR); filters combine (AND). */
-export interface CustomerFilters {
-  statuses: readonly CustomerStatus[];
-  spendingTiers: readonly SpendingTier[];
-  frequencyTiers: readonly FrequencyTier[];
-  /** Customers carrying any of these tags. */
-  tags: readonly string[];
-  minVisits: number | null;
-  minSpentCents: number | null;
-  /** Days since the last visit, inclusive; customers without a visit are out when either is set. */
-  daysSinceMin: number | null;
-  daysSinceMax: number | null;
-}
+/** The list's filters, parsed: the shape segments are saved from (shared/domain/criteria.ts). */
+export type CustomerFilters = ListFilters;
 
 export const FILTER_KEYS = ['status', 'spending', 'frequency', 'tags', 'minVisits', 'minSpent', 'daysSince'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
