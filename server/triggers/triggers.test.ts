@@ -4,8 +4,9 @@
  * never twice for the same event (UNIQUE key, even with two processes), delivered by the outbox.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BranchSettingsDoc, CommunicationDoc } from '../../shared/domain/schemas';
+import type { BookingDoc, BranchSettingsDoc, CommunicationDoc } from '../../shared/domain/schemas';
 import { defaultBranchSettings } from '../../shared/insights/branch-settings';
+import { buildAmendment, withAmendment } from '../../shared/schedule/corrections';
 import type { WireDoc } from '../../shared/sync/protocol';
 import { importDataset } from '../services/import';
 import { rollStale } from '../services/roller';
@@ -138,10 +139,13 @@ describe.each(TARGETS)('automated triggers on $name', (target) => {
     // cu-a1 has 25.00 spent; one more 25.00 visit today reaches 50.00.
     await pushRows(db.store, desk, 'bookings', [{ newDocumentState: bookingDoc({ id: 'bk-new', customer_id: 'cu-a1', branch_id: 'br-a', status: 'completed', price: 2_500, start_at: '2026-03-01T04:00:00Z' }) }]);
     expect(await automated()).toEqual([expect.objectContaining({ trigger_key: 'milestone:br-a:cu-a1:5000', message: expect.stringContaining('You have now spent 50.00 with us at Branch A') })]);
-    // A price correction down and up again does not repeat it.
+    // A manager's price correction down and up again does not repeat it.
     const before = bookingDoc({ id: 'bk-new', customer_id: 'cu-a1', branch_id: 'br-a', status: 'completed', price: 2_500, start_at: '2026-03-01T04:00:00Z' });
-    await pushRows(db.store, desk, 'bookings', [{ assumedMasterState: before, newDocumentState: { ...before, price: 2_000 } }]);
-    await pushRows(db.store, desk, 'bookings', [{ assumedMasterState: { ...before, price: 2_000 }, newDocumentState: { ...before, price: 2_600 } }]);
+    const corrected = (b: BookingDoc, price: number, id: string) =>
+      withAmendment(b, buildAmendment(b, { price, reason: 'price keyed wrong' }, { device: manager.id, role: 'manager' }, '2026-03-01T05:00:00Z', id), '2026-03-01T05:00:00Z');
+    const down = corrected(before, 2_000, 'am-down');
+    await pushRows(db.store, manager, 'bookings', [{ assumedMasterState: before, newDocumentState: { ...down, _deleted: false } }]);
+    await pushRows(db.store, manager, 'bookings', [{ assumedMasterState: down, newDocumentState: { ...corrected(down, 2_600, 'am-up'), _deleted: false } }]);
     expect(await automated()).toHaveLength(1);
     // Old history synced late does not count.
     await pushRows(db.store, desk, 'bookings', [{ newDocumentState: bookingDoc({ id: 'bk-old', customer_id: 'cu-a1', branch_id: 'br-a', status: 'completed', price: 9_000, start_at: '2025-11-01T04:00:00Z' }) }]);
