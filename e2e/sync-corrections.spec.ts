@@ -1,7 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { BranchMetrics } from '../shared/engine/metrics';
-import { DashboardPage } from './pages/dashboard-page';
-import { HqDashboard, METRIC_KEYS, shownNumber } from './pages/hq-dashboard';
+import { deskMetrics, HqDashboard } from './pages/hq-dashboard';
 import { SyncDesk } from './pages/sync-desk';
 import { TodayPage } from './pages/today-page';
 import { createStorage, startSyncServer, type Storage, type SyncServer } from './support/server';
@@ -9,15 +7,6 @@ import { shot } from './support/shot';
 import { dismissToasts } from './support/screens';
 
 const TODAY = '2026-03-02';
-
-async function deskMetrics(desk: SyncDesk): Promise<BranchMetrics> {
-  await desk.go('Dashboard');
-  const dash = new DashboardPage(desk.page);
-  await expect(dash.headline).toBeVisible();
-  const out = {} as BranchMetrics;
-  for (const key of METRIC_KEYS) out[key] = shownNumber((await dash.metric(key).textContent()) ?? '', key);
-  return out;
-}
 
 /**
  * A mis-clicked no-show corrected by two managers' desks of one branch while both are offline:

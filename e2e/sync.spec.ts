@@ -1,8 +1,7 @@
 import { expect, test, type Locator } from '@playwright/test';
-import type { BranchMetrics, MetricsReport } from '../shared/engine/metrics';
+import type { MetricsReport } from '../shared/engine/metrics';
 import { SCHEMA_VERSION } from '../shared/domain/schemas';
-import { DashboardPage } from './pages/dashboard-page';
-import { HqDashboard, METRIC_KEYS, shownNumber } from './pages/hq-dashboard';
+import { deskMetrics, HqDashboard } from './pages/hq-dashboard';
 import type { SyncDesk } from './pages/sync-desk';
 import { TodayPage } from './pages/today-page';
 import { WelcomePage } from './pages/welcome-page';
@@ -20,15 +19,6 @@ const SHARED = { search: 'cu-000045@example.com', id: 'cu-000045', name: 'Siobh√
 /** A Manila customer a manager erases while desk A is offline with a booking for them. */
 const ERASED = { search: 'cu-000044@example.com', id: 'cu-000044', name: 'Aroha Santos' };
 const TODAY = '2026-03-02';
-
-async function deskMetrics(desk: SyncDesk): Promise<BranchMetrics> {
-  await desk.go('Dashboard');
-  const dash = new DashboardPage(desk.page);
-  await expect(dash.headline).toBeVisible();
-  const out = {} as BranchMetrics;
-  for (const key of METRIC_KEYS) out[key] = shownNumber((await dash.metric(key).textContent()) ?? '', key);
-  return out;
-}
 
 async function apiGet(server: SyncServer, token: string, path: string): Promise<{ status: number; body: unknown }> {
   const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}`, 'x-branchdesk-schema': String(SCHEMA_VERSION) } });

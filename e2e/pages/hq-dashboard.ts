@@ -1,5 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { BranchMetrics } from '../../shared/engine/metrics';
+import { DashboardPage } from './dashboard-page';
+import type { SyncDesk } from './sync-desk';
 
 export const METRIC_KEYS: (keyof BranchMetrics)[] = ['customers', 'new', 'active', 'win_back', 'at_risk', 'churned', 'new_customers_30d', 'churn_rate', 'avg_clv', 'avg_visits'];
 
@@ -50,4 +52,14 @@ export class HqDashboard {
   async branchOrder(): Promise<string[]> {
     return this.table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-branch') ?? ''));
   }
+}
+
+/** The figures a desk's own branch dashboard shows, in HQ's shape, to compare the two. */
+export async function deskMetrics(desk: SyncDesk): Promise<BranchMetrics> {
+  await desk.go('Dashboard');
+  const dash = new DashboardPage(desk.page);
+  await expect(dash.headline).toBeVisible();
+  const out = {} as BranchMetrics;
+  for (const key of METRIC_KEYS) out[key] = shownNumber((await dash.metric(key).textContent()) ?? '', key);
+  return out;
 }
