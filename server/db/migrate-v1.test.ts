@@ -7,42 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { upgradeV0toV1 } from '../../shared/domain/upgrade';
 import { validateDocument } from '../../shared/domain/validate';
 import { DEFAULT_INSIGHT_RULES } from '../../shared/insights/business-rules';
-import { createPostgresDatabase, POSTGRES_URL } from '../test-support/databases';
+import { BARE_TARGETS, type BareTarget } from '../test-support/bare-databases';
 import { ensureOrg, loadOrg } from '../store/org';
-import type { Database } from './database';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
-import { openPglite } from './pglite';
-import { openPostgres } from './postgres';
 
 /** A database at schema version 3 (before document schema 1), bare: no Store on top. */
-const TARGETS: { name: string; open(): Promise<{ db: Database; close(): Promise<void> }> }[] = [
-  {
-    name: 'pglite',
-    async open() {
-      const db = await openPglite(undefined);
-      return { db, close: () => db.close() };
-    },
-  },
-  ...(POSTGRES_URL === undefined
-    ? []
-    : [
-        {
-          name: 'postgres',
-          async open() {
-            const database = await createPostgresDatabase();
-            const db = await openPostgres(database.url);
-            return {
-              db,
-              async close() {
-                await db.close();
-                await database.drop();
-              },
-            };
-          },
-        },
-      ]),
-];
+const TARGETS = BARE_TARGETS;
 
 const consent = { granted: true, at: '2026-01-01T00:00:00Z' };
 const V0 = {
@@ -62,7 +33,7 @@ const V0 = {
 };
 
 describe.each(TARGETS)('migration to document schema 1 on $name', (target) => {
-  let opened: { db: Database; close(): Promise<void> } | undefined;
+  let opened: Awaited<ReturnType<BareTarget['open']>> | undefined;
   afterEach(async () => {
     await opened?.close();
     opened = undefined;

@@ -6,41 +6,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { upgradeV1toV2 } from '../../shared/domain/upgrade';
 import { validateDocument } from '../../shared/domain/validate';
-import { createPostgresDatabase, POSTGRES_URL } from '../test-support/databases';
+import { BARE_TARGETS, type BareTarget } from '../test-support/bare-databases';
 import { ensureOrg } from '../store/org';
-import type { Database } from './database';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
-import { openPglite } from './pglite';
-import { openPostgres } from './postgres';
 
-const TARGETS: { name: string; open(): Promise<{ db: Database; close(): Promise<void> }> }[] = [
-  {
-    name: 'pglite',
-    async open() {
-      const db = await openPglite(undefined);
-      return { db, close: () => db.close() };
-    },
-  },
-  ...(POSTGRES_URL === undefined
-    ? []
-    : [
-        {
-          name: 'postgres',
-          async open() {
-            const database = await createPostgresDatabase();
-            const db = await openPostgres(database.url);
-            return {
-              db,
-              async close() {
-                await db.close();
-                await database.drop();
-              },
-            };
-          },
-        },
-      ]),
-];
+const TARGETS = BARE_TARGETS;
 
 /** A booking as schema 1 stored it (no `amendments`). */
 const V1_BOOKING = {
@@ -49,7 +20,7 @@ const V1_BOOKING = {
 };
 
 describe.each(TARGETS)('migration to document schema 2 on $name', (target) => {
-  let opened: { db: Database; close(): Promise<void> } | undefined;
+  let opened: Awaited<ReturnType<BareTarget['open']>> | undefined;
   afterEach(async () => {
     await opened?.close();
     opened = undefined;
