@@ -17,8 +17,9 @@ test('new booking → check in → complete with the final price: status and tie
   await expect(today.panel.getByText('+63 917 123 4567')).toBeVisible();
 
   await today.checkIn();
-  await today.complete('80');
-  await app.toast(/Completed Maria Santos's Haircut · 80\.00/);
+  // A Philippine branch works in pesos (chosen with the country at set-up): VIP above ₱10,000
+  await today.complete('800');
+  await app.toast(/Completed Maria Santos's Haircut · ₱800\.00/);
   await expect(today.panel.getByText('Active — last visit today')).toBeVisible();
   await expect(today.panel.getByText('Low spender')).toBeVisible();
   await expect(today.panel.getByText('One-time')).toBeVisible();
@@ -27,14 +28,14 @@ test('new booking → check in → complete with the final price: status and tie
   await expect(today.panel.getByText('This visit is finished: a correction keeps what was recorded and why it changed.')).toBeVisible();
   await expect(today.panel.getByRole('button', { name: 'Correct this visit…' })).toBeVisible();
 
-  // A second visit (walk-in) crosses the VIP boundary: 80 + 950 > 1000.00
-  await today.walkIn('Maria', { service: 'Colour', staff: 'Ana', price: '950' });
+  // A second visit (walk-in) crosses the VIP boundary: 800 + 9,500 > ₱10,000.00
+  await today.walkIn('Maria', { service: 'Colour', staff: 'Ana', price: '9500' });
   await app.toast(/Maria Santos is checked in/);
   await expect(today.panel.getByText('Checked in', { exact: true })).toBeVisible();
   await today.complete();
   await expect(today.panel.getByText('VIP')).toBeVisible();
   await expect(today.panel.getByText('Occasional')).toBeVisible();
-  await expect(today.panel.getByText('2 visits · 1,030.00 spent')).toBeVisible();
+  await expect(today.panel.getByText('2 visits · ₱10,300.00 spent')).toBeVisible();
 
   await app.reload();
   await expect(today.booking('Maria Santos')).toHaveCount(2);

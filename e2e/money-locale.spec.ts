@@ -23,7 +23,8 @@ test('in a decimal-comma locale "12,50" is 12.50, "12.50" is refused as unclear,
 
   await today.newBooking({ register: { name: 'Lena Vogel', phone: '0917 555 0101' } }, { service: 'Haircut', staff: 'Ana', time: '16:00', price: '12,50' });
   await today.select('Lena Vogel');
-  await expect(today.panel.getByText('12.50', { exact: true })).toBeVisible();
+  // Shown with Intl in the desk's locale and the business's currency (pesos, from the country)
+  await expect(today.panel.getByText('12,50 PHP', { exact: true })).toBeVisible();
 
   // The edit and complete dialogs show the stored price the way this locale types it
   await today.panel.getByRole('button', { name: 'Edit or move…' }).click();
@@ -37,6 +38,6 @@ test('in a decimal-comma locale "12,50" is 12.50, "12.50" is refused as unclear,
   await expect(complete.getByLabel('Final price')).toHaveValue('12,50');
   await complete.getByLabel('Final price').fill('1.234,5');
   await complete.getByRole('button', { name: 'Complete visit' }).click();
-  await app.toast(/Completed Lena Vogel's Haircut · 1,234\.50/);
-  await expect(today.panel.getByText('1 visit · 1,234.50 spent')).toBeVisible();
+  await app.toast(/Completed Lena Vogel's Haircut · 1\.234,50\sPHP/);
+  await expect(today.panel.getByText('1 visit · 1.234,50 PHP spent')).toBeVisible();
 });

@@ -11,11 +11,12 @@ export class WelcomePage {
     return this.page.getByRole('form', { name: 'Set up your branch' });
   }
 
-  async setUpBranch(options: { name: string; timezone?: string; country?: string; preset?: 'Barbershop' | 'Salon' | 'Venue' }): Promise<void> {
+  async setUpBranch(options: { name: string; timezone?: string; country?: string; preset?: 'Barbershop' | 'Salon' | 'Venue'; currency?: string }): Promise<void> {
     const form = this.setupForm;
     await form.getByLabel('Branch name').fill(options.name);
     if (options.timezone) await form.getByLabel('Time zone').selectOption(options.timezone);
     if (options.country) await form.getByLabel('Country for phone numbers').selectOption(options.country);
+    if (options.currency !== undefined) await form.getByLabel('Currency').selectOption(options.currency);
     if (options.preset) await form.getByRole('radio', { name: new RegExp(`^${options.preset}`) }).check();
     await form.getByRole('button', { name: 'Create branch' }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();

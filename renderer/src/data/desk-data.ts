@@ -9,7 +9,7 @@ import { compareCodePoints } from '../../../shared/util/compare';
 import { zoneClock } from '../../../shared/time/zone';
 import { sameVisits, type PairVisits } from '../../../shared/engine/pair-visits';
 import { bucketOf, type DerivedDb } from './derived-db';
-import { rulesOf, type DeskSettings } from './desk-settings';
+import { applyMoneyDisplay, rulesOf, type DeskSettings } from './desk-settings';
 import type { Replica } from './replica';
 import { countLive, scanCollection } from './scan';
 import { CustomerSearchIndex } from './search-index';
@@ -102,6 +102,7 @@ export class DeskData {
     asOfDay: number,
   ) {
     this.settingsValue = settings;
+    applyMoneyDisplay(settings);
     this.index = new ActivityIndex(asOfDay, rulesOf(settings));
   }
 
@@ -318,6 +319,7 @@ export class DeskData {
   async setSettings(settings: DeskSettings): Promise<void> {
     const before = this.settingsValue;
     this.settingsValue = settings;
+    applyMoneyDisplay(settings);
     if (JSON.stringify(rulesOf(before)) === JSON.stringify(rulesOf(settings))) {
       this.notify({ branches: true, customers: false, bookings: false, activity: 0 });
       return;

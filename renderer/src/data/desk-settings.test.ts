@@ -18,3 +18,15 @@ describe('desk settings: the phone-number country', () => {
     expect(deskSettingsProblem({ ...settings, phoneCountry: 'Britain' })).toMatch(/phoneCountry/);
   });
 });
+
+describe('desk settings: the business currency', () => {
+  const settings = defaultDeskSettings('0123456789abcdef0123456789abcdef');
+
+  it('accepts none (settings from before currencies) or an ISO 4217 code, and names a bad one', () => {
+    expect(settings.currency).toBeUndefined();
+    expect(deskSettingsProblem({ ...settings, currency: '' })).toBe('');
+    expect(deskSettingsProblem({ ...settings, currency: 'PHP' })).toBe('');
+    expect(deskSettingsProblem({ ...settings, currency: 'pesos' })).toMatch(/currency/);
+    expect(deskSettingsProblem({ ...settings, currency: 'XYZ' })).toBe('desk settings: currency "XYZ" is not a current ISO 4217 code');
+  });
+});

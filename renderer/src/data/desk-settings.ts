@@ -2,7 +2,10 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { DEFAULT_THRESHOLDS, DEFAULT_TIERS, MAX_THRESHOLD_DAYS, thresholdsProblem, type RuleSettings } from '../../../shared/domain/settings';
 import { LIMITS } from '../../../shared/domain/schemas';
+import { currencyProblem } from '../../../shared/domain/currency';
 import type { Replica } from './replica';
+import { setMoneyDisplay } from '../lib/format';
+import { inputLocale } from '../lib/input-locale';
 
 /**
  * Settings of this desk, kept in an RxDB local document (never replicated): which branch the
@@ -25,6 +28,11 @@ export const DeskSettingsSchema = Type.Object(
      * it, so a desk-level choice lives here, never replicated.
      */
     phoneCountry: Type.Optional(Type.String({ pattern: '^([A-Z]{2})?$', maxLength: 2 })),
+    /**
+     * The business's currency (ISO 4217): how money is shown; chosen at set-up, changed in
+     * Settings; a paired desk takes the organisation's. Absent or '': none (amounts without a symbol).
+     */
+    currency: Type.Optional(Type.String({ pattern: '^([A-Z]{3})?$', maxLength: 3 })),
     defaults: Type.Object({ activeDays: Days, atRiskDays: Days }, { additionalProperties: false }),
     tiers: Type.Object(
       {
@@ -56,6 +64,10 @@ export function deskSettingsProblem(value: unknown): string {
   const first = Value.Errors(DeskSettingsSchema, value).First();
   if (first !== undefined) return `desk settings ${first.path || '(root)'}: ${first.message}`;
   const settings = value as DeskSettings;
+  if (settings.currency !== undefined && settings.currency !== '') {
+    const c = currencyProblem(settings.currency);
+    if (c !== null) return `desk settings: ${c}`;
+  }
   const t = thresholdsProblem(settings.defaults);
   if (t !== null) return `desk settings defaults: ${t}`;
   const s = settings.tiers.spending;
@@ -70,6 +82,11 @@ export function deskSettingsProblem(value: unknown): string {
 /** The country local phone numbers are read in at this desk ('' = none: a country code is needed). */
 export function phoneCountryOf(settings: DeskSettings, branch: { country: string } | undefined): string {
   return settings.phoneCountry ?? branch?.country ?? '';
+}
+
+/** Money shows in the business's currency, formatted for the desk's locale. */
+export function applyMoneyDisplay(settings: DeskSettings): void {
+  setMoneyDisplay(settings.currency ?? '', inputLocale());
 }
 
 export function rulesOf(settings: DeskSettings): RuleSettings {

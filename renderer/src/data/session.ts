@@ -1,5 +1,6 @@
 import type { BranchDoc } from '../../../shared/domain/schemas';
-import type { Thresholds } from '../../../shared/domain/settings';
+import type { Thresholds, TierBoundaries } from '../../../shared/domain/settings';
+import { defaultTiersFor } from '../../../shared/domain/currency';
 import { saveBranch, newBranchId } from './branches';
 import { bulkLoad, type DatasetDocs } from './bulk-load';
 import { watchLocalDay } from './day-watch';
@@ -167,6 +168,8 @@ export interface BranchSetup {
   timezone: string;
   country: string;
   thresholds: Thresholds;
+  /** The business's currency ('' = none): money shows in it and the spending tiers scale to it. */
+  currency?: string;
 }
 
 /** First run: creates the desk's branch (validated) and makes it the desk's branch. */
@@ -185,9 +188,19 @@ export async function setUpBranch(input: BranchSetup): Promise<BranchDoc> {
     },
     clock(),
   );
-  await updateSettings(desk, { ...desk.settings, branchId: doc.id });
+  const money = input.currency === undefined ? {} : { currency: input.currency, tiers: defaultTiersFor(input.currency) };
+  await updateSettings(desk, { ...desk.settings, branchId: doc.id, ...money });
   await refreshToday(desk);
   return doc;
+}
+
+/**
+ * The business's currency and spending-tier boundaries on a desk that is not paired (a paired
+ * desk's come from the organisation's server). Validated whole; customer tiers recompute.
+ */
+export async function setBusinessMoney(currency: string, spending: TierBoundaries['spending']): Promise<void> {
+  const desk = currentDesk();
+  await updateSettings(desk, { ...desk.settings, currency, tiers: { ...desk.settings.tiers, spending: { ...spending } } });
 }
 
 /** This desk's own country for phone numbers (a paired desk's branch belongs to the server). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysAgo, formatDuration, formatPrice, initials, statusDetail } from './format';
+import { daysAgo, formatDuration, formatPrice, initials, setMoneyDisplay, statusDetail } from './format';
 
 describe('format', () => {
   it('describes a status with the last visit', () => {
@@ -13,6 +13,20 @@ describe('format', () => {
     expect(formatPrice(125_050)).toBe('1,250.50');
     expect(formatPrice(0)).toBe('0.00');
     expect(formatPrice(5)).toBe('0.05');
+  });
+
+  it('shows the business currency with Intl in the desk locale and the currency digits', () => {
+    try {
+      setMoneyDisplay('PHP', 'en-PH');
+      expect(formatPrice(125_050)).toBe('₱1,250.50');
+      setMoneyDisplay('EUR', 'de-DE');
+      expect(formatPrice(125_050).replace(/\s/g, ' ')).toBe('1.250,50 €');
+      setMoneyDisplay('JPY', 'ja-JP');
+      expect(formatPrice(125_000)).toBe('￥1,250');
+    } finally {
+      setMoneyDisplay('', 'en');
+    }
+    expect(formatPrice(125_050)).toBe('1,250.50');
   });
 
   it('makes initials and durations', () => {

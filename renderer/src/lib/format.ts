@@ -46,14 +46,44 @@ export function statusDetail(status: CustomerStatus, daysSinceLastVisit: number 
   return `${label} — last visit ${daysAgo(daysSinceLastVisit)}`;
 }
 
-const moneyFormat = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const plainMoney = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /**
- * Cents as an amount with two decimals and thousands separators (`1,250.50`). No currency
- * symbol: prices and tier boundaries are in the business's one unit, whatever its currency.
+ * How this desk shows money: the business's currency (ISO 4217, '' when none was chosen — a
+ * desk set up before currencies, or a server that names none) in the desk's locale. Set from the
+ * desk settings by the data layer (`applyMoneyDisplay`) whenever they load or change.
+ */
+let display: { currency: string; locale: string; format: Intl.NumberFormat } = { currency: '', locale: 'en', format: plainMoney };
+
+/** Shows money in `currency` (formatted for `locale`) from now on; '' = no currency: `1,250.50`. */
+export function setMoneyDisplay(currency: string, locale: string): void {
+  if (display.currency === currency && display.locale === locale) return;
+  if (currency === '') {
+    display = { currency, locale, format: plainMoney };
+    return;
+  }
+  let format: Intl.NumberFormat;
+  try {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  } catch {
+    format = new Intl.NumberFormat('en', { style: 'currency', currency });
+  }
+  display = { currency, locale, format };
+}
+
+/** The currency money is shown in ('' = none). */
+export function displayCurrency(): string {
+  return display.currency;
+}
+
+/**
+ * Cents as the desk shows money: with the business's currency, Intl's format for the desk's
+ * locale and the currency's digits (`£1,250.50`, `1.250,50 €`, `¥1,250`, `₱1,250.50`); with
+ * none, two decimals and thousands separators (`1,250.50`). CSV files never use this: they keep
+ * decimal major units (`formatMoney`).
  */
 export function formatPrice(cents: number): string {
-  return moneyFormat.format(cents / 100);
+  return display.format.format(cents / 100);
 }
 
 /** Up to two initials for an avatar ("María dela Cruz" → "MC"). */

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Brand } from '../../ui/Brand';
 import { DEFAULT_THRESHOLDS } from '../../../../shared/domain/settings';
+import { currencyOfCountry } from '../../../../shared/domain/currency';
 import { useDesk } from '../../data/hooks';
 import { browserTimeZone, now, setUpBranch } from '../../data/session';
 import { useDeskStore } from '../../data/store';
@@ -69,7 +70,7 @@ export function Welcome() {
             <BranchForm
               label="Set up your branch"
               submitLabel="Create branch"
-              initial={{ name: '', timezone: browserTimeZone(), country: browserCountry(), thresholds: DEFAULT_THRESHOLDS }}
+              initial={{ name: '', timezone: browserTimeZone(), country: browserCountry(), thresholds: DEFAULT_THRESHOLDS, currency: currencyOfCountry(browserCountry()) }}
               onSubmit={async (values) => {
                 const branch = await setUpBranch(values);
                 toast.success(`${branch.name} is ready`);

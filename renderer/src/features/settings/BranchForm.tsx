@@ -5,6 +5,8 @@ import { isValidTimeZone } from '../../../../shared/time/zone';
 import { DocumentRejected } from '../../data/write-errors';
 import { timeZoneOptions } from '../../lib/regions';
 import { CountryField } from './CountryField';
+import { CurrencyField } from './CurrencyField';
+import { currencyOfCountry, priceScale } from '../../../../shared/domain/currency';
 import { Field } from '../../ui/Field';
 import { errorMessage } from '../../ui/toasts';
 import { choiceOf, PRESET_LABELS, PRESET_ORDER, resolveThresholds, type ThresholdChoice } from './thresholds-model';
@@ -14,6 +16,8 @@ export interface BranchValues {
   timezone: string;
   country: string;
   thresholds: Thresholds;
+  /** The business's currency (ISO 4217, '' = none); asked only when the form is given one (set-up). */
+  currency?: string;
 }
 
 interface Errors {
@@ -23,6 +27,13 @@ interface Errors {
   activeDays?: string;
   atRiskDays?: string;
   form?: string;
+}
+
+function currencyHint(currency: string): string {
+  if (currency === '') return 'Prices are shown without a currency; spending tiers start at VIP above 1,000.00';
+  const k = priceScale(currency);
+  const vip = new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 0 }).format(1000 * k);
+  return `Prices are shown in ${currency}; spending tiers start at VIP above ${vip} (changeable in Settings)`;
 }
 
 /** Branch name, time zone, country for phone numbers and the status thresholds preset. */
@@ -40,6 +51,10 @@ export function BranchForm({
   const [name, setName] = useState(initial.name);
   const [timezone, setTimezone] = useState(initial.timezone);
   const [country, setCountry] = useState(initial.country);
+  const [currency, setCurrency] = useState(initial.currency ?? '');
+  // The currency follows the country until the person picks one.
+  const [currencyPicked, setCurrencyPicked] = useState(false);
+  const askCurrency = initial.currency !== undefined;
   const [choice, setChoice] = useState<ThresholdChoice>(() => choiceOf(initial.thresholds));
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -57,7 +72,7 @@ export function BranchForm({
     if (Object.keys(next).length > 0 || !resolved.ok) return;
     setBusy(true);
     try {
-      await onSubmit({ name: trimmed, timezone, country, thresholds: resolved.thresholds });
+      await onSubmit({ name: trimmed, timezone, country, thresholds: resolved.thresholds, ...(askCurrency ? { currency } : {}) });
     } catch (error) {
       setErrors({ form: error instanceof DocumentRejected ? error.problems.map((p) => p.message).join('; ') : errorMessage(error) });
     } finally {
@@ -101,8 +116,26 @@ export function BranchForm({
             </select>
           )}
         </Field>
-        <CountryField value={country} onChange={setCountry} hint="Local numbers are read in this country" error={errors.country} />
+        <CountryField
+          value={country}
+          onChange={(next) => {
+            setCountry(next);
+            if (askCurrency && !currencyPicked) setCurrency(currencyOfCountry(next) || currency);
+          }}
+          hint="Local numbers are read in this country"
+          error={errors.country}
+        />
       </div>
+      {askCurrency && (
+        <CurrencyField
+          value={currency}
+          onChange={(next) => {
+            setCurrency(next);
+            setCurrencyPicked(true);
+          }}
+          hint={currencyHint(currency)}
+        />
+      )}
       <fieldset className="choice-group">
         <legend className="field-label">When is a customer at risk?</legend>
         {PRESET_ORDER.map((preset) => (

@@ -11,6 +11,7 @@ import { errorMessage, toast } from '../../ui/toasts';
 import { AutomationsSection } from './AutomationsSection';
 import { BranchForm } from './BranchForm';
 import { CountryField } from './CountryField';
+import { MoneySection } from './MoneySection';
 import { PRESET_LABELS } from './thresholds-model';
 import { SyncSettingsSection } from '../sync';
 import { activeRole, useSyncStore } from '../../sync/sync-store';
@@ -156,6 +157,7 @@ export function SettingsScreen() {
               />
             )}
           </section>
+          <MoneySection paired={paired} />
           <AutomationsSection />
         </div>
         <div className="stack">
