@@ -1,5 +1,6 @@
 import { formatDay, MS_PER_DAY, parseDay } from '../../../shared/time/calendar';
 import { zoneClock } from '../../../shared/time/zone';
+import { parseInstant } from '../../../shared/time/instant';
 
 /**
  * Wall-clock helpers in a branch's time zone (the browser's own zone is irrelevant: a desk shows
@@ -97,6 +98,12 @@ export function shortDate(day: number, locale = 'en-GB'): string {
     shortDayFormat.set(locale, format);
   }
   return format.format(day * MS_PER_DAY).replace(',', '');
+}
+
+/** "Tue 3 Dec, 10:00": when a booking starts, on the branch's wall clock ('' for a bad start_at). */
+export function bookingDateTime(booking: { start_at: string }, timeZone: string): string {
+  const ms = parseInstant(booking.start_at);
+  return ms === null ? '' : shortDateTime(ms, timeZone);
 }
 
 /** "Tue 3 Dec, 10:00": an instant as the branch's wall clock shows it. */

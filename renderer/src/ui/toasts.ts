@@ -24,7 +24,7 @@ export function dismissToast(id: number): void {
 
 function push(kind: Toast['kind'], message: string, ms: number): number {
   const id = nextId++;
-  useToasts.setState((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, message }] }));
+  useToasts.setState((s) => ({ toasts: [...s.toasts.slice(-2), { id, kind, message }] }));
   timers.set(
     id,
     setTimeout(() => dismissToast(id), ms),

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { BookingDoc } from '../../../../shared/domain/schemas';
 import { moveBooking } from '../../data/bookings';
-import { useDesk } from '../../data/hooks';
+import { useCurrentBranch, useDesk } from '../../data/hooks';
+import { bookingDateTime } from '../../lib/zoned-time';
 import { now } from '../../data/session';
 import { formatPrice } from '../../lib/format';
 import { Field } from '../../ui/Field';
@@ -16,6 +17,7 @@ export function CompleteDialog({ booking, onClose }: { booking: BookingDoc; onCl
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const name = desk.customers.get(booking.customer_id)?.name ?? 'Customer';
+  const timeZone = useCurrentBranch()?.timezone ?? 'UTC';
 
   const submit = async (): Promise<void> => {
     const parsed = parsePriceInput(price);
@@ -26,7 +28,7 @@ export function CompleteDialog({ booking, onClose }: { booking: BookingDoc; onCl
     setBusy(true);
     try {
       await moveBooking(desk.db, booking.id, 'completed', now(), parsed.cents);
-      toast.success(`Completed ${name}'s ${booking.service || 'visit'} · ${formatPrice(parsed.cents)}`);
+      toast.success(`Completed ${name}'s ${booking.service || 'visit'} · ${formatPrice(parsed.cents)} · ${bookingDateTime(booking, timeZone)}`);
       onClose();
     } catch (e) {
       setError(errorMessage(e));

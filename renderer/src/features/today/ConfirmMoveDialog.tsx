@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { BookingDoc } from '../../../../shared/domain/schemas';
 import { moveBooking } from '../../data/bookings';
-import { useDesk } from '../../data/hooks';
+import { useCurrentBranch, useDesk } from '../../data/hooks';
+import { bookingDateTime } from '../../lib/zoned-time';
 import { now } from '../../data/session';
 import { Modal } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
@@ -16,12 +17,13 @@ export function ConfirmMoveDialog({ booking, to, onClose }: { booking: BookingDo
   const desk = useDesk();
   const [busy, setBusy] = useState(false);
   const name = desk.customers.get(booking.customer_id)?.name ?? 'Customer';
+  const timeZone = useCurrentBranch()?.timezone ?? 'UTC';
   const text = TEXT[to];
   const confirm = async (): Promise<void> => {
     setBusy(true);
     try {
       await moveBooking(desk.db, booking.id, to, now());
-      toast.success(`${name}'s booking ${text.done}`);
+      toast.success(`${name}'s booking of ${bookingDateTime(booking, timeZone)} ${text.done}`);
       onClose();
     } catch (error) {
       toast.error(errorMessage(error));

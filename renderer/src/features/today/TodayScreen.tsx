@@ -8,7 +8,7 @@ import { useCurrentBranch, useDesk, useToday } from '../../data/hooks';
 import { now } from '../../data/session';
 import { formatPrice } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
-import { instantAt, longDate } from '../../lib/zoned-time';
+import { bookingDateTime, instantAt, longDate } from '../../lib/zoned-time';
 import { Icon } from '../../ui/Icon';
 import { errorMessage, toast } from '../../ui/toasts';
 import { Agenda, AgendaLegend, type AgendaMove } from './Agenda';
@@ -88,7 +88,7 @@ export function TodayScreen() {
     else if (action === 'correct') setOpen({ kind: 'correct', booking });
     else {
       moveBooking(desk.db, booking.id, 'checked_in', now())
-        .then(() => toast.success(`${desk.customers.get(booking.customer_id)?.name ?? 'Customer'} is checked in`))
+        .then(() => toast.success(`${desk.customers.get(booking.customer_id)?.name ?? 'Customer'} is checked in · ${bookingDateTime(booking, timeZone)}`))
         .catch((error: unknown) => toast.error(errorMessage(error)));
     }
   };

@@ -3,6 +3,7 @@ import { formatDay } from '../../../../shared/time/calendar';
 import { createBooking } from '../../data/bookings';
 import { useCurrentBranch, useDesk, useToday } from '../../data/hooks';
 import { now } from '../../data/session';
+import { bookingDateTime } from '../../lib/zoned-time';
 import { Modal, SubmitFooter } from '../../ui/Modal';
 import { toast } from '../../ui/toasts';
 import { prefillFromQuery, type CustomerFormValues } from '../customers';
@@ -50,7 +51,7 @@ export function WalkInDialog({ onClose, onCreated }: { onClose: () => void; onCr
     try {
       const startMs = Math.floor(now() / 60_000) * 60_000;
       const doc = await createBooking(desk.db, { ...result.output, startMs, branchId: branch.id, timeZone, status: 'checked_in' }, now());
-      toast.success(`${desk.customers.get(doc.customer_id)?.name ?? 'Customer'} is checked in`);
+      toast.success(`${desk.customers.get(doc.customer_id)?.name ?? 'Customer'} is checked in · ${bookingDateTime(doc, timeZone)}`);
       onCreated(doc.id);
       onClose();
     } catch (error) {
