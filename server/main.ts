@@ -6,6 +6,7 @@ import { DataDirBusyError } from './db/data-dir';
 import { startServer } from './server';
 import { parseTrustedProxies } from './http/trusted-proxies';
 import { outboxConfigFromEnv, OutboxConfigError } from './outbox/config';
+import { remindersConfigFromEnv } from './reminders/config';
 
 const USAGE = `usage: npm run server -- [--port 8787] [--host 127.0.0.1] [--data-dir .data/server] [--log-level info] [--web-root out/web] [--trust-proxy ADDRESSES]
   DATABASE_URL=postgres://user@host:5432/db replaces --data-dir (several processes may share it)
@@ -53,8 +54,10 @@ if (values['trust-proxy'] !== undefined) {
 }
 
 let outbox;
+let reminders;
 try {
   outbox = outboxConfigFromEnv(process.env);
+  reminders = remindersConfigFromEnv(process.env);
 } catch (error) {
   if (error instanceof OutboxConfigError) fail(error.message);
   throw error;
@@ -63,6 +66,7 @@ try {
 try {
   const server = await startServer({
     outbox,
+    reminders,
     port,
     host: values.host,
     dataDir: values['data-dir'],

@@ -14,6 +14,8 @@ import { DEFAULT_OUTBOX_OPTIONS, type OutboxConfig } from './outbox/config';
 import { OutboxWorker } from './outbox/worker';
 import { runDailyTriggers } from './triggers/daily';
 import { runRetention } from './privacy/retention-job';
+import { DEFAULT_REMINDERS_CONFIG, type RemindersConfig } from './reminders/config';
+import { ReminderScheduler } from './reminders/scheduler';
 
 export interface ServerOptions {
   port: number;
@@ -30,6 +32,8 @@ export interface ServerOptions {
   trustProxy?: readonly string[];
   /** Outbox providers and options (`outboxConfigFromEnv`); none = messages stay queued. */
   outbox?: OutboxConfig;
+  /** Appointment reminders: poll interval, public URL for reply links, inbound SMS secret. */
+  reminders?: RemindersConfig;
 }
 
 export interface RunningServer {
@@ -76,10 +80,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...(options.webRoot ? { webRoot: options.webRoot } : {}),
       ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
       ...(options.trustProxy && options.trustProxy.length > 0 ? { trustProxy: options.trustProxy } : {}),
+      reminders: options.reminders ?? DEFAULT_REMINDERS_CONFIG,
     });
+    const reminders = new ReminderScheduler(store, options.reminders ?? DEFAULT_REMINDERS_CONFIG);
     roller.start();
     await outbox.start();
     cleanups.unshift(() => outbox.stop());
+    await reminders.start();
+    cleanups.unshift(() => reminders.stop());
     await app.listen({ port: options.port, host: options.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : options.port;
@@ -102,6 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           await hub.close();
           await app.close();
           await roller.stop();
+          await reminders.stop();
           await outbox.stop();
           if (admin !== null) await admin.close();
           await opened.close();

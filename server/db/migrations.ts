@@ -350,6 +350,17 @@ UPDATE bookings SET data = data || jsonb_build_object('amendments', COALESCE(dat
   WHERE NOT (data ? 'amendments');
 `;
 
+// Appointment reminders (issue 12): per-branch settings, kept by the server that sends them
+// (server/reminders/settings.ts); the reminders and replies themselves are communications.
+const reminders = `
+CREATE TABLE reminder_settings (
+  branch_id text PRIMARY KEY,
+  data jsonb NOT NULL,
+  updated_ms bigint NOT NULL
+);
+CREATE INDEX communications_reminder_keys ON communications (trigger_key text_pattern_ops) WHERE trigger_key LIKE 'reminder:%' OR trigger_key LIKE 'reply:%';
+`;
+
 /** Campaigns changed shape the most (their message became the first variant): upgraded in TypeScript. */
 async function upgradeCampaigns(tx: Queryable): Promise<void> {
   const rows = await tx.query<{ id: string; data: Record<string, unknown> }>('SELECT id, data FROM campaigns');
@@ -368,4 +379,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'stream tickets and enrolment back-off shared by every process', sql: sharedLimits },
   { version: 8, name: 'customer import batches', sql: importBatches },
   { version: 9, name: 'document schema 2: corrections of finished visits', sql: schemaV2 },
+  { version: 10, name: 'appointment reminder settings', sql: reminders },
 ];

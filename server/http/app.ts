@@ -22,6 +22,8 @@ import { privacyRoutes } from './routes/privacy';
 import { insightRoutes } from './routes/insights';
 import { consentRoutes } from './routes/consent';
 import { outboxAuditRoutes } from './routes/outbox-audit';
+import { reminderRoutes } from './routes/reminders';
+import { DEFAULT_REMINDERS_CONFIG, type RemindersConfig } from '../reminders/config';
 import { StreamHub } from './stream-hub';
 import { redactUrl } from './stream-ticket';
 import { BODY_LIMITS, installInputLimits } from './input-limits';
@@ -41,6 +43,8 @@ export interface AppOptions {
    * connection comes from one of these proxies (`true`, every hop trusted, is for in-process tests).
    */
   trustProxy?: readonly string[] | true;
+  /** Reply links and inbound SMS of appointment reminders (`remindersConfigFromEnv`). */
+  reminders?: RemindersConfig;
 }
 
 export interface BuiltApp {
@@ -102,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   privacyRoutes(app, store);
   consentRoutes(app, store);
   outboxAuditRoutes(app, store);
+  reminderRoutes(app, store, options.reminders ?? DEFAULT_REMINDERS_CONFIG);
   insightRoutes(app, store);
   await webRoutes(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return { app, hub, beginShutdown: () => gate.close() };

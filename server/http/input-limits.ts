@@ -25,8 +25,8 @@ export const BODY_LIMITS = {
 /** Deepest nesting of arrays and objects a JSON body may have (documents need 5). */
 export const MAX_JSON_DEPTH = 32;
 
-/** Routes that take a body without a device token. */
-const PUBLIC_BODY_ROUTES = new Set(['/api/enroll']);
+/** Routes that take a body without a device token (the SMS gateway authenticates with its shared secret). */
+const PUBLIC_BODY_ROUTES = new Set(['/api/enroll', '/api/reminders/sms']);
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The nesting depth of a JSON text if it exceeds `max`, else null (brackets inside strings do not count). */

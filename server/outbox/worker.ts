@@ -23,7 +23,8 @@
  *   id, so a mail system that de-duplicates would recognise a manual repeat).
  * A provider failure before acceptance is always safe to retry and is retried with back-off.
  */
-import type { CommunicationDoc, CustomerDoc } from '../../shared/domain/schemas';
+import type { BookingDoc, CommunicationDoc, CustomerDoc } from '../../shared/domain/schemas';
+import { parseReminderKey } from '../../shared/schedule/reminders';
 import { formatInstant, parseInstant } from '../../shared/time/instant';
 import type { WireDoc } from '../../shared/sync/protocol';
 import { pairKey } from '../../shared/engine/activity-index';
@@ -136,6 +137,9 @@ export class OutboxWorker {
       if (rows.length === 0) return [];
       const customers = await loadMasters<CustomerDoc>(tx, 'customers', [...new Set(rows.map((r) => r.data.customer_id))]);
       const branches = await loadBranches(tx, this.store.org);
+      // Appointment reminders go out only while their booking is still scheduled at that time.
+      const reminderOf = new Map(rows.flatMap((r) => { const k = parseReminderKey(r.data.trigger_key); return k === null ? [] : [[r.data.id, k] as const]; }));
+      const reminded = await loadMasters<BookingDoc>(tx, 'bookings', [...new Set([...reminderOf.values()].map((k) => k.bookingId))]);
       const links = await linkedPairs(tx, rows.map((r) => ({ branch_id: r.data.branch_id, customer_id: r.data.customer_id })));
       const queuers = await queuersOf(tx, rows.map((r) => r.data));
       const perCustomer = await handOversSince(tx, 'customer_id', [...new Set(rows.map((r) => r.data.customer_id))], now - RATE_LIMITS.customerWindowMs);
@@ -149,8 +153,12 @@ export class OutboxWorker {
         const note = (outcome: AuditOutcome, reason: string) =>
           audit.push({ communication_id: comm.id, customer_id: comm.customer_id, branch_id: comm.branch_id, channel: comm.channel, purpose: comm.purpose, queuer, outcome, reason });
         const customer = customers.get(comm.customer_id)?.doc;
+        const reminder = reminderOf.get(comm.id);
+        const booking = reminder === undefined ? undefined : reminded.get(reminder.bookingId)?.doc;
         const problem = queuer.revoked
           ? ({ kind: 'cancel', reason: 'cancelled: the desk that queued it was revoked' } as const)
+          : reminder !== undefined && (booking === undefined || booking._deleted || booking.status !== 'scheduled' || parseInstant(booking.start_at) !== reminder.startMs)
+            ? ({ kind: 'cancel', reason: 'cancelled: the booking was moved or cancelled before its reminder went out' } as const)
           : deliveryProblem(comm, customer, links.has(pairKey(comm.branch_id, comm.customer_id)));
         if (problem !== null) {
           const status = problem.kind === 'cancel' ? 'cancelled' : 'failed';

@@ -156,6 +156,11 @@ describe.each(TARGET_NAMES)('authorisation table against a real server on %s', {
         if (answer.status === 200) for (const e of (answer.body as { entries: { branch_id: string }[] }).entries) expect(e.branch_id).toBe(where);
         return { answer, ops: ['read'], stored: async () => false };
       }
+      if (resource === 'reminder_settings' || resource === 'reminder_report') {
+        const answer = await who.get(`/api/reminders/${resource === 'reminder_settings' ? 'settings' : 'report'}?branch_id=${where}`);
+        if (answer.status === 200) expect((answer.body as { branch_id: string }).branch_id).toBe(where);
+        return { answer, ops: ['read'], stored: async () => false };
+      }
       if (resource === 'insight_rules') return { answer: await who.get('/api/insights/rules'), ops: ['read'], stored: async () => false, scope: who.branch };
       const seeded = resource === 'branches' ? { id: where } : await existing(resource as PushCollection, where);
       const answer = await who.get(`/api/sync/${resource}/pull?limit=2000`);
@@ -171,6 +176,16 @@ describe.each(TARGET_NAMES)('authorisation table against a real server on %s', {
     if (resource === 'insight_rules' && op === 'write') {
       const current = (await t.actors.hq.get('/api/insights/rules')).body as { rules: unknown };
       return { answer: await who.put('/api/insights/rules', current.rules), ops: ['write'], stored: async () => false, scope: who.branch };
+    }
+    if (resource === 'reminder_settings' && op === 'write') {
+      // a distinct template per attempt, so "stored" can tell whether this very write landed
+      const template = `Hi {first_name}, see you {date} at {time} (${freshId('t')})`;
+      const answer = await who.put(`/api/reminders/settings?branch_id=${where}`, { template });
+      return {
+        answer,
+        ops: ['write'],
+        stored: async () => ((await manager(where).get(`/api/reminders/settings?branch_id=${where}`)).body as { template: string }).template === template,
+      };
     }
     if (resource === 'branches' && (op === 'create' || op === 'update' || op === 'delete')) {
       const doc = { id: op === 'create' ? freshId('br') : where, name: 'Hijacked', timezone: 'UTC', active_days: null, at_risk_days: null, country: '', updated_at: '', _deleted: op === 'delete' };

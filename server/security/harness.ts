@@ -85,9 +85,11 @@ function actor(url: () => string, name: string, session: EnrolResponse): Actor {
   };
 }
 
-export async function openTarget(name: 'pglite' | 'postgres'): Promise<Target> {
+/** `extra`: more server environment and arguments (e.g. reminders' PUBLIC_URL and a fixed --port). */
+export async function openTarget(name: 'pglite' | 'postgres', extra: { env?: Record<string, string>; args?: string[] } = {}): Promise<Target> {
   const hook = await startWebhook();
-  const env = { SMS_WEBHOOK_URL: hook.url, OUTBOX_POLL_SECONDS: '1' };
+  const env = { SMS_WEBHOOK_URL: hook.url, OUTBOX_POLL_SECONDS: '1', ...extra.env };
+  const args = extra.args ?? [];
   let server: ServerProcess;
   let cleanup: () => Promise<void>;
   let codes: Map<string, string>;
@@ -104,7 +106,7 @@ export async function openTarget(name: 'pglite' | 'postgres'): Promise<Target> {
       };
       return { store, release };
     };
-    start = () => startServerProcess(['--data-dir', dir], env);
+    start = () => startServerProcess(['--data-dir', dir, ...args], env);
     cleanup = () => rm(dir, { recursive: true, force: true });
   } else {
     const db = await createPostgresDatabase();
@@ -112,7 +114,7 @@ export async function openTarget(name: 'pglite' | 'postgres'): Promise<Target> {
       const store = await Store.open({ databaseUrl: db.url });
       return { store, release: () => store.close() };
     };
-    start = () => startServerProcess([], { ...env, DATABASE_URL: db.url });
+    start = () => startServerProcess(args, { ...env, DATABASE_URL: db.url });
     cleanup = () => db.drop();
   }
   const seeding = await openStore();

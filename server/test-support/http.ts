@@ -5,13 +5,14 @@ import { SCHEMA_HEADER, type EnrolResponse, type Role } from '../../shared/sync/
 import { buildApp, type BuiltApp } from '../http/app';
 import { createEnrolmentCode } from '../store/auth';
 import type { Store } from '../store/store';
+import type { RemindersConfig } from '../reminders/config';
 
 export interface TestServer extends BuiltApp {
   url: string;
   close(): Promise<void>;
 }
 
-export async function startTestServer(store: Store, options: { heartbeatMs?: number; webRoot?: string; schemaVersion?: number } = {}): Promise<TestServer> {
+export async function startTestServer(store: Store, options: { heartbeatMs?: number; webRoot?: string; schemaVersion?: number; reminders?: RemindersConfig } = {}): Promise<TestServer> {
   const built = await buildApp({
     store,
     trustProxy: true,
@@ -19,6 +20,7 @@ export async function startTestServer(store: Store, options: { heartbeatMs?: num
     webRoot: options.webRoot ?? '/nonexistent-web-root',
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
     ...(options.schemaVersion !== undefined ? { schemaVersion: options.schemaVersion } : {}),
+    ...(options.reminders !== undefined ? { reminders: options.reminders } : {}),
   });
   await built.app.listen({ port: 0, host: '127.0.0.1' });
   const address = built.app.server.address();

@@ -27,6 +27,8 @@ export const RESOURCES = [
   'metrics',
   'insight_rules',
   'outbox_audit',
+  'reminder_settings',
+  'reminder_report',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -117,6 +119,15 @@ export const POLICY: Readonly<Record<Resource, Partial<Record<Operation, Rules>>
   },
   // GET /api/outbox/audit: who queued which message, from which device, and what became of it
   outbox_audit: {
+    read: r('deny', 'branch', 'all'),
+  },
+  // GET/PUT /api/reminders/settings: appointment reminders of a branch (kept by the server)
+  reminder_settings: {
+    read: r('branch', 'branch', 'all'),
+    write: r('deny', 'branch', 'deny'),
+  },
+  // GET /api/reminders/report: no-show rate of reminded vs not reminded bookings
+  reminder_report: {
     read: r('deny', 'branch', 'all'),
   },
 };

@@ -93,11 +93,11 @@ export class TemplateError extends Error {
 }
 
 /** The template with every placeholder replaced; throws TemplateError when it has problems. */
-export function renderTemplate(template: string, values: TemplateValues, allowed: readonly string[] = CAMPAIGN_PLACEHOLDERS): string {
+export function renderTemplate(template: string, values: TemplateValues | Readonly<Partial<Record<string, string>>>, allowed: readonly string[] = CAMPAIGN_PLACEHOLDERS): string {
   const problems = templateProblems(template, allowed);
   if (problems.length > 0) throw new TemplateError(problems);
   let out = '';
-  for (const p of tokenize(template).pieces) out += 'text' in p ? p.text : (values[p.placeholder as Placeholder] ?? '');
+  for (const p of tokenize(template).pieces) out += 'text' in p ? p.text : ((values as Readonly<Partial<Record<string, string>>>)[p.placeholder] ?? '');
   return out;
 }
 

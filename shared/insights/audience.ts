@@ -8,6 +8,7 @@
 import type { CommunicationDoc, CustomerDoc } from '../domain/schemas';
 import type { CommunicationChannel } from '../domain/types';
 import { parseInstant } from '../time/instant';
+import { isReminderTraffic } from '../schedule/reminders';
 import { MS_PER_DAY } from '../time/calendar';
 import { assignGroup } from './assignment';
 import type { CustomerView } from './customer-view';
@@ -20,7 +21,8 @@ const MESSAGED = new Set(['queued', 'sending', 'sent', 'delivered']);
 
 /** A marketing message: part of a campaign, automated, or logged with purpose "marketing". */
 export function isMarketing(c: Pick<CommunicationDoc, 'campaign_id' | 'trigger_key' | 'purpose'>): boolean {
-  return c.campaign_id !== '' || c.trigger_key !== '' || c.purpose === 'marketing';
+  // Appointment reminders and recorded replies carry a de-dup key too, but are transactional.
+  return c.campaign_id !== '' || (c.trigger_key !== '' && !isReminderTraffic(c.trigger_key)) || c.purpose === 'marketing';
 }
 
 /**
