@@ -22,7 +22,7 @@ import { runIngest, runInitialPull, runUi } from './suites/browser';
 import { runColdStart } from './suites/cold-start';
 import { runEngine } from './suites/engine';
 import { runHq } from './suites/hq';
-import { prepareSyncServer, runLiveLatency, runPush, syncBranch } from './suites/sync';
+import { prepareSyncServer, runHqStream, runLiveLatency, runPush, syncBranch } from './suites/sync';
 
 const SUITES = ['engine', 'sync', 'browser', 'hq'] as const;
 type Suite = (typeof SUITES)[number];
@@ -67,6 +67,7 @@ async function main(): Promise<void> {
       await server.start();
       results.push(await step('sync.push', () => runPush(server, branch)));
       results.push(await step('live.latency', () => runLiveLatency(server, branch, sizes.sync.liveSamples)));
+      results.push(await step('live.hq_bytes', () => runHqStream(server, branch, sizes.sync.hqPushes, 250)));
       pullFrom = { url: server.url, branchId: branch.id, timeZone: branch.timezone };
     }
     if (only.has('browser')) {

@@ -16,6 +16,7 @@ export const MEASUREMENT_NAMES = [
   'ui.cold_start_new_day',
   'ui.cold_start_customers',
   'live.latency',
+  'live.hq_bytes',
 ] as const;
 
 export type MeasurementName = (typeof MEASUREMENT_NAMES)[number];

@@ -1,5 +1,5 @@
 /**
- * sync.push and live.latency against a running server on PostgreSQL, with the desk's own client
+ * sync.push, live.latency and live.hq_bytes against a running server on PostgreSQL, with the desk's own client
  * code (`SyncApi`, `StreamReader` from renderer/src/sync) in this Node process. The pushed branch
  * is then what sync.initial_pull downloads into a fresh browser desk.
  */
@@ -23,6 +23,8 @@ export interface SyncSizes {
   customers: number;
   bookings: number;
   liveSamples: number;
+  /** live.hq_bytes: pushes of 250 new bookings while an HQ screen listens (the issue's 100). */
+  hqPushes: number;
 }
 
 export interface SyncBranch {
@@ -201,4 +203,86 @@ export async function runLiveLatency(server: BenchServer, branch: SyncBranch, sa
     target: 'p95 < 1000 ms',
     limit: { valueBelow: 1000 },
   });
+}
+
+/** Bytes of one live stream until `done` says the messages read so far are enough (UTF-8, as sent). */
+async function countStream(res: Response, done: (m: StreamMessage) => boolean, signal: AbortSignal): Promise<{ bytes: number; messages: number }> {
+  if (res.status !== 200 || res.body === null) throw new Error(`the live stream answered ${res.status}`);
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let bytes = 0;
+  let messages = 0;
+  let buffer = '';
+  try {
+    for (;;) {
+      const { done: end, value } = await reader.read();
+      if (end) throw new Error('the live stream ended before every change arrived');
+      bytes += value.byteLength;
+      buffer += decoder.decode(value, { stream: true });
+      for (let cut = buffer.indexOf('\n\n'); cut !== -1; cut = buffer.indexOf('\n\n')) {
+        const block = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        const data = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+        if (data === '') continue;
+        messages += 1;
+        if (done(JSON.parse(data) as StreamMessage)) return { bytes, messages };
+      }
+    }
+  } finally {
+    if (!signal.aborted) await reader.cancel().catch(() => undefined);
+  }
+}
+
+/**
+ * Issue 10 (3): what one HQ screen's live stream carries while `pushes` pushes of `perPush` new
+ * bookings arrive (the issue's 100 × 250). The baseline is the stream of documents for the same
+ * pushes, read in the same run by the branch's second desk: exactly what every HQ screen received
+ * before HQ streams carried notices (HQ read every branch's documents; here there is one branch).
+ */
+export async function runHqStream(server: BenchServer, branch: SyncBranch, pushes: number, perPush: number): Promise<Measurement> {
+  const desk = new SyncApi(server.url, (await server.enrol(branch.id, 'front_desk')).token);
+  const second = new SyncApi(server.url, (await server.enrol(branch.id, 'manager')).token);
+  const hq = new SyncApi(server.url, (await server.enrol('', 'hq')).token);
+  const template = branch.bookings;
+  if (template.length === 0) throw new Error('no bookings');
+  const controller = new AbortController();
+  const ids = new Set<string>();
+  const total = pushes * perPush;
+  let notices = 0;
+  const [hqRes, deskRes] = await Promise.all([hq.openStream(controller.signal), second.openStream(controller.signal)]);
+  const hqCount = countStream(hqRes, (m) => m.type === 'notice' && m.collection === 'bookings' && (notices += 1) === pushes, controller.signal);
+  const deskCount = countStream(
+    deskRes,
+    (m) => {
+      if (m.type === 'change' && m.collection === 'bookings') for (const d of m.documents) if (d.id.startsWith('bk-hqn-')) ids.add(d.id);
+      return ids.size === total;
+    },
+    controller.signal,
+  );
+  try {
+    for (let p = 0; p < pushes; p += 1) {
+      const batch = Array.from({ length: perPush }, (_, i) => {
+        const n = p * perPush + i;
+        const b = template[n % template.length] as BookingDoc;
+        return { ...b, id: `bk-hqn-${String(n).padStart(6, '0')}` };
+      });
+      await pushBatch(desk, 'bookings', batch);
+    }
+    const [hqBytes, deskBytes] = await Promise.all([hqCount, deskCount]);
+    progress(
+      `live.hq_bytes: ${pushes} pushes × ${perPush} bookings: HQ stream ${hqBytes.bytes.toLocaleString('en-US')} bytes in ${hqBytes.messages} messages; documents stream ${deskBytes.bytes.toLocaleString('en-US')} bytes in ${deskBytes.messages} messages`,
+    );
+    return measurement({
+      name: 'live.hq_bytes',
+      value: hqBytes.bytes,
+      unit: 'bytes per HQ screen',
+      baseline: `the documents stream of the same ${pushes} pushes × ${perPush} bookings (what each HQ screen received before notices), same run`,
+      baselineValue: deskBytes.bytes,
+      ratioKind: 'cost',
+      target: '≤ 0.01× baseline (notices, never documents)',
+      limit: { ratioAtMost: 0.01 },
+    });
+  } finally {
+    controller.abort();
+  }
 }

@@ -1,12 +1,18 @@
 /**
- * Live pull stream over Server-Sent Events. Each connection keeps a cursor per collection,
- * starting at the highest committed stamp when it opened; it first receives `resync` (the desk
- * re-runs checkpoint iteration, which covers everything before the cursor), then, whenever a
- * change notification (LISTEN/NOTIFY, from any process) concerns its scope, the documents after
- * its cursor, in the same order and with the same checkpoints as a pull.
+ * Live pull stream over Server-Sent Events. A desk's (branch) connection keeps a cursor per
+ * collection, starting at the highest committed stamp when it opened; it first receives `resync`
+ * (the desk re-runs checkpoint iteration, which covers everything before the cursor), then,
+ * whenever a change notification (LISTEN/NOTIFY, from any process) concerns its scope, the
+ * documents after its cursor, in the same order and with the same checkpoints as a pull.
+ *
+ * An HQ device replicates nothing: its connection receives `resync` and then, per change
+ * notification in its scope, one `notice` (which branches, which branch-local days) and never a
+ * document. The notice is made from the notification itself, serialised once per scope and
+ * written to every HQ connection of that scope: no database query per connection.
  */
 import type { ServerResponse } from 'node:http';
-import { SYNC_COLLECTIONS, type Checkpoint, type StreamMessage, type SyncCollection } from '../../shared/sync/protocol';
+import { SYNC_COLLECTIONS, type BranchChange, type ChangeNoticeMessage, type Checkpoint, type StreamMessage, type SyncCollection } from '../../shared/sync/protocol';
+import { formatDay } from '../../shared/time/calendar';
 import { CHANGES_CHANNEL, parseNotice, type ChangeNotice } from '../store/notify';
 import { CORS_HEADERS } from './cors';
 import { committedStamp } from '../store/stamps';
@@ -45,6 +51,8 @@ export interface HubOptions {
 
 interface Connection {
   device: Device;
+  /** 'documents': a desk's replication stream; 'notices': an HQ dashboard's. */
+  kind: 'documents' | 'notices';
   scope: string | null;
   res: ServerResponse;
   cursors: Map<SyncCollection, Checkpoint>;
@@ -52,6 +60,22 @@ interface Connection {
   again: Set<SyncCollection>;
   heartbeat: NodeJS.Timeout;
   closed: boolean;
+  /** notices: the response is backed up (waiting for `drain`); notices meanwhile are dropped… */
+  backedUp: boolean;
+  /** …and replaced, once it drains, by one `resync` (refresh everything). */
+  missed: boolean;
+}
+
+/** The notice an HQ connection of `scope` (null = every branch) receives, or null when none of it is in scope. */
+export function noticeFor(notice: ChangeNotice, scope: string | null): ChangeNoticeMessage | null {
+  const change = (branch: string): BranchChange => {
+    const days = notice.days?.[branch];
+    return { branch_id: branch, days: days === undefined ? null : { first: formatDay(days[0]), last: formatDay(days[1]) } };
+  };
+  if (notice.branches === null) return { type: 'notice', collection: notice.collection, changes: scope === null ? null : [change(scope)] };
+  const branches = scope === null ? notice.branches : notice.branches.filter((b) => b === scope);
+  if (branches.length === 0) return null;
+  return { type: 'notice', collection: notice.collection, changes: branches.map(change) };
 }
 
 export class StreamHub {
@@ -77,7 +101,11 @@ export class StreamHub {
         if (notice !== null) this.onNotice(notice);
       },
       () => {
-        for (const c of this.connections) for (const collection of SYNC_COLLECTIONS) this.schedule(c, collection);
+        // the listener reconnected: notifications may have been missed
+        for (const c of this.connections) {
+          if (c.kind === 'notices') this.send(c, { type: 'resync' });
+          else for (const collection of SYNC_COLLECTIONS) this.schedule(c, collection);
+        }
       },
     );
   }
@@ -98,9 +126,12 @@ export class StreamHub {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
+    const kind = device.role === 'hq' ? 'notices' : 'documents';
     const conn: Connection = {
       device,
-      scope: readBranch(device, 'customers'),
+      kind,
+      // an HQ dashboard is told about what its metrics cover; a desk about what it replicates
+      scope: kind === 'notices' ? readBranch(device, 'metrics') : readBranch(device, 'customers'),
       res,
       // Everything up to the committed stamp is the desk's RESYNC pull's job; the stream starts
       // after it: (stamp + 1, '') orders after every document with that stamp, whatever its id.
@@ -109,6 +140,8 @@ export class StreamHub {
       again: new Set(),
       heartbeat: setInterval(() => void this.beat(conn), this.options.heartbeatMs),
       closed: false,
+      backedUp: false,
+      missed: false,
     };
     // A device may hold MAX_STREAMS_PER_DEVICE streams: the oldest beyond that is closed (a desk
     // that reconnects before its old connection timed out is never refused; a stolen token
@@ -137,11 +170,41 @@ export class StreamHub {
   }
 
   private onNotice(notice: ChangeNotice): void {
+    const frames = new Map<string | null, string | null>();
     for (const conn of this.connections) {
-      if (conn.scope === null || notice.collection === 'branches' || notice.branches === null || notice.branches.includes(conn.scope)) {
+      if (conn.kind === 'notices') {
+        let frame = frames.get(conn.scope);
+        if (frame === undefined) {
+          const message = noticeFor(notice, conn.scope);
+          frame = message === null ? null : `data: ${JSON.stringify(message)}\n\n`;
+          frames.set(conn.scope, frame);
+        }
+        if (frame !== null) this.sendNotice(conn, frame);
+      } else if (conn.scope === null || notice.collection === 'branches' || notice.branches === null || notice.branches.includes(conn.scope)) {
         this.schedule(conn, notice.collection);
       }
     }
+  }
+
+  /**
+   * One notice to an HQ connection. While its response is backed up, notices are not queued
+   * without bound: they are dropped and, once it drains, replaced by one `resync`.
+   */
+  private sendNotice(conn: Connection, frame: string): void {
+    if (conn.closed) return;
+    if (conn.backedUp) {
+      conn.missed = true;
+      return;
+    }
+    if (conn.res.write(frame)) return;
+    conn.backedUp = true;
+    void drained(conn.res).then(() => {
+      conn.backedUp = false;
+      if (conn.missed) {
+        conn.missed = false;
+        this.send(conn, { type: 'resync' });
+      }
+    });
   }
 
   private schedule(conn: Connection, collection: SyncCollection): void {

@@ -1,12 +1,12 @@
 import { SCHEMA_VERSION } from '../../shared/domain/schemas';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EnrolResponse, StreamMessage, StreamTicketResponse } from '../../shared/sync/protocol';
 import { importDataset } from '../services/import';
 import { ManualClock, TARGETS, type TestDatabase } from '../test-support/databases';
 import { twoBranches } from '../test-support/dataset';
 import { bookingDoc } from '../test-support/docs';
 import { client, enrolDevice, startTestServer, type TestServer } from '../test-support/http';
-import { openStream } from '../test-support/sse';
+import { openStream, type SseReader } from '../test-support/sse';
 import { revokeDevice } from '../store/auth';
 
 const isChange = (collection: string, id: string) => (m: StreamMessage) =>
@@ -85,6 +85,49 @@ describe.each(TARGETS)('live stream on $name', (target) => {
       expect(linked.type === 'change' ? linked.documents.map((d) => d.id) : []).toEqual(['cu-b1']);
     } finally {
       stream.close();
+    }
+  });
+
+  it('tells HQ which branch and which local days changed, never a document, with no query per HQ connection', async () => {
+    // its own server, whose heartbeats (a token check each) do not fall inside the counted queries
+    const quiet = await startTestServer(db.store, { heartbeatMs: 600_000 });
+    // two HQ devices with two screens each (a device holds at most 3 streams)
+    const hqs = [await enrolDevice(db.store, quiet, '', 'hq'), await enrolDevice(db.store, quiet, '', 'hq')];
+    const query = vi.spyOn(db.store.db, 'query');
+    /** Queries run from a push until every stream in `streams` has its notice. */
+    const queriesFor = async (streams: SseReader[], id: string, startAt: string): Promise<{ count: number; notices: StreamMessage[] }> => {
+      query.mockClear();
+      const doc = bookingDoc({ id, customer_id: 'cu-a1', branch_id: 'br-a', start_at: startAt });
+      expect((await client(quiet.url, deskA.token).post('/api/sync/bookings/push', [{ newDocumentState: doc }])).body).toEqual([]);
+      const notices = await Promise.all(streams.map((s) => s.next((m) => m.type === 'notice' && m.collection === 'bookings')));
+      return { count: query.mock.calls.length, notices };
+    };
+    const streams: SseReader[] = [];
+    try {
+      const screen = async (i: number) => {
+        const s = await openStream(`${quiet.url}/api/sync/stream`, headers((hqs[i % 2] as EnrolResponse).token));
+        streams.push(s);
+        expect(await s.next()).toEqual({ type: 'resync' });
+      };
+      await screen(0);
+      // 20:00 UTC is the next day in Manila: the notice names the branch-local day
+      const one = await queriesFor(streams, 'bk-hq-1', '2026-02-25T20:00:00Z');
+      for (let i = 1; i < 4; i += 1) await screen(i);
+      expect(one.notices).toEqual([{ type: 'notice', collection: 'bookings', changes: [{ branch_id: 'br-a', days: { first: '2026-02-26', last: '2026-02-26' } }] }]);
+      const four = await queriesFor(streams, 'bk-hq-2', '2026-02-27T02:00:00Z');
+      for (const n of four.notices) expect(n).toEqual({ type: 'notice', collection: 'bookings', changes: [{ branch_id: 'br-a', days: { first: '2026-02-27', last: '2026-02-27' } }] });
+      // four HQ screens cost the database what one does
+      expect(four.count).toBe(one.count);
+      // a moved booking changed two days
+      const moved = bookingDoc({ id: 'bk-hq-1', customer_id: 'cu-a1', branch_id: 'br-a', start_at: '2026-02-25T20:00:00Z' });
+      const next = { ...moved, start_at: '2026-03-01T01:00:00Z', updated_at: '2026-02-02T10:00:00Z' };
+      expect((await client(quiet.url, deskA.token).post('/api/sync/bookings/push', [{ assumedMasterState: moved, newDocumentState: next }])).body).toEqual([]);
+      expect(await streams[0]?.next((m) => m.type === 'notice')).toEqual({ type: 'notice', collection: 'bookings', changes: [{ branch_id: 'br-a', days: { first: '2026-02-26', last: '2026-03-01' } }] });
+      for (const s of streams) expect(s.history().filter((m) => m.type === 'change')).toEqual([]);
+    } finally {
+      query.mockRestore();
+      for (const s of streams) s.close();
+      await quiet.close();
     }
   });
 

@@ -9,7 +9,7 @@ import { SCHEMA_VERSION } from '../../shared/domain/schemas';
 import { SCHEMA_HEADER, type ErrorBody, type StreamTicketResponse } from '../../shared/sync/protocol';
 import { drained, MAX_STREAMS_PER_DEVICE } from '../http/stream-hub';
 import { redactUrl } from '../http/stream-ticket';
-import { customerDoc } from '../test-support/docs';
+import { bookingDoc, customerDoc } from '../test-support/docs';
 import { client } from '../test-support/http';
 import { openStream, type SseReader } from '../test-support/sse';
 import { PROCESS_TARGETS, startHarness, type Harness } from './limits-harness';
@@ -96,5 +96,71 @@ describe('waiting for a backed-up stream to drain', () => {
     res.emit('close');
     await closing;
     expect(res.listenerCount('drain')).toBe(0);
+  });
+});
+
+describe.each(PROCESS_TARGETS)('HQ change notices on %s', { timeout: SLOW }, (target) => {
+  let h: Harness;
+  const open: SseReader[] = [];
+  const headers = (token: string) => ({ authorization: `Bearer ${token}`, [SCHEMA_HEADER]: String(SCHEMA_VERSION) });
+
+  beforeAll(async () => {
+    h = await startHarness(target, {
+      devices: [
+        { branch: 'br-a', role: 'front_desk' },
+        { branch: 'br-a', role: 'manager' },
+        { branch: '', role: 'hq' },
+        { branch: 'br-b', role: 'manager' },
+      ],
+    });
+  }, SLOW);
+  afterAll(async () => {
+    for (const s of open) s.close();
+    await h?.close();
+  }, SLOW);
+
+  it('go to HQ for every branch and never carry a document; a branch token gets documents of its own branch and no notice', async () => {
+    const [fdA, mgA, hq, mgB] = h.devices.map((d) => d.token) as [string, string, string, string];
+    const streams: Record<'fdA' | 'mgA' | 'hq', SseReader> = {
+      fdA: await openStream(`${h.url}/api/sync/stream`, headers(fdA)),
+      mgA: await openStream(`${h.url}/api/sync/stream`, headers(mgA)),
+      hq: await openStream(`${h.url}/api/sync/stream`, headers(hq)),
+    };
+    for (const s of Object.values(streams)) {
+      open.push(s);
+      expect(s.status).toBe(200);
+      await s.next((m) => m.type === 'resync');
+    }
+    // branch B's manager books at B (15:00 UTC is 10:00 in New York) and registers a customer there
+    const atB = bookingDoc({ id: 'bk-notice-b', customer_id: 'cu-b1', branch_id: 'br-b', start_at: '2026-02-21T15:00:00Z' });
+    expect((await client(h.url, mgB).post('/api/sync/bookings/push', [{ newDocumentState: atB }])).status).toBe(200);
+    const customerB = customerDoc({ id: 'cu-notice-b', registered_branch_id: 'br-b', home_branch_id: 'br-b' });
+    expect((await client(h.url, mgB).post('/api/sync/customers/push', [{ newDocumentState: customerB }])).status).toBe(200);
+    expect(await streams.hq.next((m) => m.type === 'notice' && m.collection === 'bookings')).toEqual({
+      type: 'notice',
+      collection: 'bookings',
+      changes: [{ branch_id: 'br-b', days: { first: '2026-02-21', last: '2026-02-21' } }],
+    });
+    const customers = await streams.hq.next((m) => m.type === 'notice' && m.collection === 'customers');
+    expect(customers).toEqual({ type: 'notice', collection: 'customers', changes: [{ branch_id: 'br-b', days: null }] });
+    // then A's manager books at A: every stream hears of it, in order after B's changes
+    const atA = bookingDoc({ id: 'bk-notice-a', customer_id: 'cu-a1', branch_id: 'br-a', start_at: '2026-02-22T03:00:00Z' });
+    expect((await client(h.url, mgA).post('/api/sync/bookings/push', [{ newDocumentState: atA }])).status).toBe(200);
+    expect(await streams.hq.next((m) => m.type === 'notice' && m.collection === 'bookings')).toEqual({
+      type: 'notice',
+      collection: 'bookings',
+      changes: [{ branch_id: 'br-a', days: { first: '2026-02-22', last: '2026-02-22' } }],
+    });
+    for (const name of ['fdA', 'mgA'] as const) {
+      const s = streams[name];
+      await s.next((m) => m.type === 'change' && m.collection === 'bookings' && m.documents.some((d) => d.id === 'bk-notice-a'));
+      const history = s.history();
+      expect(history.filter((m) => m.type === 'notice'), `${name} received a notice`).toEqual([]);
+      const ids = history.flatMap((m) => (m.type === 'change' ? m.documents.map((d) => d.id) : []));
+      expect(ids, `${name} received branch B's documents`).not.toContain('bk-notice-b');
+      expect(ids).not.toContain('cu-notice-b');
+      for (const m of history) if (m.type === 'change' && m.collection === 'bookings') for (const d of m.documents) expect(d.branch_id).toBe('br-a');
+    }
+    expect(streams.hq.history().filter((m) => m.type === 'change')).toEqual([]);
   });
 });

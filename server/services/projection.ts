@@ -300,14 +300,16 @@ export interface PairChange {
 /**
  * Brings the activity of the given pairs up to date after their bookings or home branch changed,
  * adjusting the branch counters by the difference (call under the stamp lock). A branch without
- * a projection yet is recomputed whole as of `today(branch)`. Returns the rows that changed
- * (not those of a branch recomputed whole), for the automated triggers.
+ * a projection yet is recomputed whole as of `today(branch)` (its id is added to `recomputed`,
+ * when given). Returns the rows that changed (not those of a branch recomputed whole), for the
+ * automated triggers.
  */
 export async function refreshPairs(
   tx: Queryable,
   pairs: readonly PairRef[],
   branches: ReadonlyMap<string, BranchInfo>,
   today: (branch: BranchInfo) => number,
+  recomputed?: Set<string>,
 ): Promise<PairChange[]> {
   const unique = new Map<string, PairRef>();
   for (const p of pairs) if (branches.has(p.branch_id) && p.customer_id !== '') unique.set(pairKey(p.branch_id, p.customer_id), p);
@@ -321,6 +323,7 @@ export async function refreshPairs(
     const branch = branches.get(id) as BranchInfo;
     const day = today(branch);
     projection.set(id, { asOfDay: day, acc: await recomputeBranch(tx, branch, day) });
+    recomputed?.add(id);
     for (const [key, p] of unique) if (p.branch_id === id) unique.delete(key);
   }
   if (unique.size === 0) return [];

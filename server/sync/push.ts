@@ -18,7 +18,7 @@ import { loadMasters, writeDocuments, type DocWrite } from '../store/documents';
 import { badRequest } from '../store/errors';
 import { ensureLinks, linkedBranches, restampLinks, type Link } from '../store/links';
 import { notifyChange } from '../store/notify';
-import { refreshPairs, type PairRef } from '../services/projection';
+import { refreshPairs, type PairChange, type PairRef } from '../services/projection';
 import { advanceClock, lockStamps, nextStamps } from '../store/stamps';
 import type { Store } from '../store/store';
 import { customerFieldProblems } from './customer-checks';
@@ -28,12 +28,50 @@ import { recordConsentChanges } from '../store/consent';
 import { eraseEffects } from '../privacy/erase-effects';
 import type { Device } from '../store/device';
 import { documentOf, parsePushBody, type ParsedRow } from './validate-push';
+import { parseInstant } from '../../shared/time/instant';
+import { zoneClock } from '../../shared/time/zone';
 
 type Doc = Record<string, unknown>;
 
 export interface PushResult {
   conflicts: WireDoc<Doc>[];
   written: number;
+}
+
+/**
+ * The range of branch-local days of the bookings a push wrote (before and after: a moved booking changes
+ * both days), per branch, for the HQ's change notices: a report as of an earlier day is not
+ * affected. A branch is left out (its notice then says "any day") when a day cannot be told, when
+ * a pair appeared or went (a pair's existence as of a past day can depend on a later booking:
+ * an undated customer), or when the branch was recomputed whole (its changes are not reported).
+ */
+function bookingDays(
+  accepted: readonly { doc: WireDoc<Doc>; before?: WireDoc<Doc> }[],
+  branches: ReadonlyMap<string, BranchInfo>,
+  changes: readonly PairChange[],
+  recomputed: ReadonlySet<string>,
+): Record<string, [number, number]> {
+  const zones = timezonesOf(branches);
+  const days = new Map<string, Set<number>>();
+  const unknown = new Set(recomputed);
+  for (const c of changes) {
+    if (c.before === undefined || c.after === undefined) unknown.add((c.before ?? c.after)?.branch_id ?? '');
+  }
+  for (const { doc, before } of accepted) {
+    for (const d of before === undefined ? [doc] : [doc, before]) {
+      const b = documentOf('bookings', d);
+      const zone = zones.get(b.branch_id);
+      const ms = parseInstant(b.start_at);
+      if (zone === undefined || ms === null) {
+        unknown.add(b.branch_id);
+        continue;
+      }
+      let set = days.get(b.branch_id);
+      if (set === undefined) days.set(b.branch_id, (set = new Set()));
+      set.add(zoneClock(zone).localDay(ms));
+    }
+  }
+  return Object.fromEntries([...days].filter(([b]) => !unknown.has(b)).map(([b, set]) => [b, [Math.min(...set), Math.max(...set)] as [number, number]]));
 }
 
 function immutableProblems(collection: PushCollection, row: ParsedRow): ErrorDetail[] {
@@ -175,13 +213,14 @@ export async function pushRows(store: Store, device: Device, collection: PushCol
       const touched = [...new Set([...writes.map((w) => (w.doc as Doc).id as string), ...created.map((l) => l.customer_id)])];
       notifyBranches = await linkedBranches(tx, touched);
     }
-    const changes = await refreshPairs(tx, pairs, branches, (b) => store.today(b));
+    const recomputed = new Set<string>();
+    const changes = await refreshPairs(tx, pairs, branches, (b) => store.today(b), recomputed);
     const automated = collection === 'bookings' ? await queueMilestones(tx, store, changes, branches) : [];
     if (collection === 'customers') await eraseEffects(tx, accepted, store.clock());
 
     if (automated.length > 0 && writes.length === 0 && created.length === 0) await advanceClock(tx);
     if (writes.length > 0 || created.length > 0) {
-      await notifyChange(tx, { collection, branches: notifyBranches });
+      await notifyChange(tx, { collection, branches: notifyBranches, ...(collection === 'bookings' ? { days: bookingDays(accepted, branches, changes, recomputed) } : {}) });
       if (collection === 'bookings' && created.length > 0) await notifyChange(tx, { collection: 'customers', branches: [...new Set(created.map((l) => l.branch_id))] });
       await advanceClock(tx);
     }

@@ -53,7 +53,28 @@ export interface PushRow<T> {
  */
 export type StreamMessage =
   | { type: 'resync' }
-  | { type: 'change'; collection: SyncCollection; documents: WireDoc<{ id: string } & Record<string, unknown>>[]; checkpoint: Checkpoint };
+  | { type: 'change'; collection: SyncCollection; documents: WireDoc<{ id: string } & Record<string, unknown>>[]; checkpoint: Checkpoint }
+  | ChangeNoticeMessage;
+
+/**
+ * What an HQ device's live stream carries instead of documents (HQ replicates nothing: it only
+ * needs to know which of its reports to fetch again). `changes` names each branch whose
+ * `collection` changed and the range of branch-local days (YYYY-MM-DD) the changed documents
+ * fall on; `days: null` means any day (a customer, a setting), `changes: null` any branch (a CSV
+ * import). A report as of a day before `days.first` is unchanged. A `resync` on an HQ stream
+ * means notices may have been missed: refresh everything.
+ */
+export interface ChangeNoticeMessage {
+  type: 'notice';
+  collection: SyncCollection;
+  changes: BranchChange[] | null;
+}
+
+export interface BranchChange {
+  branch_id: string;
+  /** The first and last branch-local day of the changed documents; null = any day. */
+  days: { first: string; last: string } | null;
+}
 
 /** Request header carrying the desk's schema version (SCHEMA_VERSION of shared/domain/schemas). */
 export const SCHEMA_HEADER = 'x-branchdesk-schema';

@@ -228,6 +228,8 @@ export class SyncEngine {
       for (const s of this.streams.values()) s.next('RESYNC');
       return;
     }
+    // notices are for HQ dashboards, which replicate nothing; a desk's stream never carries them
+    if (message.type === 'notice') return;
     this.streams.get(message.collection)?.next({ documents: message.documents, checkpoint: message.checkpoint } as StreamItem);
   }
 

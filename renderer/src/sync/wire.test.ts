@@ -39,6 +39,19 @@ describe('wire checks', () => {
       documents: [{ id: 'bk', _deleted: false }],
       checkpoint: { stamp: 9, id: 'bk' },
     });
+    expect(parseStreamMessage('{"type":"notice","collection":"bookings","changes":[{"branch_id":"br-a","days":{"first":"2026-03-01","last":"2026-03-02"}},{"branch_id":"br-b","days":null}]}')).toEqual({
+      type: 'notice',
+      collection: 'bookings',
+      changes: [
+        { branch_id: 'br-a', days: { first: '2026-03-01', last: '2026-03-02' } },
+        { branch_id: 'br-b', days: null },
+      ],
+    });
+    expect(parseStreamMessage('{"type":"notice","collection":"customers","changes":null}')).toEqual({ type: 'notice', collection: 'customers', changes: null });
+    expect(() => parseStreamMessage('{"type":"notice","collection":"bookings","changes":[{"branch_id":"br-a","days":{"first":"1 March","last":"2026-03-02"}}]}')).toThrow(
+      'changes[0].days.first "1 March" is not a date (YYYY-MM-DD)',
+    );
+    expect(() => parseStreamMessage('{"type":"notice","collection":"bookings","changes":{}}')).toThrow(/changes are not a list/);
   });
 
   it('checks an enrolment answer: token, role, branch document, rules', () => {

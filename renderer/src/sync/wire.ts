@@ -10,6 +10,7 @@ import {
   CONSENT_CHANNELS,
   isSyncCollection,
   ROLES,
+  type BranchChange,
   type Checkpoint,
   type ConsentChange,
   type ConsentHistory,
@@ -161,6 +162,22 @@ export function parseEnrolResponse(value: unknown): EnrolResponse {
 }
 
 /** One `data:` line of the live stream. */
+function branchChanges(value: unknown): BranchChange[] {
+  if (!Array.isArray(value)) fail('a live-stream notice\'s changes are not a list');
+  return value.map((v, i) => {
+    const c = record(v, `changes[${i}]`);
+    const branch = str(c.branch_id, `changes[${i}].branch_id`);
+    if (c.days === null) return { branch_id: branch, days: null };
+    const days = record(c.days, `changes[${i}].days`);
+    const day = (key: 'first' | 'last'): string => {
+      const text = str(days[key], `changes[${i}].days.${key}`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) fail(`changes[${i}].days.${key} "${text}" is not a date (YYYY-MM-DD)`);
+      return text;
+    };
+    return { branch_id: branch, days: { first: day('first'), last: day('last') } };
+  });
+}
+
 export function parseStreamMessage(text: string): StreamMessage {
   let value: unknown;
   try {
@@ -170,9 +187,10 @@ export function parseStreamMessage(text: string): StreamMessage {
   }
   const m = record(value, 'a live-stream message');
   if (m.type === 'resync') return { type: 'resync' };
-  if (m.type !== 'change') fail(`unknown live-stream message type "${String(m.type)}"`);
+  if (m.type !== 'change' && m.type !== 'notice') fail(`unknown live-stream message type "${String(m.type)}"`);
   const collection = str(m.collection, 'collection');
   if (!isSyncCollection(collection)) fail(`unknown collection "${collection}" in the live stream`);
+  if (m.type === 'notice') return { type: 'notice', collection, changes: m.changes === null ? null : branchChanges(m.changes) };
   const checkpoint = parseCheckpoint(m.checkpoint);
   if (checkpoint === null) fail('a live-stream change has no checkpoint');
   return { type: 'change', collection, documents: docs(m.documents, 'documents'), checkpoint };

@@ -4,6 +4,8 @@ import type { SyncApi } from '../../sync/api';
 import { problemMessage, SyncHttpError, SyncNetworkError } from '../../sync/errors';
 import { StreamReader } from '../../sync/stream-reader';
 import { HqCacheDb, reportKey, storeReport, type CachedReport } from './hq-cache';
+import { RefreshThrottle } from './refresh-throttle';
+import { ALL_PARTS, partsChangedBy, REFRESH_DELAY_MS, REFRESH_GAP_MS, type ReportPart } from './hq-live';
 
 export interface HqState {
   /** The report on screen (fresh or from the cache). */
@@ -37,13 +39,16 @@ async function branchNames(api: SyncApi): Promise<Record<string, string>> {
 
 /**
  * The HQ dashboard's data: reads the cached report first (offline), fetches metrics, trend and
- * branch names from the server, caches them, and refreshes when the server's live stream says
- * something changed (debounced) or the browser comes back online.
+ * branch names from the server, caches them, and refreshes what the server's live stream says
+ * changed (its notices name the branches and days; throttled: RefreshThrottle) or everything
+ * when the browser comes back online.
  */
 export class HqSession {
   private readonly cache = new HqCacheDb();
   private readonly reader: StreamReader;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly throttle: RefreshThrottle<ReportPart>;
+  /** The last report fetched in this session (not from the cache): parts not refreshed come from it. */
+  private fresh: CachedReport | null = null;
   private generation = 0;
   private readonly onOnline = (): void => {
     void this.refresh();
@@ -55,16 +60,18 @@ export class HqSession {
     private readonly serverUrl: string,
     private readonly now: () => number = () => Date.now(),
   ) {
+    this.throttle = new RefreshThrottle((parts) => this.refresh(parts), { delayMs: REFRESH_DELAY_MS, minGapMs: REFRESH_GAP_MS, now });
     this.reader = new StreamReader({
       openStream: (signal) => (this.api as SyncApi).openStream(signal),
-      // every (re)connection may have missed changes: refresh (the first one right after start() is cheap)
-      onMessage: () => this.refreshSoon(),
+      // every (re)connection may have missed changes: `resync` refreshes everything
+      onMessage: (message) => this.throttle.request(partsChangedBy(message, useHqStore.getState().asOf)),
       onState: (s) => useHqStore.setState({ live: s.phase === 'open' }),
       onFatal: (error) => useHqStore.setState({ error: problemMessage(error), live: false }),
     });
   }
 
   async start(): Promise<void> {
+    this.throttle.ranNow();
     await this.showCached(useHqStore.getState().asOf);
     if (this.api === null) return;
     window.addEventListener('online', this.onOnline);
@@ -73,7 +80,7 @@ export class HqSession {
   }
 
   async stop(): Promise<void> {
-    clearTimeout(this.timer);
+    this.throttle.stop();
     window.removeEventListener('online', this.onOnline);
     await this.reader.stop();
     this.cache.close();
@@ -85,27 +92,34 @@ export class HqSession {
     await this.refresh();
   }
 
-  private refreshSoon(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), 1000);
-  }
-
   private async showCached(asOf: string): Promise<void> {
     const cached = await this.cache.reports.get(reportKey(this.serverUrl, asOf));
     if (useHqStore.getState().asOf === asOf) useHqStore.setState({ report: cached ?? null });
   }
 
-  /** Fetches the report for the chosen date; on failure the cached one stays on screen. */
-  async refresh(): Promise<void> {
+  /**
+   * Fetches the report for the chosen date (only `parts` when the rest was fetched for that date
+   * in this session); on failure the cached one stays on screen.
+   */
+  async refresh(parts: ReadonlySet<ReportPart> = new Set(ALL_PARTS)): Promise<void> {
     if (this.api === null) return;
+    const api = this.api;
     const generation = ++this.generation;
     const asOf = useHqStore.getState().asOf;
+    const base = this.fresh !== null && this.fresh.asOf === asOf ? this.fresh : null;
     useHqStore.setState({ loading: true });
     try {
-      const [metrics, trend, names] = await Promise.all([this.api.metrics(asOf || undefined), this.api.trend(TREND_DAYS), branchNames(this.api)]);
+      const [metrics, trend, names] = await Promise.all([
+        base === null || parts.has('metrics') ? api.metrics(asOf || undefined) : base.metrics,
+        base === null || parts.has('trend') ? api.trend(TREND_DAYS) : base.trend,
+        base === null || parts.has('names') ? branchNames(api) : base.branchNames,
+      ]);
       const report: CachedReport = { key: reportKey(this.serverUrl, asOf), serverUrl: this.serverUrl, asOf, fetchedAt: this.now(), metrics, trend, branchNames: names };
       await storeReport(this.cache, report);
-      if (generation === this.generation) useHqStore.setState({ report, loading: false, error: null, offline: false });
+      if (generation === this.generation) {
+        this.fresh = report;
+        useHqStore.setState({ report, loading: false, error: null, offline: false });
+      }
     } catch (error) {
       if (generation === this.generation) {
         const offline = error instanceof SyncNetworkError || !navigator.onLine;
