@@ -11,7 +11,7 @@ const MS_PER_HOUR = 3_600_000;
 
 const resolvedNames = new Map<string, string | null>();
 
-/** The canonical IANA name for a zone, or `null` when the runtime does not know the zone. */
+/** ICU's id for a zone (can be a renamed IANA name, Asia/Calcutta: see zone-names.ts), or `null` when the runtime does not know the zone. */
 export function resolveTimeZone(name: string): string | null {
   const cached = resolvedNames.get(name);
   if (cached !== undefined) return cached;

@@ -1,6 +1,7 @@
 import type { BranchDoc } from '../../../shared/domain/schemas';
 import type { Thresholds, TierBoundaries } from '../../../shared/domain/settings';
 import { defaultTiersFor } from '../../../shared/domain/currency';
+import { canonicalZoneName } from '../../../shared/time/zone-names';
 import { saveBranch, newBranchId } from './branches';
 import { bulkLoad, type DatasetDocs } from './bulk-load';
 import { watchLocalDay } from './day-watch';
@@ -20,7 +21,7 @@ let clock: () => number = () => Date.now();
 
 /** The browser's own zone: the best guess for a new branch, and the date before one exists. */
 export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return canonicalZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 }
 
 /** The open desk; throws when called before the replica is open. */

@@ -1,4 +1,5 @@
 import { getCountries } from 'libphonenumber-js/min';
+import { canonicalZoneList } from '../../../shared/time/zone-names';
 
 /** Countries with phone-number rules (libphonenumber), named in English, sorted by name. */
 export function countryOptions(): { code: string; name: string }[] {
@@ -8,9 +9,9 @@ export function countryOptions(): { code: string; name: string }[] {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Every IANA time zone the browser knows, UTC included. */
+/** Every IANA time zone the browser knows under its current name (Asia/Kolkata, not Asia/Calcutta), UTC included. */
 export function timeZoneOptions(): string[] {
-  const zones = Intl.supportedValuesOf('timeZone');
+  const zones = canonicalZoneList(Intl.supportedValuesOf('timeZone'));
   return zones.includes('UTC') ? zones : ['UTC', ...zones];
 }
 

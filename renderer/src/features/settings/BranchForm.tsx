@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { LIMITS } from '../../../../shared/domain/schemas';
 import type { Thresholds } from '../../../../shared/domain/settings';
 import { isValidTimeZone } from '../../../../shared/time/zone';
+import { canonicalZoneName } from '../../../../shared/time/zone-names';
 import { DocumentRejected } from '../../data/write-errors';
 import { timeZoneOptions } from '../../lib/regions';
 import { CountryField } from './CountryField';
@@ -49,7 +50,8 @@ export function BranchForm({
   label: string;
 }) {
   const [name, setName] = useState(initial.name);
-  const [timezone, setTimezone] = useState(initial.timezone);
+  // A zone stored under a renamed name (Asia/Calcutta) shows as its current one: the same zone.
+  const [timezone, setTimezone] = useState(canonicalZoneName(initial.timezone));
   const [country, setCountry] = useState(initial.country);
   const [currency, setCurrency] = useState(initial.currency ?? '');
   // The currency follows the country until the person picks one.
