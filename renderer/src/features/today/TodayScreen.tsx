@@ -24,6 +24,9 @@ import { NewBookingDialog } from './NewBookingDialog';
 import { useBranchCatalog } from './use-branch-catalog';
 import { useDayBookings } from './use-day-bookings';
 import { WalkInDialog } from './WalkInDialog';
+import { earlyCheckInNudge } from './nudges';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { parseInstant } from '../../../../shared/time/instant';
 
 type Open =
   | { kind: 'new' }
@@ -33,6 +36,7 @@ type Open =
   | { kind: 'edit'; booking: BookingDoc }
   | { kind: 'correct'; booking: BookingDoc }
   | { kind: 'move'; move: PlannedMove }
+  | { kind: 'early-check-in'; booking: BookingDoc; nudge: string }
   | null;
 
 function Summary({ bookings }: { bookings: readonly BookingDoc[] }) {
@@ -87,11 +91,19 @@ export function TodayScreen() {
     else if (action === 'edit') setOpen({ kind: 'edit', booking });
     else if (action === 'correct') setOpen({ kind: 'correct', booking });
     else {
-      moveBooking(desk.db, booking.id, 'checked_in', now())
-        .then(() => toast.success(`${desk.customers.get(booking.customer_id)?.name ?? 'Customer'} is checked in · ${bookingDateTime(booking, timeZone)}`))
-        .catch((error: unknown) => toast.error(errorMessage(error)));
+      // Hours before the start is usually the wrong booking (or the wrong day): ask first.
+      const nudge = earlyCheckInNudge(parseInstant(booking.start_at) ?? 0, now(), bookingDateTime(booking, timeZone));
+      if (nudge !== null) setOpen({ kind: 'early-check-in', booking, nudge });
+      else void checkIn(booking).catch(() => undefined);
     }
   };
+  const checkIn = (booking: BookingDoc): Promise<void> =>
+    moveBooking(desk.db, booking.id, 'checked_in', now())
+      .then(() => void toast.success(`${desk.customers.get(booking.customer_id)?.name ?? 'Customer'} is checked in · ${bookingDateTime(booking, timeZone)}`))
+      .catch((error: unknown) => {
+        toast.error(errorMessage(error));
+        throw error;
+      });
 
   // "N" opens a new booking from anywhere on Today (not while typing or in a dialog).
   useEffect(() => {
@@ -221,6 +233,16 @@ export function TodayScreen() {
       {open?.kind === 'edit' && <EditBookingDialog booking={open.booking} day={day} onClose={() => setOpen(null)} />}
       {open?.kind === 'correct' && <CorrectBookingDialog booking={open.booking} day={day} onClose={() => setOpen(null)} />}
       {open?.kind === 'move' && <MoveConflictDialog move={open.move} timeZone={timeZone} onClose={() => setOpen(null)} />}
+      {open?.kind === 'early-check-in' && (
+        <ConfirmDialog
+          title="Check in early?"
+          description={`${desk.customers.get(open.booking.customer_id)?.name ?? 'Customer'} · ${open.booking.service || 'Visit'}. ${open.nudge}`}
+          keepLabel="Not yet"
+          confirmLabel="Check in now"
+          onClose={() => setOpen(null)}
+          onConfirm={() => checkIn(open.booking)}
+        />
+      )}
     </div>
   );
 }
