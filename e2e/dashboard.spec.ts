@@ -5,7 +5,7 @@ import { cliMetrics, DashboardPage } from './pages/dashboard-page';
 import { WelcomePage } from './pages/welcome-page';
 import { shot } from './support/shot';
 
-test('the dashboard shows the CLI’s metrics for the same data; the at-risk list holds only at-risk customers, most valuable first', async ({ app, page }) => {
+test('the dashboard shows the CLI’s metrics for the same data; the at-risk list holds exactly the at-risk customers', async ({ app, page }) => {
   test.setTimeout(180_000);
   const facts = demoFacts();
   const report = cliMetrics(facts.data, facts.today);
@@ -31,12 +31,14 @@ test('the dashboard shows the CLI’s metrics for the same data; the at-risk lis
   );
   await page.screenshot({ path: shot('14-dashboard') });
 
-  // The action list: exactly the branch's at-risk customers, most valuable first
-  await expect(dash.atRisk).toContainText(`${home.at_risk} at risk, most valuable first`);
+  // The action list: exactly the branch's at-risk customers (ranked by value at risk once the
+  // desk's predictions are ready: the order is checked in predictions.spec.ts)
+  await expect(dash.atRisk).toContainText(`${home.at_risk} at risk, most value at risk first`);
   await dash.atRisk.getByRole('button', { name: /^Show all/ }).click();
   await expect(dash.atRiskItems).toHaveCount(home.at_risk);
-  const expectedAtRisk = pairs.filter((a) => a.status === 'at_risk').sort(byValue).map((a) => nameOf(a.customer_id));
-  expect(await dash.atRiskItems.getByRole('link').allInnerTexts()).toEqual(expectedAtRisk);
+  const expectedAtRisk = pairs.filter((a) => a.status === 'at_risk').map((a) => nameOf(a.customer_id));
+  const shownAtRisk = await dash.atRiskItems.getByRole('link').allInnerTexts();
+  expect([...shownAtRisk].sort()).toEqual([...expectedAtRisk].sort());
   await dash.atRisk.getByRole('button', { name: 'Show fewer' }).click();
 
   // Top 10 by spend
@@ -47,7 +49,7 @@ test('the dashboard shows the CLI’s metrics for the same data; the at-risk lis
   await page.screenshot({ path: shot('15-dashboard-lists') });
 
   // An at-risk customer opens on their page, at risk at this branch
-  const first = expectedAtRisk[0] ?? '';
+  const first = shownAtRisk[0] ?? '';
   await dash.atRiskItems.first().getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1, name: first })).toBeVisible();
   const homeName = facts.data.branches[0]?.name ?? '';

@@ -13,6 +13,8 @@ export interface ListedRow {
   visits: number;
   spent: string;
   lastVisit: string;
+  /** "Next 90 days": predicted value, then chance of return · expected visits. */
+  outlook: string;
   tiers: string;
 }
 
@@ -79,11 +81,13 @@ export class CustomersPage {
     return {
       name: ((await customer.getByRole('link').innerText()) ?? '').trim(),
       contact: ((await customer.locator('.clist-contact').innerText()) ?? '').trim(),
-      status: await text(1),
-      visits: Number((await text(2)).replace(/,/g, '')),
-      spent: await text(3),
-      lastVisit: await text(4),
-      tiers: (await text(5)).replace(/\s+/g, ' '),
+      // The badge line (a second line names the branch and / or the customer's cadence).
+      status: (await text(1)).split('\n')[0]?.trim() ?? '',
+      outlook: (await text(2)).replace(/\s+/g, ' '),
+      visits: Number((await text(3)).replace(/,/g, '')),
+      spent: await text(4),
+      lastVisit: await text(5),
+      tiers: (await text(6)).replace(/\s+/g, ' '),
     };
   }
 

@@ -4,6 +4,7 @@ import {
   bgnbdPointLogLikelihood,
   compressBgNbd,
   expectedVisits,
+  expectedVisitsIfAlive,
   expectedVisitsNewCustomer,
   pAlive,
   type BgNbdParams,
@@ -72,6 +73,14 @@ describe('BG/NBD closed forms against numerical integration of the model', () =>
         const future = (l: number, p: number, q: number) => aliveTerm(pt)(l, p, q) + Math.log(-Math.expm1(-l * p * t) / p);
         const numeric = mixture(params, future, s) / mixture(params, likelihood(pt), s);
         expect(expectedVisits(params, pt, t)).toBeCloseTo(numeric, 7);
+      });
+      it(`expected visits in the next 90 days given still alive (${label})`, () => {
+        // The same future, weighted by the posterior of (λ, p) among the alive only.
+        const t = 90;
+        const s = scaleOf(params, pt);
+        const future = (l: number, p: number, q: number) => aliveTerm(pt)(l, p, q) + Math.log(-Math.expm1(-l * p * t) / p);
+        const numeric = mixture(params, future, s) / mixture(params, aliveTerm(pt), s);
+        expect(expectedVisitsIfAlive(params, pt, t)).toBeCloseTo(numeric, 7);
       });
     }
     it(`a new customer's expected visits (paper eq. 9) equal the mixture of (1 − e^{−λpt})/p (r=${params.r})`, () => {

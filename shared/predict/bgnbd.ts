@@ -198,15 +198,34 @@ export function expectedVisits(params: BgNbdParams, point: RfmPoint, t: number):
 }
 
 function expectedVisitsClosedForm(params: BgNbdParams, point: RfmPoint, t: number): number {
+  const numerator = expectedVisitsIfAliveClosedForm(params, point, t);
+  return point.x === 0 ? numerator : numerator * pAlive(params, point);
+}
+
+function expectedVisitsIfAliveClosedForm(params: BgNbdParams, point: RfmPoint, t: number): number {
   const { r, alpha, a, b } = params;
-  const { x, t_x, T } = point;
+  const { x, T } = point;
   const z = t / (alpha + T + t);
   const c = a + b + x - 1;
   const transformed = Math.exp((a - 1) * Math.log1p(-z)) * hyp2f1(a + b - 1 - r, a - 1, c, z);
-  const numerator = (c / (a - 1)) * (1 - transformed);
-  if (x === 0) return numerator;
-  const lnRatio = (r + x) * (Math.log(alpha + T) - Math.log(alpha + t_x));
-  return numerator / (1 + Math.exp(Math.log(a / (b + x - 1)) + lnRatio));
+  return (c / (a - 1)) * (1 - transformed);
+}
+
+/**
+ * E[purchases in (T, T + t] | x, t_x, T, still alive at T]: equation 10 without its P(alive)
+ * factor (expectedVisits = pAlive × this). What a customer brings if they have not lapsed.
+ */
+export function expectedVisitsIfAlive(params: BgNbdParams, point: RfmPoint, t: number): number {
+  if (!(t >= 0)) throw new RangeError(`horizon must be ≥ 0, got ${t}`);
+  if (t === 0) return 0;
+  if (Math.abs(params.a - 1) < A_NEAR_ONE) {
+    return (
+      (expectedVisitsIfAliveClosedForm({ ...params, a: 1 + A_NEAR_ONE }, point, t) +
+        expectedVisitsIfAliveClosedForm({ ...params, a: 1 - A_NEAR_ONE }, point, t)) /
+      2
+    );
+  }
+  return expectedVisitsIfAliveClosedForm(params, point, t);
 }
 
 /** E[X(t)] for a new customer (the paper's equation 9), used to check the conditional form. */

@@ -3,6 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { RxStorage } from 'rxdb';
 import { parseDay } from '../../../shared/time/calendar';
+import { demoDocuments, demoOptions, generateDemoData } from '../../../shared/demo';
+import { visitHistories } from '../../../shared/predict/history';
+import { outlookFromFacts } from '../../../shared/predict/outlook';
 import { DeskData } from './desk-data';
 import { DerivedDb } from './derived-db';
 import { defaultDeskSettings } from './desk-settings';
@@ -86,6 +89,8 @@ describe('DeskData', () => {
     await db.customers.bulkInsert([customerFixture(), customerFixture({ id: 'cu-2', phone: '', email: '' })]);
     await db.bookings.insert(bookingFixture());
     await desk.load();
+    // The outlook's fit (idle time after the load) fails on so little data and tells once.
+    expect(await desk.outlookSettled()).toMatchObject({ kind: 'failed', source: 'desk' });
     const untouched = await derived.get('br-1', 'cu-1');
 
     const changes: number[] = [];
@@ -336,5 +341,48 @@ describe('DeskData', () => {
     expect(stored.size).toBe(11);
     expect(stored.has('cu-0')).toBe(false);
     for (const a of memory) expect(stored.get(a.customer_id)).toEqual(a);
+  });
+
+  it('predicts from its own bookings once they are read: fitted in idle time, one pair updated on a change, the server’s parameters preferred', async () => {
+    const { db, desk } = await openDesk();
+    await db.branches.insert(branchFixture());
+    // A small demo business (one branch, 200 customers, a year and a half of visits).
+    const data = generateDemoData(demoOptions('demo', { branches: 1, customers: 200, targetBookings: 2400, historyDays: 540, today: '2026-03-01' }));
+    const docs = demoDocuments(data);
+    const home = docs.branches[0]?.id ?? '';
+    await db.branches.bulkInsert(docs.branches);
+    await db.customers.bulkInsert(docs.customers);
+    await db.bookings.bulkInsert(docs.bookings);
+    expect(desk.outlook.state).toEqual({ kind: 'pending' });
+    await desk.load();
+    const visited = visitHistories([...desk.activity.histories()].flatMap((h) => h.bookings), desk.asOfDay);
+    const state = await desk.outlookSettled();
+    if (state.kind !== 'ready') throw new Error(`expected a fit, got ${JSON.stringify(state)}`);
+    expect(state).toMatchObject({ source: 'desk', fittedAsOf: '2026-03-01' });
+    expect(state.model.pairs).toBe(visited.length);
+    expect(desk.outlook.size).toBe(visited.length);
+    const [a, b] = visited;
+    if (a === undefined || b === undefined) throw new Error('the demo has fewer than two visited pairs');
+
+    // Desk and the shared model agree for a pair (same history as of the same day).
+    const facts = desk.activity.bookingsOf(home, a.customer_id);
+    const expected = outlookFromFacts(state.model, facts, desk.asOfDay);
+    expect(desk.outlook.get(home, a.customer_id)).toEqual(expected);
+
+    // A new visit recomputes that pair's outlook at once (same model), and only that pair's.
+    const other = desk.outlook.get(home, b.customer_id);
+    await db.bookings.insert(bookingFixture({ id: 'bk-new', customer_id: a.customer_id, branch_id: home, start_at: '2026-03-01T00:00:00Z', price: 3000 }));
+    await desk.flush();
+    const after = desk.outlook.get(home, a.customer_id);
+    expect(after?.p_alive).toBeGreaterThan(expected?.p_alive ?? 1);
+    expect(after).toEqual(outlookFromFacts(state.model, desk.activity.bookingsOf(home, a.customer_id), desk.asOfDay));
+    expect(desk.outlook.get(home, b.customer_id)).toBe(other);
+
+    // The server's parameters replace the desk's fit; failed ones leave no numbers.
+    const server = { ...state.model, bgnbd: { r: 1, alpha: 30, a: 0.5, b: 2 } };
+    desk.setServerModel({ kind: 'ready', source: 'server', model: server, fittedAsOf: '2026-02-28', fitMs: null });
+    expect(desk.outlook.get(home, b.customer_id)).toEqual(outlookFromFacts(server, desk.activity.bookingsOf(home, b.customer_id), desk.asOfDay));
+    desk.setServerModel({ kind: 'failed', source: 'server', reason: 'too few pairs' });
+    expect(desk.outlook.size).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ import { bucketOf, type DerivedDb } from './derived-db';
 import { applyMoneyDisplay, rulesOf, type DeskSettings } from './desk-settings';
 import type { Replica } from './replica';
 import { countLive, scanCollection } from './scan';
+import { OutlookIndex, type OutlookModelState } from './outlook';
 import { CustomerSearchIndex } from './search-index';
 import { withoutMeta } from './validation';
 
@@ -70,7 +71,16 @@ export class DeskData {
   readonly branches = new Map<string, BranchDoc>();
   readonly customers = new Map<string, CustomerDoc>();
   readonly search = new CustomerSearchIndex();
+  /** Every pair's predicted outlook (chance of return, value, cadence), next to `activity`. */
+  readonly outlook = new OutlookIndex();
   private index: ActivityIndex;
+  /** The server's model parameters (reference data), when a paired desk has received them. */
+  private serverModel: OutlookModelState | null = null;
+  private fitQueued = false;
+  /** Pairs changed since the desk's own model was last fitted. */
+  private changedSinceFit = 0;
+  private closed = false;
+  private outlookWaiters: ((state: OutlookModelState) => void)[] = [];
   private settingsValue: DeskSettings;
   /** Bookings whose branch is not (yet) in the replica: applied when the branch arrives. */
   private readonly waiting = new Map<string, BookingDoc>();
@@ -304,6 +314,66 @@ export class DeskData {
     await this.persistVisits(onProgress);
     this.storedVisits = [];
     onProgress({ stage: 'done', done: 1, total: 1 });
+    this.refreshOutlook();
+  }
+
+  /**
+   * Resolves with the outlook model once it is ready or failed (after the bookings are read
+   * and, without server parameters, the desk's own fit has run in idle time).
+   */
+  outlookSettled(): Promise<OutlookModelState> {
+    const state = this.outlook.state;
+    if (state.kind !== 'pending') return Promise.resolve(state);
+    return new Promise((resolve) => this.outlookWaiters.push(resolve));
+  }
+
+  /**
+   * The server's retention parameters (reference data synced to the desk), or null to go back
+   * to fitting on the desk's own bookings.
+   */
+  setServerModel(state: OutlookModelState | null): void {
+    this.serverModel = state;
+    this.refreshOutlook();
+  }
+
+  /**
+   * Recomputes every outlook: with the server's parameters at once; otherwise the desk fits its
+   * own model in idle time (the fit over every pair is one task: 10–60 ms on the demo business).
+   */
+  private refreshOutlook(): void {
+    if (this.stageValue !== 'done' || this.closed) return;
+    if (this.serverModel !== null) {
+      this.outlook.useModel(this.serverModel, this.index);
+      this.outlookChanged();
+      return;
+    }
+    if (this.fitQueued) return;
+    this.fitQueued = true;
+    // A short wait first: a bulk load's change events come in bursts, fitted once after them.
+    setTimeout(
+      () =>
+        whenIdle(() => {
+          this.fitQueued = false;
+          if (this.closed || this.serverModel !== null) return;
+          this.changedSinceFit = 0;
+          const before = this.outlook.state;
+          const after = this.outlook.fit(this.index, formatDay(this.index.asOf));
+          // A fit failing again for the same reason changes nothing on screen.
+          if (before.kind === 'failed' && after.kind === 'failed' && before.reason === after.reason) return;
+          this.outlookChanged();
+        }),
+      FIT_DELAY_MS,
+    );
+  }
+
+  private outlookChanged(): void {
+    const state = this.outlook.state;
+    if (state.kind !== 'pending') {
+      const waiters = this.outlookWaiters;
+      this.outlookWaiters = [];
+      for (const resolve of waiters) resolve(state);
+    }
+    this.notify({ branches: false, customers: false, bookings: false, activity: Math.max(1, this.outlook.size) });
   }
 
   /** Moves the as-of date (a new local day): recomputes every pair, writes what changed. */
@@ -312,6 +382,8 @@ export class DeskData {
     // Visit facts do not depend on the date: nothing is written.
     const change = this.index.setAsOf(day);
     this.notify({ branches: false, customers: false, bookings: false, activity: change.updated.length + change.removed.length });
+    // A new day: every outlook moves (T grows); the desk's own model is fitted again as of it.
+    this.refreshOutlook();
     await Promise.resolve();
   }
 
@@ -337,6 +409,7 @@ export class DeskData {
   }
 
   close(): void {
+    this.closed = true;
     for (const s of this.subscriptions) s.unsubscribe();
     this.subscriptions.length = 0;
     this.listeners.clear();
@@ -423,6 +496,16 @@ export class DeskData {
           this.waiting.delete(bookingId);
           collect(this.upsertBooking(booking, undefined));
         }
+      }
+    }
+    if (this.stageValue === 'done') {
+      for (const a of updated.values()) this.outlook.updatePair(this.index, a.branch_id, a.customer_id);
+      for (const r of removed.values()) this.outlook.removePair(r.branch_id, r.customer_id);
+      // The desk's own model is fitted again once the data moved a lot since (an import, the
+      // demo, a first sync) or when it had too little to fit before.
+      this.changedSinceFit += updated.size + removed.size;
+      if (this.serverModel === null && (this.outlook.state.kind !== 'ready' || this.changedSinceFit > Math.max(50, this.index.size / 20))) {
+        this.refreshOutlook();
       }
     }
     this.notify({
@@ -526,4 +609,13 @@ function nextTask(): Promise<void> {
 /** Today's local day number at a branch (or in the browser's zone before a branch is set up). */
 export function todayAt(timeZone: string, nowMs: number): number {
   return zoneClock(timeZone).localDay(nowMs);
+}
+
+/** How long the desk waits after the reason to fit (start-up done, a burst of changes) before fitting. */
+const FIT_DELAY_MS = 300;
+
+/** Runs `task` when the page is idle (a timeout where there is no idle callback, e.g. in Node). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 0);
 }

@@ -2,6 +2,8 @@ import { useMemo } from 'react';
 import type { BranchDoc, CustomerDoc } from '../../../shared/domain/schemas';
 import type { PairActivity } from '../../../shared/engine/activity';
 import type { DeskData } from './desk-data';
+import type { PairOutlook } from '../../../shared/predict/outlook';
+import type { OutlookModelState } from './outlook';
 import type { DeskSettings } from './desk-settings';
 import type { SearchHit, SearchOptions } from './search-index';
 import { deskTimeZone } from './session';
@@ -55,6 +57,21 @@ export function useActivity(customerId: string | undefined, branchId?: string): 
     const branch = branchId ?? desk.settings.branchId;
     return customerId === undefined ? undefined : desk.activityOf(branch, customerId);
   });
+}
+
+/** A pair's predicted outlook (undefined without a visit, or while there is no model). */
+export function useOutlook(customerId: string | undefined, branchId?: string): PairOutlook | undefined {
+  const desk = useDesk();
+  useActivityVersion();
+  const branch = branchId ?? desk.settings.branchId;
+  return customerId === undefined ? undefined : desk.outlook.get(branch, customerId);
+}
+
+/** Where the outlook's model stands: pending, ready (from the desk's fit or the server) or failed. */
+export function useOutlookState(): OutlookModelState {
+  const desk = useDesk();
+  useActivityVersion();
+  return desk.outlook.state;
 }
 
 /** Re-renders on every activity change; use with `desk.activity` for lists and aggregates. */

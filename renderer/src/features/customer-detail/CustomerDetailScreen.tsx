@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { BookingDoc, CommunicationDoc } from '../../../../shared/domain/schemas';
 import { formatPhone } from '../../../../shared/domain/contact';
 import { isErased } from '../../../../shared/privacy/erase';
-import { useActivityVersion, useBookingsVersion, useCurrentBranch, useCustomer, useDesk, useToday } from '../../data/hooks';
+import { useActivityVersion, useBookingsVersion, useCurrentBranch, useCustomer, useDesk, useOutlookState, useToday } from '../../data/hooks';
 import { formatPrice, initials } from '../../lib/format';
 import { Icon } from '../../ui/Icon';
 import { Modal } from '../../ui/Modal';
@@ -54,6 +54,7 @@ export function CustomerDetailScreen({ id }: { id: string }) {
   const branch = useCurrentBranch();
   const { day: today, timeZone } = useToday();
   const activityVersion = useActivityVersion();
+  const outlookState = useOutlookState();
   const bookingsVersion = useBookingsVersion();
   const [open, setOpen] = useState<'edit' | 'book' | 'contact' | null>(null);
   const contacts = useRxDocs<CommunicationDoc>(() => desk.db.communications.find({ selector: { customer_id: id } }), `contacts:${id}`);
@@ -181,6 +182,8 @@ export function CustomerDetailScreen({ id }: { id: string }) {
                 branchName={branchNameOf(a.branch_id)}
                 isDesk={a.branch_id === branch?.id}
                 isHome={a.branch_id === customer.home_branch_id}
+                outlook={desk.outlook.get(a.branch_id, customer.id)}
+                outlookState={outlookState}
               />
             ))}
           </div>

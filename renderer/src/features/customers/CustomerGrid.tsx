@@ -16,6 +16,7 @@ interface Column {
 const COLUMNS: Column[] = [
   { label: 'Customer', sort: 'name' },
   { label: 'Status' },
+  { label: 'Next 90 days', sort: 'predicted_value', numeric: true },
   { label: 'Visits', sort: 'visits', numeric: true },
   { label: 'Spent', sort: 'total_spent', numeric: true },
   { label: 'Last visit', sort: 'last_visit' },

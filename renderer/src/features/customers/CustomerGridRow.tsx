@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { formatPhone } from '../../../../shared/domain/contact';
 import { routeHref } from '../../app/router';
 import { formatPrice, initials } from '../../lib/format';
+import { cadenceText, chanceText, valueText, visitsText } from '../../lib/outlook-format';
 import { FrequencyTierTag, SpendingTierTag } from '../../ui/StatusBadge';
 import type { CustomerRow } from './customer-rows';
 import { shortDate } from './display';
@@ -29,6 +30,9 @@ interface Props {
 /** One customer in the virtualised list (positioned absolutely at `top`). */
 export const CustomerGridRow = memo(function CustomerGridRow({ row, index, domId, selected, top, context, onOpen, onSelect }: Props) {
   const { customer: c, activity: a } = row;
+  const o = row.outlook ?? null;
+  const cadence = o?.cadence ?? null;
+  const statusLine = [context.showBranch && a !== null ? context.branchNameOf(a.branch_id) : '', cadence === null ? '' : cadenceText(cadence)].filter((x) => x !== '').join(' · ');
   const contact = [formatPhone(c.phone), c.email].filter((x) => x !== '').join(' · ');
   const extraTags = c.tags.length - TAGS_IN_ROW;
   return (
@@ -57,7 +61,23 @@ export const CustomerGridRow = memo(function CustomerGridRow({ row, index, domId
       </div>
       <div role="gridcell" className="clist-cell clist-status">
         {a === null ? <span className="faint">No visits anywhere</span> : <StatusDays status={a.status} days={a.days_since_last_visit} />}
-        {context.showBranch && a !== null && <span className="clist-branch">{context.branchNameOf(a.branch_id)}</span>}
+        {statusLine !== '' && (
+          <span className={cadence?.status === 'overdue' ? 'clist-branch is-overdue' : 'clist-branch'} title={statusLine}>
+            {statusLine}
+          </span>
+        )}
+      </div>
+      <div role="gridcell" className="clist-cell clist-num clist-outlook nums">
+        {o === null ? (
+          <span className="faint">—</span>
+        ) : (
+          <>
+            <span className="clist-outlook-value">{valueText(o.predicted_value_90)}</span>
+            <span className="clist-outlook-detail" title={`${chanceText(o.p_alive)} chance of return · ${visitsText(o.expected_visits_90)} expected`}>
+              {chanceText(o.p_alive)} · {visitsText(o.expected_visits_90)}
+            </span>
+          </>
+        )}
       </div>
       <div role="gridcell" className="clist-cell clist-num nums">
         {a?.total_bookings ?? 0}

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { formatDay } from '../../../../shared/time/calendar';
 import { navigate } from '../../app/router';
-import { useCurrentBranch, useDesk, useToday } from '../../data/hooks';
+import { useCurrentBranch, useDesk, useOutlookState, useToday } from '../../data/hooks';
 import { formatPrice } from '../../lib/format';
+import { outlookNote } from '../../lib/outlook-format';
 import { useDeskPermission } from '../../sync/permissions';
 import { GatedButton } from '../../ui/GatedButton';
 import { Icon } from '../../ui/Icon';
@@ -34,7 +35,8 @@ export function CustomersScreen() {
   const branch = useCurrentBranch();
   const { day } = useToday();
   const branchId = branch?.id ?? '';
-  const { rows, result, byBestMatch, filters, inputErrors, tags } = useCustomerList(branchId);
+  const { rows, result, byBestMatch, filters, inputErrors, tags, outlook, outlookCounts } = useCustomerList(branchId);
+  const outlookState = useOutlookState();
   const query = useCustomersView((v) => v.query);
   const allBranches = useCustomersView((v) => v.allBranches);
   const sort = useCustomersView((v) => v.sort);
@@ -51,7 +53,9 @@ export function CustomersScreen() {
   // While searching, the first match is selected until the user moves: Enter opens it.
   const selectedIndex = found >= 0 ? found : query.trim() !== '' && visible.length > 0 ? 0 : -1;
   const active = activeFilterKeys(filters);
-  const filtering = active.length > 0 || (segment?.extra ?? null) !== null;
+  const filtering = active.length > 0 || outlook.length > 0 || (segment?.extra ?? null) !== null;
+  // Segments store the list's rule-based criteria; the prediction filters are not among them yet.
+  const savable = filtering && outlook.length === 0;
 
   useLayoutEffect(() => keystrokeCommitted(), [result]);
 
@@ -120,7 +124,13 @@ export function CustomersScreen() {
           </p>
         </div>
         <div className="page-actions">
-          <button type="button" className="btn" disabled={!filtering} title={filtering ? undefined : 'Filter the list first'} onClick={() => setDialog('save-segment')}>
+          <button
+            type="button"
+            className="btn"
+            disabled={!savable}
+            title={savable ? undefined : outlook.length > 0 ? 'Prediction filters cannot be saved in a segment yet' : 'Filter the list first'}
+            onClick={() => setDialog('save-segment')}
+          >
             Save as segment
           </button>
           <button type="button" className="btn" onClick={() => setDialog('import')}>
@@ -140,7 +150,7 @@ export function CustomersScreen() {
       </div>
 
       <div className="customers-layout">
-        <FilterPanel facets={result.facets} tags={tags} errors={inputErrors} />
+        <FilterPanel facets={result.facets} tags={tags} errors={inputErrors} outlookCounts={outlookCounts} outlookNote={outlookNote(outlookState)} />
 
         <section className="card customers-results" aria-label="Customer list">
           <div className="customers-toolbar" role="search">
@@ -206,7 +216,7 @@ export function CustomersScreen() {
             {segment !== null && <SegmentChip segment={segment} />}
             {filtering && (
               <button type="button" className="btn btn-ghost btn-small" onClick={customersView.clearFilters}>
-                Clear filters ({active.length + (segment?.extra ? 1 : 0)})
+                Clear filters ({active.length + outlook.length + (segment?.extra ? 1 : 0)})
               </button>
             )}
             <span className="customers-keys" aria-hidden="true">
@@ -230,7 +240,7 @@ export function CustomersScreen() {
               onOpen={open}
               context={context}
               label={`Customers, ${countLine(visible.length, rows.length)}`}
-              viewKey={`${query}|${JSON.stringify(filters)}|${sortValue}|${allBranches ? 'all' : branchId}`}
+              viewKey={`${query}|${JSON.stringify(filters)}|${outlook.join(',')}|${sortValue}|${allBranches ? 'all' : branchId}`}
             />
           )}
         </section>

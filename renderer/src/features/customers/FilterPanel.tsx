@@ -5,6 +5,7 @@ import { Field } from '../../ui/Field';
 import type { QueryResult } from './customer-filters';
 import { customersView, useCustomersView } from './customers-view-store';
 import type { InputErrors } from './filter-inputs';
+import { OUTLOOK_FILTER_LABELS, OUTLOOK_FILTERS, type OutlookFilter } from './outlook-filters';
 
 const STATUS_ORDER: CustomerStatus[] = ['active', 'win_back', 'at_risk', 'churned', 'new'];
 const SPENDING_ORDER: SpendingTier[] = ['vip', 'high', 'medium', 'low', 'none'];
@@ -19,9 +20,21 @@ interface CheckOption<T extends string> {
   dot?: string;
 }
 
-function CheckGroup<T extends string>({ legend, options, checked, onToggle }: { legend: string; options: CheckOption<T>[]; checked: readonly T[]; onToggle: (value: T) => void }) {
+function CheckGroup<T extends string>({
+  legend,
+  options,
+  checked,
+  onToggle,
+  className = '',
+}: {
+  legend: string;
+  options: CheckOption<T>[];
+  checked: readonly T[];
+  onToggle: (value: T) => void;
+  className?: string;
+}) {
   return (
-    <fieldset className="filter-group">
+    <fieldset className={`filter-group ${className}`.trim()}>
       <legend className="filter-legend">{legend}</legend>
       {options.map((o) => (
         <label key={o.value} className="filter-check">
@@ -47,10 +60,15 @@ export function FilterPanel({
   facets,
   tags,
   errors,
+  outlookCounts,
+  outlookNote,
 }: {
   facets: QueryResult['facets'];
   tags: { tag: string; count: number }[];
   errors: InputErrors;
+  outlookCounts: Record<OutlookFilter, number>;
+  /** Why there are no predictions (the filters then match nobody), or null. */
+  outlookNote: string | null;
 }) {
   const view = useCustomersView();
   const [allTags, setAllTags] = useState(false);
@@ -79,6 +97,20 @@ export function FilterPanel({
         checked={view.frequencyTiers}
         onToggle={customersView.toggleFrequencyTier}
       />
+      <div className="filter-group-wrap">
+        <CheckGroup
+          legend="Predicted"
+          options={OUTLOOK_FILTERS.map((f) => ({ value: f, label: OUTLOOK_FILTER_LABELS[f], count: outlookCounts[f] }))}
+          checked={view.outlook}
+          onToggle={customersView.toggleOutlook}
+          className="filter-group-outlook"
+        />
+        {outlookNote !== null && (
+          <p className="muted filter-note" role="note">
+            {outlookNote}
+          </p>
+        )}
+      </div>
       {tags.length > 0 || view.tags.length > 0 ? (
         <div className="filter-group-wrap">
           <CheckGroup

@@ -1,5 +1,6 @@
 import type { CustomerDoc } from '../../../../shared/domain/schemas';
 import type { PairActivity } from '../../../../shared/engine/activity';
+import type { PairOutlook } from '../../../../shared/predict/outlook';
 import type { SearchEntry } from '../../data/search-index';
 import { normaliseText } from '../../data/search-text';
 
@@ -16,6 +17,8 @@ export interface CustomerRow {
    * visit). `null` for a customer with no pair anywhere.
    */
   activity: PairActivity | null;
+  /** The shown pair's predicted outlook (null or absent without a visit there or without a model). */
+  outlook?: PairOutlook | null;
   /** Lower-case, accent-free name: the name sort's key. */
   nameKey: string;
   /** The customer's search index entry (scored per keystroke without a lookup). */
@@ -26,6 +29,11 @@ export interface CustomerRow {
 export type EntryLookup = (id: string) => SearchEntry | undefined;
 
 const noEntries: EntryLookup = () => undefined;
+
+/** Where rows find their pair's outlook (the data layer's `OutlookIndex.get`). */
+export type OutlookLookup = (branchId: string, customerId: string) => PairOutlook | undefined;
+
+const noOutlooks: OutlookLookup = () => undefined;
 
 const nameKeys = new WeakMap<CustomerDoc, string>();
 
@@ -64,13 +72,16 @@ export function buildRows(
   activities: Iterable<PairActivity>,
   scope: ListScope,
   entryOf: EntryLookup = noEntries,
+  outlookOf: OutlookLookup = noOutlooks,
 ): CustomerRow[] {
   const rows: CustomerRow[] = [];
   if (scope.kind === 'branch') {
     for (const a of activities) {
       if (a.branch_id !== scope.branchId) continue;
       const customer = customers.get(a.customer_id);
-      if (customer !== undefined) rows.push({ id: customer.id, customer, activity: a, nameKey: nameKeyOf(customer), entry: entryOf(customer.id) });
+      if (customer !== undefined) {
+        rows.push({ id: customer.id, customer, activity: a, outlook: outlookOf(a.branch_id, a.customer_id) ?? null, nameKey: nameKeyOf(customer), entry: entryOf(customer.id) });
+      }
     }
     return rows;
   }
@@ -82,7 +93,9 @@ export function buildRows(
     if (current === undefined || representsBetter(a, current, customer, scope.preferredBranchId)) best.set(a.customer_id, a);
   }
   for (const customer of customers.values()) {
-    rows.push({ id: customer.id, customer, activity: best.get(customer.id) ?? null, nameKey: nameKeyOf(customer), entry: entryOf(customer.id) });
+    const a = best.get(customer.id) ?? null;
+    const outlook = a === null ? null : (outlookOf(a.branch_id, a.customer_id) ?? null);
+    rows.push({ id: customer.id, customer, activity: a, outlook, nameKey: nameKeyOf(customer), entry: entryOf(customer.id) });
   }
   return rows;
 }

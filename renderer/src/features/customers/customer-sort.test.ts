@@ -40,6 +40,6 @@ describe('toggledSort', () => {
     expect(toggledSort({ field: 'visits', direction: 'desc' }, 'visits')).toEqual({ field: 'visits', direction: 'asc' });
     expect(toggledSort({ field: 'visits', direction: 'asc' }, 'visits')).toEqual({ field: 'visits', direction: 'desc' });
     expect(toggledSort({ field: 'visits', direction: 'asc' }, 'name')).toEqual({ field: 'name', direction: 'asc' });
-    expect(SORT_FIELDS.filter((f) => naturalDirection(f) === 'desc')).toEqual(['last_visit', 'total_spent', 'visits']);
+    expect(SORT_FIELDS.filter((f) => naturalDirection(f) === 'desc')).toEqual(['last_visit', 'total_spent', 'visits', 'predicted_value', 'value_at_risk', 'chance', 'expected_visits']);
   });
 });

@@ -5,6 +5,7 @@ import { criteria as makeCriteria, criteriaFromListFilters, listFiltersOf } from
 import { formatMoney } from '../../../../shared/money';
 import type { CustomerFilters, FilterKey } from './customer-filters';
 import { DEFAULT_SORT, type SortOrder } from './customer-sort';
+import type { OutlookFilter } from './outlook-filters';
 import { EMPTY_INPUTS, parseFilterInputs, type FilterInputs, type InputErrors } from './filter-inputs';
 
 /**
@@ -25,6 +26,8 @@ export interface CustomersView {
   frequencyTiers: FrequencyTier[];
   tags: string[];
   inputs: FilterInputs;
+  /** Filters on predictions (not part of a saved segment's criteria). */
+  outlook: OutlookFilter[];
   /** The highlighted customer (keyboard selection), kept across navigation. */
   selectedId: string | null;
   /**
@@ -53,6 +56,7 @@ const initial: CustomersView = {
   frequencyTiers: [],
   tags: [],
   inputs: EMPTY_INPUTS,
+  outlook: [],
   selectedId: null,
   segment: null,
 };
@@ -73,6 +77,7 @@ export const customersView = {
   toggleStatus: (s: CustomerStatus): void => useCustomersView.setState((v) => ({ statuses: toggled(v.statuses, s) })),
   toggleSpendingTier: (t: SpendingTier): void => useCustomersView.setState((v) => ({ spendingTiers: toggled(v.spendingTiers, t) })),
   toggleFrequencyTier: (t: FrequencyTier): void => useCustomersView.setState((v) => ({ frequencyTiers: toggled(v.frequencyTiers, t) })),
+  toggleOutlook: (f: OutlookFilter): void => useCustomersView.setState((v) => ({ outlook: toggled(v.outlook, f) })),
   toggleTag: (tag: string): void => useCustomersView.setState((v) => ({ tags: toggled(v.tags, tag) })),
   setInput: (field: keyof FilterInputs, value: string): void => useCustomersView.setState((v) => ({ inputs: { ...v.inputs, [field]: value } })),
   select: (selectedId: string | null): void => useCustomersView.setState({ selectedId }),
@@ -97,10 +102,10 @@ export const customersView = {
       }
     }),
   /** Clears every filter (not the search, sort or scope). */
-  clearFilters: (): void => useCustomersView.setState({ statuses: [], spendingTiers: [], frequencyTiers: [], tags: [], inputs: EMPTY_INPUTS, segment: null }),
+  clearFilters: (): void => useCustomersView.setState({ statuses: [], spendingTiers: [], frequencyTiers: [], tags: [], inputs: EMPTY_INPUTS, outlook: [], segment: null }),
   /** Clears the search and every filter. */
   clearAll: (): void =>
-    useCustomersView.setState({ query: '', bestMatch: true, statuses: [], spendingTiers: [], frequencyTiers: [], tags: [], inputs: EMPTY_INPUTS, segment: null }),
+    useCustomersView.setState({ query: '', bestMatch: true, statuses: [], spendingTiers: [], frequencyTiers: [], tags: [], inputs: EMPTY_INPUTS, outlook: [], segment: null }),
   /**
    * Shows this branch's customers matching a segment: no search, the segment's criteria as the
    * list's filters plus its other criteria (see `AppliedSegment`).

@@ -1,3 +1,4 @@
+import type { PairOutlook } from '../../../../shared/predict/outlook';
 import type { CustomerDoc } from '../../../../shared/domain/schemas';
 import type { PairActivity } from '../../../../shared/engine/activity';
 import { customerFixture } from '../../data/test-fixtures';
@@ -23,12 +24,13 @@ export function activityFixture(over: Partial<PairActivity> = {}): PairActivity 
   };
 }
 
-export function rowFixture(customer: Partial<CustomerDoc>, activity: Partial<PairActivity> | null = {}): CustomerRow {
+export function rowFixture(customer: Partial<CustomerDoc>, activity: Partial<PairActivity> | null = {}, outlook: PairOutlook | null = null): CustomerRow {
   const doc = customerFixture(customer);
   return {
     id: doc.id,
     customer: doc,
     activity: activity === null ? null : activityFixture({ customer_id: doc.id, ...activity }),
+    outlook,
     nameKey: nameKeyOf(doc),
     entry: undefined,
   };

@@ -6,6 +6,7 @@ import { viewContextOf } from '../segments/model';
 import { runQuery, type CustomerFilters, type QueryResult, type RowMatcher } from './customer-filters';
 import { buildRows, tagCounts, type CustomerRow } from './customer-rows';
 import { sortRows } from './customer-sort';
+import { filterByOutlook, outlookCounts, type OutlookFilter } from './outlook-filters';
 import { filtersOf, useCustomersView } from './customers-view-store';
 import type { InputErrors } from './filter-inputs';
 import { timedFilter } from './filter-timing';
@@ -23,6 +24,9 @@ export interface CustomerList {
   filters: CustomerFilters;
   inputErrors: InputErrors;
   tags: { tag: string; count: number }[];
+  /** Ticked prediction filters and, per filter, how many rows of the scope meet it. */
+  outlook: OutlookFilter[];
+  outlookCounts: Record<OutlookFilter, number>;
 }
 
 /**
@@ -40,6 +44,7 @@ export function useCustomerList(branchId: string): CustomerList {
   const sort = useCustomersView((v) => v.sort);
   const query = useCustomersView((v) => v.query);
   const bestMatch = useCustomersView((v) => v.bestMatch);
+  const outlook = useCustomersView((v) => v.outlook);
   const picked = useCustomersView(
     useShallow((v) => ({ statuses: v.statuses, spendingTiers: v.spendingTiers, frequencyTiers: v.frequencyTiers, tags: v.tags, inputs: v.inputs })),
   );
@@ -52,6 +57,7 @@ export function useCustomerList(branchId: string): CustomerList {
       desk.activity.activities(),
       allBranches ? { kind: 'all', preferredBranchId: branchId } : { kind: 'branch', branchId },
       (id) => desk.search.entry(id),
+      (b, c) => desk.outlook.get(b, c),
     );
   }, [desk, activityVersion, customersVersion, allBranches, branchId]);
 
@@ -72,7 +78,8 @@ export function useCustomerList(branchId: string): CustomerList {
   }, [desk, rows, extra, allBranches, branchId, day, bookingsVersion]);
 
   const tags = useMemo(() => tagCounts(rows), [rows]);
-  const sorted = useMemo(() => sortRows(inSegment, sort), [inSegment, sort]);
+  const sorted = useMemo(() => filterByOutlook(sortRows(inSegment, sort), outlook), [inSegment, sort, outlook]);
+  const counts = useMemo(() => outlookCounts(inSegment), [inSegment]);
   const match = useMemo((): RowMatcher | null => {
     const score = desk.search.entryMatcher(query);
     return score === null ? null : (row) => (row.entry === undefined ? 0 : score(row.entry));
@@ -95,5 +102,5 @@ export function useCustomerList(branchId: string): CustomerList {
     [cache, sorted, query, match, filters, bestMatch],
   );
 
-  return { rows, inSegment, result, byBestMatch: bestMatch && match !== null, filters, inputErrors: errors, tags };
+  return { rows, inSegment, result, byBestMatch: bestMatch && match !== null, filters, inputErrors: errors, tags, outlook, outlookCounts: counts };
 }

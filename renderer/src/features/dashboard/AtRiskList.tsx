@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { formatPhone } from '../../../../shared/domain/contact';
 import { routeHref } from '../../app/router';
 import { formatPrice } from '../../lib/format';
+import { cadenceText, chanceText, valueText } from '../../lib/outlook-format';
 import { Icon } from '../../ui/Icon';
 import { dayCount, displayName, shortDate } from '../customers';
 import type { ActionItem } from './dashboard-model';
@@ -9,10 +10,26 @@ import type { ActionItem } from './dashboard-model';
 const FIRST_SHOWN = 8;
 
 /**
- * At-risk customers, most valuable first: who to call today before they drift away. Each opens
- * the customer; contact logging comes with communications.
+ * At-risk customers, who to call today before they drift away: ranked by value at risk (the
+ * predicted value lost if they lapse) when the predictions are ready, else by spend with the
+ * reason shown. Each opens the customer.
  */
-export function AtRiskList({ items, branchNameOf, showBranch, onShowAll }: { items: ActionItem[]; branchNameOf: (id: string) => string; showBranch: boolean; onShowAll?: () => void }) {
+export function AtRiskList({
+  items,
+  ranked,
+  note,
+  branchNameOf,
+  showBranch,
+  onShowAll,
+}: {
+  items: ActionItem[];
+  ranked: boolean;
+  /** Why the list is not ranked by prediction (null when it is). */
+  note: string | null;
+  branchNameOf: (id: string) => string;
+  showBranch: boolean;
+  onShowAll?: () => void;
+}) {
   const [expanded, setExpanded] = useState(false);
   const shown = expanded ? items : items.slice(0, FIRST_SHOWN);
   return (
@@ -21,8 +38,15 @@ export function AtRiskList({ items, branchNameOf, showBranch, onShowAll }: { ite
         <div>
           <h2 id="at-risk-title">At risk: call them back</h2>
           <p className="muted dash-list-sub">
-            {items.length === 0 ? 'Nobody is at risk right now.' : `${items.length.toLocaleString('en')} at risk, most valuable first`}
+            {items.length === 0
+              ? 'Nobody is at risk right now.'
+              : `${items.length.toLocaleString('en')} at risk, ${ranked ? 'most value at risk first' : 'biggest spenders first'}`}
           </p>
+          {note !== null && items.length > 0 && (
+            <p className="muted dash-list-note" role="note">
+              {note}
+            </p>
+          )}
         </div>
         {onShowAll !== undefined && items.length > 0 && (
           <button type="button" className="btn btn-small" onClick={onShowAll}>
@@ -39,7 +63,7 @@ export function AtRiskList({ items, branchNameOf, showBranch, onShowAll }: { ite
         </div>
       ) : (
         <ol className="action-list" aria-label="At-risk customers">
-          {shown.map(({ activity: a, customer: c }) => (
+          {shown.map(({ activity: a, customer: c, outlook: o }) => (
             <li key={`${a.branch_id}/${c.id}`} className="action-item">
               <span className="action-main">
                 <a className="action-name" href={routeHref({ name: 'customer', id: c.id })}>
@@ -49,9 +73,22 @@ export function AtRiskList({ items, branchNameOf, showBranch, onShowAll }: { ite
                   Last visit {shortDate(a.last_visit_date)} · {dayCount(a.days_since_last_visit ?? 0)} ago
                   {showBranch && <> · {branchNameOf(a.branch_id)}</>}
                 </span>
+
               </span>
               <span className="action-phone nums">{formatPhone(c.phone) || c.email || 'No contact details'}</span>
-              <span className="action-value nums">{formatPrice(a.total_spent)}</span>
+              {ranked ? (
+                <span className="action-value nums" title={`Spent ${formatPrice(a.total_spent)} so far`}>
+                  {o === undefined ? '—' : valueText(o.value_at_risk_90)}
+                  <span className="action-value-label">at risk</span>
+                </span>
+              ) : (
+                <span className="action-value nums">{formatPrice(a.total_spent)}</span>
+              )}
+              {o !== undefined && (
+                <span className="action-outlook">
+                  {chanceText(o.p_alive)} chance of return{o.cadence !== null && <> · {cadenceText(o.cadence)}</>}
+                </span>
+              )}
             </li>
           ))}
         </ol>

@@ -2,7 +2,8 @@ import '../../ui/chart-setup';
 import { useMemo } from 'react';
 import type { CustomerStatus } from '../../../../shared/domain/types';
 import { navigate } from '../../app/router';
-import { useActivityVersion, useBranches, useCurrentBranch, useCustomersVersion, useDesk, useToday } from '../../data/hooks';
+import { useActivityVersion, useBranches, useCurrentBranch, useCustomersVersion, useDesk, useOutlookState, useToday } from '../../data/hooks';
+import { outlookNote } from '../../lib/outlook-format';
 import { longDate } from '../../lib/zoned-time';
 import { Icon } from '../../ui/Icon';
 import { customersView } from '../customers';
@@ -23,6 +24,8 @@ export function DashboardScreen() {
   const branches = useBranches();
   const { day } = useToday();
   const activityVersion = useActivityVersion();
+  const outlookState = useOutlookState();
+  const ranked = outlookState.kind === 'ready';
   const customersVersion = useCustomersVersion();
   const chosen = useDashboardView((s) => s.scope);
   const scope = chosen === undefined || (chosen !== null && !desk.branches.has(chosen)) ? (branch?.id ?? null) : chosen;
@@ -33,18 +36,18 @@ export function DashboardScreen() {
     const activities = [...desk.activity.activities()];
     return {
       metrics: dashboardMetrics(activities, desk.branches.keys(), desk.asOfDay, scope),
-      atRisk: atRiskActions(activities, desk.customers, scope),
+      atRisk: atRiskActions(activities, desk.customers, scope, ranked ? (b, c) => desk.outlook.get(b, c) : undefined),
       top: topBySpend(activities, desk.customers, scope),
       tiers: tierCounts(activities, scope),
     };
-  }, [desk, scope, activityVersion, customersVersion]);
+  }, [desk, scope, activityVersion, customersVersion, ranked]);
 
   if (branch === undefined) return null;
   const scopeName = scope === null ? 'All branches' : (desk.branches.get(scope)?.name ?? scope);
   const isDesk = scope === branch.id;
   const branchNameOf = (id: string): string => desk.branches.get(id)?.name ?? id;
   const showStatus = (status: CustomerStatus): void => {
-    customersView.showStatus(status, status === 'at_risk' ? { field: 'total_spent', direction: 'desc' } : undefined);
+    customersView.showStatus(status, status === 'at_risk' ? { field: ranked ? 'value_at_risk' : 'total_spent', direction: 'desc' } : undefined);
     navigate({ name: 'customers' });
   };
 
@@ -96,7 +99,7 @@ export function DashboardScreen() {
             <TierChart spending={data.tiers.spending} frequency={data.tiers.frequency} />
           </div>
           <div className="dash-grid dash-grid-lists">
-            <AtRiskList items={data.atRisk} branchNameOf={branchNameOf} showBranch={scope === null} onShowAll={isDesk ? () => showStatus('at_risk') : undefined} />
+            <AtRiskList items={data.atRisk} ranked={ranked} note={outlookNote(outlookState)} branchNameOf={branchNameOf} showBranch={scope === null} onShowAll={isDesk ? () => showStatus('at_risk') : undefined} />
             <TopCustomers items={data.top} branchNameOf={branchNameOf} showBranch={scope === null} />
           </div>
         </>

@@ -3,10 +3,26 @@ import { describe, expect, it } from 'vitest';
 import { parseDataset } from '../../../../shared/csv/import';
 import { buildActivityIndex } from '../../../../shared/engine/dataset';
 import type { BranchMetrics } from '../../../../shared/engine/metrics';
+import type { PairOutlook } from '../../../../shared/predict/outlook';
 import { parseDay } from '../../../../shared/time/calendar';
 import { customerFixture } from '../../data/test-fixtures';
 import { activityFixture } from '../customers/test-rows';
 import { atRiskActions, dashboardMetrics, headline, headlineDetail, percent, tierCounts, topBySpend } from './dashboard-model';
+
+function outlookFixture(customerId: string, valueAtRisk: number): PairOutlook {
+  return {
+    customer_id: customerId,
+    branch_id: 'br-1',
+    p_alive: 0.5,
+    expected_visits_30: 0.4,
+    expected_visits_90: 1,
+    expected_spend: 20,
+    predicted_value_30: 8,
+    predicted_value_90: 20,
+    value_at_risk_90: valueAtRisk,
+    cadence: null,
+  };
+}
 
 const SAMPLE = new URL('../../../../fixtures/sample/', import.meta.url);
 
@@ -55,6 +71,15 @@ describe('action lists', () => {
     expect(atRiskActions(acts, customers, 'br-1').map((x) => x.customer.id)).toEqual(['b', 'a']);
     expect(atRiskActions(acts, customers, null).map((x) => x.customer.id)).toEqual(['d', 'b', 'a']);
     expect(atRiskActions(acts, customers, 'br-1').every((x) => x.activity.status === 'at_risk')).toBe(true);
+  });
+
+  it('with predictions, ranks the call-back list by value at risk (spend breaks ties; no prediction last)', () => {
+    const risk: Record<string, number> = { a: 12.5, d: 3.25 };
+    const outlookOf = (_branch: string, id: string) => (risk[id] === undefined ? undefined : outlookFixture(id, risk[id]));
+    // a spent least but has most at risk; b has no prediction (e.g. no visit counted yet).
+    expect(atRiskActions(acts, customers, null, outlookOf).map((x) => x.customer.id)).toEqual(['a', 'd', 'b']);
+    expect(atRiskActions(acts, customers, null, outlookOf)[0]?.outlook?.value_at_risk_90).toBe(12.5);
+    expect(atRiskActions(acts, customers, null, () => outlookFixture('x', 1)).map((x) => x.customer.id)).toEqual(['d', 'b', 'a']);
   });
 
   it('ranks the top spenders with visits only, up to the limit', () => {

@@ -2,6 +2,7 @@ import type { CustomerDoc } from '../../../../shared/domain/schemas';
 import { FREQUENCY_TIERS, SPENDING_TIERS, type FrequencyTier, type SpendingTier } from '../../../../shared/domain/types';
 import type { PairActivity } from '../../../../shared/engine/activity';
 import { computeMetrics, type BranchMetrics } from '../../../../shared/engine/metrics';
+import type { PairOutlook } from '../../../../shared/predict/outlook';
 import { formatDay } from '../../../../shared/time/calendar';
 
 /** What the dashboard shows: one branch, or every branch together (`null`). */
@@ -48,6 +49,8 @@ export function percent(fraction: number): string {
 export interface ActionItem {
   activity: PairActivity;
   customer: CustomerDoc;
+  /** The pair's predicted outlook, when the call-back list is ranked by it. */
+  outlook?: PairOutlook;
 }
 
 function withCustomers(activities: Iterable<PairActivity>, customers: ReadonlyMap<string, CustomerDoc>, keep: (a: PairActivity) => boolean): ActionItem[] {
@@ -69,9 +72,21 @@ function byValue(x: ActionItem, y: ActionItem): number {
   );
 }
 
-/** At-risk customers of the scope, most valuable first (spent, then visits, then name). */
-export function atRiskActions(activities: Iterable<PairActivity>, customers: ReadonlyMap<string, CustomerDoc>, scope: DashboardScope): ActionItem[] {
-  return withCustomers(activities, customers, (a) => a.status === 'at_risk' && inScope(a, scope)).sort(byValue);
+/**
+ * At-risk customers of the scope, who to call first. With predictions (`outlookOf`): by value at
+ * risk — the predicted value of the next 90 days lost if they lapse — then spent, visits, name.
+ * Without (no model, or the fit failed): by spent, then visits, then name.
+ */
+export function atRiskActions(
+  activities: Iterable<PairActivity>,
+  customers: ReadonlyMap<string, CustomerDoc>,
+  scope: DashboardScope,
+  outlookOf?: (branchId: string, customerId: string) => PairOutlook | undefined,
+): ActionItem[] {
+  const items = withCustomers(activities, customers, (a) => a.status === 'at_risk' && inScope(a, scope));
+  if (outlookOf === undefined) return items.sort(byValue);
+  for (const item of items) item.outlook = outlookOf(item.activity.branch_id, item.activity.customer_id);
+  return items.sort((x, y) => (y.outlook?.value_at_risk_90 ?? -1) - (x.outlook?.value_at_risk_90 ?? -1) || byValue(x, y));
 }
 
 /** The scope's customers who spent most (visits, then name break ties). */

@@ -1,0 +1,95 @@
+/**
+ * Every pair's outlook (chance of return, expected visits, predicted value, value at risk,
+ * cadence: shared/predict/outlook.ts) kept next to the ActivityIndex. The model comes from the
+ * server's parameters when the desk has them (every desk and HQ then agree), else from a fit
+ * over this desk's own bookings, run in idle time after the bookings are read (never during
+ * start-up). A failed fit leaves no numbers: screens show the rule-based status and the reason.
+ */
+import type { ActivityIndex } from '../../../shared/engine/activity-index';
+import { pairKey } from '../../../shared/engine/activity-index';
+import type { BookingFact } from '../../../shared/engine/activity';
+import { visitHistories } from '../../../shared/predict/history';
+import { fitRetentionModel, type RetentionModel } from '../../../shared/predict/model';
+import { outlookFromFacts, pairOutlook, type PairOutlook } from '../../../shared/predict/outlook';
+
+export type ModelSource = 'desk' | 'server';
+
+export type OutlookModelState =
+  /** Bookings not read yet, or the fit is waiting for idle time. */
+  | { kind: 'pending' }
+  | {
+      kind: 'ready';
+      source: ModelSource;
+      model: RetentionModel;
+      /** The local date (YYYY-MM-DD) the model was fitted as of. */
+      fittedAsOf: string;
+      /** How long this desk's own fit took (ms); null for the server's parameters. */
+      fitMs: number | null;
+    }
+  | { kind: 'failed'; source: ModelSource; reason: string };
+
+function* allFacts(index: ActivityIndex): IterableIterator<BookingFact> {
+  for (const h of index.histories()) yield* h.bookings;
+}
+
+export class OutlookIndex {
+  private stateValue: OutlookModelState = { kind: 'pending' };
+  private readonly byPair = new Map<string, PairOutlook>();
+
+  get state(): OutlookModelState {
+    return this.stateValue;
+  }
+
+  get(branchId: string, customerId: string): PairOutlook | undefined {
+    return this.byPair.get(pairKey(branchId, customerId));
+  }
+
+  values(): IterableIterator<PairOutlook> {
+    return this.byPair.values();
+  }
+
+  get size(): number {
+    return this.byPair.size;
+  }
+
+  /** Fits the business model over the index's bookings as of its day. Returns the new state. */
+  fit(index: ActivityIndex, asOf: string): OutlookModelState {
+    const t0 = performance.now();
+    const outcome = fitRetentionModel(visitHistories(allFacts(index), index.asOf), index.asOf);
+    const fitMs = Math.round((performance.now() - t0) * 10) / 10;
+    this.stateValue = outcome.ok
+      ? { kind: 'ready', source: 'desk', model: outcome.model, fittedAsOf: asOf, fitMs }
+      : { kind: 'failed', source: 'desk', reason: outcome.reason };
+    this.recomputeAll(index);
+    return this.stateValue;
+  }
+
+  /** Uses given parameters (the server's), then recomputes every pair. */
+  useModel(state: OutlookModelState, index: ActivityIndex): void {
+    this.stateValue = state;
+    this.recomputeAll(index);
+  }
+
+  /** Every pair's outlook as of the index's day (after a new day or model). */
+  recomputeAll(index: ActivityIndex): void {
+    this.byPair.clear();
+    if (this.stateValue.kind !== 'ready') return;
+    const model = this.stateValue.model;
+    for (const history of visitHistories(allFacts(index), index.asOf)) {
+      this.byPair.set(pairKey(history.branch_id, history.customer_id), pairOutlook(model, history, index.asOf));
+    }
+  }
+
+  /** One pair again, after its bookings changed (the ActivityIndex's incremental update). */
+  updatePair(index: ActivityIndex, branchId: string, customerId: string): void {
+    const key = pairKey(branchId, customerId);
+    if (this.stateValue.kind !== 'ready') return;
+    const outlook = outlookFromFacts(this.stateValue.model, index.bookingsOf(branchId, customerId), index.asOf);
+    if (outlook === null) this.byPair.delete(key);
+    else this.byPair.set(key, outlook);
+  }
+
+  removePair(branchId: string, customerId: string): void {
+    this.byPair.delete(pairKey(branchId, customerId));
+  }
+}
