@@ -361,6 +361,34 @@ CREATE TABLE reminder_settings (
 CREATE INDEX communications_reminder_keys ON communications (trigger_key text_pattern_ops) WHERE trigger_key LIKE 'reminder:%' OR trigger_key LIKE 'reply:%';
 `;
 
+// History for trends (issue 14): per pair the difference entries of its status intervals, per
+// branch and day their sums (server/services/history.ts). history_built: the branch's entries
+// were computed from its bookings (false after this upgrade until the branch is rebuilt).
+const history = `
+CREATE TABLE pair_history (
+  branch_id text NOT NULL,
+  customer_id text NOT NULL,
+  deltas jsonb NOT NULL,
+  PRIMARY KEY (branch_id, customer_id)
+);
+CREATE TABLE branch_day_deltas (
+  branch_id text NOT NULL,
+  day integer NOT NULL,
+  customers bigint NOT NULL,
+  status_new bigint NOT NULL,
+  status_active bigint NOT NULL,
+  status_win_back bigint NOT NULL,
+  status_at_risk bigint NOT NULL,
+  status_churned bigint NOT NULL,
+  new_customers_30d bigint NOT NULL,
+  with_visits bigint NOT NULL,
+  spent_cents bigint NOT NULL,
+  visits bigint NOT NULL,
+  PRIMARY KEY (branch_id, day)
+);
+ALTER TABLE branch_projection ADD COLUMN history_built boolean NOT NULL DEFAULT false;
+`;
+
 /** Campaigns changed shape the most (their message became the first variant): upgraded in TypeScript. */
 async function upgradeCampaigns(tx: Queryable): Promise<void> {
   const rows = await tx.query<{ id: string; data: Record<string, unknown> }>('SELECT id, data FROM campaigns');
@@ -380,4 +408,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'customer import batches', sql: importBatches },
   { version: 9, name: 'document schema 2: corrections of finished visits', sql: schemaV2 },
   { version: 10, name: 'appointment reminder settings', sql: reminders },
+  { version: 11, name: 'pair history for trends from the bookings', sql: history },
 ];

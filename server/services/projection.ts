@@ -9,6 +9,7 @@ import { accumulate, emptyAccumulator, type MetricsAccumulator } from '../../sha
 import type { BookingStatus, CustomerStatus } from '../../shared/domain/types';
 import { toNumber, type Queryable } from '../db/database';
 import type { BranchInfo } from '../store/branches';
+import { loadCreatedAt, loadPairHistories, pairEntries, rebuildBranchHistory, writePairHistories, type PairHistoryChange } from './history';
 
 export interface PairRef {
   branch_id: string;
@@ -288,6 +289,7 @@ export async function recomputeBranch(tx: Queryable, branch: BranchInfo, day: nu
   await upsertActivities(tx, activities);
   const acc = accumulateAll(activities, day);
   await saveProjection(tx, branch.id, day, acc);
+  await rebuildBranchHistory(tx, branch, data);
   return acc;
 }
 
@@ -336,6 +338,7 @@ export async function refreshPairs(
     else list.push(fact);
   }
   const homes = new Map(state.homes);
+  await refreshHistories(tx, [...unique.values()], branches, facts, homes);
   const old = new Map(state.old.map((r) => [pairKey(r.branch_id as string, r.customer_id as string), rowToActivity(r)]));
 
   const upserts: PairActivity[] = [];
@@ -368,6 +371,23 @@ export async function refreshPairs(
   }
   await writePairChanges(tx, upserts, removals, deltas);
   return changes;
+}
+
+/** Moves the pairs' history entries (server/services/history.ts) to what their bookings say now. */
+async function refreshHistories(
+  tx: Queryable,
+  pairs: readonly PairRef[],
+  branches: ReadonlyMap<string, BranchInfo>,
+  facts: ReadonlyMap<string, BookingFact[]>,
+  homes: ReadonlyMap<string, string>,
+): Promise<void> {
+  const [stored, created] = await Promise.all([loadPairHistories(tx, pairs), loadCreatedAt(tx, pairs.map((p) => p.customer_id))]);
+  const changes: PairHistoryChange[] = pairs.map((p) => {
+    const key = pairKey(p.branch_id, p.customer_id);
+    const after = pairEntries(branches.get(p.branch_id) as BranchInfo, facts.get(key) ?? [], homes.get(p.customer_id) === p.branch_id, created.get(p.customer_id));
+    return { branch_id: p.branch_id, customer_id: p.customer_id, before: stored.get(key) ?? [], after };
+  });
+  await writePairHistories(tx, changes);
 }
 
 /**

@@ -1,57 +1,72 @@
 /**
- * Daily metrics for trend charts: the stored snapshots of finished days plus the live counters
- * of each branch's current day, grouped by branch-local date.
+ * Daily metrics for trend charts and past dates, computed from history (docs/DESIGN.md §2): the
+ * stored day sums of every pair's status intervals (server/services/history.ts), never from
+ * snapshots. The range ends on the latest branch-local today; every branch reports every day.
  */
-import { emptyAccumulator, finishMetrics, mergeAccumulators, type BranchMetrics, type MetricsAccumulator } from '../../shared/engine/metrics';
+import type { BranchMetrics } from '../../shared/engine/metrics';
+import type { TrendDay } from '../../shared/engine/trend';
 import type { TrendResponse } from '../../shared/sync/protocol';
-import { formatDay } from '../../shared/time/calendar';
-import { toNumber } from '../db/database';
-import { loadBranches } from '../store/branches';
-import { accumulatorOf, COUNTERS_SQL, loadProjection, type CounterRow } from './projection';
-import { rollStale } from './roller';
+import { formatDay, MS_PER_DAY } from '../../shared/time/calendar';
+import { loadBranches, type BranchInfo } from '../store/branches';
+import { lockStamps } from '../store/stamps';
 import type { Store } from '../store/store';
+import { branchData } from './projection';
+import { rebuildBranchHistory, trendFromHistory, unbuiltHistories } from './history';
+import { rollStale } from './roller';
 
-export const MAX_TREND_DAYS = 366;
+/** Longest range served: five years of days (one row per branch per day). */
+export const MAX_TREND_DAYS = 1830;
 
-export async function metricsTrend(store: Store, days: number, scope: string | null): Promise<TrendResponse> {
-  const branches = [...(await loadBranches(store.db, store.org)).values()].filter((b) => scope === null || b.id === scope);
-  const ids = branches.map((b) => b.id);
-  await rollStale(store, ids);
-  const projection = await loadProjection(store.db, ids);
-  const byDay = new Map<number, Map<string, MetricsAccumulator>>();
-  const put = (day: number, branch: string, acc: MetricsAccumulator) => {
-    let m = byDay.get(day);
-    if (m === undefined) byDay.set(day, (m = new Map()));
-    m.set(branch, acc);
+export type TrendRange = { days: number } | { fromDay: number; toDay: number };
+
+/** Builds the history of branches that have none yet (a database upgraded from before issue 14). */
+export async function ensureHistories(store: Store, branches: readonly BranchInfo[]): Promise<void> {
+  const missing = new Set(await unbuiltHistories(store.db, branches.map((b) => b.id)));
+  for (const branch of branches) {
+    if (!missing.has(branch.id)) continue;
+    await store.db.transaction(async (tx) => {
+      await lockStamps(tx);
+      if ((await unbuiltHistories(tx, [branch.id])).length === 0) return;
+      await rebuildBranchHistory(tx, branch, await branchData(tx, branch.id));
+    });
+  }
+}
+
+async function scoped(store: Store, scope: string | null): Promise<BranchInfo[]> {
+  return [...(await loadBranches(store.db, store.org)).values()].filter((b) => scope === null || b.id === scope);
+}
+
+/** The latest branch-local today among the branches (UTC's when there are none). */
+export function latestToday(store: Store, branches: readonly BranchInfo[]): number {
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const b of branches) latest = Math.max(latest, store.today(b));
+  return Number.isFinite(latest) ? latest : Math.floor(store.clock() / MS_PER_DAY);
+}
+
+/** Metrics of every day of the range for the branches in scope (null = every branch). */
+export async function trendDays(store: Store, range: TrendRange, scope: string | null): Promise<{ branches: BranchInfo[]; days: TrendDay[]; today: number }> {
+  const branches = await scoped(store, scope);
+  await rollStale(store, branches.map((b) => b.id));
+  await ensureHistories(store, branches);
+  const today = latestToday(store, branches);
+  const toDay = 'days' in range ? today : range.toDay;
+  const fromDay = 'days' in range ? today - range.days + 1 : range.fromDay;
+  const days = await trendFromHistory(store.db, branches.map((b) => b.id), fromDay, toDay);
+  return { branches, days, today };
+}
+
+export async function metricsTrend(store: Store, range: TrendRange | number, scope: string | null): Promise<TrendResponse> {
+  const { days, today } = await trendDays(store, typeof range === 'number' ? { days: range } : range, scope);
+  const first = days[0];
+  const last = days.at(-1);
+  return {
+    from: first?.date ?? formatDay(today),
+    to: last?.date ?? formatDay(today),
+    today: formatDay(today),
+    days: days.map((d) => {
+      const branches: Record<string, BranchMetrics> = {};
+      for (const [id, m] of d.branches) branches[id] = m;
+      return { date: d.date, branches, all: d.all };
+    }),
   };
-  let minDay = Number.POSITIVE_INFINITY;
-  for (const [id, p] of projection) {
-    put(p.asOfDay, id, p.acc);
-    minDay = Math.min(minDay, p.asOfDay - days + 1);
-  }
-  if (Number.isFinite(minDay)) {
-    const rows = await store.db.query<CounterRow & { branch_id: string; day: unknown }>(
-      `SELECT branch_id, day, ${COUNTERS_SQL} FROM metrics_snapshots WHERE day >= $1 AND branch_id = ANY($2::text[]) ORDER BY day`,
-      [minDay, ids],
-    );
-    for (const r of rows) {
-      const day = toNumber(r.day);
-      const p = projection.get(r.branch_id);
-      if (p === undefined || day >= p.asOfDay || day <= p.asOfDay - days) continue;
-      put(day, r.branch_id, accumulatorOf(r));
-    }
-  }
-  const out: TrendResponse['days'] = [];
-  for (const day of [...byDay.keys()].sort((a, b) => a - b)) {
-    const accs = byDay.get(day) as Map<string, MetricsAccumulator>;
-    const all = emptyAccumulator();
-    const perBranch: Record<string, BranchMetrics> = {};
-    for (const id of [...accs.keys()].sort()) {
-      const acc = accs.get(id) as MetricsAccumulator;
-      perBranch[id] = finishMetrics(acc);
-      mergeAccumulators(all, acc);
-    }
-    out.push({ date: formatDay(day), branches: perBranch, all: finishMetrics(all) });
-  }
-  return { days: out };
 }

@@ -5,7 +5,7 @@ import { BOOKING_STATUSES } from '../domain/types';
 import { daysFromCivil, formatDay } from '../time/calendar';
 import { buildActivityIndex, factsOf, historyIndex } from './dataset';
 import { computeMetrics } from './metrics';
-import { computeTrend, type TrendDay } from './trend';
+import { computeTrend, pairDeltas, trendFromDeltas, TREND_FIELDS, type BranchDeltas, type TrendDay } from './trend';
 import type { CustomerLink } from './activity-index';
 import { demoOptions, generateDemoData } from '../demo';
 
@@ -107,6 +107,51 @@ function metricsOn(w: World, day: number) {
   const index = buildActivityIndex({ branches: w.branches, customers: w.customers, bookings: [...factsOf(w.branches, w.bookings)] }, day);
   return computeMetrics(index.activities(), w.branches.map((b) => b.id), formatDay(day), day);
 }
+
+/** What a store does: every pair's pairDeltas summed per branch and day, then read back for a range. */
+function trendFromStoredDeltas(w: World): TrendDay[] {
+  const index = historyIndex({ branches: w.branches, customers: w.customers, bookings: [...factsOf(w.branches, w.bookings)] });
+  const stored = new Map<string, Map<number, number[]>>(w.branches.map((b) => [b.id, new Map()]));
+  for (const pair of index.histories()) {
+    const table = stored.get(pair.branchId) as Map<number, number[]>;
+    for (const d of pairDeltas(pair.since, pair.bookings, index.rulesFor(pair.branchId).thresholds)) {
+      const row = table.get(d.day) ?? new Array<number>(TREND_FIELDS).fill(0);
+      d.values.forEach((v, f) => (row[f] = (row[f] as number) + v));
+      table.set(d.day, row);
+    }
+  }
+  const branches: BranchDeltas[] = [...stored].map(([branchId, table]) => {
+    const before = new Array<number>(TREND_FIELDS).fill(0);
+    const days = [];
+    for (const [day, values] of table) {
+      if (day < w.fromDay) values.forEach((v, f) => (before[f] = (before[f] as number) + v));
+      else days.push({ day, values });
+    }
+    return { branchId, before, days };
+  });
+  return trendFromDeltas(branches, w.fromDay, w.toDay);
+}
+
+describe('pairDeltas + trendFromDeltas (what the server stores)', () => {
+  it('equal computeTrend on every day of any range (property)', () => {
+    fc.assert(
+      fc.property(worldArb, (w) => {
+        expect(trendFromStoredDeltas(w)).toEqual(trendOf(w));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a pair without a dated start exists from ORIGIN_DAY, and a pair changes by its own entries only', () => {
+    const t = { activeDays: 2, atRiskDays: 4 };
+    const fact = { id: 'k', customer_id: 'c', branch_id: 'b', service: '', staff: '', status: 'completed' as const, price: 700, ms: 0, day: 100 };
+    const deltas = pairDeltas(Number.NEGATIVE_INFINITY, [fact], t);
+    expect(deltas[0]?.day).toBe(-1_000_000);
+    // customers +1 and new +1 from the origin; the visit day moves new → active and adds money.
+    expect(deltas.map((d) => d.day)).toEqual([-1_000_000, 100, 103, 105, 130]);
+    expect(deltas.reduce((sum, d) => sum + (d.values[0] as number), 0)).toBe(1);
+  });
+});
 
 describe('computeTrend', () => {
   it('equals metrics as of every day of the range (property)', () => {

@@ -3,7 +3,8 @@ import { formatDay } from '../time/calendar';
 import { compareCodePoints } from '../util/compare';
 import type { BookingFact } from './activity';
 import type { PairHistory } from './activity-index';
-import { emptyAccumulator, finishMetrics, mergeAccumulators, type BranchMetrics, type MetricsAccumulator } from './metrics';
+import { divideHalfUp } from '../money';
+import type { BranchMetrics } from './metrics';
 
 /**
  * Branch metrics for every day of a range in one pass over the history (docs/DESIGN.md §2).
@@ -103,58 +104,168 @@ function visitDays(bookings: readonly BookingFact[], to: number, into: VisitDay[
   return into;
 }
 
-/** Adds one pair's contributions over [from, to]. */
-function addPair(diff: BranchDiff, since: number, days: readonly VisitDay[], t: Thresholds): void {
-  const to = diff.to;
-  if (since > to) return;
-  diff.add(F_CUSTOMERS, since, to, 1);
+/** Receives one interval contribution: `value` added to `field` on every day of [a, b] (b may be +Infinity). */
+export type IntervalSink = (field: number, a: number, b: number, value: number) => void;
+
+/**
+ * One pair's contributions as intervals: the pair exists from `since`; `days` are its visit days
+ * (visitDays). Every interval ends at `end` at the latest (+Infinity = open-ended).
+ */
+function pairIntervals(since: number, days: readonly VisitDay[], t: Thresholds, end: number, add: IntervalSink): void {
+  if (since > end) return;
+  add(F_CUSTOMERS, since, end, 1);
   const first = days[0];
   if (first === undefined) {
-    diff.add(F_NEW, since, to, 1);
+    add(F_NEW, since, end, 1);
     return;
   }
-  diff.add(F_NEW, since, first.day - 1, 1);
-  diff.add(F_WITH_VISITS, first.day, to, 1);
-  diff.add(F_NEW_30D, first.day, first.day + NEW_WINDOW_DAYS - 1, 1);
+  add(F_NEW, since, first.day - 1, 1);
+  add(F_WITH_VISITS, first.day, end, 1);
+  add(F_NEW_30D, first.day, first.day + NEW_WINDOW_DAYS - 1, 1);
   for (let i = 0; i < days.length; i += 1) {
     const v = days[i] as VisitDay;
-    diff.add(F_SPENT, v.day, to, v.cents);
-    diff.add(F_VISITS, v.day, to, v.count);
+    add(F_SPENT, v.day, end, v.cents);
+    add(F_VISITS, v.day, end, v.count);
     // Status from this visit day until the day before the next visit day.
-    const end = i + 1 < days.length ? (days[i + 1] as VisitDay).day - 1 : to;
+    const until = i + 1 < days.length ? (days[i + 1] as VisitDay).day - 1 : end;
     // The last two visits: two on this day → gap 0; otherwise this day and the previous visit day.
     const previous = i > 0 ? (days[i - 1] as VisitDay) : undefined;
     const winBack = v.count < 2 && previous !== undefined && v.day - previous.day > t.atRiskDays;
-    const activeEnd = Math.min(end, v.day + t.activeDays);
-    diff.add(winBack ? F_WIN_BACK : F_ACTIVE, v.day, activeEnd, 1);
-    const riskEnd = Math.min(end, v.day + t.atRiskDays);
-    diff.add(F_AT_RISK, v.day + t.activeDays + 1, riskEnd, 1);
-    diff.add(F_CHURNED, v.day + t.atRiskDays + 1, end, 1);
+    const activeEnd = Math.min(until, v.day + t.activeDays);
+    add(winBack ? F_WIN_BACK : F_ACTIVE, v.day, activeEnd, 1);
+    const riskEnd = Math.min(until, v.day + t.atRiskDays);
+    add(F_AT_RISK, v.day + t.activeDays + 1, riskEnd, 1);
+    add(F_CHURNED, v.day + t.atRiskDays + 1, until, 1);
   }
 }
 
-function accumulatorOf(row: Float64Array, offset: number): MetricsAccumulator {
-  const acc = emptyAccumulator();
-  acc.customers = row[offset + F_CUSTOMERS] as number;
-  acc.statuses.new = row[offset + F_NEW] as number;
-  acc.statuses.active = row[offset + F_ACTIVE] as number;
-  acc.statuses.win_back = row[offset + F_WIN_BACK] as number;
-  acc.statuses.at_risk = row[offset + F_AT_RISK] as number;
-  acc.statuses.churned = row[offset + F_CHURNED] as number;
-  acc.newCustomers30d = row[offset + F_NEW_30D] as number;
-  acc.withVisits = row[offset + F_WITH_VISITS] as number;
-  acc.spentCents = row[offset + F_SPENT] as number;
-  acc.visits = row[offset + F_VISITS] as number;
-  return acc;
+/** Adds one pair's contributions over [from, to]. */
+function addPair(diff: BranchDiff, since: number, days: readonly VisitDay[], t: Thresholds): void {
+  pairIntervals(since, days, t, diff.to, (field, a, b, value) => diff.add(field, a, b, value));
 }
+
+/** Counters per day, in this order: the columns of a stored delta row (see pairDeltas). */
+export const TREND_FIELDS = FIELDS;
+
+/**
+ * The first day a stored delta may name: a pair without a dated start (a customer without
+ * created_at) exists "always", which a store writes as existing from this day.
+ */
+export const ORIGIN_DAY = -1_000_000;
+
+/** One pair's change to a branch's counters from `day` on: `values[f]` is added to field f. */
+export interface DayDelta {
+  day: number;
+  values: number[];
+}
+
+/**
+ * One pair's contributions as absolute difference entries, merged per day and sorted: the value
+ * of every counter as of D is the sum of the entries dated on or before D (over every pair of the
+ * branch). Independent of any range, so a store can keep them and move them when a pair changes.
+ */
+export function pairDeltas(since: number, bookings: readonly BookingFact[], t: Thresholds): DayDelta[] {
+  const days = visitDays(bookings, Number.POSITIVE_INFINITY, []);
+  const byDay = new Map<number, number[]>();
+  const put = (day: number, field: number, value: number) => {
+    let row = byDay.get(day);
+    if (row === undefined) byDay.set(day, (row = new Array<number>(FIELDS).fill(0)));
+    row[field] = (row[field] as number) + value;
+  };
+  pairIntervals(Math.max(since, ORIGIN_DAY), days, t, Number.POSITIVE_INFINITY, (field, a, b, value) => {
+    if (a > b) return;
+    put(a, field, value);
+    if (Number.isFinite(b)) put(b + 1, field, -value);
+  });
+  const out: DayDelta[] = [];
+  for (const day of [...byDay.keys()].sort((x, y) => x - y)) {
+    const values = byDay.get(day) as number[];
+    if (values.some((v) => v !== 0)) out.push({ day, values });
+  }
+  return out;
+}
+
+/** Stored deltas of a branch for trendFromDeltas: their sum dated before `from`, then each day's. */
+export interface BranchDeltas {
+  branchId: string;
+  /** Sum of every entry dated before the range (length TREND_FIELDS). */
+  before: readonly number[];
+  /** Entries dated inside the range, any order. */
+  days: readonly DayDelta[];
+}
+
+/**
+ * Every day of [fromDay, toDay] from stored deltas (pairDeltas summed per branch and day): equal
+ * to computeTrend over the same histories. Branches in id order; throws like computeTrend.
+ */
+export function trendFromDeltas(branches: readonly BranchDeltas[], fromDay: number, toDay: number): TrendDay[] {
+  checkRange(fromDay, toDay);
+  const ids = branches.map((b) => b.branchId).sort(compareCodePoints);
+  const diffs = new Map<string, BranchDiff>();
+  const running = new Map<string, Float64Array>();
+  for (const b of branches) {
+    const diff = new BranchDiff(fromDay, toDay);
+    for (const d of b.days) {
+      if (d.day < fromDay || d.day > toDay) continue;
+      const offset = (d.day - fromDay) * FIELDS;
+      for (let f = 0; f < FIELDS; f += 1) diff.cells[offset + f] = (diff.cells[offset + f] as number) + (d.values[f] ?? 0);
+    }
+    diffs.set(b.branchId, diff);
+    running.set(b.branchId, Float64Array.from({ length: FIELDS }, (_, f) => b.before[f] ?? 0));
+  }
+  return sumDays(ids, diffs, running, fromDay, toDay);
+}
+
+function checkRange(fromDay: number, toDay: number): void {
+  if (!Number.isInteger(fromDay) || !Number.isInteger(toDay)) throw new RangeError('trend: from and to must be day numbers');
+  if (fromDay > toDay) throw new RangeError(`trend: from ${formatDay(fromDay)} is after to ${formatDay(toDay)}`);
+}
+
+/** finishMetrics of the counters in `c`: the same figures (property-tested against computeMetrics), without an accumulator per day. */
+function metricsOfCells(c: Float64Array): BranchMetrics {
+  const withVisits = c[F_WITH_VISITS] as number;
+  return {
+    customers: c[F_CUSTOMERS] as number,
+    new: c[F_NEW] as number,
+    active: c[F_ACTIVE] as number,
+    win_back: c[F_WIN_BACK] as number,
+    at_risk: c[F_AT_RISK] as number,
+    churned: c[F_CHURNED] as number,
+    new_customers_30d: c[F_NEW_30D] as number,
+    churn_rate: divideHalfUp(c[F_CHURNED] as number, withVisits, 4),
+    avg_clv: divideHalfUp(c[F_SPENT] as number, withVisits, 0) / 100,
+    avg_visits: divideHalfUp(c[F_VISITS] as number, withVisits, 2),
+  };
+}
+
+function sumDays(ids: readonly string[], diffs: Map<string, BranchDiff>, running: Map<string, Float64Array>, fromDay: number, toDay: number): TrendDay[] {
+  const out: TrendDay[] = [];
+  const order = ids.map((id) => ({ id, sums: running.get(id) as Float64Array, cells: (diffs.get(id) as BranchDiff).cells }));
+  const all = new Float64Array(FIELDS);
+  for (let d = fromDay; d <= toDay; d += 1) {
+    const offset = (d - fromDay) * FIELDS;
+    const branches = new Map<string, BranchMetrics>();
+    all.fill(0);
+    for (const { id, sums, cells } of order) {
+      for (let f = 0; f < FIELDS; f += 1) {
+        const v = (sums[f] as number) + (cells[offset + f] as number);
+        sums[f] = v;
+        all[f] = (all[f] as number) + v;
+      }
+      branches.set(id, metricsOfCells(sums));
+    }
+    out.push({ date: formatDay(d), branches, all: metricsOfCells(all) });
+  }
+  return out;
+}
+
 
 /**
  * Metrics for every day of [fromDay, toDay] (inclusive), each equal to `computeMetrics` as of
  * that day over the pairs existing then. Throws a RangeError when fromDay > toDay.
  */
 export function computeTrend(input: TrendInput, fromDay: number, toDay: number): TrendDay[] {
-  if (!Number.isInteger(fromDay) || !Number.isInteger(toDay)) throw new RangeError('trend: from and to must be day numbers');
-  if (fromDay > toDay) throw new RangeError(`trend: from ${formatDay(fromDay)} is after to ${formatDay(toDay)}`);
+  checkRange(fromDay, toDay);
   const diffs = new Map<string, BranchDiff>();
   const diffOf = (branchId: string): BranchDiff => {
     let diff = diffs.get(branchId);
@@ -181,20 +292,5 @@ export function computeTrend(input: TrendInput, fromDay: number, toDay: number):
 
   const ids = [...diffs.keys()].sort(compareCodePoints);
   const running = new Map<string, Float64Array>(ids.map((id) => [id, new Float64Array(FIELDS)]));
-  const out: TrendDay[] = [];
-  for (let d = fromDay; d <= toDay; d += 1) {
-    const offset = (d - fromDay) * FIELDS;
-    const branches = new Map<string, BranchMetrics>();
-    const all = emptyAccumulator();
-    for (const id of ids) {
-      const sums = running.get(id) as Float64Array;
-      const cells = (diffs.get(id) as BranchDiff).cells;
-      for (let f = 0; f < FIELDS; f += 1) sums[f] = (sums[f] as number) + (cells[offset + f] as number);
-      const acc = accumulatorOf(sums, 0);
-      mergeAccumulators(all, acc);
-      branches.set(id, finishMetrics(acc));
-    }
-    out.push({ date: formatDay(d), branches, all: finishMetrics(all) });
-  }
-  return out;
+  return sumDays(ids, diffs, running, fromDay, toDay);
 }

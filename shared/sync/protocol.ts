@@ -200,8 +200,16 @@ export interface StreamTicketResponse {
 /** `GET /api/metrics` answers the same JSON as the CLI `metrics` command. */
 export type MetricsResponse = MetricsReport;
 
-/** `GET /api/metrics/trend?days=N`: one entry per branch-local day that has a snapshot. */
+/**
+ * `GET /api/metrics/trend?days=N` (the N days ending on the latest branch-local today) or
+ * `?from=YYYY-MM-DD&to=YYYY-MM-DD`: one entry per date of the range, every branch in scope in
+ * each, computed from the bookings' history (docs/DESIGN.md §2).
+ */
 export interface TrendResponse {
+  from: string;
+  to: string;
+  /** The latest branch-local today: a date after it is not "live". */
+  today: string;
   days: { date: string; branches: Record<string, BranchMetrics>; all: BranchMetrics }[];
 }
 

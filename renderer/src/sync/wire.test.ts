@@ -66,6 +66,6 @@ describe('wire checks', () => {
   it('reads metrics and trend answers', () => {
     expect(parseMetricsResponse({ as_of: '2026-03-01', branches: { 'br-1': zeros }, all: zeros }).branches['br-1']).toEqual(zeros);
     expect(() => parseMetricsResponse({ as_of: '2026-03-01', branches: { 'br-1': { ...zeros, churn_rate: 'x' } }, all: zeros })).toThrow(/branches.br-1.churn_rate/);
-    expect(parseTrendResponse({ days: [{ date: '2026-03-01', branches: {}, all: zeros }] }).days).toHaveLength(1);
+    expect(parseTrendResponse({ from: '2026-03-01', to: '2026-03-01', today: '2026-03-01', days: [{ date: '2026-03-01', branches: {}, all: zeros }] }).days).toHaveLength(1);
   });
 });

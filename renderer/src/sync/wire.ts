@@ -219,6 +219,9 @@ export function parseTrendResponse(value: unknown): TrendResponse {
   const body = record(value, 'the trend answer');
   if (!Array.isArray(body.days)) fail('days is not an array');
   return {
+    from: str(body.from, 'from'),
+    to: str(body.to, 'to'),
+    today: str(body.today, 'today'),
     days: body.days.map((d: unknown, i) => {
       const day = record(d, `days[${i}]`);
       return { date: str(day.date, `days[${i}].date`), branches: branchMetrics(day.branches, `days[${i}].branches`), all: metrics(day.all, `days[${i}].all`) };

@@ -56,6 +56,9 @@ describe('hq-model', () => {
 
   it('builds trend series in date order with zeros for missing branches', () => {
     const trend: TrendResponse = {
+      from: '2026-03-01',
+      to: '2026-03-02',
+      today: '2026-03-02',
       days: [
         { date: '2026-03-02', branches: { 'br-nyc': m({ churn_rate: 0.3 }) }, all: m({ churn_rate: 0.2 }) },
         { date: '2026-03-01', branches: { 'br-nyc': m({ churn_rate: 0.25 }), 'br-manila': m({ churn_rate: 0.1 }) }, all: m({ churn_rate: 0.15 }) },
