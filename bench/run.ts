@@ -5,7 +5,7 @@
  * details go to bench/results/latest-run.json. PostgreSQL from DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/test): each run creates its own databases and drops them.
  *
- *   npm run bench [-- --quick] [-- --only engine,sync,browser,hq] [-- --smoke]
+ *   npm run bench [-- --quick] [-- --only engine,sync,browser,hq] [-- --smoke] [-- --hq-size 200,100000,1000000]
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,11 +33,21 @@ const { values } = parseArgs({
     smoke: { type: 'boolean', default: false },
     only: { type: 'string' },
     out: { type: 'string', default: resolve(import.meta.dirname, 'results') },
+    /** The organisation behind hq.metrics and hq.trend, as `branches,customers,bookings` (overrides the mode's). */
+    'hq-size': { type: 'string' },
   },
 });
 
 const mode = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
-const sizes: Sizes = values.smoke ? SMOKE : values.quick ? QUICK : FULL;
+const baseSizes: Sizes = values.smoke ? SMOKE : values.quick ? QUICK : FULL;
+function hqSize(text: string | undefined): Partial<Sizes['hq']> {
+  if (text === undefined) return {};
+  const parts = text.split(',').map(Number);
+  const [branches, customers, bookings] = parts;
+  if (parts.length !== 3 || !parts.every((n) => Number.isInteger(n) && n > 0)) throw new Error(`--hq-size "${text}": expected branches,customers,bookings (whole numbers)`);
+  return { branches, customers, bookings };
+}
+const sizes: Sizes = { ...baseSizes, hq: { ...baseSizes.hq, ...hqSize(values['hq-size']) } };
 const only = new Set<Suite>(
   (values.only ?? SUITES.join(','))
     .split(',')
@@ -97,8 +107,8 @@ async function main(): Promise<void> {
     await sync?.close();
   }
   if (only.has('hq')) {
-    const hq = await step('hq.metrics', () => runHq(sizes.hq));
-    results.push(hq.measurement);
+    const hq = await step('hq.metrics + hq.trend', () => runHq(sizes.hq));
+    results.push(...hq.measurements);
     details.hq = hq.info;
   }
 

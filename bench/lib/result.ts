@@ -10,6 +10,7 @@ export const MEASUREMENT_NAMES = [
   'sync.initial_pull',
   'sync.push',
   'hq.metrics',
+  'hq.trend',
   'ui.search',
   'ui.memory',
   'ui.cold_start',

@@ -21,7 +21,7 @@ export const FULL: Sizes = {
   ingest: { customers: 20_000, bookings: 100_000 },
   sync: { customers: 20_000, bookings: 100_000, liveSamples: 100, hqPushes: 100 },
   ui: { customers: 50_000, bookings: 500_000, coldStartRuns: 3 },
-  hq: { branches: 200, customers: 1_000_000, bookings: 10_000_000, requests: 30, baselineRuns: 2 },
+  hq: { branches: 200, customers: 1_000_000, bookings: 10_000_000, requests: 30, baselineRuns: 2, trendRequests: 5, naiveDays: 3 },
 };
 
 export const QUICK: Sizes = {
@@ -29,7 +29,7 @@ export const QUICK: Sizes = {
   ingest: { customers: 4000, bookings: 20_000 },
   sync: { customers: 6000, bookings: 30_000, liveSamples: 30, hqPushes: 100 },
   ui: { customers: 30_000, bookings: 90_000, coldStartRuns: 2 },
-  hq: { branches: 20, customers: 40_000, bookings: 200_000, requests: 20, baselineRuns: 2 },
+  hq: { branches: 20, customers: 40_000, bookings: 200_000, requests: 20, baselineRuns: 2, trendRequests: 10, naiveDays: 12 },
 };
 
 /** Tiny sizes for trying the harness out (`--smoke`): every step runs, no figure means anything. */
@@ -38,5 +38,5 @@ export const SMOKE: Sizes = {
   ingest: { customers: 500, bookings: 3000 },
   sync: { customers: 500, bookings: 3000, liveSamples: 5, hqPushes: 4 },
   ui: { customers: 2000, bookings: 10_000, coldStartRuns: 1 },
-  hq: { branches: 4, customers: 2000, bookings: 20_000, requests: 5, baselineRuns: 1 },
+  hq: { branches: 4, customers: 2000, bookings: 20_000, requests: 5, baselineRuns: 1, trendRequests: 3, naiveDays: 366 },
 };

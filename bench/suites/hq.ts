@@ -16,6 +16,7 @@ import { progress } from '../lib/log';
 import { measurement, type Measurement } from '../lib/result';
 import { openBenchServer } from '../lib/server';
 import { median } from '../lib/stats';
+import { runHqTrend } from './hq-trend';
 
 export interface HqSizes {
   branches: number;
@@ -23,6 +24,9 @@ export interface HqSizes {
   bookings: number;
   requests: number;
   baselineRuns: number;
+  /** hq.trend: timed requests, and the days the naive per-day recomputation is measured on. */
+  trendRequests: number;
+  naiveDays: number;
 }
 
 function differences(a: MetricsReport, b: MetricsReport): string[] {
@@ -33,7 +37,7 @@ function differences(a: MetricsReport, b: MetricsReport): string[] {
   return out;
 }
 
-export async function runHq(sizes: HqSizes): Promise<{ measurement: Measurement; info: Record<string, unknown> }> {
+export async function runHq(sizes: HqSizes): Promise<{ measurements: Measurement[]; info: Record<string, unknown> }> {
   const server = await openBenchServer('hq');
   try {
     const today = formatDay(Math.floor(Date.now() / 86_400_000));
@@ -71,8 +75,9 @@ export async function runHq(sizes: HqSizes): Promise<{ measurement: Measurement;
     const diff = differences(report, baseline);
     if (diff.length > 0) throw new Error(`the endpoint and the GROUP BY baseline disagree:\n${diff.slice(0, 5).join('\n')}`);
     progress(`hq.metrics: endpoint ${times.map((t) => t.toFixed(1)).join(', ')} ms; GROUP BY ${baselineTimes.map((t) => t.toFixed(0)).join(', ')} ms; figures equal for ${Object.keys(report.branches).length} branches and all`);
+    const trend = await runHqTrend(server, hq.token, { requests: sizes.trendRequests, naiveDays: sizes.naiveDays }, loaded.bookings);
     return {
-      measurement: measurement({
+      measurements: [measurement({
         name: 'hq.metrics',
         value: median(times),
         unit: 'ms',
@@ -81,8 +86,8 @@ export async function runHq(sizes: HqSizes): Promise<{ measurement: Measurement;
         ratioKind: 'speedup',
         target: '≥ 50× faster than baseline and < 100 ms',
         limit: { ratioAtLeast: 50, valueBelow: 100 },
-      }),
-      info: { ...loaded, requests: sizes.requests, baselineRuns: sizes.baselineRuns },
+      }), trend.measurement],
+      info: { ...loaded, requests: sizes.requests, baselineRuns: sizes.baselineRuns, trend: trend.info },
     };
   } finally {
     await server.close();

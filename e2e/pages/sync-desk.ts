@@ -10,6 +10,8 @@ declare global {
 export interface DeskOptions {
   baseURL: string;
   timezoneId?: string;
+  /** Window size (1440×900 unless given). */
+  viewport?: { width: number; height: number };
   /** Console errors this desk is expected to log (e.g. the browser reporting a refused push). */
   allowedErrors?: RegExp[];
 }
@@ -47,7 +49,7 @@ export class SyncDesk {
   }
 
   static async open(browser: Browser, name: string, options: DeskOptions): Promise<SyncDesk> {
-    const context = await browser.newContext({ baseURL: options.baseURL, viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: options.timezoneId ?? 'Asia/Manila' });
+    const context = await browser.newContext({ baseURL: options.baseURL, viewport: options.viewport ?? { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: options.timezoneId ?? 'Asia/Manila' });
     const page = await context.newPage();
     const desk = new SyncDesk(name, context, page, options);
     page.on('console', (m) => {

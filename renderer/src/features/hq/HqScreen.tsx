@@ -19,10 +19,12 @@ function ReportLabel() {
   if (report === null) return <p className="muted">{loading ? 'Loading the report…' : offline ? 'Offline — no report saved on this computer yet.' : ''}</p>;
   const date = report.asOf === '' ? `today (${report.metrics.as_of})` : report.metrics.as_of;
   const fetched = stamp.format(report.fetchedAt);
+  // A past date's figures are that date's, not live ones (they still follow late data on refresh).
+  const past = report.asOf !== '' && (typeof report.trend.today !== 'string' || report.asOf < report.trend.today);
   return (
     <p className="hq-report-label" data-testid="hq-report-label" role="status">
       Figures for {date} · {offline ? <strong>offline — showing the report from {fetched}</strong> : error !== null ? <strong>{error} — showing the report from {fetched}</strong> : <>as of {fetched}</>}
-      {live && !offline && error === null && <span className="hq-live"> · live</span>}
+      {past ? <span className="hq-past"> · a past date</span> : live && !offline && error === null && <span className="hq-live"> · live</span>}
     </p>
   );
 }
