@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { parseDataset } from '../../../shared/csv/import';
 import { CliError } from '../errors';
 import { generateCommand, generateOptions } from './generate';
+import { formatDay } from '../../../shared/time/calendar';
+import { todayIn } from '../../../shared/time/zone';
 
 let root = '';
 beforeAll(async () => {
@@ -88,6 +90,17 @@ describe('generate command', () => {
     }
     await expect(readdir(out)).rejects.toThrow();
     expect(generateOptions(['--out', out]).options.customers).toBe(1500);
+  });
+
+  it('the demo preset ends today unless --today is given; the other presets keep their fixed date', () => {
+    const noon = Date.UTC(2027, 4, 20, 12);
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    const local = formatDay(todayIn(zone, noon));
+    expect(generateOptions(['--out', 'x'], noon).options.today).toBe(local);
+    expect(generateOptions(['--out', 'x', '--preset', 'demo'], noon).options.today).toBe(local);
+    expect(generateOptions(['--out', 'x', '--preset', 'demo', '--today', '2026-03-01'], noon).options.today).toBe('2026-03-01');
+    expect(generateOptions(['--out', 'x', '--preset', 'sample-like'], noon).options.today).toBe('2026-03-01');
+    expect(generateOptions(['--out', 'x', '--preset', 'bench-quick'], noon).options.today).toBe('2026-03-01');
   });
 
   it('leaves the directory as it was when it cannot finish', async () => {

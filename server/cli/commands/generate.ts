@@ -15,6 +15,8 @@ import {
 } from '../../../shared/demo';
 import { dayOption, parseOptions, requireOption } from '../args';
 import { CliError, EXIT_BAD_INPUT, usageError } from '../errors';
+import { formatDay } from '../../../shared/time/calendar';
+import { todayIn } from '../../../shared/time/zone';
 
 interface Writable {
   write(chunk: string): boolean;
@@ -29,8 +31,17 @@ function wholeOption(text: string | undefined, name: string, min: number, max: n
   return value;
 }
 
-/** The generator options the command line asks for (preset, then the flags given). */
-export function generateOptions(argv: string[]): { out: string; options: DemoOptions } {
+/** Today's date where the command runs (the machine's own zone). */
+function localToday(nowMs: number): string {
+  return formatDay(todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', nowMs));
+}
+
+/**
+ * The generator options the command line asks for (preset, then the flags given). The `demo`
+ * preset is a living business around today unless `--today` says otherwise; the other presets
+ * (fixture-sized and benchmark sets) keep their fixed date so runs agree from day to day.
+ */
+export function generateOptions(argv: string[], nowMs: number = Date.now()): { out: string; options: DemoOptions } {
   const opts = parseOptions(
     argv,
     {
@@ -62,6 +73,8 @@ export function generateOptions(argv: string[]): { out: string; options: DemoOpt
   if (opts.today !== undefined) {
     dayOption(opts.today, 'today', 'generate');
     overrides.today = opts.today;
+  } else if (preset === 'demo') {
+    overrides.today = localToday(nowMs);
   }
   const options = demoOptions(preset, overrides);
   const problems = demoOptionsProblems(options);
