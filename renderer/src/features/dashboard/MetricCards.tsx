@@ -10,7 +10,7 @@ export function MetricCards({ metrics, onStatus }: { metrics: BranchMetrics; onS
   const figures: { key: string; label: string; value: string; hint: string }[] = [
     { key: 'customers', label: 'Customers', value: metrics.customers.toLocaleString('en'), hint: 'booked here or call it home' },
     { key: 'new_customers_30d', label: 'New in 30 days', value: metrics.new_customers_30d.toLocaleString('en'), hint: 'first visit in the last 30 days' },
-    { key: 'churn_rate', label: 'Churn rate', value: percent(metrics.churn_rate), hint: 'churned of customers with a visit' },
+    { key: 'churn_rate', label: 'Churn rate', value: percent(metrics.churn_rate), hint: 'churned ÷ customers with a visit (the status mix counts every customer)' },
     { key: 'avg_clv', label: 'Avg. lifetime value', value: formatPrice(Math.round(metrics.avg_clv * 100)), hint: 'spent per customer with a visit' },
     { key: 'avg_visits', label: 'Avg. visits', value: metrics.avg_visits.toFixed(2), hint: 'per customer with a visit' },
   ];

@@ -17,6 +17,7 @@ export function StatusChart({ metrics }: { metrics: BranchMetrics }) {
     <section className="card dash-chart" aria-labelledby="status-mix-title">
       <header className="card-header">
         <h2 id="status-mix-title">Status mix</h2>
+        <p className="muted dash-list-sub">Shares of all {total.toLocaleString('en')} customers, new ones included (the churn rate counts only customers with a visit)</p>
       </header>
       <div className="status-mix">
         <div className="status-doughnut">
@@ -40,7 +41,9 @@ export function StatusChart({ metrics }: { metrics: BranchMetrics }) {
               <span className={`cdot cdot-${s}`} aria-hidden="true" />
               <span className="status-legend-label">{STATUS_LABELS[s]}</span>
               <span className="nums status-legend-value">{metrics[s].toLocaleString('en')}</span>
-              <span className="nums status-legend-share">{total === 0 ? '—' : percent(metrics[s] / total)}</span>
+              <span className="nums status-legend-share" title={`of all ${total.toLocaleString('en')} customers`}>
+                {total === 0 ? '—' : percent(metrics[s] / total)}
+              </span>
             </li>
           ))}
         </ul>

@@ -82,6 +82,13 @@ describe('action lists', () => {
     expect(atRiskActions(acts, customers, null, () => outlookFixture('x', 1)).map((x) => x.customer.id)).toEqual(['d', 'b', 'a']);
   });
 
+  it('leaves erased customers out of the call-back and top lists (nobody to call)', () => {
+    const erased = new Map(customers);
+    erased.set('b', customerFixture({ id: 'b', name: 'Erased customer', erased_at: '2026-02-01T00:00:00Z' }));
+    expect(atRiskActions(acts, erased, 'br-1').map((x) => x.customer.id)).toEqual(['a']);
+    expect(topBySpend(acts, erased, 'br-1').map((x) => x.customer.id)).toEqual(['c', 'a']);
+  });
+
   it('ranks the top spenders with visits only, up to the limit', () => {
     expect(topBySpend(acts, customers, 'br-1').map((x) => x.customer.id)).toEqual(['c', 'b', 'a']);
     expect(topBySpend(acts, customers, null, 2).map((x) => x.customer.id)).toEqual(['c', 'd']);

@@ -4,6 +4,7 @@ import type { PairActivity } from '../../../../shared/engine/activity';
 import { computeMetrics, type BranchMetrics } from '../../../../shared/engine/metrics';
 import type { PairOutlook } from '../../../../shared/predict/outlook';
 import { formatDay } from '../../../../shared/time/calendar';
+import { isErased } from '../../../../shared/privacy/erase';
 
 /** What the dashboard shows: one branch, or every branch together (`null`). */
 export type DashboardScope = string | null;
@@ -53,12 +54,13 @@ export interface ActionItem {
   outlook?: PairOutlook;
 }
 
+/** The pairs kept, with their customers; an erased customer is nobody to call or thank (their totals still count in the metrics). */
 function withCustomers(activities: Iterable<PairActivity>, customers: ReadonlyMap<string, CustomerDoc>, keep: (a: PairActivity) => boolean): ActionItem[] {
   const out: ActionItem[] = [];
   for (const a of activities) {
     if (!keep(a)) continue;
     const customer = customers.get(a.customer_id);
-    if (customer !== undefined) out.push({ activity: a, customer });
+    if (customer !== undefined && !isErased(customer)) out.push({ activity: a, customer });
   }
   return out;
 }

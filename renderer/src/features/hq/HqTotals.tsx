@@ -2,7 +2,7 @@ import type { BranchMetrics } from '../../../../shared/engine/metrics';
 import { formatMetric } from './hq-model';
 
 const FIGURES: { key: keyof BranchMetrics; label: string; hint: string }[] = [
-  { key: 'customers', label: 'Customers', hint: 'customer–branch pairs' },
+  { key: 'customers', label: 'Customer–branch pairs', hint: 'a customer of two branches counts twice' },
   { key: 'active', label: 'Active', hint: 'visited recently' },
   { key: 'win_back', label: 'Win-backs', hint: 'came back after churning' },
   { key: 'at_risk', label: 'At risk', hint: 'overdue for a visit' },

@@ -26,7 +26,7 @@ export const STATUS_ORDER: CustomerStatus[] = ['active', 'win_back', 'at_risk', 
 
 export const COLUMNS: Column[] = [
   { key: 'name', label: 'Branch', numeric: false },
-  { key: 'customers', label: 'Customers', numeric: true },
+  { key: 'customers', label: 'Pairs', numeric: true },
   { key: 'active', label: 'Active', numeric: true },
   { key: 'win_back', label: 'Win-back', numeric: true },
   { key: 'at_risk', label: 'At risk', numeric: true },
