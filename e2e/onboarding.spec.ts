@@ -9,6 +9,17 @@ test('an empty replica welcomes the desk; setting up a branch validates, saves a
 
   // The browser's zone is preselected
   await expect(welcome.setupForm.getByLabel('Time zone')).toHaveValue('Asia/Manila');
+  // … and the phone country (and currency) it implies, not the en-GB language's United Kingdom
+  await expect(welcome.setupForm.getByLabel('Country for phone numbers')).toHaveValue('PH');
+  await expect(welcome.setupForm.getByLabel('Currency')).toHaveValue('PHP');
+  // Another zone moves them along until the person picks a country
+  await welcome.setupForm.getByLabel('Time zone').selectOption('Asia/Tokyo');
+  await expect(welcome.setupForm.getByLabel('Country for phone numbers')).toHaveValue('JP');
+  await expect(welcome.setupForm.getByLabel('Currency')).toHaveValue('JPY');
+  await welcome.setupForm.getByLabel('Country for phone numbers').selectOption('PH');
+  await welcome.setupForm.getByLabel('Time zone').selectOption('Asia/Manila');
+  await expect(welcome.setupForm.getByLabel('Country for phone numbers')).toHaveValue('PH');
+  await expect(welcome.setupForm.getByLabel('Currency')).toHaveValue('PHP');
 
   // Nothing invalid is saved: a missing name and bad custom thresholds are named at the field
   await welcome.setupForm.getByRole('radio', { name: /^Custom/ }).check();

@@ -19,5 +19,21 @@ test('time-zone pickers use current IANA names: Asia/Kolkata, never Asia/Calcutt
 
   await welcome.setUpBranch({ name: 'Bandra West', country: 'IN' });
   await app.go('Settings');
-  await expect(page.getByRole('form', { name: 'Branch settings' }).getByLabel('Time zone')).toHaveValue('Asia/Kolkata');
+  const form = page.getByRole('form', { name: 'Branch settings' });
+  await expect(form.getByLabel('Time zone')).toHaveValue('Asia/Kolkata');
+
+  // Changing the zone says what it does to every booking's time before anything is saved
+  await form.getByLabel('Time zone').selectOption('Asia/Manila');
+  await form.getByRole('button', { name: 'Save branch settings' }).click();
+  await expect(form.getByRole('alert')).toHaveText(
+    "Changing the time zone moves every booking's displayed time later by 2 h 30 min: a booking at 10:00 Asia/Kolkata time shows at 12:30 Asia/Manila time. Dates and statuses follow the new zone.",
+  );
+  await app.reload();
+  await app.go('Settings');
+  await expect(form.getByLabel('Time zone')).toHaveValue('Asia/Kolkata');
+  await form.getByLabel('Time zone').selectOption('Asia/Manila');
+  await form.getByRole('button', { name: 'Save branch settings' }).click();
+  await form.getByRole('button', { name: 'Change time zone and save' }).click();
+  await app.toast(/Branch settings saved/);
+  await expect(form.getByLabel('Time zone')).toHaveValue('Asia/Manila');
 });

@@ -10,11 +10,22 @@ import { platform } from '../../platform/bridge';
 import { Icon } from '../../ui/Icon';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { errorMessage, toast } from '../../ui/toasts';
-import { BranchForm } from '../settings';
+import { BranchForm, type BranchValues } from '../settings';
+import { branchCountry } from '../../../../shared/csv/customer-import';
 import { loadDemo } from './demo';
 import { WelcomeConnectCard } from '../sync';
 
 const count = new Intl.NumberFormat('en');
+
+/**
+ * The set-up form's first values: the browser's zone, the country that zone implies (else the
+ * language's region: an en-GB browser in Manila is in the Philippines), that country's currency.
+ */
+function setUpDefaults(): BranchValues {
+  const timezone = browserTimeZone();
+  const country = branchCountry({ country: '', timezone }) || browserCountry();
+  return { name: '', timezone, country, thresholds: DEFAULT_THRESHOLDS, currency: currencyOfCountry(country) };
+}
 
 /** First run on an empty replica: set up this desk's branch, or load the demo business. */
 export function Welcome() {
@@ -70,7 +81,7 @@ export function Welcome() {
             <BranchForm
               label="Set up your branch"
               submitLabel="Create branch"
-              initial={{ name: '', timezone: browserTimeZone(), country: browserCountry(), thresholds: DEFAULT_THRESHOLDS, currency: currencyOfCountry(browserCountry()) }}
+              initial={setUpDefaults()}
               onSubmit={async (values) => {
                 const branch = await setUpBranch(values);
                 toast.success(`${branch.name} is ready`);

@@ -10,7 +10,9 @@ import { CurrencyField } from './CurrencyField';
 import { currencyOfCountry, priceScale } from '../../../../shared/domain/currency';
 import { Field } from '../../ui/Field';
 import { errorMessage } from '../../ui/toasts';
-import { choiceOf, PRESET_LABELS, PRESET_ORDER, resolveThresholds, type ThresholdChoice } from './thresholds-model';
+import { choiceOf, PRESET_LABELS, PRESET_ORDER, resolveThresholds, zoneChangeWarning, type ThresholdChoice } from './thresholds-model';
+import { branchCountry } from '../../../../shared/csv/customer-import';
+import { now } from '../../data/session';
 
 export interface BranchValues {
   name: string;
@@ -56,7 +58,15 @@ export function BranchForm({
   const [currency, setCurrency] = useState(initial.currency ?? '');
   // The currency follows the country until the person picks one.
   const [currencyPicked, setCurrencyPicked] = useState(false);
+  // Set-up (the form asks the currency): the country follows the time zone until the person picks one.
   const askCurrency = initial.currency !== undefined;
+  const [countryPicked, setCountryPicked] = useState(false);
+  // Settings: a changed time zone moves every booking's displayed time, so the first save says so.
+  const [zoneWarning, setZoneWarning] = useState<string | null>(null);
+  const chooseCountry = (next: string): void => {
+    setCountry(next);
+    if (askCurrency && !currencyPicked) setCurrency(currencyOfCountry(next) || currency);
+  };
   const [choice, setChoice] = useState<ThresholdChoice>(() => choiceOf(initial.thresholds));
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -72,6 +82,13 @@ export function BranchForm({
     if (!resolved.ok) Object.assign(next, resolved.errors);
     setErrors(next);
     if (Object.keys(next).length > 0 || !resolved.ok) return;
+    if (!askCurrency && zoneWarning === null) {
+      const warning = zoneChangeWarning(canonicalZoneName(initial.timezone), timezone, now());
+      if (warning !== null) {
+        setZoneWarning(warning);
+        return;
+      }
+    }
     setBusy(true);
     try {
       await onSubmit({ name: trimmed, timezone, country, thresholds: resolved.thresholds, ...(askCurrency ? { currency } : {}) });
@@ -109,7 +126,20 @@ export function BranchForm({
       <div className="form-grid">
         <Field label="Time zone" error={errors.timezone} hint="Dates and “days since last visit” follow this zone">
           {(p) => (
-            <select {...p} className="select" value={timezone} onChange={(e) => setTimezone(e.target.value)}>
+            <select
+              {...p}
+              className="select"
+              value={timezone}
+              onChange={(e) => {
+                const zone = e.target.value;
+                setTimezone(zone);
+                setZoneWarning(null);
+                if (askCurrency && !countryPicked) {
+                  const implied = branchCountry({ country: '', timezone: zone });
+                  if (implied !== '') chooseCountry(implied);
+                }
+              }}
+            >
               {zones.map((z) => (
                 <option key={z} value={z}>
                   {z.replace(/_/g, ' ')}
@@ -121,8 +151,8 @@ export function BranchForm({
         <CountryField
           value={country}
           onChange={(next) => {
-            setCountry(next);
-            if (askCurrency && !currencyPicked) setCurrency(currencyOfCountry(next) || currency);
+            setCountryPicked(true);
+            chooseCountry(next);
           }}
           hint="Local numbers are read in this country"
           error={errors.country}
@@ -167,6 +197,11 @@ export function BranchForm({
           </Field>
         </div>
       )}
+      {zoneWarning !== null && (
+        <div className="notice notice-warning" role="alert">
+          {zoneWarning}
+        </div>
+      )}
       {errors.form !== undefined && (
         <div className="notice notice-error" role="alert">
           {errors.form}
@@ -174,7 +209,7 @@ export function BranchForm({
       )}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
-          {submitLabel}
+          {zoneWarning === null ? submitLabel : 'Change time zone and save'}
         </button>
       </div>
     </form>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choiceOf, resolveThresholds } from './thresholds-model';
+import { choiceOf, resolveThresholds, zoneChangeWarning } from './thresholds-model';
 
 describe('threshold choice', () => {
   it('resolves presets', () => {
@@ -23,5 +23,18 @@ describe('threshold choice', () => {
       ok: false,
       errors: { atRiskDays: 'At risk: at most 3650 days' },
     });
+  });
+});
+
+describe('zone change warning', () => {
+  const now = Date.UTC(2026, 2, 2, 6, 30);
+  it('says how far every booking moves, or nothing when no time shows differently', () => {
+    expect(zoneChangeWarning('Asia/Manila', 'Asia/Tokyo', now)).toBe(
+      "Changing the time zone moves every booking's displayed time later by 1 h: a booking at 10:00 Asia/Manila time shows at 11:00 Asia/Tokyo time. Dates and statuses follow the new zone.",
+    );
+    expect(zoneChangeWarning('Asia/Manila', 'Asia/Kolkata', now)).toMatch(/earlier by 2 h 30 min: a booking at 10:00 Asia\/Manila time shows at 07:30 Asia\/Kolkata/);
+    expect(zoneChangeWarning('Asia/Manila', 'America/New_York', now)).toMatch(/earlier by 13 h: .* shows at 21:00 America\/New York time/);
+    expect(zoneChangeWarning('Asia/Manila', 'Asia/Manila', now)).toBeNull();
+    expect(zoneChangeWarning('Asia/Manila', 'Asia/Singapore', now)).toBeNull();
   });
 });

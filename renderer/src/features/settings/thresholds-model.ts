@@ -1,3 +1,4 @@
+import { zoneClock } from '../../../../shared/time/zone';
 import { MAX_THRESHOLD_DAYS, THRESHOLD_PRESETS, presetOf, type ThresholdPreset, type Thresholds } from '../../../../shared/domain/settings';
 
 export interface ThresholdChoice {
@@ -44,4 +45,23 @@ export function resolveThresholds(choice: ThresholdChoice): ThresholdResult {
     else return { ok: true, thresholds: { activeDays: active.value, atRiskDays: atRisk.value } };
   }
   return { ok: false, errors };
+}
+
+/**
+ * What changing a branch's time zone does to the agenda, or `null` when nothing shows
+ * differently: bookings are instants, so each one's displayed time moves by the difference of
+ * the two zones' offsets ("a booking at 10:00 Asia/Manila time shows at 11:00").
+ */
+export function zoneChangeWarning(from: string, to: string, nowMs: number): string | null {
+  if (from === to) return null;
+  const shift = Math.round((zoneClock(to).offsetAt(nowMs) - zoneClock(from).offsetAt(nowMs)) / 60_000);
+  if (shift === 0) return null;
+  const at = (((10 * 60 + shift) % 1440) + 1440) % 1440;
+  const hhmm = `${String(Math.floor(at / 60)).padStart(2, '0')}:${String(at % 60).padStart(2, '0')}`;
+  const zone = (z: string): string => z.replace(/_/g, ' ');
+  const hours = Math.abs(shift) % 60 === 0 ? `${Math.abs(shift) / 60} h` : `${Math.floor(Math.abs(shift) / 60)} h ${Math.abs(shift) % 60} min`;
+  return (
+    `Changing the time zone moves every booking's displayed time ${shift > 0 ? 'later' : 'earlier'} by ${hours}: ` +
+    `a booking at 10:00 ${zone(from)} time shows at ${hhmm} ${zone(to)} time. Dates and statuses follow the new zone.`
+  );
 }
