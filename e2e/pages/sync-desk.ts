@@ -14,6 +14,8 @@ export interface DeskOptions {
   viewport?: { width: number; height: number };
   /** Console errors this desk is expected to log (e.g. the browser reporting a refused push). */
   allowedErrors?: RegExp[];
+  /** The desk's fixed clock (FIXED_NOW unless given: a spec with a server acting on real time passes the real now). */
+  now?: Date;
 }
 
 /**
@@ -62,7 +64,7 @@ export class SyncDesk {
         window.__cspViolations?.push(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'}`);
       });
     });
-    await page.clock.setFixedTime(FIXED_NOW);
+    await page.clock.setFixedTime(options.now ?? FIXED_NOW);
     await page.goto('/');
     await desk.waitReady();
     return desk;

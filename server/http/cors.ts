@@ -37,7 +37,7 @@ export function corsRoutes(app: FastifyInstance, gate: ShutdownGate): void {
       return reply
         .code(204)
         .headers({
-          'access-control-allow-methods': 'GET, POST, OPTIONS',
+          'access-control-allow-methods': 'GET, POST, PUT, OPTIONS',
           'access-control-allow-headers': `authorization, content-type, ${SCHEMA_HEADER}`,
           'access-control-max-age': '86400',
         })

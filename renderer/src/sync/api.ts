@@ -15,6 +15,8 @@ import {
 } from '../../../shared/sync/protocol';
 import { splitPushBatch } from '../../../shared/sync/split-push';
 import { SyncHttpError, SyncNetworkError, SyncProtocolError } from './errors';
+import { parseReminderReport, parseReminderSettings, type ReminderReport } from './reminders-wire';
+import type { ReminderSettings, ReminderSettingsChange } from '../../../shared/schedule/reminders';
 import { parseConsentHistory, parseEnrolResponse, parsePullResponse, parsePushResponse, parseSessionInfo, parseMetricsResponse, parseTrendResponse } from './wire';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -114,6 +116,28 @@ export class SyncApi {
   /** Who changed a customer's marketing consent and when, as the server recorded it from the pushing devices. */
   async consentHistory(customerId: string, signal?: AbortSignal): Promise<ConsentHistory> {
     return parseConsentHistory(await this.get(`/api/customers/${encodeURIComponent(customerId)}/consent`, signal));
+  }
+
+  /** `GET /api/reminders/settings`: this branch's appointment reminders (kept by the server). */
+  async reminderSettings(signal?: AbortSignal): Promise<ReminderSettings> {
+    return parseReminderSettings(await this.get('/api/reminders/settings', signal));
+  }
+
+  /** `PUT /api/reminders/settings` with only the fields that changed; the settings as stored. */
+  async saveReminderSettings(change: ReminderSettingsChange): Promise<ReminderSettings> {
+    const res = await send(
+      this.fetcher,
+      `${this.serverUrl}/api/reminders/settings`,
+      { method: 'PUT', headers: this.headers({ 'content-type': 'application/json' }), body: JSON.stringify(change) },
+      REQUEST_TIMEOUT_MS,
+    );
+    await failUnlessOk(res);
+    return parseReminderSettings(await json(res));
+  }
+
+  /** `GET /api/reminders/report`: no-show rate of reminded vs not reminded bookings (last 90 days). */
+  async reminderReport(signal?: AbortSignal): Promise<ReminderReport> {
+    return parseReminderReport(await this.get('/api/reminders/report', signal));
   }
 
   async pull(collection: SyncCollection, checkpoint: Checkpoint | null | undefined, limit: number): Promise<PullResponse<AnyDoc>> {

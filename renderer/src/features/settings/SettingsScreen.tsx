@@ -12,6 +12,7 @@ import { AutomationsSection } from './AutomationsSection';
 import { BranchForm } from './BranchForm';
 import { CountryField } from './CountryField';
 import { MoneySection } from './MoneySection';
+import { RemindersSection } from './RemindersSection';
 import { PRESET_LABELS } from './thresholds-model';
 import { SyncSettingsSection } from '../sync';
 import { activeRole, useSyncStore } from '../../sync/sync-store';
@@ -159,6 +160,7 @@ export function SettingsScreen() {
           </section>
           <MoneySection paired={paired} />
           <AutomationsSection />
+          <RemindersSection />
         </div>
         <div className="stack">
           <SyncSettingsSection />

@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent } from 'react';
 import type { BookingDoc } from '../../../../shared/domain/schemas';
 import { conflictMap, type ConflictKind } from '../../../../shared/schedule/booking-conflicts';
+import type { Confirmation } from '../../../../shared/schedule/reminders';
+import { parseInstant } from '../../../../shared/time/instant';
+import { zoneClock } from '../../../../shared/time/zone';
 import { canEdit } from '../../data/bookings';
 import { useActivity, useCustomer } from '../../data/hooks';
 import { BOOKING_STATUS_LABELS, formatPrice, STATUS_LABELS } from '../../lib/format';
@@ -18,17 +21,26 @@ export interface AgendaMove {
 
 const CONFLICT_TEXT: Record<ConflictKind, string> = { staff: 'staff double-booked', customer: 'customer double-booked' };
 
+/** "Confirmed by SMS 14:02" (the reply's local time at the branch). */
+export function confirmationText(c: Confirmation, timeZone: string): string {
+  const ms = parseInstant(c.at);
+  const time = ms === null ? '' : ` ${formatClockTime(zoneClock(timeZone).localMinuteOfDay(ms))}`;
+  return `${c.action === 'confirm' ? 'Confirmed' : 'Cancelled'} by ${c.channel === 'sms' ? 'SMS' : 'email'}${time}`;
+}
+
 interface BlockProps {
   placed: PlacedBooking;
   from: number;
   selected: boolean;
   conflicts: ReadonlySet<ConflictKind> | undefined;
+  /** "Confirmed by SMS 14:02", '' without a reply. */
+  confirmed: string;
   onSelect: () => void;
   onOpen: () => void;
   onDragStart: (event: DragEvent<HTMLButtonElement>) => void;
 }
 
-function BookingBlock({ placed, from, selected, conflicts, onSelect, onOpen, onDragStart }: BlockProps) {
+function BookingBlock({ placed, from, selected, conflicts, confirmed, onSelect, onOpen, onDragStart }: BlockProps) {
   const { booking } = placed;
   const customer = useCustomer(booking.customer_id);
   const activity = useActivity(booking.customer_id, booking.branch_id);
@@ -41,7 +53,7 @@ function BookingBlock({ placed, from, selected, conflicts, onSelect, onOpen, onD
     width: `calc(${100 / placed.lanes}% - 8px)`,
   };
   const conflictText = conflicts === undefined ? '' : [...conflicts].map((k) => CONFLICT_TEXT[k]).join(' and ');
-  const label = [time, name, booking.service, BOOKING_STATUS_LABELS[booking.status], activity ? STATUS_LABELS[activity.status] : '', conflictText].filter(Boolean).join(', ');
+  const label = [time, name, booking.service, BOOKING_STATUS_LABELS[booking.status], confirmed, activity ? STATUS_LABELS[activity.status] : '', conflictText].filter(Boolean).join(', ');
   const movable = canEdit(booking.status);
   return (
     <button
@@ -60,6 +72,11 @@ function BookingBlock({ placed, from, selected, conflicts, onSelect, onOpen, onD
       <span className="agenda-booking-line">
         {activity && <span className={`status-dot status-dot-${activity.status}`} aria-hidden="true" />}
         <span className="agenda-booking-name">{name}</span>
+        {confirmed !== '' && (
+          <span className={`reply-badge${confirmed.startsWith('Cancelled') ? ' reply-badge-cancel' : ''}`} aria-hidden="true">
+            {confirmed}
+          </span>
+        )}
         {conflicts && (
           <span className="conflict-badge" aria-hidden="true">
             Overlap
@@ -96,11 +113,14 @@ export function Agenda({
   nowMinute,
   selectedId,
   staff,
+  confirmations,
   onSelect,
   onOpen,
   onMove,
 }: {
   bookings: readonly BookingDoc[];
+  /** Customers' replies to reminders, by booking id (`useConfirmations`). */
+  confirmations: ReadonlyMap<string, Confirmation>;
   timeZone: string;
   /** Local minute of "now" when the agenda shows today (draws the current-time line). */
   nowMinute: number | null;
@@ -198,6 +218,10 @@ export function Agenda({
                   from={layout.from}
                   selected={p.booking.id === selectedId}
                   conflicts={conflicts.get(p.booking.id)}
+                  confirmed={(() => {
+                    const c = confirmations.get(p.booking.id);
+                    return c === undefined ? '' : confirmationText(c, timeZone);
+                  })()}
                   onSelect={() => onSelect(p.booking.id)}
                   onOpen={() => onOpen(p.booking)}
                   onDragStart={startDrag(p.booking)}

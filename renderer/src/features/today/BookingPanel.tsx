@@ -23,12 +23,15 @@ export function BookingPanel({
   booking,
   timeZone,
   conflicts,
+  reply,
   onAction,
 }: {
   booking: BookingDoc;
   timeZone: string;
   /** Other bookings this one overlaps (same staff or same customer), derived from the data. */
   conflicts: readonly BookingConflict<BookingDoc>[];
+  /** The customer's reply to a reminder ("Confirmed by SMS 14:02"), '' without one. */
+  reply: string;
   onAction: (action: BookingAction) => void;
 }) {
   const desk = useDesk();
@@ -79,6 +82,12 @@ export function BookingPanel({
         <dd>
           <BookingStatusTag status={booking.status} />
         </dd>
+        {reply !== '' && (
+          <>
+            <dt>Reply to reminder</dt>
+            <dd>{reply}</dd>
+          </>
+        )}
       </dl>
       {booking.amendments.length > 0 && (
         <section className="booking-panel-corrections" aria-labelledby="booking-corrections-title">

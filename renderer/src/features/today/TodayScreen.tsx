@@ -11,7 +11,7 @@ import { useNow } from '../../lib/use-now';
 import { bookingDateTime, instantAt, longDate } from '../../lib/zoned-time';
 import { Icon } from '../../ui/Icon';
 import { errorMessage, toast } from '../../ui/toasts';
-import { Agenda, AgendaLegend, type AgendaMove } from './Agenda';
+import { Agenda, AgendaLegend, confirmationText, type AgendaMove } from './Agenda';
 import { BookingPanel, type BookingAction } from './BookingPanel';
 import { CompleteDialog } from './CompleteDialog';
 import { FollowUpsDue } from './FollowUpsDue';
@@ -23,6 +23,7 @@ import { applyMove, planMove, type PlannedMove } from './move-booking';
 import { NewBookingDialog } from './NewBookingDialog';
 import { useBranchCatalog } from './use-branch-catalog';
 import { useDayBookings } from './use-day-bookings';
+import { useConfirmations } from './use-confirmations';
 import { WalkInDialog } from './WalkInDialog';
 import { earlyCheckInNudge } from './nudges';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -78,6 +79,7 @@ export function TodayScreen() {
   const [open, setOpen] = useState<Open>(null);
   const nowMs = useNow(30_000, now);
   const bookings = useDayBookings(branch?.id ?? '', day, timeZone);
+  const confirmations = useConfirmations(bookings);
   const catalog = useBranchCatalog(branch?.id ?? '', today);
 
   const selected = useMemo(() => bookings?.find((b) => b.id === selectedId) ?? null, [bookings, selectedId]);
@@ -203,6 +205,7 @@ export function TodayScreen() {
                 nowMinute={nowMinute}
                 selectedId={selectedId}
                 staff={catalog.staff}
+                confirmations={confirmations}
                 onSelect={setSelectedId}
                 onOpen={(b) => {
                   setSelectedId(b.id);
@@ -214,7 +217,16 @@ export function TodayScreen() {
           ) : null}
         </section>
         {selected !== null ? (
-          <BookingPanel booking={selected} timeZone={timeZone} conflicts={selectedConflicts} onAction={(a) => act(selected, a)} />
+          <BookingPanel
+            booking={selected}
+            timeZone={timeZone}
+            conflicts={selectedConflicts}
+            reply={(() => {
+              const c = confirmations.get(selected.id);
+              return c === undefined ? '' : confirmationText(c, timeZone);
+            })()}
+            onAction={(a) => act(selected, a)}
+          />
         ) : (
           <aside className="card booking-panel booking-panel-empty" aria-label="Booking details">
             <span className="empty-illustration" aria-hidden="true">
