@@ -1,3 +1,5 @@
+import { buildActivityIndex } from '../shared/engine/dataset';
+import { runBacktest } from '../shared/predict/backtest';
 import { visitHistories } from '../shared/predict/history';
 import { fitRetentionModel } from '../shared/predict/model';
 import { describeCadence } from '../shared/predict/cadence';
@@ -5,11 +7,21 @@ import { LIKELY_TO_LAPSE_BELOW, pairOutlook, type PairOutlook } from '../shared/
 import { parseDay } from '../shared/time/calendar';
 import { pairKey } from '../shared/engine/activity-index';
 import type { BookingFact } from '../shared/engine/activity';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { CustomersPage, demoFacts } from './pages/customers-page';
 import { DashboardPage } from './pages/dashboard-page';
 import { WelcomePage } from './pages/welcome-page';
 import { shot } from './support/shot';
+
+/** Scrolls the app's main area (not the window) so the element's top is in view. */
+async function scrollMainTo(target: Locator): Promise<void> {
+  await target.evaluate((el) => {
+    const main = document.getElementById('main');
+    if (main === null) return;
+    main.scrollTo(0, el.getBoundingClientRect().top - main.getBoundingClientRect().top + main.scrollTop - 16);
+  });
+}
 
 const money = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const moneyText = (major: number): string => money.format(Math.round(major * 100) / 100);
@@ -69,7 +81,7 @@ test('a desk without a server predicts from its own data: call-back list by valu
   await expect(dash.atRiskItems.first()).toContainText(`${chance(topOutlook.p_alive)} chance of return`);
   await expect(dash.atRiskItems.first()).toContainText(moneyText(topOutlook.value_at_risk_90));
   await dash.atRisk.getByRole('button', { name: 'Show fewer' }).click();
-  await dash.atRisk.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await scrollMainTo(dash.atRisk);
   await page.mouse.move(0, 0);
   await page.screenshot({ path: shot('50-callback-by-value-at-risk') });
 
@@ -110,4 +122,48 @@ test('a desk without a server predicts from its own data: call-back list by valu
   await customers.filters.getByRole('checkbox', { name: /^Likely to lapse/ }).check();
   await customers.expectShown(lapsing.length, homePairs.length);
   await expect(page.getByRole('button', { name: 'Save as segment' })).toBeDisabled();
+});
+
+/**
+ * A manager measures the predictions on their own branch: the business model fitted on the
+ * history up to 90 days ago, predicted vs actual visits since, in total and per tenth, and the
+ * AUC of the chance of return and of the rule-based status — the same figures as the shared
+ * backtest (the CLI's `backtest`) computes in Node on the same demo data.
+ */
+test('“How good are these predictions”: the dashboard’s backtest for the branch equals the shared backtest on the demo data', async ({ app, page }) => {
+  test.setTimeout(240_000);
+  const facts = demoFacts();
+  const to = parseDay(facts.today) ?? 0;
+  const from = to - 90;
+  const all: BookingFact[] = [];
+  for (const h of facts.index.histories()) all.push(...h.bookings);
+  const past = buildActivityIndex(facts.data, from);
+  const outcome = runBacktest(all, from, to, (h) => past.get(h.branch_id, h.customer_id)?.status ?? 'new', facts.homeId);
+  if (!outcome.ok) throw new Error(`the demo should fit: ${outcome.reason}`);
+  const { report } = outcome;
+  const one = new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await app.open();
+  await new WelcomePage(page).loadDemo();
+  await page.getByRole('status').getByRole('button', { name: 'Dismiss' }).first().click();
+  await app.go('Dashboard');
+  const check = page.getByRole('region', { name: 'How good are these predictions?' });
+  await check.getByRole('button', { name: 'Measure the last 90 days' }).click();
+  const result = check.getByRole('region', { name: 'Prediction check result' });
+  const fact = (label: string) => result.getByRole('term').filter({ hasText: label }).locator('xpath=following-sibling::dd[1]');
+  await expect(fact('Predicted visits')).toHaveText(one.format(report.total.predicted));
+  await expect(fact('Actual visits')).toHaveText(report.total.actual.toLocaleString('en'));
+  await expect(fact('Customers who came back')).toHaveText(`${report.came_back.toLocaleString('en')} of ${report.pairs.toLocaleString('en')}`);
+  await expect(fact('Chance of return, AUC')).toHaveText(report.auc.p_alive?.toFixed(2) ?? 'n/a');
+  await expect(fact('Expected visits, AUC')).toHaveText(report.auc.expected_visits?.toFixed(2) ?? 'n/a');
+  await expect(fact('Rule-based status, AUC')).toHaveText(report.auc.rule_status?.toFixed(2) ?? 'n/a');
+  const rows = result.getByRole('table').getByRole('row');
+  await expect(rows).toHaveCount(11);
+  for (const d of report.deciles) {
+    await expect(rows.nth(d.decile)).toHaveText(new RegExp(`^${d.decile}\\s*${d.pairs}\\s*${one.format(d.predicted).replace('.', '\\.')}\\s*${d.actual.toLocaleString('en')}$`));
+  }
+  await scrollMainTo(check);
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: shot('53-prediction-check') });
 });

@@ -5,8 +5,9 @@
  */
 import type { CustomerStatus } from '../domain/types';
 import { expectedVisits, pAlive } from './bgnbd';
-import { rfmPoint, type VisitHistory } from './history';
-import type { RetentionModel } from './model';
+import { pairKey } from '../engine/activity-index';
+import { rfmPoint, visitHistories, type VisitFact, type VisitHistory } from './history';
+import { fitRetentionModel, type RetentionModel } from './model';
 
 export interface BacktestDecile {
   /** 1 = the tenth of pairs with the most predicted visits. */
@@ -100,4 +101,35 @@ export function backtest(
       rule_status: auc(rows.map((r) => r.status), cameBack),
     },
   };
+}
+
+export type BacktestOutcome = { ok: true; model: RetentionModel; report: BacktestReport } | { ok: false; reason: string };
+
+/**
+ * The whole backtest from booking facts: the business model fitted as of D1 over every pair
+ * (one model per business), then the report over the pairs of `branchId` (every pair when null)
+ * with a visit by D1. `statusOf` gives the rule-based status as of D1. The CLI's `backtest` and
+ * the desk's "How good are these predictions" both run this.
+ */
+export function runBacktest(
+  facts: readonly VisitFact[],
+  calibrationEnd: number,
+  holdoutEnd: number,
+  statusOf: (h: VisitHistory) => CustomerStatus,
+  branchId: string | null = null,
+): BacktestOutcome {
+  const histories = visitHistories(facts, calibrationEnd);
+  const fitted = fitRetentionModel(histories, calibrationEnd);
+  if (!fitted.ok) return fitted;
+  const later = new Map(visitHistories(facts, holdoutEnd).map((h) => [pairKey(h.branch_id, h.customer_id), h.days.length]));
+  const calibration = branchId === null ? histories : histories.filter((h) => h.branch_id === branchId);
+  const report = backtest(
+    fitted.model,
+    calibration,
+    calibrationEnd,
+    holdoutEnd,
+    (h) => (later.get(pairKey(h.branch_id, h.customer_id)) ?? h.days.length) - h.days.length,
+    statusOf,
+  );
+  return { ok: true, model: fitted.model, report };
 }

@@ -415,6 +415,19 @@ export class DeskData {
     this.listeners.clear();
   }
 
+  /**
+   * A new index over the same bookings, customers, branches and rules, every pair computed as of
+   * another day (the rule-based status as of a past date, for the backtest). Nothing is stored.
+   */
+  indexAsOf(day: number): ActivityIndex {
+    const past = new ActivityIndex(day, rulesOf(this.settingsValue));
+    for (const doc of this.branches.values()) past.putBranch(branchOf(doc));
+    past.loadCustomers([...this.customers.values()]);
+    for (const h of this.index.histories()) past.loadFacts(h.bookings);
+    past.recomputeAll();
+    return past;
+  }
+
   /** The activity of a customer at a branch, if the pair exists. */
   activityOf(branchId: string, customerId: string): PairActivity | undefined {
     return this.index.get(branchId, customerId);

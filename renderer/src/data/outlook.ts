@@ -10,6 +10,7 @@ import { pairKey } from '../../../shared/engine/activity-index';
 import type { BookingFact } from '../../../shared/engine/activity';
 import { visitHistories } from '../../../shared/predict/history';
 import { fitRetentionModel, type RetentionModel } from '../../../shared/predict/model';
+import { runBacktest, type BacktestOutcome } from '../../../shared/predict/backtest';
 import { outlookFromFacts, pairOutlook, type PairOutlook } from '../../../shared/predict/outlook';
 
 export type ModelSource = 'desk' | 'server';
@@ -92,4 +93,24 @@ export class OutlookIndex {
   removePair(branchId: string, customerId: string): void {
     this.byPair.delete(pairKey(branchId, customerId));
   }
+}
+
+/**
+ * "How good are these predictions for my branch": the business model fitted on the bookings as
+ * they stood at `calibrationEnd`, its predicted visits for `branchId`'s customers up to
+ * `holdoutEnd` against the visits that happened, and the AUC of the chance of return and of the
+ * rule-based status (as of `calibrationEnd`) for "came back" (shared/predict/backtest.ts, the
+ * CLI's `backtest` on the same data).
+ */
+export function branchBacktest(
+  index: ActivityIndex,
+  pastIndex: ActivityIndex,
+  branchId: string,
+  calibrationEnd: number,
+  holdoutEnd: number,
+): BacktestOutcome & { ms: number } {
+  const t0 = performance.now();
+  const facts = [...allFacts(index)];
+  const outcome = runBacktest(facts, calibrationEnd, holdoutEnd, (h) => pastIndex.get(h.branch_id, h.customer_id)?.status ?? 'new', branchId);
+  return { ...outcome, ms: Math.round(performance.now() - t0) };
 }

@@ -1,12 +1,9 @@
 import { buildActivityIndex } from '../../../shared/engine/dataset';
-import { pairKey } from '../../../shared/engine/activity-index';
-import { backtest, type BacktestReport } from '../../../shared/predict/backtest';
-import { visitHistories } from '../../../shared/predict/history';
+import { runBacktest } from '../../../shared/predict/backtest';
 import { stableJson } from '../../../shared/util/json';
 import { dayOption, parseOptions, requireOption } from '../args';
-import { usageError } from '../errors';
+import { CliError, EXIT_CHECK_FAILED, usageError } from '../errors';
 import { loadDataset } from '../load-dataset';
-import { fitOrFail } from '../retention';
 
 const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
 const roundAuc = (v: number | null) => (v === null ? null : round4(v));
@@ -20,17 +17,10 @@ export async function backtestCommand(argv: string[]): Promise<string> {
   const day2 = dayOption(d2, 'holdout-end', 'backtest');
   if (day2 <= day1) throw usageError(`backtest: --holdout-end ${d2} must be after --calibration-end ${d1}`);
   const dataset = await loadDataset(dir);
-  const { model, histories } = fitOrFail(dataset, day1, d1);
-  const later = new Map(visitHistories(dataset.bookings, day2).map((h) => [pairKey(h.branch_id, h.customer_id), h.days.length]));
   const index = buildActivityIndex(dataset, day1);
-  const report: BacktestReport = backtest(
-    model,
-    histories,
-    day1,
-    day2,
-    (h) => (later.get(pairKey(h.branch_id, h.customer_id)) ?? h.days.length) - h.days.length,
-    (h) => index.get(h.branch_id, h.customer_id)?.status ?? 'new',
-  );
+  const outcome = runBacktest(dataset.bookings, day1, day2, (h) => index.get(h.branch_id, h.customer_id)?.status ?? 'new');
+  if (!outcome.ok) throw new CliError(`cannot fit the retention model as of ${d1}: ${outcome.reason}`, EXIT_CHECK_FAILED);
+  const { model, report } = outcome;
   return `${stableJson({
     calibration_end: d1,
     holdout_end: d2,

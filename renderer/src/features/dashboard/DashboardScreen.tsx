@@ -11,6 +11,7 @@ import { AtRiskList } from './AtRiskList';
 import { atRiskActions, dashboardMetrics, tierCounts, topBySpend } from './dashboard-model';
 import { setDashboardScope, useDashboardView } from './dashboard-view-store';
 import { MetricCards } from './MetricCards';
+import { PredictionCheck } from './PredictionCheck';
 import { StatusChart } from './StatusChart';
 import { TierChart } from './TierChart';
 import { TopCustomers } from './TopCustomers';
@@ -102,6 +103,7 @@ export function DashboardScreen() {
             <AtRiskList items={data.atRisk} ranked={ranked} note={outlookNote(outlookState)} branchNameOf={branchNameOf} showBranch={scope === null} onShowAll={isDesk ? () => showStatus('at_risk') : undefined} />
             <TopCustomers items={data.top} branchNameOf={branchNameOf} showBranch={scope === null} />
           </div>
+          {scope !== null && <PredictionCheck branchId={scope} branchName={scopeName} />}
         </>
       )}
     </div>
