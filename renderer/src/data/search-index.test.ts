@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoData, demoOptions } from '../../../shared/demo';
 import fc from 'fast-check';
-import { CustomerSearchIndex, narrows, scorer } from './search-index';
+import { CustomerSearchIndex, narrows, scorer, withinOneEdit } from './search-index';
 import { digitsOf, isPhoneQuery, normaliseText } from './search-text';
 
 function index(): CustomerSearchIndex {
@@ -185,5 +185,37 @@ describe('CustomerSearchIndex column scores', () => {
       const got = i.search(q);
       expect(new Map(got.map((h) => [h.id, h.score]))).toEqual(new Map(expected.map((h) => [h.id, h.score])));
     }
+  });
+});
+
+describe('close matches (one typo per word)', () => {
+  it('one edit: insertion, deletion, substitution, swap of neighbours', () => {
+    expect(withinOneEdit('romel', 'rommel')).toBe(true);
+    expect(withinOneEdit('rommel', 'romel')).toBe(true);
+    expect(withinOneEdit('romel', 'romal')).toBe(true);
+    expect(withinOneEdit('marai', 'maria')).toBe(true);
+    expect(withinOneEdit('romel', 'ramal')).toBe(false);
+    expect(withinOneEdit('rom', 'romel')).toBe(false);
+  });
+
+  it('finds names a typo away, not the exact matches, nothing for short words, phones or emails', () => {
+    const i = new CustomerSearchIndex();
+    for (const [id, name] of [
+      ['r1', 'Rommel Santos'],
+      ['r2', 'Romelia Cruz'],
+      ['m1', 'Maria Reyes'],
+      ['a1', 'Al Ong'],
+    ] as const)
+      i.put({ id, name, phone: '+639171234567', email: `${id}@example.com` });
+    expect(i.search('romel').map((h) => h.id)).toEqual(['r2']);
+    expect(i.closeMatches('romel').map((h) => h.id)).toEqual(['r1']);
+    expect(i.closeMatches('marai reyes').map((h) => h.id)).toEqual(['m1']);
+    expect(i.closeMatches('marai reyez').map((h) => h.id)).toEqual(['m1']);
+    expect(i.closeMatches('mraia').map((h) => h.id)).toEqual(['m1']);
+    expect(i.closeMatches('mxrxa').map((h) => h.id)).toEqual([]);
+    expect(i.closeMatches('la')).toEqual([]);
+    expect(i.closeMatches('0917 123 4568')).toEqual([]);
+    expect(i.closeMatches('r1@example.con')).toEqual([]);
+    expect(i.closeMatches('romel', { limit: 0 })).toEqual([]);
   });
 });

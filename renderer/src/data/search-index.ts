@@ -165,6 +165,37 @@ export function scorer(query: string): ((e: SearchEntry) => number) | null {
   };
 }
 
+/** Whether `a` becomes `b` with at most one insertion, deletion, substitution or swap of neighbours. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i += 1;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Query words this short must match exactly: one edit away from "Al" is half the phone book. */
+const CLOSE_MIN_LENGTH = 4;
+
+/**
+ * Whether a name (normalised, with its leading space) matches every query word allowing one typo
+ * per word: a word of the name starts with the query word give or take one edit ("romel" finds
+ * "Rommel", "marai" finds "Maria"). Words shorter than four letters must match as typed.
+ */
+export function closeNameMatch(name: string, tokens: readonly string[]): boolean {
+  const words = name.trim().split(' ');
+  return tokens.every((t) => {
+    if (t.length < CLOSE_MIN_LENGTH) return words.some((w) => w.startsWith(t));
+    return words.some((w) => w.startsWith(t) || [t.length - 1, t.length, t.length + 1].some((n) => n <= w.length && withinOneEdit(t, w.slice(0, n))));
+  });
+}
+
 /** Whether a (normalised, non-phone) query is compared with email addresses too. */
 function searchesEmail(text: string): boolean {
   return text.includes('@') || text.includes('.') || !text.includes(' ');
@@ -301,6 +332,28 @@ export class CustomerSearchIndex {
    * (by name) for an empty query. One pass over the entries kept in name order, so there is no
    * sort per keystroke.
    */
+  /**
+   * Customers whose name matches a name query give or take one typo per word (see
+   * `closeNameMatch`) but not as typed, by name — "did you mean" suggestions for a search with
+   * few or no hits. Nothing for phone or email queries (digits and addresses are exact).
+   */
+  closeMatches(query: string, options: SearchOptions = {}): SearchHit[] {
+    const text = normaliseText(query);
+    if (text === '' || isPhoneQuery(query) || text.includes('@')) return [];
+    const tokens = text.split(' ');
+    if (!tokens.some((t) => t.length >= CLOSE_MIN_LENGTH)) return [];
+    const exact = scorer(query);
+    const { accept, limit = Number.POSITIVE_INFINITY } = options;
+    const out: SearchHit[] = [];
+    for (const e of this.inOrder()) {
+      if (out.length >= limit) break;
+      if (exact !== null && exact(e) > 0) continue;
+      if (!closeNameMatch(e.name, tokens) || (accept !== undefined && !accept(e.id))) continue;
+      out.push({ id: e.id, score: 0 });
+    }
+    return out;
+  }
+
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const text = normaliseText(query);
     const { accept, limit = Number.POSITIVE_INFINITY } = options;

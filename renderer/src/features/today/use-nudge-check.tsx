@@ -1,0 +1,46 @@
+import { useCallback, useState } from 'react';
+
+export interface NudgeCheck {
+  /** The nudges shown for the last save attempt, until the person changes something. */
+  nudges: string[];
+  /**
+   * True when saving may go on: nothing to ask (no nudge), or the same nudges were already shown
+   * and the person pressed "… anyway" (a second submit of an unchanged form).
+   */
+  check: (nudges: readonly (string | null)[]) => boolean;
+  /** Forget the shown nudges (call when a field changes). */
+  reset: () => void;
+}
+
+/** Asks once about a likely slip (a booking in the past, a price far from the usual) before saving. */
+export function useNudgeCheck(): NudgeCheck {
+  const [shown, setShown] = useState<string[]>([]);
+  const check = useCallback(
+    (candidates: readonly (string | null)[]): boolean => {
+      const nudges = candidates.filter((n): n is string => n !== null);
+      if (nudges.length === 0) return true;
+      if (nudges.length === shown.length && nudges.every((n, i) => n === shown[i])) return true;
+      setShown(nudges);
+      return false;
+    },
+    [shown],
+  );
+  const reset = useCallback(() => setShown([]), []);
+  return { nudges: shown, check, reset };
+}
+
+/** "Please check" before saving; the form's primary button becomes "… anyway". */
+export function NudgeNotice({ nudges, action }: { nudges: readonly string[]; action: string }) {
+  if (nudges.length === 0) return null;
+  return (
+    <div className="notice notice-warning" role="alert">
+      <strong>Please check before saving</strong>
+      <ul>
+        {nudges.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+      <span>Change it, or press “{action}”.</span>
+    </div>
+  );
+}
