@@ -27,6 +27,7 @@ import { DEFAULT_REMINDERS_CONFIG, type RemindersConfig } from '../reminders/con
 import { StreamHub } from './stream-hub';
 import { redactUrl } from './stream-ticket';
 import { BODY_LIMITS, installInputLimits } from './input-limits';
+import { installInputSchemas } from './input-schemas';
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../out/web', import.meta.url));
 
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const gate = new ShutdownGate();
   corsRoutes(app, gate);
   installInputLimits(app, store);
+  installInputSchemas(app);
   healthRoutes(app, store);
   enrolRoutes(app, store, new EnrolLimiter(store.db, store.clock));
   syncRoutes(app, store, hub, options.schemaVersion ?? SCHEMA_VERSION);

@@ -50,3 +50,21 @@ export function checkSchemaVersion(request: FastifyRequest, serverVersion: numbe
     throw new ApiError(400, `this desk's data schema (version ${version}) is newer than the server's (version ${serverVersion}): update the server`);
   }
 }
+
+/**
+ * A route's `preValidation` hook: the device (401, 403 for a role not allowed), then the desk's
+ * schema version when the route is a sync route — both before any path, query or body input is
+ * checked, so a stranger learns nothing from the answer. `device` may name another way to know
+ * the device (the live stream's one-time ticket); handlers then read it with `requireDevice`.
+ */
+export function deviceFirst(
+  store: Store,
+  options: { schemaVersion?: number; authorize?: (device: Device) => unknown; device?: (request: FastifyRequest) => Promise<Device> } = {},
+): (request: FastifyRequest) => Promise<void> {
+  return async (request) => {
+    const device = options.device === undefined ? await requireDevice(store, request) : await options.device(request);
+    authenticated.set(request, device);
+    options.authorize?.(device);
+    if (options.schemaVersion !== undefined) checkSchemaVersion(request, options.schemaVersion);
+  };
+}

@@ -63,6 +63,6 @@ describe.each(TARGETS)('GET /api/sync/:collection/count on $name', (target) => {
     expect(res.status).toBe(400);
     expect((await client(server.url, deskA.token).get('/api/sync/pets/count')).status).toBe(404);
     const bad = await client(server.url, deskA.token).get('/api/sync/bookings/count?stamp=x');
-    expect(bad).toEqual({ status: 400, body: { error: '"stamp" must be a whole number', details: [{ field: 'stamp', message: 'must be a whole number' }] } });
+    expect(bad).toEqual({ status: 400, body: { error: 'stamp "x" must be a whole number', details: [{ field: 'stamp', message: 'must be a whole number' }] } });
   });
 });

@@ -136,12 +136,12 @@ describe.each(TARGETS)('trend from history on $name', (target) => {
       const r = await client(server.url, hq.token).get(`/api/metrics/trend?${query}`);
       return [r.status, (r.body as { error: string }).error];
     };
-    expect(await bad('from=2026-02-30&to=2026-03-01')).toEqual([400, 'from "2026-02-30" is not a date (YYYY-MM-DD)']);
-    expect(await bad('from=2026-03-01')).toEqual([400, 'to "" is not a date (YYYY-MM-DD)']);
+    expect(await bad('from=2026-02-30&to=2026-03-01')).toEqual([400, 'from "2026-02-30" must be a date YYYY-MM-DD']);
+    expect(await bad('from=2026-03-01')).toEqual([400, 'to is required with from (a date YYYY-MM-DD)']);
     expect(await bad('from=2026-03-02&to=2026-03-01')).toEqual([400, 'from 2026-03-02 is after to 2026-03-01']);
     expect(await bad('from=2010-01-01&to=2026-03-01')).toEqual([400, 'the range is longer than 1830 days']);
     expect(await bad('days=3&from=2026-01-01&to=2026-01-02')).toEqual([400, 'give either days or from and to, not both']);
-    expect(await bad('days=1831')).toEqual([400, 'days must be a whole number from 1 to 1830']);
+    expect(await bad('days=1831')).toEqual([400, 'days "1831" must be a whole number from 1 to 1830']);
   });
 });
 

@@ -16,11 +16,16 @@ import { normaliseEmail, normalisePhone } from '../../shared/domain/contact';
 
 const MAX_MATCHES = 5;
 
-export async function lookupCustomer(store: Store, device: Device, body: unknown): Promise<LookupResponse> {
+/** What a desk asks for (its shape is checked at the HTTP edge): exactly one of a phone and an email. */
+export interface LookupQuery {
+  phone?: string;
+  email?: string;
+}
+
+export async function lookupCustomer(store: Store, device: Device, query: LookupQuery): Promise<LookupResponse> {
   if (device.role === 'hq' || device.branch_id === '') throw forbidden('only branch devices look customers up');
-  const input = (body !== null && typeof body === 'object' ? body : {}) as { phone?: unknown; email?: unknown };
-  const phone = typeof input.phone === 'string' ? input.phone.trim() : '';
-  const email = typeof input.email === 'string' ? input.email.trim() : '';
+  const phone = query.phone?.trim() ?? '';
+  const email = query.email?.trim() ?? '';
   if ((phone === '') === (email === '')) throw badRequest('send exactly one of "phone" or "email"', [{ field: 'phone', message: 'phone or email is required (not both)' }]);
 
   return store.db.transaction(async (tx) => {

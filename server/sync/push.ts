@@ -27,7 +27,7 @@ import { recordQueuers } from '../outbox/audit';
 import { recordConsentChanges } from '../store/consent';
 import { eraseEffects } from '../privacy/erase-effects';
 import type { Device } from '../store/device';
-import { documentOf, parsePushBody, type ParsedRow } from './validate-push';
+import { documentOf, parsePushBody, type ParsedRow, type PushBodyRow } from './validate-push';
 import { parseInstant } from '../../shared/time/instant';
 import { zoneClock } from '../../shared/time/zone';
 
@@ -130,7 +130,7 @@ function communicationProblems(rows: readonly ParsedRow[]): ErrorDetail[] {
   return out;
 }
 
-export async function pushRows(store: Store, device: Device, collection: PushCollection, body: unknown): Promise<PushResult> {
+export async function pushRows(store: Store, device: Device, collection: PushCollection, body: readonly PushBodyRow[]): Promise<PushResult> {
   // Authorisation is server/authz: the role first (hq never pushes), the rest in the transaction.
   authorize(device, collection, 'update');
   const rows = parsePushBody(collection, body, store.clock());

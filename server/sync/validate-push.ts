@@ -1,5 +1,6 @@
 /**
- * Validation of a push body before anything touches the database: shape, then the shared write
+ * Validation of a push body before anything touches the database (its shape is checked at the
+ * HTTP edge, `PushBody` in server/http/routes/sync.ts): the shared write
  * rules (`writeProblems` of shared/domain/validate: schema, strings, size, dates, contact
  * fields) — the same rules a desk applies when it writes. Every problem names the document and
  * the field; one bad row rejects the whole batch. Scope and stored-state checks are push.ts's.
@@ -9,8 +10,8 @@ import type { CollectionDoc } from '../../shared/domain/schemas';
 import { writeProblems, type FieldProblem } from '../../shared/domain/validate';
 import { MS_PER_DAY } from '../../shared/time/calendar';
 import { stripInternal } from '../../shared/sync/equal';
-import { MAX_PUSH_ROWS, type ErrorDetail, type PushCollection, type WireDoc } from '../../shared/sync/protocol';
-import { ApiError, badRequest } from '../store/errors';
+import { type ErrorDetail, type PushCollection, type WireDoc } from '../../shared/sync/protocol';
+import { badRequest } from '../store/errors';
 
 export interface ParsedRow<T = Record<string, unknown>> {
   id: string;
@@ -37,10 +38,6 @@ export function documentOf<C extends PushCollection>(collection: C, doc: WireDoc
   return { ...data, _deleted };
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
 /** The shared write rules (`writeProblems`: schema, strings, size, dates, contact fields) for one pushed document. */
 function docProblems(collection: PushCollection, doc: Record<string, unknown>, assumed: Record<string, unknown> | undefined, nowMs: number): FieldProblem[] {
   const { _deleted, ...data } = doc;
@@ -52,12 +49,14 @@ function docProblems(collection: PushCollection, doc: Record<string, unknown>, a
   return [...problems, ...writeProblems(collection, data, assumed, { nowMs, todayDay })];
 }
 
-/** Parses and validates a push body; throws ApiError (400, 413) naming every problem. */
-export function parsePushBody(collection: PushCollection, body: unknown, nowMs: number): ParsedRow[] {
-  if (!Array.isArray(body)) throw badRequest('the push body must be a JSON array of {assumedMasterState, newDocumentState} rows');
-  if (body.length > MAX_PUSH_ROWS) {
-    throw new ApiError(413, `a push batch may hold at most ${MAX_PUSH_ROWS} rows (got ${body.length})`);
-  }
+/** A push row as the HTTP edge has checked it (server/http/routes/sync.ts `PushBody`): objects, at most MAX_PUSH_ROWS. */
+export interface PushBodyRow {
+  newDocumentState: object;
+  assumedMasterState?: object | null;
+}
+
+/** Validates a push body's documents with the write rules of their collection; throws ApiError (400) naming every problem. */
+export function parsePushBody(collection: PushCollection, body: readonly PushBodyRow[], nowMs: number): ParsedRow[] {
   const details: ErrorDetail[] = [];
   const add = (d: ErrorDetail) => {
     if (details.length < MAX_PROBLEMS) details.push(d);
@@ -65,18 +64,15 @@ export function parsePushBody(collection: PushCollection, body: unknown, nowMs: 
   const rows: ParsedRow[] = [];
   const seen = new Set<string>();
   body.forEach((raw, index) => {
-    if (!isObject(raw) || !isObject(raw.newDocumentState)) {
-      add({ collection, field: 'newDocumentState', message: `row ${index} has no newDocumentState object` });
-      return;
-    }
-    const next = stripInternal(raw.newDocumentState);
+    const next = stripInternal(raw.newDocumentState as Record<string, unknown>);
     const id = typeof next.id === 'string' ? next.id : `row ${index}`;
     let assumed: Record<string, unknown> | undefined;
-    if (raw.assumedMasterState !== undefined && raw.assumedMasterState !== null) {
-      if (!isObject(raw.assumedMasterState) || raw.assumedMasterState.id !== next.id || typeof raw.assumedMasterState._deleted !== 'boolean') {
+    const master = raw.assumedMasterState as Record<string, unknown> | null | undefined;
+    if (master !== undefined && master !== null) {
+      if (master.id !== next.id || typeof master._deleted !== 'boolean') {
         add({ document: id, collection, field: 'assumedMasterState', message: 'must be the master state of the same document (with _deleted)' });
       } else {
-        assumed = stripInternal(raw.assumedMasterState);
+        assumed = stripInternal(master);
       }
     }
     for (const p of docProblems(collection, next, assumed, nowMs)) add({ document: id, collection, field: p.field, message: p.message });

@@ -8,13 +8,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ConsentHistory } from '../../../shared/sync/protocol';
 import { consentHistory } from '../../store/consent';
 import type { Store } from '../../store/store';
-import { requireDevice } from '../guards';
-import { customerId, customerInScope } from './privacy';
+import { deviceFirst, requireDevice } from '../guards';
+import { CustomerParams, customerInScope } from './privacy';
 
 export function consentRoutes(app: FastifyInstance, store: Store): void {
-  app.get('/api/customers/:id/consent', async (request): Promise<ConsentHistory> => {
+  app.get<{ Params: CustomerParams }>('/api/customers/:id/consent', { preValidation: deviceFirst(store), schema: { params: CustomerParams } }, async (request): Promise<ConsentHistory> => {
     const device = await requireDevice(store, request);
-    const id = customerId(request.params);
+    const { id } = request.params;
     await customerInScope(store, device, id, 'consent_history');
     return consentHistory(store.db, id);
   });

@@ -1,15 +1,21 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { SCHEMA_VERSION, type BranchDoc } from '../../../shared/domain/schemas';
 import type { EnrolResponse, SessionInfo } from '../../../shared/sync/protocol';
 import { deviceLabel, redeemEnrolmentCode } from '../../store/auth';
 import { loadBranches } from '../../store/branches';
-import { ApiError, badRequest } from '../../store/errors';
+import { ApiError } from '../../store/errors';
 import { publicOrg } from '../../store/org';
 import type { Store } from '../../store/store';
 import type { Device } from '../../store/device';
 import type { EnrolLimiter } from '../enrol-limiter';
 import { requireDevice } from '../guards';
 import { BODY_LIMITS } from '../input-limits';
+
+const EnrolBody = Type.Object(
+  { code: Type.String({ minLength: 1, maxLength: 64, pattern: '\\S', description: 'the enrolment code from `cli enroll` (XXXX-XXXX-XXXX-XXXX)' }) },
+  { description: 'an object {"code": "…"} with the enrolment code from `cli enroll`' },
+);
 
 async function sessionOf(store: Store, device: Device, label?: string): Promise<SessionInfo> {
   const branches = await loadBranches(store.db, store.org);
@@ -27,7 +33,8 @@ async function sessionOf(store: Store, device: Device, label?: string): Promise<
 }
 
 export function enrolRoutes(app: FastifyInstance, store: Store, limiter: EnrolLimiter): void {
-  app.post('/api/enroll', { bodyLimit: BODY_LIMITS.enrol }, async (request) => {
+  // attachValidation: a malformed body is refused after the limiter counted it, like a wrong code.
+  app.post<{ Body: Static<typeof EnrolBody> }>('/api/enroll', { bodyLimit: BODY_LIMITS.enrol, schema: { body: EnrolBody }, attachValidation: true }, async (request) => {
     // Counted before the code is checked, so a concurrent burst cannot outrun the count.
     const admission = await limiter.begin(request.ip);
     if (!admission.ok) {
@@ -35,12 +42,11 @@ export function enrolRoutes(app: FastifyInstance, store: Store, limiter: EnrolLi
       throw new ApiError(429, `too many failed enrolment attempts from this address; try again in ${wait} s`, [], { 'retry-after': String(wait) });
     }
     const { attempt } = admission;
-    const body = request.body as { code?: unknown } | undefined;
-    const code = typeof body?.code === 'string' ? body.code.trim() : '';
-    if (code === '' || code.length > 64) {
+    if (request.validationError !== undefined) {
       await attempt.failed();
-      throw badRequest('send {"code": "…"} with the enrolment code from `cli enroll`', [{ field: 'code', message: 'is required' }]);
+      throw request.validationError;
     }
+    const code = request.body.code.trim();
     try {
       const { token, device, label } = await redeemEnrolmentCode(store, code);
       await attempt.succeeded();

@@ -6,6 +6,7 @@
  * - `PUT /api/insights/rules` (hq) with `InsightRules` → the saved rules. Desks pick them up
  *   with their next session check.
  */
+import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { insightRulesProblems, type InsightRules, type RfmCutoffs } from '../../../shared/insights/business-rules';
 import { rfmCutoffsFromQuintiles } from '../../../shared/insights/rfm';
@@ -14,7 +15,19 @@ import { badRequest } from '../../store/errors';
 import { saveInsightRules } from '../../store/org';
 import type { Store } from '../../store/store';
 import { authorize } from '../../authz/policy';
-import { requireDevice } from '../guards';
+import { deviceFirst, requireDevice } from '../guards';
+
+const whole = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'a whole number ≥ 0' });
+const quartet = Type.Tuple([whole, whole, whole, whole], { description: 'four whole numbers ≥ 0' });
+
+/** `InsightRules` (shared/insights/business-rules); the cut-offs' order is the domain rule's `insightRulesProblems`. */
+const InsightRulesBody = Type.Object(
+  {
+    rfm: Type.Object({ recency_days: quartet, frequency: quartet, monetary: quartet }, { description: 'the RFM cut-offs {recency_days, frequency, monetary}' }),
+    high_value_pct: Type.Integer({ minimum: 1, maximum: 100, description: 'a whole percentage from 1 to 100' }),
+  },
+  { description: 'insight rules {rfm, high_value_pct}' },
+);
 
 export interface InsightRulesResponse {
   rules: InsightRules;
@@ -42,13 +55,16 @@ export function insightRoutes(app: FastifyInstance, store: Store): void {
     return { rules: org.insights, suggested: await suggestedCutoffs(store) } satisfies InsightRulesResponse;
   });
 
-  app.put('/api/insights/rules', async (request) => {
-    authorize(await requireDevice(store, request), 'insight_rules', 'write');
-    const problems = insightRulesProblems(request.body);
-    if (problems.length > 0) throw badRequest(`invalid insight rules: ${problems[0]}`, problems.map((message) => ({ message })));
-    const body = request.body as InsightRules;
-    const rules: InsightRules = { rfm: body.rfm, high_value_pct: body.high_value_pct };
-    await saveInsightRules(store.db, rules);
-    return { rules: (await store.reloadOrg()).insights, suggested: await suggestedCutoffs(store) } satisfies InsightRulesResponse;
-  });
+  app.put<{ Body: Static<typeof InsightRulesBody> }>(
+    '/api/insights/rules',
+    { preValidation: deviceFirst(store, { authorize: (device) => authorize(device, 'insight_rules', 'write') }), schema: { body: InsightRulesBody } },
+    async (request) => {
+      const problems = insightRulesProblems(request.body);
+      if (problems.length > 0) throw badRequest(`invalid insight rules: ${problems[0]}`, problems.map((message) => ({ message })));
+      const { rfm, high_value_pct } = request.body;
+      const rules: InsightRules = { rfm: { recency_days: rfm.recency_days, frequency: rfm.frequency, monetary: rfm.monetary }, high_value_pct };
+      await saveInsightRules(store.db, rules);
+      return { rules: (await store.reloadOrg()).insights, suggested: await suggestedCutoffs(store) } satisfies InsightRulesResponse;
+    },
+  );
 }

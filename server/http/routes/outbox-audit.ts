@@ -5,6 +5,7 @@
  * first. Policy `outbox_audit read`: a manager reads its own branch (asking for another is 403),
  * hq every branch (or the one it names), a front desk nothing.
  */
+import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { OutboxAuditEntry, OutboxAuditResponse } from '../../../shared/sync/protocol';
 import { formatInstant, parseInstant } from '../../../shared/time/instant';
@@ -12,43 +13,39 @@ import { deniedMessage, readBranch } from '../../authz/policy';
 import { toNumber } from '../../db/database';
 import { ApiError, badRequest } from '../../store/errors';
 import type { Store } from '../../store/store';
-import { requireDevice } from '../guards';
+import { deviceFirst, requireDevice } from '../guards';
+import { FORMATS } from '../input-schemas';
 
 export const AUDIT_PAGE = { default: 200, max: 1000 } as const;
 
-function instantParam(query: Record<string, unknown>, name: 'from' | 'to'): number | null {
-  const v = query[name];
-  if (v === undefined || v === '') return null;
-  const ms = typeof v === 'string' ? parseInstant(v) : null;
-  if (ms === null) throw badRequest(`${name} "${String(v)}" is not an ISO 8601 instant (e.g. 2026-03-01T00:00:00Z)`, [{ field: name, message: 'must be an ISO 8601 instant' }]);
-  return ms;
-}
+const instant = Type.String({ format: FORMATS.instant, description: 'an ISO 8601 instant (e.g. 2026-03-01T00:00:00Z)' });
 
-function wholeParam(query: Record<string, unknown>, name: 'limit' | 'before', min: number, max: number): number | null {
-  const v = query[name];
-  if (v === undefined || v === '') return null;
-  if (typeof v !== 'string' || !/^\d{1,15}$/.test(v) || Number(v) < min || Number(v) > max) {
-    throw badRequest(`${name} must be a whole number from ${min} to ${max}`, [{ field: name, message: `must be ${min}–${max}` }]);
-  }
-  return Number(v);
-}
+const AuditQuery = Type.Object({
+  branch_id: Type.Optional(Type.String({ maxLength: 100, description: 'one branch id' })),
+  from: Type.Optional(instant),
+  to: Type.Optional(instant),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: AUDIT_PAGE.max, description: `a whole number from 1 to ${AUDIT_PAGE.max}` })),
+  before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'an audit entry id (a whole number from 1)' })),
+});
+
+const msOf = (text: string | undefined): number | null => (text === undefined ? null : parseInstant(text));
 
 export function outboxAuditRoutes(app: FastifyInstance, store: Store): void {
-  app.get('/api/outbox/audit', async (request): Promise<OutboxAuditResponse> => {
+  const auditor = deviceFirst(store, { authorize: (device) => readBranch(device, 'outbox_audit') });
+  app.get<{ Querystring: Static<typeof AuditQuery> }>('/api/outbox/audit', { preValidation: auditor, schema: { querystring: AuditQuery } }, async (request): Promise<OutboxAuditResponse> => {
     const device = await requireDevice(store, request);
     const scope = readBranch(device, 'outbox_audit');
-    const query = request.query as Record<string, unknown>;
+    const query = request.query;
     const asked = query.branch_id;
-    if (asked !== undefined && typeof asked !== 'string') throw badRequest('branch_id must be one branch id', [{ field: 'branch_id', message: 'must be a string' }]);
-    if (scope !== null && asked !== undefined && asked !== '' && asked !== scope) {
+    if (scope !== null && asked !== undefined && asked !== scope) {
       throw new ApiError(403, `${deniedMessage(device.role, 'outbox_audit', 'read')} of branch ${asked} (only ${scope})`);
     }
-    const branch = scope ?? (asked === undefined || asked === '' ? null : asked);
-    const from = instantParam(query, 'from');
-    const to = instantParam(query, 'to');
+    const branch = scope ?? asked ?? null;
+    const from = msOf(query.from);
+    const to = msOf(query.to);
     if (from !== null && to !== null && from > to) throw badRequest('from is after to', [{ field: 'from', message: 'must not be after to' }]);
-    const limit = wholeParam(query, 'limit', 1, AUDIT_PAGE.max) ?? AUDIT_PAGE.default;
-    const before = wholeParam(query, 'before', 1, Number.MAX_SAFE_INTEGER);
+    const limit = query.limit ?? AUDIT_PAGE.default;
+    const before = query.before ?? null;
 
     const where: string[] = [];
     const params: unknown[] = [];

@@ -8,6 +8,7 @@
  *   or hq); every desk receives the erased document through sync. Desks may also erase by
  *   pushing the document from `eraseCustomer` — the same effects follow.
  */
+import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { BookingDoc, CommunicationDoc, CustomerDoc } from '../../../shared/domain/schemas';
 import { exportCustomerData } from '../../../shared/privacy/export';
@@ -20,7 +21,7 @@ import type { Store } from '../../store/store';
 import type { Device } from '../../store/device';
 import { authorize } from '../../authz/policy';
 import { eraseCustomersOnServer } from '../../privacy/erase-customers';
-import { requireDevice } from '../guards';
+import { deviceFirst, requireDevice } from '../guards';
 
 /** The customer when the device may perform `operation` on it (policy: linked to its branch, or all). */
 export async function customerInScope(store: Store, device: Device, id: string, operation: 'export' | 'erase' | 'consent_history'): Promise<{ customer: CustomerDoc & { _deleted: boolean }; scope: string | null }> {
@@ -32,16 +33,15 @@ export async function customerInScope(store: Store, device: Device, id: string, 
   return { customer: doc, scope };
 }
 
-export function customerId(params: unknown): string {
-  const id = (params as { id?: unknown }).id;
-  if (typeof id !== 'string' || id === '' || id.length > 100) throw notFound('unknown customer');
-  return id;
-}
+/** `:id` — a customer id (anything longer than an id is 404, like an unknown one). */
+export const CustomerParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100, description: 'customer' }) });
+export type CustomerParams = Static<typeof CustomerParams>;
 
 export function privacyRoutes(app: FastifyInstance, store: Store): void {
-  app.get('/api/privacy/customers/:id/export', async (request, reply) => {
+  const route = { preValidation: deviceFirst(store), schema: { params: CustomerParams } };
+  app.get<{ Params: CustomerParams }>('/api/privacy/customers/:id/export', route, async (request, reply) => {
     const device = await requireDevice(store, request);
-    const id = customerId(request.params);
+    const { id } = request.params;
     const { customer, scope } = await customerInScope(store, device, id, 'export');
     const branchFilter = scope === null ? '' : ' AND branch_id = $2';
     const params = scope === null ? [id] : [id, scope];
@@ -59,9 +59,9 @@ export function privacyRoutes(app: FastifyInstance, store: Store): void {
     return reply.header('content-disposition', `attachment; filename="customer-${id.replace(/[^\w-]/g, '_')}.json"`).send(bundle);
   });
 
-  app.post('/api/privacy/customers/:id/erase', async (request) => {
+  app.post<{ Params: CustomerParams }>('/api/privacy/customers/:id/erase', route, async (request) => {
     const device = await requireDevice(store, request);
-    const id = customerId(request.params);
+    const { id } = request.params;
     const { customer: before } = await customerInScope(store, device, id, 'erase');
     const result = await eraseCustomersOnServer(store, [id], device);
     request.log.info({ device: device.id, customer: id }, 'customer erased on request');

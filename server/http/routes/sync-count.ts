@@ -1,9 +1,10 @@
+import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/store';
 import { readBranch } from '../../authz/policy';
 import { countAfter } from '../../sync/count';
-import { checkSchemaVersion, requireDevice } from '../guards';
-import { checkpointOf, collectionOf } from './sync-params';
+import { deviceFirst, requireDevice } from '../guards';
+import { CheckpointQuery, checkpointOf, CollectionParams } from './sync-params';
 
 /** `GET /api/sync/:collection/count` answers this. */
 export interface CountResponse {
@@ -16,11 +17,14 @@ export interface CountResponse {
  * first-sync progress bar. Same authentication and schema check as pull.
  */
 export function syncCountRoutes(app: FastifyInstance, store: Store, schemaVersion: number): void {
-  app.get('/api/sync/:collection/count', async (request) => {
-    const device = await requireDevice(store, request);
-    checkSchemaVersion(request, schemaVersion);
-    const collection = collectionOf(request);
-    const count = await countAfter(store.db, collection, readBranch(device, collection), checkpointOf(request.query as Record<string, unknown>));
-    return { count } satisfies CountResponse;
-  });
+  app.get<{ Params: Static<typeof CollectionParams>; Querystring: Static<typeof CheckpointQuery> }>(
+    '/api/sync/:collection/count',
+    { preValidation: deviceFirst(store, { schemaVersion }), schema: { params: CollectionParams, querystring: CheckpointQuery } },
+    async (request) => {
+      const device = await requireDevice(store, request);
+      const { collection } = request.params;
+      const count = await countAfter(store.db, collection, readBranch(device, collection), checkpointOf(request.query));
+      return { count } satisfies CountResponse;
+    },
+  );
 }

@@ -1,21 +1,35 @@
-/** The `:collection` parameter and the checkpoint query (`stamp`, `id`) of the sync routes, read once for all of them. */
-import type { FastifyRequest } from 'fastify';
-import { isSyncCollection, type Checkpoint, type SyncCollection } from '../../../shared/sync/protocol';
-import { badRequest, notFound } from '../../store/errors';
+/** Path parameters and query strings of the sync routes, declared once for all of them. */
+import { Type, type Static } from '@sinclair/typebox';
+import { MAX_PULL_LIMIT, SYNC_COLLECTIONS, type Checkpoint } from '../../../shared/sync/protocol';
+import { badRequest } from '../../store/errors';
 
-export function collectionOf(request: FastifyRequest): SyncCollection {
-  const name = (request.params as { collection?: string }).collection ?? '';
-  if (!isSyncCollection(name)) throw notFound(`unknown collection "${name}"`);
-  return name;
-}
+/** `:collection` — one of the replicated collections (anything else is 404). */
+export const CollectionParams = Type.Object({
+  collection: Type.Union(
+    SYNC_COLLECTIONS.map((name) => Type.Literal(name)),
+    { description: 'collection' },
+  ),
+});
 
-export function checkpointOf(query: Record<string, unknown>): Checkpoint | null {
-  const { stamp, id } = query;
-  if (stamp === undefined || stamp === '') {
-    if (id !== undefined && id !== '') throw badRequest('"id" needs "stamp"', [{ field: 'stamp', message: 'is required with id' }]);
+const MAX_STAMP = 999_999_999_999_999;
+
+/** `?stamp=&id=` — a pull position (no stamp: from the start). */
+export const CheckpointQuery = Type.Object({
+  stamp: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_STAMP, description: 'a whole number' })),
+  id: Type.Optional(Type.String({ maxLength: 100, description: 'a document id (at most 100 characters)' })),
+});
+
+/** `?stamp=&id=&limit=` — a pull position and the most documents wanted (100 by default). */
+export const PullQuery = Type.Object({
+  ...CheckpointQuery.properties,
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 99_999, description: `a whole number from 1 (at most ${MAX_PULL_LIMIT} are sent)` })),
+});
+
+/** The checkpoint a query names, or null; an id without a stamp is refused. */
+export function checkpointOf(query: Static<typeof CheckpointQuery>): Checkpoint | null {
+  if (query.stamp === undefined) {
+    if (query.id !== undefined) throw badRequest('"id" needs "stamp"', [{ field: 'stamp', message: 'is required with id' }]);
     return null;
   }
-  if (typeof stamp !== 'string' || !/^\d{1,15}$/.test(stamp)) throw badRequest('"stamp" must be a whole number', [{ field: 'stamp', message: 'must be a whole number' }]);
-  if (id !== undefined && (typeof id !== 'string' || id.length > 100)) throw badRequest('"id" must be a document id', [{ field: 'id', message: 'must be a document id' }]);
-  return { stamp: Number(stamp), id: typeof id === 'string' ? id : '' };
+  return { stamp: query.stamp, id: query.id ?? '' };
 }
