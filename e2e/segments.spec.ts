@@ -88,4 +88,20 @@ test('segments: build with live counts equal to the shared rules, save (kept aft
   await expect(dialog).toBeHidden();
   await segments.open();
   await expect(segments.savedCount('Kids')).toHaveText(`${kids} customers`);
+
+  // Deleting asks first (the shared confirm dialog): "Keep it" and Escape keep the segment.
+  await segments.saved('Kids').getByRole('button', { name: 'Delete' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete “Kids”?' });
+  await confirm.getByRole('button', { name: 'Keep it' }).click();
+  await expect(confirm).toBeHidden();
+  await segments.saved('Kids').getByRole('button', { name: 'Delete' }).click();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(segments.saved('Kids')).toBeVisible();
+  await segments.saved('Kids').getByRole('button', { name: 'Delete' }).click();
+  await confirm.getByRole('button', { name: 'Delete segment' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByText('Deleted segment “Kids”')).toBeVisible();
+  await expect(segments.saved('Kids')).toHaveCount(0);
+  await expect(segments.saved('At-risk regulars')).toBeVisible();
 });

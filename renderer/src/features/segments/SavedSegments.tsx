@@ -6,7 +6,7 @@ import { navigate } from '../../app/router';
 import { useDesk } from '../../data/hooks';
 import { formatPrice } from '../../lib/format';
 import { GatedButton } from '../../ui/GatedButton';
-import { Modal } from '../../ui/Modal';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useDeskPermission } from '../../sync/permissions';
 import { errorMessage, toast } from '../../ui/toasts';
 import { campaignDraft } from '../campaigns';
@@ -92,36 +92,27 @@ export function SavedSegments({ segments, snapshot }: { segments: readonly Segme
         </ul>
       )}
       {deleting !== null && (
-        <Modal
+        <ConfirmDialog
           title={`Delete “${deleting.name}”?`}
           description="The segment disappears from every desk of the branch. Campaigns sent to it keep their audience."
+          keepLabel="Keep it"
+          confirmLabel="Delete segment"
           onClose={() => setDeleting(null)}
-          footer={
-            <>
-              <button type="button" className="btn" onClick={() => setDeleting(null)}>
-                Keep it
-              </button>
-              <button
-                type="button"
-                className="btn btn-danger"
-                onClick={() => {
-                  const s = deleting;
-                  setDeleting(null);
-                  deleteSegment(desk.db, s.id)
-                    .then(() => {
-                      if (editingId === s.id) segmentBuilder.reset();
-                      toast.success(`Deleted segment “${s.name}”`);
-                    })
-                    .catch((e: unknown) => toast.error(errorMessage(e)));
-                }}
-              >
-                Delete segment
-              </button>
-            </>
+          onConfirm={() =>
+            deleteSegment(desk.db, deleting.id).then(
+              () => {
+                if (editingId === deleting.id) segmentBuilder.reset();
+                toast.success(`Deleted segment “${deleting.name}”`);
+              },
+              (e: unknown) => {
+                toast.error(errorMessage(e));
+                throw e;
+              },
+            )
           }
         >
           <p className="muted">Customers are not affected.</p>
-        </Modal>
+        </ConfirmDialog>
       )}
     </section>
   );
