@@ -21,7 +21,7 @@ import { DEFAULT_TIERS, type TierBoundaries } from './settings';
  * of about two: the scale is rounded to 1, 2 or 5 times a power of ten, so the boundaries stay
  * round numbers a manager recognises, and the manager can change them in Settings.
  */
-export const CURRENCY_PRICE_LEVELS: Record<string, { haircut: number; countries: readonly string[] }> = {
+const CURRENCY_PRICE_LEVELS: Record<string, { haircut: number; countries: readonly string[] }> = {
   USD: { haircut: 25, countries: ['US', 'EC', 'SV', 'PA', 'PR'] },
   EUR: {
     haircut: 25,
@@ -100,7 +100,7 @@ export function currencyOfCountry(country: string): string {
 }
 
 /** 1, 2 or 5 times a power of ten nearest to `x` (in ratio), at least 1. */
-export function roundScale(x: number): number {
+function roundScale(x: number): number {
   if (!(x > 1)) return 1;
   const power = 10 ** Math.floor(Math.log10(x));
   let best = power;
@@ -129,13 +129,4 @@ export function defaultTiersFor(currency: string): TierBoundaries {
     spending: { vipAbove: s.vipAbove * k, highFrom: s.highFrom * k, mediumFrom: s.mediumFrom * k },
     frequency: { ...DEFAULT_TIERS.frequency },
   };
-}
-
-/** Digits after the decimal point this currency is shown with (JPY 0, EUR 2). */
-export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
 }
