@@ -28,6 +28,13 @@ export const FORMATS = { day: 'branchdesk-day', instant: 'branchdesk-instant' } 
 FormatRegistry.Set(FORMATS.day, (text) => parseDay(text) !== null);
 FormatRegistry.Set(FORMATS.instant, (text) => parseInstant(text) !== null);
 
+/** The instant of a text the route's schema has checked (`FORMATS.instant`). */
+export function instantOf(text: string): number {
+  const ms = parseInstant(text);
+  if (ms === null) throw new Error(`"${text}" passed the instant format but is not an instant`);
+  return ms;
+}
+
 const DIGITS = /^\d{1,15}$/;
 
 /** A query string or path parameters with integer fields converted from their digits, empty values dropped. */

@@ -8,13 +8,13 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { OutboxAuditEntry, OutboxAuditResponse } from '../../../shared/sync/protocol';
-import { formatInstant, parseInstant } from '../../../shared/time/instant';
+import { formatInstant } from '../../../shared/time/instant';
 import { deniedMessage, readBranch } from '../../authz/policy';
 import { toNumber } from '../../db/database';
 import { ApiError, badRequest } from '../../store/errors';
 import type { Store } from '../../store/store';
 import { deviceFirst, requireDevice } from '../guards';
-import { FORMATS } from '../input-schemas';
+import { FORMATS, instantOf } from '../input-schemas';
 
 export const AUDIT_PAGE = { default: 200, max: 1000 } as const;
 
@@ -28,8 +28,6 @@ const AuditQuery = Type.Object({
   before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'an audit entry id (a whole number from 1)' })),
 });
 
-const msOf = (text: string | undefined): number | null => (text === undefined ? null : parseInstant(text));
-
 export function outboxAuditRoutes(app: FastifyInstance, store: Store): void {
   const auditor = deviceFirst(store, { authorize: (device) => readBranch(device, 'outbox_audit') });
   app.get<{ Querystring: Static<typeof AuditQuery> }>('/api/outbox/audit', { preValidation: auditor, schema: { querystring: AuditQuery } }, async (request): Promise<OutboxAuditResponse> => {
@@ -41,8 +39,8 @@ export function outboxAuditRoutes(app: FastifyInstance, store: Store): void {
       throw new ApiError(403, `${deniedMessage(device.role, 'outbox_audit', 'read')} of branch ${asked} (only ${scope})`);
     }
     const branch = scope ?? asked ?? null;
-    const from = msOf(query.from);
-    const to = msOf(query.to);
+    const from = query.from === undefined ? null : instantOf(query.from);
+    const to = query.to === undefined ? null : instantOf(query.to);
     if (from !== null && to !== null && from > to) throw badRequest('from is after to', [{ field: 'from', message: 'must not be after to' }]);
     const limit = query.limit ?? AUDIT_PAGE.default;
     const before = query.before ?? null;

@@ -11,6 +11,7 @@
  *   only fetches links changes nothing); signed, single use, expiring (server/reminders/links.ts).
  */
 import { createHash } from 'node:crypto';
+import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { BookingDoc } from '../../../shared/domain/schemas';
 import { noShowReport, parseReminderKey, parseSettingsChange, replyIntent, type NoShowFigures, type ReminderSettings } from '../../../shared/schedule/reminders';
@@ -29,7 +30,8 @@ import { checkInbound } from '../../reminders/inbound';
 import { verifyLink } from '../../reminders/links';
 import { applyReply, bookingRepliedTo } from '../../reminders/replies';
 import { changeReminderSettings, reminderSettingsOf } from '../../reminders/settings';
-import { requireDevice } from '../guards';
+import { deviceFirst, requireDevice } from '../guards';
+import { FORMATS, instantOf } from '../input-schemas';
 
 export const INBOUND_SMS_PATH = '/api/reminders/sms';
 
@@ -41,28 +43,24 @@ export interface ReminderReport {
   not_reminded: NoShowFigures;
 }
 
+const BranchQuery = Type.Object({ branch_id: Type.Optional(Type.String({ maxLength: 100, description: 'one branch id' })) });
+type BranchQuery = Static<typeof BranchQuery>;
+
+const instant = Type.String({ format: FORMATS.instant, description: 'an ISO 8601 instant (e.g. 2026-03-01T00:00:00Z)' });
+const ReportQuery = Type.Object({ ...BranchQuery.properties, from: Type.Optional(instant), to: Type.Optional(instant) });
+
 /** The branch a request names, limited to what the device may reach (403 beyond it). */
-function branchOf(device: Device, request: FastifyRequest, allowed: string | null, what: 'reminder_settings' | 'reminder_report', op: 'read' | 'write'): string {
-  const asked = (request.query as Record<string, unknown>).branch_id;
-  if (asked !== undefined && (typeof asked !== 'string' || asked.length > 100)) throw badRequest('branch_id must be one branch id', [{ field: 'branch_id', message: 'must be a string' }]);
+function branchOf(device: Device, asked: string | undefined, allowed: string | null, what: 'reminder_settings' | 'reminder_report', op: 'read' | 'write'): string {
   if (allowed !== null) {
-    if (asked !== undefined && asked !== '' && asked !== allowed) throw new ApiError(403, `${deniedMessage(device.role, what, op)} of branch ${asked} (only ${allowed})`);
+    if (asked !== undefined && asked !== allowed) throw new ApiError(403, `${deniedMessage(device.role, what, op)} of branch ${asked} (only ${allowed})`);
     return allowed;
   }
-  if (asked === undefined || asked === '') throw badRequest('name the branch: ?branch_id=…', [{ field: 'branch_id', message: 'is required' }]);
+  if (asked === undefined) throw badRequest('name the branch: ?branch_id=…', [{ field: 'branch_id', message: 'is required' }]);
   return asked;
 }
 
 async function knownBranch(store: Store, id: string): Promise<void> {
   if (!(await loadBranches(store.db, store.org)).has(id)) throw new ApiError(404, `no branch ${id}`);
-}
-
-function instantParam(query: Record<string, unknown>, name: 'from' | 'to', fallback: number): number {
-  const v = query[name];
-  if (v === undefined || v === '') return fallback;
-  const ms = typeof v === 'string' ? parseInstant(v) : null;
-  if (ms === null) throw badRequest(`${name} "${String(v)}" is not an ISO 8601 instant (e.g. 2026-03-01T00:00:00Z)`, [{ field: name, message: 'must be an ISO 8601 instant' }]);
-  return ms;
 }
 
 const PAGE_STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1b1f24}button{font:inherit;padding:.6rem 1.2rem;border-radius:.4rem;border:1px solid #1b1f24;background:#1b1f24;color:#fff;cursor:pointer}p.note{color:#555}';
@@ -90,17 +88,17 @@ function describe(booking: BookingDoc, branchName: string, timeZone: string): st
 }
 
 export function reminderRoutes(app: FastifyInstance, store: Store, config: RemindersConfig): void {
-  app.get('/api/reminders/settings', async (request): Promise<ReminderSettings> => {
+  app.get<{ Querystring: BranchQuery }>('/api/reminders/settings', { preValidation: deviceFirst(store, { authorize: (device) => readBranch(device, 'reminder_settings') }), schema: { querystring: BranchQuery } }, async (request): Promise<ReminderSettings> => {
     const device = await requireDevice(store, request);
-    const branch = branchOf(device, request, readBranch(device, 'reminder_settings'), 'reminder_settings', 'read');
+    const branch = branchOf(device, request.query.branch_id, readBranch(device, 'reminder_settings'), 'reminder_settings', 'read');
     await knownBranch(store, branch);
     return reminderSettingsOf(store.db, branch);
   });
 
-  app.put('/api/reminders/settings', async (request): Promise<ReminderSettings> => {
+  // The body is a partial change checked field by field (every bad field named): parseSettingsChange.
+  app.put<{ Querystring: BranchQuery }>('/api/reminders/settings', { preValidation: deviceFirst(store, { authorize: (device) => authorize(device, 'reminder_settings', 'write') }), schema: { querystring: BranchQuery } }, async (request): Promise<ReminderSettings> => {
     const device = await requireDevice(store, request);
-    authorize(device, 'reminder_settings', 'write');
-    const branch = branchOf(device, request, device.branch_id, 'reminder_settings', 'write');
+    const branch = branchOf(device, request.query.branch_id, device.branch_id, 'reminder_settings', 'write');
     await knownBranch(store, branch);
     const { change, problems } = parseSettingsChange(request.body);
     if (problems.length > 0) throw badRequest(`invalid reminder settings: ${problems.map((p) => (p.field === '' ? p.message : `${p.field} ${p.message}`)).join('; ')}`, problems);
@@ -109,14 +107,13 @@ export function reminderRoutes(app: FastifyInstance, store: Store, config: Remin
     return result.settings;
   });
 
-  app.get('/api/reminders/report', async (request): Promise<ReminderReport> => {
+  app.get<{ Querystring: Static<typeof ReportQuery> }>('/api/reminders/report', { preValidation: deviceFirst(store, { authorize: (device) => readBranch(device, 'reminder_report') }), schema: { querystring: ReportQuery } }, async (request): Promise<ReminderReport> => {
     const device = await requireDevice(store, request);
-    const branch = branchOf(device, request, readBranch(device, 'reminder_report'), 'reminder_report', 'read');
+    const branch = branchOf(device, request.query.branch_id, readBranch(device, 'reminder_report'), 'reminder_report', 'read');
     await knownBranch(store, branch);
-    const query = request.query as Record<string, unknown>;
-    const now = store.clock();
-    const to = instantParam(query, 'to', now);
-    const from = instantParam(query, 'from', to - 90 * 86_400_000);
+    const { query } = request;
+    const to = query.to === undefined ? store.clock() : instantOf(query.to);
+    const from = query.from === undefined ? to - 90 * 86_400_000 : instantOf(query.from);
     if (from > to) throw badRequest('from is after to', [{ field: 'from', message: 'must not be after to' }]);
     const bookings = await store.db.query<{ id: string; status: BookingDoc['status'] }>(
       `SELECT id, status FROM bookings WHERE NOT deleted AND branch_id = $1 AND start_ms >= $2 AND start_ms < $3 AND status IN ('completed', 'no_show')`,
