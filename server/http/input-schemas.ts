@@ -28,6 +28,13 @@ export const FORMATS = { day: 'branchdesk-day', instant: 'branchdesk-instant' } 
 FormatRegistry.Set(FORMATS.day, (text) => parseDay(text) !== null);
 FormatRegistry.Set(FORMATS.instant, (text) => parseInstant(text) !== null);
 
+/** The day number of a text the route's schema has checked (`FORMATS.day`). */
+export function dayOf(text: string): number {
+  const day = parseDay(text);
+  if (day === null) throw new Error(`"${text}" passed the day format but is not a date`);
+  return day;
+}
+
 /** The instant of a text the route's schema has checked (`FORMATS.instant`). */
 export function instantOf(text: string): number {
   const ms = parseInstant(text);

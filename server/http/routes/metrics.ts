@@ -57,4 +57,3 @@ export function metricsRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 }
-}
