@@ -46,13 +46,13 @@ test('segments: build with live counts equal to the shared rules, save (kept aft
   await page.locator('main').evaluate((m) => m.scrollTo(0, 0));
   await page.screenshot({ path: shot('30-segments') });
 
-  // The RFM grid starts a segment of one cell; the VIP list holds the VIPs
+  // The RFM grid starts a segment of one cell; the top regulars list holds them (high value and frequent)
   const champions = count({ rfm: { r_min: 5, r_max: 5, f_min: 5, f_max: 5, m_min: null, m_max: null } });
   await page.getByRole('button', { name: new RegExp(`^R5 F5: ${champions} customers`) }).click();
   await segments.expectCount(champions);
   await expect(segments.builder.getByLabel('Segment name')).toHaveValue('RFM R5 F5');
   const vips = snapshot.views.filter((v) => v.vip).length;
-  await expect(page.getByRole('radiogroup', { name: 'Value list' }).getByText(/^VIP/)).toContainText(String(vips));
+  await expect(page.getByRole('radiogroup', { name: 'Value list' }).getByText(/^Top regulars/)).toContainText(String(vips));
   await scrollMainTo(page.getByRole('region', { name: 'Tiers' }));
   await page.screenshot({ path: shot('31-segments-charts') });
 

@@ -195,7 +195,7 @@ export function CustomerForm({ existing, initial, submitLabel, onSaved, onCancel
           </label>
         </div>
         )}
-        <Field label="Tags" optional error={errors.tags} hint="Separate with commas, e.g. beard, VIP" className="span-2">
+        <Field label="Tags" optional error={errors.tags} hint="Separate with commas, e.g. beard, student" className="span-2">
           {(p) => <input {...p} name="tags" className="input" autoComplete="off" value={values.tags} onChange={(e) => set('tags', e.target.value)} />}
         </Field>
         <Field label="Notes" optional error={errors.notes} className="span-2">

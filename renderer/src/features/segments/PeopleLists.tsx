@@ -21,7 +21,10 @@ function Tabs<K extends string>({ label, tabs, value, onChange }: { label: strin
   );
 }
 
-/** High-value customers (top 20% by lifetime spend at the branch) and VIPs (high value and frequent). */
+/**
+ * High-value customers (top 20% by lifetime spend at the branch) and top regulars (high value and
+ * frequent). "VIP" is only ever the spending tier (lifetime spend above the VIP boundary).
+ */
 export function ValueLists({ highValue, vip }: { highValue: readonly CustomerView[]; vip: readonly CustomerView[] }) {
   const [tab, setTab] = useState<'vip' | 'high'>('vip');
   const list = tab === 'vip' ? vip : highValue;
@@ -29,13 +32,13 @@ export function ValueLists({ highValue, vip }: { highValue: readonly CustomerVie
     <section className="card dash-list" aria-labelledby="value-title">
       <header className="card-header">
         <div>
-          <h2 id="value-title">High value and VIP</h2>
-          <p className="muted dash-list-sub">Top 20% by lifetime spend here; VIP = high value and frequent</p>
+          <h2 id="value-title">High value and top regulars</h2>
+          <p className="muted dash-list-sub">Top 20% by lifetime spend here; top regulars are high value and frequent</p>
         </div>
         <Tabs
           label="Value list"
           tabs={[
-            ['vip', 'VIP', vip.length],
+            ['vip', 'Top regulars', vip.length],
             ['high', 'High value', highValue.length],
           ]}
           value={tab}
@@ -45,7 +48,7 @@ export function ValueLists({ highValue, vip }: { highValue: readonly CustomerVie
       {list.length === 0 ? (
         <p className="dash-empty-line muted">Nobody yet.</p>
       ) : (
-        <table className="top-table" aria-label={tab === 'vip' ? 'VIP customers' : 'High-value customers'}>
+        <table className="top-table" aria-label={tab === 'vip' ? 'Top regulars' : 'High-value customers'}>
           <thead>
             <tr>
               <th scope="col">Customer</th>

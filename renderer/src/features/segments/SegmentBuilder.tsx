@@ -188,7 +188,7 @@ export function SegmentBuilder({ snapshot, tags }: { snapshot: InsightSnapshot; 
             <RfmRanges form={form} errors={errors} onChange={(bound, v) => set({ rfm: { ...form.rfm, [bound]: v } })} />
             <div className="seg-numbers">
               <TriSelect label="High value" value={form.highValue} yes="High value only" no="Not high value" onChange={(v) => set({ highValue: v })} />
-              <TriSelect label="VIP" value={form.vip} yes="VIP only" no="Not VIP" onChange={(v) => set({ vip: v })} />
+              <TriSelect label="Top regular" value={form.vip} yes="Top regulars only" no="Not top regulars" onChange={(v) => set({ vip: v })} />
               <TriSelect label="Marketing consent" value={form.optedIn} yes="Agrees to marketing" no="No consent" onChange={(v) => set({ optedIn: v })} />
               <TriSelect label="Future booking" value={form.futureBooking} yes="Has one" no="Has none" onChange={(v) => set({ futureBooking: v })} />
               <Field label="Birthday">

@@ -51,7 +51,7 @@ describe('segment builder form', () => {
 describe('criteria in words', () => {
   it('one phrase per filter set', () => {
     const c = criteria({ statuses: ['at_risk', 'churned'], frequency_tiers: ['regular'], min_spent: 10_000, rfm: { ...EMPTY_CRITERIA.rfm, r_min: 4, r_max: 5 }, vip: true, opted_in: true, birthday: 'month' });
-    expect(describeCriteria(c, formatPrice)).toEqual(['At risk or Churned', 'Regular', 'Spent at least 100.00', 'RFM R 4–5', 'VIP', 'Agrees to marketing', 'Birthday this month']);
+    expect(describeCriteria(c, formatPrice)).toEqual(['At risk or Churned', 'Regular', 'Spent at least 100.00', 'RFM R 4–5', 'Top regular', 'Agrees to marketing', 'Birthday this month']);
     expect(describeCriteria(EMPTY_CRITERIA, formatPrice)).toEqual([]);
   });
 });

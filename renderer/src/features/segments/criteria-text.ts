@@ -16,7 +16,7 @@ const WINDOWS = { today: 'today', week: 'in the next 7 days', month: 'this month
 
 /**
  * Criteria as short phrases, one per filter that is set ("At risk or Churned", "RFM R 4–5",
- * "VIP", "Birthday this month"); empty for criteria that match everyone.
+ * "Top regular", "Birthday this month"); empty for criteria that match everyone.
  */
 export function describeCriteria(c: SegmentCriteria, money: (cents: number) => string): string[] {
   const out: string[] = [];
@@ -33,7 +33,7 @@ export function describeCriteria(c: SegmentCriteria, money: (cents: number) => s
     if (r !== null) out.push(r);
   }
   if (c.high_value !== null) out.push(c.high_value ? 'High value' : 'Not high value');
-  if (c.vip !== null) out.push(c.vip ? 'VIP' : 'Not VIP');
+  if (c.vip !== null) out.push(c.vip ? 'Top regular' : 'Not a top regular');
   if (c.opted_in !== null) out.push(c.opted_in ? 'Agrees to marketing' : 'No marketing consent');
   if (c.has_future_booking !== null) out.push(c.has_future_booking ? 'Has a future booking' : 'No future booking');
   if (c.birthday !== '') out.push(`Birthday ${WINDOWS[c.birthday]}`);

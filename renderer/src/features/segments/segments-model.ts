@@ -93,7 +93,7 @@ function bySpend(a: CustomerView, b: CustomerView): number {
   return (b.activity?.total_spent ?? 0) - (a.activity?.total_spent ?? 0) || (a.customer.name < b.customer.name ? -1 : a.customer.name > b.customer.name ? 1 : 0);
 }
 
-/** High-value and VIP customers of the branch (not erased), biggest spenders first. */
+/** High-value customers and top regulars (high value and frequent) of the branch (not erased), biggest spenders first. */
 export function valueLists(views: Iterable<CustomerView>): { highValue: CustomerView[]; vip: CustomerView[] } {
   const highValue: CustomerView[] = [];
   const vip: CustomerView[] = [];
