@@ -166,7 +166,7 @@ export function scorer(query: string): ((e: SearchEntry) => number) | null {
 }
 
 /** Whether `a` becomes `b` with at most one insertion, deletion, substitution or swap of neighbours. */
-export function withinOneEdit(a: string, b: string): boolean {
+function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
   const la = a.length;
   const lb = b.length;
@@ -188,7 +188,7 @@ const CLOSE_MIN_LENGTH = 4;
  * per word: a word of the name starts with the query word give or take one edit ("romel" finds
  * "Rommel", "marai" finds "Maria"). Words shorter than four letters must match as typed.
  */
-export function closeNameMatch(name: string, tokens: readonly string[]): boolean {
+function closeNameMatch(name: string, tokens: readonly string[]): boolean {
   const words = name.trim().split(' ');
   return tokens.every((t) => {
     if (t.length < CLOSE_MIN_LENGTH) return words.some((w) => w.startsWith(t));
