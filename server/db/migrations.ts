@@ -389,6 +389,11 @@ CREATE TABLE branch_day_deltas (
 ALTER TABLE branch_projection ADD COLUMN history_built boolean NOT NULL DEFAULT false;
 `;
 
+// The reminder scheduler reads the scheduled bookings of the next days every minute (server/reminders/scheduler.ts).
+const upcomingBookings = `
+CREATE INDEX bookings_upcoming ON bookings (start_ms) WHERE status = 'scheduled' AND NOT deleted;
+`;
+
 /** Campaigns changed shape the most (their message became the first variant): upgraded in TypeScript. */
 async function upgradeCampaigns(tx: Queryable): Promise<void> {
   const rows = await tx.query<{ id: string; data: Record<string, unknown> }>('SELECT id, data FROM campaigns');
@@ -409,4 +414,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'document schema 2: corrections of finished visits', sql: schemaV2 },
   { version: 10, name: 'appointment reminder settings', sql: reminders },
   { version: 11, name: 'pair history for trends from the bookings', sql: history },
+  { version: 12, name: 'upcoming bookings by start, for reminders', sql: upcomingBookings },
 ];

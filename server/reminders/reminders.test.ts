@@ -15,7 +15,7 @@ import { ManualClock, TARGETS, type TestDatabase } from '../test-support/databas
 import { twoBranches } from '../test-support/dataset';
 import { bookingDoc, customerDoc } from '../test-support/docs';
 import { startMailServer } from '../test-support/mail';
-import { startTestServer } from '../test-support/http';
+import { client, enrolDevice, startTestServer } from '../test-support/http';
 import { startWebhook } from '../test-support/webhook';
 import { DEFAULT_OUTBOX_OPTIONS } from '../outbox/config';
 import { createSmtpProvider } from '../outbox/smtp-provider';
@@ -207,6 +207,55 @@ describe.each(TARGETS)('appointment reminders on $name', (target) => {
       await server.close();
       await worker.stop();
       await mail.close();
+    }
+  });
+
+  it('reports the no-show rate of reminded vs not reminded bookings at the branch, from what was sent', async () => {
+    const hook = await startWebhook();
+    const server = await startTestServer(db.store, { reminders: CONFIG });
+    try {
+      // Five bookings at br-a on 2 March; two get their reminder sent, one gets one that fails for good.
+      // bk-n1 and bk-n2 are for cu-a2, who has no phone or email: never reminded.
+      for (const [id, hour] of [['bk-r1', 2], ['bk-r2', 3], ['bk-n1', 4], ['bk-n2', 5], ['bk-f', 6]] as const) {
+        await book({ id, start_at: `2026-03-02T0${hour}:00:00Z`, ...(id.startsWith('bk-n') ? { customer_id: 'cu-a2' } : {}) });
+      }
+      expect(await at('2026-03-01T02:00:00Z')).toBe(1); // bk-r1's 24 h window
+      expect(await at('2026-03-01T03:00:00Z')).toBe(1); // bk-r2
+      const worker = new OutboxWorker(db.store, new Map([['sms', createWebhookProvider({ url: hook.url, token: '', timeoutMs: 10_000 })]]), DEFAULT_OUTBOX_OPTIONS);
+      expect(await worker.runOnce()).toMatchObject({ sent: 2 });
+      hook.answerNext(400);
+      expect(await at('2026-03-01T06:00:00Z')).toBe(1); // bk-f: the gateway refuses it
+      expect(await worker.runOnce()).toMatchObject({ failed: 1 });
+      // Outcomes: bk-r1 came, bk-r2 did not; bk-n1 came, bk-n2 and bk-f did not.
+      clock.now = Date.parse('2026-03-02T09:00:00Z');
+      const outcome = async (id: string, status: 'completed' | 'no_show') => {
+        const rows = await db.store.db.query<{ data: BookingDoc }>('SELECT data FROM bookings WHERE id = $1', [id]);
+        const before = { ...(rows[0]?.data as BookingDoc), _deleted: false };
+        await pushRows(db.store, desk, 'bookings', [{ assumedMasterState: before, newDocumentState: { ...before, status, updated_at: '2026-03-02T09:00:00Z' } }]);
+      };
+      await outcome('bk-r1', 'completed');
+      await outcome('bk-r2', 'no_show');
+      await outcome('bk-n1', 'completed');
+      await outcome('bk-n2', 'no_show');
+      await outcome('bk-f', 'no_show');
+      const manager = client(server.url, (await enrolDevice(db.store, server, 'br-a', 'manager')).token);
+      const report = await manager.get('/api/reminders/report?from=2026-03-01T00:00:00Z&to=2026-03-03T00:00:00Z');
+      expect(report).toEqual({
+        status: 200,
+        body: {
+          branch_id: 'br-a',
+          from: '2026-03-01T00:00:00.000Z',
+          to: '2026-03-03T00:00:00.000Z',
+          reminded: { bookings: 2, no_shows: 1, rate: 0.5 },
+          not_reminded: { bookings: 3, no_shows: 2, rate: 2 / 3 },
+        },
+      });
+      // The default period is the 90 days before now: bk-a1 of February (a visit, no reminder) counts too.
+      expect((await manager.get('/api/reminders/report')).body).toMatchObject({ reminded: { bookings: 2, no_shows: 1 }, not_reminded: { bookings: 4, no_shows: 2 } });
+      expect((await manager.get('/api/reminders/report?from=tomorrow')).status).toBe(400);
+    } finally {
+      await server.close();
+      await hook.close();
     }
   });
 

@@ -18,9 +18,8 @@ import { freshId } from './attack-docs';
 import { openTarget, TARGET_NAMES, type Actor, type Target } from './harness';
 
 const SLOW = 240_000;
-/** This suite's own port (PUBLIC_URL must be known before the server starts: Twilio signs it). */
-const PORT = 4452;
-const PUBLIC_URL = `http://127.0.0.1:${PORT}`;
+/** This suite's own ports, one per target (PUBLIC_URL must be known before the server starts: Twilio signs it). */
+const PORTS = { pglite: 4452, postgres: 4451 } as const;
 const SECRET = 'gateway-shared-secret-0123456789';
 const PHONE = '+639171234567'; // cu-a1 of the two-branch data set, prefers SMS
 
@@ -35,6 +34,8 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
 }
 
 describe.each(TARGET_NAMES)('appointment reminders against a real server on %s', { timeout: SLOW }, (name) => {
+  const PORT = PORTS[name];
+  const PUBLIC_URL = `http://127.0.0.1:${PORT}`;
   let t: Target;
   let mail: TestMailServer;
 
