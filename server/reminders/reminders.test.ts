@@ -11,6 +11,7 @@ import type { WireDoc } from '../../shared/sync/protocol';
 import { importDataset } from '../services/import';
 import { rollStale } from '../services/roller';
 import { pushRows } from '../sync/push';
+import { Store } from '../store/store';
 import { ManualClock, TARGETS, type TestDatabase } from '../test-support/databases';
 import { twoBranches } from '../test-support/dataset';
 import { bookingDoc, customerDoc } from '../test-support/docs';
@@ -92,6 +93,19 @@ describe.each(TARGETS)('appointment reminders on $name', (target) => {
       expect((hook.requests[1]?.body as { text: string }).text).toContain('on 5 March 2026 at 10:00');
     } finally {
       await hook.close();
+    }
+  });
+
+  it('queues a reminder once even when two server processes find it at the same moment', async () => {
+    await book({ id: 'bk-2p', start_at: '2026-03-02T02:00:00Z' });
+    clock.now = Date.parse('2026-03-01T02:00:00Z');
+    const other = target.name === 'postgres' && db.url !== undefined ? await Store.open({ databaseUrl: db.url, clock: clock.read }) : db.store;
+    try {
+      const counts = await Promise.all([runReminders(db.store, CONFIG), runReminders(other, CONFIG), runReminders(db.store, CONFIG)]);
+      expect(counts.reduce((x, y) => x + y, 0)).toBe(1);
+      expect(await reminders()).toHaveLength(1);
+    } finally {
+      if (other !== db.store) await other.close();
     }
   });
 
