@@ -64,6 +64,8 @@ export const REFERENCES: Readonly<Record<PushCollection, readonly Reference[]>> 
   campaigns: [{ field: 'segment_id', target: 'segments', scope: 'branch' }],
   segments: [],
   branch_settings: [],
+  services: [],
+  staff: [],
 };
 
 const SINGULAR: Record<string, string> = { customers: 'customer', campaigns: 'campaign', segments: 'segment', branches: 'branch' };

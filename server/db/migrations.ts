@@ -394,6 +394,30 @@ const upcomingBookings = `
 CREATE INDEX bookings_upcoming ON bookings (start_ms) WHERE status = 'scheduled' AND NOT deleted;
 `;
 
+// The service menu and the staff with their weekly hours of each branch (issue 11): two
+// branch-scoped collections stored like segments; no document changes.
+const servicesAndStaff = `
+CREATE TABLE services (
+  id text PRIMARY KEY,
+  stamp bigint NOT NULL,
+  deleted boolean NOT NULL DEFAULT false,
+  data jsonb NOT NULL,
+  branch_id text NOT NULL
+);
+CREATE INDEX services_pull ON services (branch_id, stamp, id);
+CREATE INDEX services_stamp ON services (stamp, id);
+
+CREATE TABLE staff (
+  id text PRIMARY KEY,
+  stamp bigint NOT NULL,
+  deleted boolean NOT NULL DEFAULT false,
+  data jsonb NOT NULL,
+  branch_id text NOT NULL
+);
+CREATE INDEX staff_pull ON staff (branch_id, stamp, id);
+CREATE INDEX staff_stamp ON staff (stamp, id);
+`;
+
 /** Campaigns changed shape the most (their message became the first variant): upgraded in TypeScript. */
 async function upgradeCampaigns(tx: Queryable): Promise<void> {
   const rows = await tx.query<{ id: string; data: Record<string, unknown> }>('SELECT id, data FROM campaigns');
@@ -415,4 +439,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'appointment reminder settings', sql: reminders },
   { version: 11, name: 'pair history for trends from the bookings', sql: history },
   { version: 12, name: 'upcoming bookings by start, for reminders', sql: upcomingBookings },
+  { version: 13, name: 'service menus and staff hours', sql: servicesAndStaff },
 ];

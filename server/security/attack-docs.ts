@@ -1,6 +1,7 @@
 /** Fresh, valid documents for the attack suite (unique ids, times near the real now). */
 import { randomBytes } from 'node:crypto';
-import type { BranchSettingsDoc, SegmentDoc } from '../../shared/domain/schemas';
+import type { BranchSettingsDoc, SegmentDoc, ServiceDoc, StaffDoc } from '../../shared/domain/schemas';
+import { defaultWeek } from '../../shared/schedule/staff-hours';
 import { defaultBranchSettings } from '../../shared/insights/branch-settings';
 import { criteria } from '../../shared/domain/criteria';
 import type { PushCollection, WireDoc } from '../../shared/sync/protocol';
@@ -54,6 +55,14 @@ export function freshDoc(collection: PushCollection, branch: string, customer: s
       const s: WireDoc<BranchSettingsDoc> = { ...defaultBranchSettings(branch), _deleted: false };
       return s as unknown as Doc;
     }
+    case 'services': {
+      const s: WireDoc<ServiceDoc> = { id: freshId('sv'), branch_id: branch, name: 'Haircut', category: 'Hair', duration_min: 30, price: 2500, price_max: null, active: true, created_at: recently(), updated_at: '', _deleted: false };
+      return s as unknown as Doc;
+    }
+    case 'staff': {
+      const s: WireDoc<StaffDoc> = { id: freshId('st'), branch_id: branch, name: 'Ana', active: true, week: defaultWeek(), days_off: [], created_at: recently(), updated_at: '', _deleted: false };
+      return s as unknown as Doc;
+    }
   }
 }
 
@@ -66,6 +75,8 @@ export function edited(collection: PushCollection, doc: Doc): Doc {
     campaigns: 'name',
     segments: 'name',
     branch_settings: 'offer',
+    services: 'name',
+    staff: 'name',
   };
   return { ...doc, [field[collection]]: `edited ${freshId('x')}` };
 }

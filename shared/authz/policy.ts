@@ -24,6 +24,8 @@ export const RESOURCES = [
   'campaigns',
   'segments',
   'branch_settings',
+  'services',
+  'staff',
   'metrics',
   'insight_rules',
   'outbox_audit',
@@ -105,6 +107,20 @@ export const POLICY: Readonly<Record<Resource, Partial<Record<Operation, Rules>>
     delete: r('branch', 'branch', 'deny'),
   },
   branch_settings: {
+    read: r('branch', 'branch', 'all'),
+    create: r('deny', 'branch', 'deny'),
+    update: r('deny', 'branch', 'deny'),
+    delete: r('deny', 'branch', 'deny'),
+  },
+  // the branch's service menu and its staff with their hours: every desk of the branch reads them
+  // (bookings pick from them), only the branch's managers change them
+  services: {
+    read: r('branch', 'branch', 'all'),
+    create: r('deny', 'branch', 'deny'),
+    update: r('deny', 'branch', 'deny'),
+    delete: r('deny', 'branch', 'deny'),
+  },
+  staff: {
     read: r('branch', 'branch', 'all'),
     create: r('deny', 'branch', 'deny'),
     update: r('deny', 'branch', 'deny'),

@@ -39,6 +39,12 @@ const valid: Record<CollectionName, Record<string, unknown>> = {
   },
   segments: { id: 'sg-1', branch_id: 'br-1', name: 'Regulars at risk', criteria: criteria({ statuses: ['at_risk'], min_visits: 5 }), created_at: '', updated_at: '' },
   branch_settings: { ...defaultBranchSettings('br-1') },
+  services: { id: 'sv-1', branch_id: 'br-1', name: 'Fade', category: 'Hair', duration_min: 30, price: 2500, price_max: 3500, active: true, created_at: '', updated_at: '' },
+  staff: {
+    id: 'st-1', branch_id: 'br-1', name: 'Ana', active: true,
+    week: [...Array(6).fill({ start: '09:00', end: '18:00', breaks: [{ start: '13:00', end: '14:00' }] }), { start: '', end: '', breaks: [] }],
+    days_off: ['2026-12-25'], created_at: '', updated_at: '',
+  },
 };
 
 /** A document with one field replaced by an arbitrary JSON value (or removed, or one added). */

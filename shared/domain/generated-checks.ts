@@ -369,6 +369,79 @@ function checkBranch_settings(value) {
   )
 }
 
+// services
+const services_0 = /^[^\s\u0000]+$/;
+const services_1 = /^[^\s\u0000]+$/;
+const services_2 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}([.,]\d{1,9})?)?(Z|z|[+-]\d{2}(:?\d{2})?)$/;
+const services_3 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}([.,]\d{1,9})?)?(Z|z|[+-]\d{2}(:?\d{2})?)$/;
+function checkServices(value) {
+  return (
+    (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+    (typeof value['id'] === 'string') &&
+    value['id'].length <= 100 &&
+    value['id'].length >= 1 &&
+    services_0.test(value['id']) &&
+    (typeof value['branch_id'] === 'string') &&
+    value['branch_id'].length <= 100 &&
+    value['branch_id'].length >= 1 &&
+    services_1.test(value['branch_id']) &&
+    (typeof value['name'] === 'string') &&
+    value['name'].length <= 200 &&
+    value['name'].length >= 1 &&
+    (typeof value['category'] === 'string') &&
+    value['category'].length <= 200 &&
+    Number.isInteger(value['duration_min']) &&
+    value['duration_min'] <= 1440 &&
+    value['duration_min'] >= 5 &&
+    Number.isInteger(value['price']) &&
+    value['price'] <= 100000000 &&
+    value['price'] >= 0 &&
+    ((Number.isInteger(value['price_max']) && value['price_max'] <= 100000000 && value['price_max'] >= 0) || ((value['price_max'] === null))) &&
+    (typeof value['active'] === 'boolean') &&
+    (((value['created_at'] === '')) || ((typeof value['created_at'] === 'string') && value['created_at'].length <= 40 && services_2.test(value['created_at']))) &&
+    (((value['updated_at'] === '')) || ((typeof value['updated_at'] === 'string') && value['updated_at'].length <= 40 && services_3.test(value['updated_at']))) &&
+    Object.getOwnPropertyNames(value).length === 10
+  )
+}
+
+// staff
+const staff_0 = /^[^\s\u0000]+$/;
+const staff_1 = /^[^\s\u0000]+$/;
+const staff_2 = /^([01]\d|2[0-3]):[0-5]\d$/;
+const staff_3 = /^([01]\d|2[0-3]):[0-5]\d$/;
+const staff_4 = /^([01]\d|2[0-3]):[0-5]\d$/;
+const staff_5 = /^([01]\d|2[0-3]):[0-5]\d$/;
+const staff_6 = /^\d{4}-\d{2}-\d{2}$/;
+const staff_7 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}([.,]\d{1,9})?)?(Z|z|[+-]\d{2}(:?\d{2})?)$/;
+const staff_8 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}([.,]\d{1,9})?)?(Z|z|[+-]\d{2}(:?\d{2})?)$/;
+function checkStaff(value) {
+  return (
+    (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+    (typeof value['id'] === 'string') &&
+    value['id'].length <= 100 &&
+    value['id'].length >= 1 &&
+    staff_0.test(value['id']) &&
+    (typeof value['branch_id'] === 'string') &&
+    value['branch_id'].length <= 100 &&
+    value['branch_id'].length >= 1 &&
+    staff_1.test(value['branch_id']) &&
+    (typeof value['name'] === 'string') &&
+    value['name'].length <= 200 &&
+    value['name'].length >= 1 &&
+    (typeof value['active'] === 'boolean') &&
+    Array.isArray(value['week']) &&
+    value['week'].length <= 7 &&
+    value['week'].length >= 7 &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (((value['start'] === '')) || ((typeof value['start'] === 'string') && value['start'].length <= 5 && staff_2.test(value['start']))) && (((value['end'] === '')) || ((typeof value['end'] === 'string') && value['end'].length <= 5 && staff_3.test(value['end']))) && Array.isArray(value['breaks']) && value['breaks'].length <= 6 && ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['start'] === 'string') && value['start'].length <= 5 && staff_4.test(value['start']) && (typeof value['end'] === 'string') && value['end'].length <= 5 && staff_5.test(value['end']) && Object.getOwnPropertyNames(value).length === 2))) { return false }; return true; })(value['breaks']) && Object.getOwnPropertyNames(value).length === 3))) { return false }; return true; })(value['week']) &&
+    Array.isArray(value['days_off']) &&
+    value['days_off'].length <= 400 &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'string') && value.length <= 10 && staff_6.test(value)))) { return false }; return true; })(value['days_off']) &&
+    (((value['created_at'] === '')) || ((typeof value['created_at'] === 'string') && value['created_at'].length <= 40 && staff_7.test(value['created_at']))) &&
+    (((value['updated_at'] === '')) || ((typeof value['updated_at'] === 'string') && value['updated_at'].length <= 40 && staff_8.test(value['updated_at']))) &&
+    Object.getOwnPropertyNames(value).length === 8
+  )
+}
+
 /** Compiled schema checks by collection: true when the document matches the JSON schema. */
 export const GENERATED_CHECKS: Record<CollectionName, (value: unknown) => boolean> = {
   branches: checkBranches,
@@ -378,4 +451,6 @@ export const GENERATED_CHECKS: Record<CollectionName, (value: unknown) => boolea
   campaigns: checkCampaigns,
   segments: checkSegments,
   branch_settings: checkBranch_settings,
+  services: checkServices,
+  staff: checkStaff,
 };

@@ -34,6 +34,8 @@ import { MAX_PRICE_CENTS } from '../money';
  * `segments` and `branch_settings`. `upgrade.ts` turns a version-0 document into version 1.
  * Version 2 (issue 11): bookings `amendments` (corrections of finished visits, shared/schedule/
  * corrections.ts); `upgradeV1toV2` gives every stored booking an empty list.
+ * The collections `services` and `staff` (issue 11) were added without a bump: no existing
+ * document changed shape, and a desk without them simply does not replicate them.
  */
 export const SCHEMA_VERSION = 2;
 
@@ -54,6 +56,10 @@ export const LIMITS = {
   /** Corrections one booking may carry. */
   amendments: 50,
   reason: 500,
+  /** Breaks in one working day of a staff member. */
+  breaks: 6,
+  /** Days off a staff member's document keeps. */
+  daysOff: 400,
 } as const;
 
 /** Largest share of a campaign's audience kept as a holdout (percent). */
@@ -329,6 +335,62 @@ export const BranchSettingsSchema = Type.Object(
   strict,
 );
 
+/** A clock time of the branch's day, "HH:MM" (24 h). */
+const ClockTime = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', maxLength: 5 });
+const TimeSpan = Type.Object({ start: ClockTime, end: ClockTime }, strict);
+
+/**
+ * One service of a branch's menu (shared/schedule/services.ts). A booking picks it by name and
+ * gets its duration and price by default. `price_max` null = a fixed price; else the price is
+ * "from `price` to `price_max`" and `price` is the booking's default. A retired service stays for
+ * the history (bookings keep its name) but is not offered for new bookings.
+ */
+export const ServiceSchema = Type.Object(
+  {
+    id: Id,
+    branch_id: Id,
+    name: Type.String({ minLength: 1, maxLength: LIMITS.shortText }),
+    /** Menu group ("Hair", "Beard"…; '' = none). */
+    category: Text(LIMITS.shortText),
+    duration_min: Type.Integer({ minimum: 5, maximum: 24 * 60 }),
+    price: Cents,
+    price_max: Type.Union([Cents, Type.Null()]),
+    active: Type.Boolean(),
+    created_at: OptionalInstant,
+    updated_at: OptionalInstant,
+  },
+  strict,
+);
+
+/** One weekday of a staff member's week: working hours and breaks ('' start and end = day off). */
+export const WorkDaySchema = Type.Object(
+  {
+    start: Type.Union([Type.Literal(''), ClockTime]),
+    end: Type.Union([Type.Literal(''), ClockTime]),
+    breaks: Type.Array(TimeSpan, { maxItems: LIMITS.breaks }),
+  },
+  strict,
+);
+
+/**
+ * A staff member of a branch and their weekly hours (shared/schedule/staff-hours.ts), in the
+ * branch's local time. Bookings name staff by `name` (compared trimmed, without case). `week` is
+ * Monday first; `days_off` are whole local dates (holidays, leave).
+ */
+export const StaffSchema = Type.Object(
+  {
+    id: Id,
+    branch_id: Id,
+    name: Type.String({ minLength: 1, maxLength: LIMITS.shortText }),
+    active: Type.Boolean(),
+    week: Type.Array(WorkDaySchema, { minItems: 7, maxItems: 7 }),
+    days_off: Type.Array(DateOnly, { maxItems: LIMITS.daysOff }),
+    created_at: OptionalInstant,
+    updated_at: OptionalInstant,
+  },
+  strict,
+);
+
 export type BranchDoc = Static<typeof BranchSchema>;
 export type CustomerDoc = Static<typeof CustomerSchema>;
 export type BookingDoc = Static<typeof BookingSchema>;
@@ -339,6 +401,9 @@ export type SegmentDoc = Static<typeof SegmentSchema>;
 export type SegmentCriteria = Static<typeof SegmentCriteriaSchema>;
 export type CampaignVariant = Static<typeof VariantSchema>;
 export type BranchSettingsDoc = Static<typeof BranchSettingsSchema>;
+export type ServiceDoc = Static<typeof ServiceSchema>;
+export type StaffDoc = Static<typeof StaffSchema>;
+export type WorkDay = Static<typeof WorkDaySchema>;
 
 export const COLLECTION_SCHEMAS = {
   branches: BranchSchema,
@@ -348,6 +413,8 @@ export const COLLECTION_SCHEMAS = {
   campaigns: CampaignSchema,
   segments: SegmentSchema,
   branch_settings: BranchSettingsSchema,
+  services: ServiceSchema,
+  staff: StaffSchema,
 } as const;
 
 export type CollectionName = keyof typeof COLLECTION_SCHEMAS;

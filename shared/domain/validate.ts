@@ -12,7 +12,9 @@ import { normaliseEmail } from './contact';
 import { stringProblems } from './string-rules';
 import { utf8Length } from '../sync/split-push';
 import { amendmentProblems } from '../schedule/corrections';
-import type { BookingDoc } from './schemas';
+import { serviceProblems } from '../schedule/services';
+import { staffProblems } from '../schedule/staff-hours';
+import type { BookingDoc, ServiceDoc, StaffDoc } from './schemas';
 
 /** A problem with one field of one document, for a 4xx body or a form. */
 export interface FieldProblem {
@@ -70,6 +72,8 @@ function domainProblems(collection: CollectionName, doc: Record<string, unknown>
   if (collection === 'campaigns') problems.push(...campaignProblems(doc as unknown as CampaignDoc));
   if (collection === 'segments') problems.push(...segmentProblems(doc as unknown as SegmentDoc));
   if (collection === 'branch_settings') problems.push(...branchSettingsProblems(doc as unknown as BranchSettingsDoc));
+  if (collection === 'services') problems.push(...serviceProblems(doc as unknown as ServiceDoc));
+  if (collection === 'staff') problems.push(...staffProblems(doc as unknown as StaffDoc));
   return problems;
 }
 

@@ -11,6 +11,8 @@ import type { PushCollection } from './protocol';
 export const PUSH_AFTER: Readonly<Record<PushCollection, readonly PushCollection[]>> = {
   segments: [],
   branch_settings: [],
+  services: [],
+  staff: [],
   customers: [],
   campaigns: ['segments'],
   bookings: ['customers'],

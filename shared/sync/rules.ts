@@ -17,6 +17,8 @@ export const IMMUTABLE_FIELDS: Record<SyncCollection, readonly string[]> = {
   campaigns: ['id', 'branch_id'],
   segments: ['id', 'branch_id'],
   branch_settings: ['id', 'branch_id'],
+  services: ['id', 'branch_id'],
+  staff: ['id', 'branch_id'],
 };
 
 /** The field naming the branch a document belongs to (scope), when the collection has one. */
@@ -26,6 +28,8 @@ export const BRANCH_FIELD: Partial<Record<SyncCollection, string>> = {
   campaigns: 'branch_id',
   segments: 'branch_id',
   branch_settings: 'branch_id',
+  services: 'branch_id',
+  staff: 'branch_id',
 };
 
 /** True when a booking may go from `from` to `to` (staying put counts): forward only. */

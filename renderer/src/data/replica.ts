@@ -11,6 +11,8 @@ import type {
   CommunicationDoc,
   CustomerDoc,
   SegmentDoc,
+  ServiceDoc,
+  StaffDoc,
 } from '../../../shared/domain/schemas';
 import { conflictHandler } from '../../../shared/sync/merge';
 import { isSyncCollection } from '../../../shared/sync/protocol';
@@ -26,6 +28,8 @@ export interface ReplicaCollections {
   campaigns: RxCollection<CampaignDoc>;
   segments: RxCollection<SegmentDoc>;
   branch_settings: RxCollection<BranchSettingsDoc>;
+  services: RxCollection<ServiceDoc>;
+  staff: RxCollection<StaffDoc>;
 }
 
 /** The branch desk's local replica: RxDB on Dexie (IndexedDB), validated with the shared schemas. */
@@ -40,6 +44,8 @@ export const REPLICA_COLLECTIONS: readonly CollectionName[] = [
   'campaigns',
   'segments',
   'branch_settings',
+  'services',
+  'staff',
 ];
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
@@ -50,14 +56,23 @@ export interface ReplicaOptions {
   name?: string;
   /** Underlying storage; Dexie (IndexedDB) unless a test passes another RxDB storage. */
   storage?: RxStorage<unknown, unknown>;
+  /**
+   * Collections to open (default: all). RxDB's open-source build allows 13 open collections per
+   * JavaScript realm (more throw COL23): a test holding two replicas open in one realm opens only
+   * the ones it needs (`WITHOUT_SCHEDULE`). The app opens one replica per window: all of them.
+   */
+  collections?: readonly CollectionName[];
 }
+
+/** Every collection but the service menu and staff hours (7): two such replicas fit in one realm. */
+export const WITHOUT_SCHEDULE: readonly CollectionName[] = REPLICA_COLLECTIONS.filter((c) => c !== 'services' && c !== 'staff');
 
 function validatedStorage(storage: RxStorage<unknown, unknown> | undefined): RxStorage<unknown, unknown> {
   return wrappedSharedValidateStorage({ storage: withFastLookups(storage ?? (getRxStorageDexie() as RxStorage<unknown, unknown>)) });
 }
 
 /**
- * Opens (creating on first run) the local replica with its seven collections. A replica written
+ * Opens (creating on first run) the local replica with its nine collections. A replica written
  * by an older schema is migrated first (RxDB migration strategies, `schema.ts`); this resolves
  * once every collection is current.
  */
@@ -71,7 +86,7 @@ export async function openReplica(options: ReplicaOptions = {}): Promise<Replica
     closeDuplicates: true,
   });
   const collections = Object.fromEntries(
-    REPLICA_COLLECTIONS.map((name) => [
+    (options.collections ?? REPLICA_COLLECTIONS).map((name) => [
       name,
       {
         schema: replicaSchema(name),

@@ -30,6 +30,8 @@ export const REPLICA_INDEXES: Record<CollectionName, (string | string[])[]> = {
   campaigns: ['status'],
   segments: [],
   branch_settings: [],
+  services: [],
+  staff: [],
 };
 
 /** RxDB schema version of each collection. */
@@ -41,6 +43,8 @@ export const REPLICA_VERSIONS: Record<CollectionName, number> = {
   campaigns: 1,
   segments: 0,
   branch_settings: 0,
+  services: 0,
+  staff: 0,
 };
 
 /** Indexed enum fields, given a string type and a length for RxDB's index strings. */
@@ -77,6 +81,8 @@ const REPLICA_STEPS: Record<CollectionName, Record<number, Upgrade>> = {
   campaigns: { 1: (doc) => upgradeV0toV1('campaigns', doc) },
   segments: {},
   branch_settings: {},
+  services: {},
+  staff: {},
 };
 
 /** RxDB migration strategies of a collection: one per version step, keyed by the target version. */

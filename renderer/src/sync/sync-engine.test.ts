@@ -16,7 +16,7 @@ import { importDataset } from '../../../server/services/import';
 import { TARGETS, type TestDatabase } from '../../../server/test-support/databases';
 import { twoBranches } from '../../../server/test-support/dataset';
 import { client, enrolDevice, startTestServer, type TestServer } from '../../../server/test-support/http';
-import { openReplica, type Replica } from '../data/replica';
+import { openReplica, WITHOUT_SCHEDULE, type Replica } from '../data/replica';
 import { bookingFixture, customerFixture } from '../data/test-fixtures';
 import { SyncApi } from './api';
 import type { Connectivity } from './connectivity';
@@ -63,7 +63,8 @@ let counter = 0;
 
 async function openDesk(server: TestServer, enrol: EnrolResponse, beforeSync?: (db: Replica) => Promise<void>): Promise<Desk> {
   const name = `sync-${++counter}`;
-  const db = await openReplica({ name, storage });
+  // two desks at once in one realm: without the schedule collections (RxDB's 13-collection limit)
+  const db = await openReplica({ name, storage, collections: WITHOUT_SCHEDULE });
   await beforeSync?.(db);
   const pendingDb = new PendingDb(`${name}-pending`);
   const pending = new PendingTracker(pendingDb, async (collection, ids) => (await db[collection as 'customers'].storageInstance.findDocumentsById(ids, true)) as unknown as Record<string, unknown>[]);

@@ -4,7 +4,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { RxStorage } from 'rxdb';
 import { detectMapping, planImport, readClientFile, readPeople, type ClientFile } from '../../../../shared/csv/customer-import';
 import type { CustomerDoc } from '../../../../shared/domain/schemas';
-import { openReplica, type Replica } from '../../data/replica';
+import { openReplica, WITHOUT_SCHEDULE, type Replica } from '../../data/replica';
 import { bookingFixture, customerFixture } from '../../data/test-fixtures';
 import { undoClientList, writeClientList } from './switch-in';
 
@@ -16,7 +16,8 @@ afterEach(async () => {
 });
 
 async function replica(): Promise<Replica> {
-  const db = await openReplica({ name: `switch-in-${++counter}`, storage });
+  // two replicas at once in one realm: without the schedule collections (RxDB's 13-collection limit)
+  const db = await openReplica({ name: `switch-in-${++counter}`, storage, collections: WITHOUT_SCHEDULE });
   open.push(db);
   return db;
 }

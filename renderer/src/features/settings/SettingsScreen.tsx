@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { branchThresholds, presetOf, type Thresholds } from '../../../../shared/domain/settings';
 import type { BranchDoc } from '../../../../shared/domain/schemas';
-import { useBookingsVersion, useBranches, useCurrentBranch, useCustomersVersion, useDesk, useDeskSettings } from '../../data/hooks';
+import { useBookingsVersion, useBranches, useCurrentBranch, useCustomersVersion, useDesk, useDeskSettings, useToday } from '../../data/hooks';
 import { phoneCountryOf } from '../../data/desk-settings';
 import { resetLocalData, setDeskPhoneCountry, switchBranch, updateCurrentBranch } from '../../data/session';
 import { platform } from '../../platform/bridge';
@@ -9,6 +9,8 @@ import { Field } from '../../ui/Field';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { errorMessage, toast } from '../../ui/toasts';
 import { AutomationsSection } from './AutomationsSection';
+import { ServicesSection } from './ServicesSection';
+import { StaffSection } from './StaffSection';
 import { BranchForm } from './BranchForm';
 import { CountryField } from './CountryField';
 import { MoneySection } from './MoneySection';
@@ -119,6 +121,7 @@ export function SettingsScreen() {
   const branches = useBranches();
   const paired = useSyncStore((s) => activeRole(s) !== null); // a paired desk works for its enrolled branch only
   const [confirmReset, setConfirmReset] = useState(false);
+  const { day: today } = useToday();
   if (branch === undefined) return null;
   const thresholds = branchThresholds(branch, desk.settings.defaults);
 
@@ -159,6 +162,8 @@ export function SettingsScreen() {
             )}
           </section>
           <MoneySection paired={paired} />
+          <ServicesSection />
+          <StaffSection today={today} />
           <AutomationsSection />
           <RemindersSection />
         </div>

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent } from 'react';
-import type { BookingDoc } from '../../../../shared/domain/schemas';
+import type { BookingDoc, StaffDoc } from '../../../../shared/domain/schemas';
 import { conflictMap, type ConflictKind } from '../../../../shared/schedule/booking-conflicts';
 import type { Confirmation } from '../../../../shared/schedule/reminders';
 import { parseInstant } from '../../../../shared/time/instant';
 import { zoneClock } from '../../../../shared/time/zone';
+import { hoursConflict, staffNamed, workingSpans, type MinuteSpan } from '../../../../shared/schedule/staff-hours';
 import { canEdit } from '../../data/bookings';
 import { useActivity, useCustomer } from '../../data/hooks';
 import { BOOKING_STATUS_LABELS, formatPrice, STATUS_LABELS } from '../../lib/format';
@@ -35,12 +36,14 @@ interface BlockProps {
   conflicts: ReadonlySet<ConflictKind> | undefined;
   /** "Confirmed by SMS 14:02", '' without a reply. */
   confirmed: string;
+  /** Why the booking is outside its staff member's hours (null: it is not). */
+  outside: string | null;
   onSelect: () => void;
   onOpen: () => void;
   onDragStart: (event: DragEvent<HTMLButtonElement>) => void;
 }
 
-function BookingBlock({ placed, from, selected, conflicts, confirmed, onSelect, onOpen, onDragStart }: BlockProps) {
+function BookingBlock({ placed, from, selected, conflicts, confirmed, outside, onSelect, onOpen, onDragStart }: BlockProps) {
   const { booking } = placed;
   const customer = useCustomer(booking.customer_id);
   const activity = useActivity(booking.customer_id, booking.branch_id);
@@ -52,13 +55,14 @@ function BookingBlock({ placed, from, selected, conflicts, confirmed, onSelect, 
     left: `calc(${(placed.lane / placed.lanes) * 100}% + 4px)`,
     width: `calc(${100 / placed.lanes}% - 8px)`,
   };
-  const conflictText = conflicts === undefined ? '' : [...conflicts].map((k) => CONFLICT_TEXT[k]).join(' and ');
+  const conflictText = [...(conflicts === undefined ? [] : [...conflicts].map((k) => CONFLICT_TEXT[k])), ...(outside !== null ? ['outside staff hours'] : [])].join(' and ');
+  const flagged = conflicts !== undefined || outside !== null;
   const label = [time, name, booking.service, BOOKING_STATUS_LABELS[booking.status], confirmed, activity ? STATUS_LABELS[activity.status] : '', conflictText].filter(Boolean).join(', ');
   const movable = canEdit(booking.status);
   return (
     <button
       type="button"
-      className={`agenda-booking agenda-booking-${booking.status}${conflicts ? ' agenda-booking-conflict' : ''}`}
+      className={`agenda-booking agenda-booking-${booking.status}${flagged ? ' agenda-booking-conflict' : ''}`}
       style={style}
       aria-pressed={selected}
       aria-label={label}
@@ -80,6 +84,11 @@ function BookingBlock({ placed, from, selected, conflicts, confirmed, onSelect, 
         {conflicts && (
           <span className="conflict-badge" aria-hidden="true">
             Overlap
+          </span>
+        )}
+        {outside !== null && (
+          <span className="conflict-badge" aria-hidden="true" title={outside}>
+            Off hours
           </span>
         )}
       </span>
@@ -107,6 +116,26 @@ export function AgendaLegend() {
   );
 }
 
+/** "09:00–18:00" (first start to last end, breaks shaded in the column) or "Off today". */
+function hoursLabel(spans: readonly MinuteSpan[]): string {
+  const first = spans[0];
+  const last = spans[spans.length - 1];
+  return first === undefined || last === undefined ? 'Off today' : `${formatClockTime(first.start)}–${formatClockTime(last.end)}`;
+}
+
+/** The parts of [from, to) outside the working spans (all of it on a day off); none when hours are unknown. */
+function offSpans(spans: readonly MinuteSpan[] | undefined, from: number, to: number): MinuteSpan[] {
+  if (spans === undefined) return [];
+  const out: MinuteSpan[] = [];
+  let at = from;
+  for (const s of spans) {
+    if (s.start > at) out.push({ start: at, end: Math.min(s.start, to) });
+    at = Math.max(at, s.end);
+  }
+  if (at < to) out.push({ start: at, end: to });
+  return out.filter((s) => s.end > s.start);
+}
+
 export function Agenda({
   bookings,
   timeZone,
@@ -114,6 +143,8 @@ export function Agenda({
   selectedId,
   staff,
   confirmations,
+  day,
+  team = [],
   onSelect,
   onOpen,
   onMove,
@@ -127,14 +158,32 @@ export function Agenda({
   selectedId: string | null;
   /** Known staff: each gets a column, so a booking can be dragged to them. */
   staff: readonly string[];
+  /** The local day shown (the staff's hours of that day shade the rest). */
+  day: number;
+  /** Staff with their hours: off-hours are shaded in their column and bookings there flagged. */
+  team?: readonly StaffDoc[];
   onSelect: (id: string) => void;
   /** Open the booking's edit dialog (double-click). */
   onOpen: (booking: BookingDoc) => void;
   /** A scheduled booking dropped on another time or column. */
   onMove: (booking: BookingDoc, to: AgendaMove) => void;
 }) {
-  const layout = layoutAgenda(bookings, timeZone, { staff });
+  const hoursOf = useMemo(() => {
+    const out = new Map<string, MinuteSpan[]>();
+    for (const name of staff) {
+      const member = staffNamed(team, name);
+      if (member !== undefined) out.set(name, workingSpans(member, day));
+    }
+    return out;
+  }, [team, staff, day]);
+  const worked = [...hoursOf.values()].flat();
+  const layout = layoutAgenda(bookings, timeZone, {
+    staff,
+    open: Math.min(9 * 60, ...worked.map((s) => Math.floor(s.start / 60) * 60)),
+    close: Math.max(19 * 60, ...worked.map((s) => Math.ceil(s.end / 60) * 60)),
+  });
   const conflicts = useMemo(() => conflictMap(bookings), [bookings]);
+  const outside = useMemo(() => new Map(bookings.map((b) => [b.id, hoursConflict(b, team, timeZone)])), [bookings, team, timeZone]);
   const dragged = useRef<{ booking: BookingDoc; grabPx: number } | null>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   const startDrag = (booking: BookingDoc) => (event: DragEvent<HTMLButtonElement>) => {
@@ -186,6 +235,7 @@ export function Agenda({
               {(c.staff || '?').slice(0, 1).toUpperCase()}
             </span>
             <span>{c.staff === UNASSIGNED ? 'Unassigned' : c.staff}</span>
+            {hoursOf.has(c.staff) && <span className="agenda-staff-hours">{hoursLabel(hoursOf.get(c.staff) ?? [])}</span>}
             <span className="agenda-staff-count">{c.bookings.filter((b) => b.booking.status !== 'cancelled').length}</span>
           </div>
         ))}
@@ -211,6 +261,9 @@ export function Agenda({
               onDragLeave={() => setDropTarget(null)}
               onDrop={drop(c.staff)}
             >
+              {offSpans(hoursOf.get(c.staff), layout.from, layout.to).map((s) => (
+                <div key={s.start} className="agenda-off" style={{ top: (s.start - layout.from) * PX_PER_MINUTE, height: (s.end - s.start) * PX_PER_MINUTE }} aria-hidden="true" />
+              ))}
               {c.bookings.map((p) => (
                 <BookingBlock
                   key={p.booking.id}
@@ -222,6 +275,7 @@ export function Agenda({
                     const c = confirmations.get(p.booking.id);
                     return c === undefined ? '' : confirmationText(c, timeZone);
                   })()}
+                  outside={outside.get(p.booking.id) ?? null}
                   onSelect={() => onSelect(p.booking.id)}
                   onOpen={() => onOpen(p.booking)}
                   onDragStart={startDrag(p.booking)}

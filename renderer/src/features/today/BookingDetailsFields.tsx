@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { Field } from '../../ui/Field';
 import type { BookingFormErrors, BookingFormValues } from './booking-form-model';
 import { priceText } from './booking-form-model';
+import { formatDuration, formatPrice } from '../../lib/format';
 import type { BranchCatalog } from './use-branch-catalog';
 
 /** The booking's local date and time (5-minute steps). */
@@ -32,22 +33,31 @@ export function BookingDetailsFields({
 }) {
   const listId = useId();
   const staffListId = useId();
+  const find = (name: string) => catalog.services.find((s) => s.name === name) ?? catalog.services.find((s) => s.onMenu && s.name.trim().toLocaleLowerCase('en') === name.trim().toLocaleLowerCase('en'));
   const onService = (name: string): void => {
     set('service', name);
-    const known = catalog.services.find((s) => s.name === name);
+    const known = find(name);
     if (known !== undefined) {
       set('price', priceText(known.price));
       set('duration', String(known.duration));
     }
   };
+  const chosen = values.service.trim() === '' ? undefined : find(values.service);
+  const hasMenu = catalog.services.some((s) => s.onMenu);
+  const hint =
+    chosen?.onMenu === true
+      ? `On the menu: ${formatDuration(chosen.duration)}, ${chosen.priceMax === null ? formatPrice(chosen.price) : `${formatPrice(chosen.price)}–${formatPrice(chosen.priceMax)}`}`
+      : hasMenu && values.service.trim() !== ''
+        ? 'Not on the menu: booked as a one-off'
+        : undefined;
   return (
     <>
-      <Field label="Service" error={errors.service}>
+      <Field label="Service" error={errors.service} hint={hint}>
         {(p) => <input {...p} name="service" className="input" list={listId} autoComplete="off" value={values.service} onChange={(e) => onService(e.target.value)} />}
       </Field>
       <datalist id={listId}>
         {catalog.services.map((s) => (
-          <option key={s.name} value={s.name} />
+          <option key={s.name} value={s.name} label={s.onMenu ? `${s.category ? `${s.category} · ` : ''}${formatDuration(s.duration)} · ${s.priceMax === null ? formatPrice(s.price) : `${formatPrice(s.price)}–${formatPrice(s.priceMax)}`}` : undefined} />
         ))}
       </datalist>
       <Field label="Staff" optional error={errors.staff}>

@@ -24,6 +24,7 @@ export function BookingPanel({
   timeZone,
   conflicts,
   reply,
+  outside = null,
   onAction,
 }: {
   booking: BookingDoc;
@@ -32,6 +33,8 @@ export function BookingPanel({
   conflicts: readonly BookingConflict<BookingDoc>[];
   /** The customer's reply to a reminder ("Confirmed by SMS 14:02"), '' without one. */
   reply: string;
+  /** Why it is outside its staff member's hours (null: it is not, or the hours are unknown). */
+  outside?: string | null;
   onAction: (action: BookingAction) => void;
 }) {
   const desk = useDesk();
@@ -107,6 +110,12 @@ export function BookingPanel({
               <li key={line}>{line}</li>
             ))}
           </ul>
+        </div>
+      )}
+      {outside !== null && (
+        <div className="conflict-notice" role="status" aria-label="Outside working hours">
+          <strong>Outside working hours</strong>
+          <p>{outside}</p>
         </div>
       )}
       <div className="booking-actions">

@@ -15,18 +15,26 @@ export function conflictLines(conflicts: readonly BookingConflict<BookingDoc>[],
   });
 }
 
-/** The double-booking warning shown before saving; the form's primary button becomes "… anyway". */
-export function ConflictNotice({ conflicts, timeZone, action }: { conflicts: readonly BookingConflict<BookingDoc>[]; timeZone: string; action: string }) {
+/**
+ * The double-booking (or off-hours) warning shown before saving; the form's primary button
+ * becomes "… anyway".
+ */
+export function ConflictNotice({ conflicts, outside = null, timeZone, action }: { conflicts: readonly BookingConflict<BookingDoc>[]; outside?: string | null; timeZone: string; action: string }) {
   const desk = useDesk();
-  if (conflicts.length === 0) return null;
+  if (conflicts.length === 0 && outside === null) return null;
   const nameOf = (id: string): string => displayName(desk.customers.get(id));
+  const title =
+    conflicts.length === 0
+      ? 'This is outside the staff member’s hours'
+      : `This overlaps ${conflicts.length === 1 ? 'another booking' : `${conflicts.length} bookings`}${outside !== null ? ' and is outside the staff member’s hours' : ''}`;
   return (
     <div className="conflict-notice" role="alert">
-      <strong>This overlaps {conflicts.length === 1 ? 'another booking' : `${conflicts.length} bookings`}</strong>
+      <strong>{title}</strong>
       <ul>
         {conflictLines(conflicts, nameOf, timeZone).map((line) => (
           <li key={line}>{line}</li>
         ))}
+        {outside !== null && <li>{outside}</li>}
       </ul>
       <span>Change the time or staff, or press “{action}”.</span>
     </div>

@@ -11,6 +11,7 @@ import { displayName } from '../customers';
 import { EDIT_FORM_FIELDS, editChanges, editValuesOf, type EditFormErrors, type EditFormValues } from './booking-edit-model';
 import { BookingDetailsFields, BookingWhenFields } from './BookingDetailsFields';
 import { ConflictNotice } from './ConflictNotice';
+import { FreeSlots } from './FreeSlots';
 import { useBranchCatalog } from './use-branch-catalog';
 import { showSaveError } from './save-error';
 import { useConflictCheck } from './use-conflict-check';
@@ -49,7 +50,9 @@ export function EditBookingDialog({ booking, day, onClose }: { booking: BookingD
     setBusy(true);
     try {
       const candidate = { ...booking, staff: result.changes.staff ?? booking.staff, start_at: isoInZone(result.startMs, timeZone), duration_min: result.durationMin };
-      if (!(await conflict.check(candidate, booking.branch_id))) return;
+      // the hours are checked when the booking moves in time or to someone else, not for a note
+      const moved = result.changes.startMs !== undefined || result.changes.staff !== undefined || result.changes.durationMin !== undefined;
+      if (!(await conflict.check(candidate, booking.branch_id, moved ? { team: catalog.team, timeZone } : undefined))) return;
       await editBooking(desk.db, booking.id, result.changes, timeZone, now());
       const staff = candidate.staff ? ` with ${candidate.staff}` : '';
       toast.success(`Saved ${name}'s booking: ${shortDateTime(result.startMs, timeZone)}${staff}`);
@@ -68,16 +71,33 @@ export function EditBookingDialog({ booking, day, onClose }: { booking: BookingD
       onClose={onClose}
       wide
       onSubmit={() => void submit()}
-      footer={<SubmitFooter onCancel={onClose} busy={busy} submitLabel={conflict.conflicts.length > 0 ? anyway : 'Save changes'} />}
+      footer={<SubmitFooter onCancel={onClose} busy={busy} submitLabel={conflict.conflicts.length > 0 || conflict.outside !== null ? anyway : 'Save changes'} />}
     >
       <div className="form-grid">
         <BookingWhenFields values={values} errors={errors} set={set} />
         <BookingDetailsFields values={values} errors={errors} set={set} catalog={catalog} />
+        <div className="span-2">
+          <FreeSlots
+            branchId={booking.branch_id}
+            team={catalog.team}
+            timeZone={timeZone}
+            date={values.date}
+            time={values.time}
+            duration={values.duration}
+            staff={values.staff}
+            ignoreId={booking.id}
+            onPick={(slot) => {
+              set('date', slot.date);
+              set('time', slot.time);
+              set('staff', slot.staff);
+            }}
+          />
+        </div>
         <Field label="Notes" optional error={errors.notes} className="span-2">
           {(p) => <textarea {...p} name="notes" className="textarea" rows={2} value={values.notes} onChange={(e) => set('notes', e.target.value)} />}
         </Field>
         <div className="span-2">
-          <ConflictNotice conflicts={conflict.conflicts} timeZone={timeZone} action={anyway} />
+          <ConflictNotice conflicts={conflict.conflicts} outside={conflict.outside} timeZone={timeZone} action={anyway} />
         </div>
       </div>
     </Modal>

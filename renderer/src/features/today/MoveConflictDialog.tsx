@@ -7,7 +7,7 @@ import { displayName } from '../customers';
 import { ConflictNotice } from './ConflictNotice';
 import { applyMove, type PlannedMove } from './move-booking';
 
-/** A drag that would double-book: says with whom, and moves only on an explicit "Move anyway". */
+/** A drag that would double-book or leave the staff member's hours: says with whom or why, and moves only on an explicit "Move anyway". */
 export function MoveConflictDialog({ move, timeZone, onClose }: { move: PlannedMove; timeZone: string; onClose: () => void }) {
   const desk = useDesk();
   const [busy, setBusy] = useState(false);
@@ -24,7 +24,7 @@ export function MoveConflictDialog({ move, timeZone, onClose }: { move: PlannedM
   };
   return (
     <Modal
-      title="Move into an overlap?"
+      title={move.conflicts.length > 0 ? 'Move into an overlap?' : 'Move outside working hours?'}
       description={`${name} · ${move.booking.service || 'Visit'}`}
       onClose={onClose}
       footer={
@@ -38,7 +38,7 @@ export function MoveConflictDialog({ move, timeZone, onClose }: { move: PlannedM
         </>
       }
     >
-      <ConflictNotice conflicts={move.conflicts} timeZone={timeZone} action="Move anyway" />
+      <ConflictNotice conflicts={move.conflicts} outside={move.outside} timeZone={timeZone} action="Move anyway" />
     </Modal>
   );
 }

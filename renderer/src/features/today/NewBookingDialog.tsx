@@ -13,6 +13,7 @@ import { RegisterForBooking } from './RegisterForBooking';
 import { BOOKING_FORM_FIELDS, validateBookingForm, type BookingFormErrors, type BookingFormValues } from './booking-form-model';
 import { BookingDetailsFields, BookingWhenFields } from './BookingDetailsFields';
 import { ConflictNotice } from './ConflictNotice';
+import { FreeSlots } from './FreeSlots';
 import { CustomerPicker } from './CustomerPicker';
 import { useBranchCatalog } from './use-branch-catalog';
 import { showSaveError } from './save-error';
@@ -83,7 +84,7 @@ export function NewBookingDialog({
     try {
       const out = result.output;
       const candidate = { id: '', customer_id: out.customerId, staff: out.staff, start_at: isoInZone(out.startMs, timeZone), duration_min: out.durationMin, status: 'scheduled' as const };
-      if (!(await conflict.check(candidate, branch.id))) return;
+      if (!(await conflict.check(candidate, branch.id, { team: catalog.team, timeZone }))) return;
       const doc = await createBooking(desk.db, { ...out, branchId: branch.id, timeZone }, now());
       const name = desk.customers.get(doc.customer_id)?.name ?? 'the customer';
       toast.success(`Booked ${name} · ${shortDateTime(out.startMs, timeZone)}${out.staff ? ` with ${out.staff}` : ''} (${formatDuration(out.durationMin)})`);
@@ -103,7 +104,7 @@ export function NewBookingDialog({
       onClose={onClose}
       wide
       onSubmit={() => void submit()}
-      footer={<SubmitFooter onCancel={onClose} busy={busy} submitLabel={conflict.conflicts.length > 0 ? anyway : 'Save booking'} />}
+      footer={<SubmitFooter onCancel={onClose} busy={busy} submitLabel={conflict.conflicts.length > 0 || conflict.outside !== null ? anyway : 'Save booking'} />}
     >
       <div className="form-grid">
         <div className="span-2">
@@ -112,7 +113,23 @@ export function NewBookingDialog({
         <BookingWhenFields values={values} errors={errors} set={set} />
         <BookingDetailsFields values={values} errors={errors} set={set} catalog={catalog} />
         <div className="span-2">
-          <ConflictNotice conflicts={conflict.conflicts} timeZone={timeZone} action={anyway} />
+          <FreeSlots
+            branchId={branch.id}
+            team={catalog.team}
+            timeZone={timeZone}
+            date={values.date}
+            time={values.time}
+            duration={values.duration}
+            staff={values.staff}
+            onPick={(slot) => {
+              set('date', slot.date);
+              set('time', slot.time);
+              set('staff', slot.staff);
+            }}
+          />
+        </div>
+        <div className="span-2">
+          <ConflictNotice conflicts={conflict.conflicts} outside={conflict.outside} timeZone={timeZone} action={anyway} />
         </div>
       </div>
     </Modal>

@@ -3,6 +3,7 @@ import type { BookingDoc } from '../../../../shared/domain/schemas';
 import { formatDay, parseDay } from '../../../../shared/time/calendar';
 import { zoneClock } from '../../../../shared/time/zone';
 import { conflictsFor } from '../../../../shared/schedule/booking-conflicts';
+import { hoursConflict } from '../../../../shared/schedule/staff-hours';
 import { moveBooking } from '../../data/bookings';
 import { useCurrentBranch, useDesk, useToday } from '../../data/hooks';
 import { now } from '../../data/session';
@@ -84,6 +85,7 @@ export function TodayScreen() {
 
   const selected = useMemo(() => bookings?.find((b) => b.id === selectedId) ?? null, [bookings, selectedId]);
   const selectedConflicts = useMemo(() => (selected !== null && bookings !== null ? conflictsFor(selected, bookings) : []), [selected, bookings]);
+  const selectedOutside = useMemo(() => (selected !== null ? hoursConflict(selected, catalog.team, timeZone) : null), [selected, catalog.team, timeZone]);
   const nowMinute = day === zoneClock(timeZone).localDay(nowMs) ? zoneClock(timeZone).localMinuteOfDay(nowMs) : null;
 
   const act = (booking: BookingDoc, action: BookingAction): void => {
@@ -124,11 +126,11 @@ export function TodayScreen() {
   /** A booking dragged to another time or staff column: moved in place, or confirmed first when it would double-book. */
   const move = (booking: BookingDoc, to: AgendaMove): void => {
     const name = desk.customers.get(booking.customer_id)?.name ?? 'Customer';
-    planMove(desk.db, booking, instantAt(day, to.minute, timeZone), to.staff, timeZone)
+    planMove(desk.db, booking, instantAt(day, to.minute, timeZone), to.staff, timeZone, catalog.team)
       .then(async (planned) => {
         if (planned === null) return;
         setSelectedId(booking.id);
-        if (planned.conflicts.length > 0) setOpen({ kind: 'move', move: planned });
+        if (planned.conflicts.length > 0 || planned.outside !== null) setOpen({ kind: 'move', move: planned });
         else toast.success(await applyMove(desk.db, planned, name, timeZone, now()));
       })
       .catch((error: unknown) => toast.error(`Could not move the booking: ${errorMessage(error)}`));
@@ -206,6 +208,8 @@ export function TodayScreen() {
                 selectedId={selectedId}
                 staff={catalog.staff}
                 confirmations={confirmations}
+                day={day}
+                team={catalog.team}
                 onSelect={setSelectedId}
                 onOpen={(b) => {
                   setSelectedId(b.id);
@@ -221,6 +225,7 @@ export function TodayScreen() {
             booking={selected}
             timeZone={timeZone}
             conflicts={selectedConflicts}
+            outside={selectedOutside}
             reply={(() => {
               const c = confirmations.get(selected.id);
               return c === undefined ? '' : confirmationText(c, timeZone);

@@ -1,4 +1,5 @@
-import type { BookingDoc } from '../../../../shared/domain/schemas';
+import type { BookingDoc, StaffDoc } from '../../../../shared/domain/schemas';
+import { hoursConflict } from '../../../../shared/schedule/staff-hours';
 import { conflictsFor, type BookingConflict } from '../../../../shared/schedule/booking-conflicts';
 import { bookingsAround, editBooking, type BookingChanges } from '../../data/bookings';
 import type { Replica } from '../../data/replica';
@@ -10,17 +11,19 @@ export interface PlannedMove {
   startMs: number;
   staff: string;
   conflicts: BookingConflict<BookingDoc>[];
+  /** Why the new place is outside the staff member's hours (null: it is not). */
+  outside: string | null;
 }
 
 /** A drag's result as changes to the booking (only what moved) and the clashes it would create; null when nothing moves. */
-export async function planMove(db: Replica, booking: BookingDoc, startMs: number, staff: string, timeZone: string): Promise<PlannedMove | null> {
+export async function planMove(db: Replica, booking: BookingDoc, startMs: number, staff: string, timeZone: string, team: readonly StaffDoc[] = []): Promise<PlannedMove | null> {
   const changes: BookingChanges = {};
   if (isoInZone(startMs, timeZone) !== booking.start_at) changes.startMs = startMs;
   if (staff !== booking.staff) changes.staff = staff;
   if (Object.keys(changes).length === 0) return null;
   const candidate = { ...booking, staff, start_at: isoInZone(startMs, timeZone) };
   const conflicts = conflictsFor(candidate, await bookingsAround(db, booking.branch_id, booking.customer_id, startMs));
-  return { booking, changes, startMs, staff, conflicts };
+  return { booking, changes, startMs, staff, conflicts, outside: hoursConflict(candidate, team, timeZone) };
 }
 
 /** Writes a planned move and says where the booking went ("Moved Maria to Thu 3 Dec, 10:30 with Ana"). */
