@@ -31,10 +31,18 @@ function ReplicaFacts() {
     let live = true;
     // Counting scans the bookings: wait until writes pause (a first sync writes 100,000s).
     const timer = setTimeout(() => {
-      void desk.db.bookings
+      // "Reset local data" closes the replica while this screen is still shown: count nothing then.
+      const collection = desk.db.bookings;
+      if (desk.db.closed || collection.closed) return;
+      collection
         .count()
         .exec()
-        .then((n) => live && setBookings(n));
+        .then(
+          (n) => live && setBookings(n),
+          (error: unknown) => {
+            if (!collection.closed) throw error;
+          },
+        );
     }, 1000);
     return () => {
       live = false;
