@@ -108,6 +108,18 @@ test('a front-desk pairing offers no Erase, Send, list export or automations; a 
       await expect(manager.page.getByRole('form', { name: 'Automations' }).getByRole('switch').first()).toBeEnabled();
     });
 
+    await test.step('settings: appointment reminders are the manager\u2019s (kept by the server)', async () => {
+      const frontReminders = front.page.getByRole('form', { name: 'Appointment reminders' });
+      await expect(front.page.getByRole('note').filter({ hasText: "Only a manager's desk can change appointment reminders." })).toBeVisible();
+      await expect(frontReminders.getByRole('switch')).toBeDisabled();
+      await expect(frontReminders.getByLabel('Hours before the appointment')).toHaveValue('24, 2');
+      await expect(front.page.getByRole('heading', { name: 'No-shows, last 90 days' })).toHaveCount(0);
+      const managerReminders = manager.page.getByRole('form', { name: 'Appointment reminders' });
+      await expect(managerReminders.getByRole('switch')).toBeEnabled();
+      await expect(managerReminders.getByRole('button', { name: 'Save reminders' })).toBeVisible();
+      await expect(manager.page.getByRole('heading', { name: 'No-shows, last 90 days' })).toBeVisible();
+    });
+
     const problems = (await Promise.all(desks.map((d) => d.unexpectedProblems()))).flat();
     expect(problems, 'console errors, page errors and CSP violations').toEqual([]);
   } finally {
