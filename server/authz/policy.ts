@@ -6,7 +6,7 @@
 import type { Role } from '../../shared/sync/protocol';
 import { ApiError } from '../store/errors';
 import type { Device } from '../store/device';
-import { policyEntries, ruleOf, type Operation, type Resource, type ScopeRule } from '../../shared/authz/policy';
+import { ruleOf, type Operation, type Resource, type ScopeRule } from '../../shared/authz/policy';
 
 export { OPERATIONS, POLICY, RESOURCES, ROLES, policyEntries, ruleOf, type Operation, type Resource, type ScopeRule } from '../../shared/authz/policy';
 
@@ -49,13 +49,4 @@ export function authorize(device: Device, resource: Resource, operation: Operati
 export function readBranch(device: Device, resource: Resource): string | null {
   const rule = authorize(device, resource, 'read');
   return rule === 'all' ? null : device.branch_id;
-}
-
-/** The table as Markdown, exactly as server/PROTOCOL.md prints it (a test compares the two). */
-export function policyMarkdown(): string {
-  const lines = ['| Resource | Operation | front_desk | manager | hq |', '| --- | --- | --- | --- | --- |'];
-  for (const { resource, operation, rules } of policyEntries()) {
-    lines.push(`| ${resource} | ${operation} | ${rules.front_desk} | ${rules.manager} | ${rules.hq} |`);
-  }
-  return lines.join('\n');
 }

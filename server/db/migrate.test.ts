@@ -6,8 +6,15 @@ import { twoBranches } from '../test-support/dataset';
 import { bookingDoc } from '../test-support/docs';
 import { pullBatch } from '../sync/pull';
 import { pushRows } from '../sync/push';
-import { appliedVersions, migrate } from './migrate';
+import { migrate } from './migrate';
+import type { Database } from './database';
 import { MIGRATIONS, type Migration } from './migrations';
+
+/** The versions recorded in schema_migrations. */
+async function appliedVersions(db: Database): Promise<number[]> {
+  const rows = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+  return rows.map((r) => r.version);
+}
 
 describe.each(TARGETS)('migrations on $name', (target) => {
   let db: TestDatabase | undefined;

@@ -33,7 +33,3 @@ export async function migrate(db: Database, migrations: readonly Migration[] = M
   return applied;
 }
 
-export async function appliedVersions(db: Database): Promise<number[]> {
-  const rows = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-  return rows.map((r) => r.version);
-}

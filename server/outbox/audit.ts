@@ -81,12 +81,3 @@ export async function handOversSince(q: Queryable, column: 'customer_id' | 'queu
   );
   return new Map(rows.map((r) => [r.key, { count: toNumber(r.n), oldestMs: toNumber(r.oldest) }]));
 }
-
-/** The audit of one message, oldest first (tests, support). */
-export async function auditOf(q: Queryable, communicationId: string): Promise<(Omit<AuditRow, 'queuer'> & { queued_by: string; queued_role: string; at_ms: number })[]> {
-  const rows = await q.query<Omit<AuditRow, 'queuer'> & { queued_by: string; queued_role: string; at_ms: unknown }>(
-    'SELECT communication_id, customer_id, branch_id, channel, purpose, queued_by, queued_role, outcome, reason, at_ms FROM outbox_audit WHERE communication_id = $1 ORDER BY id',
-    [communicationId],
-  );
-  return rows.map((r) => ({ ...r, at_ms: toNumber(r.at_ms) }));
-}

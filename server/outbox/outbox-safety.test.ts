@@ -14,11 +14,11 @@ import { importDataset } from '../services/import';
 import { writeServerDocuments } from '../store/server-writes';
 import { advanceClock, lockStamps } from '../store/stamps';
 import { pushRows } from '../sync/push';
+import { toNumber, type Queryable } from '../db/database';
 import { ManualClock, TARGETS, type TestDatabase } from '../test-support/databases';
 import { twoBranches } from '../test-support/dataset';
 import { campaignDoc, communicationDoc, customerDoc } from '../test-support/docs';
 import { startWebhook, type TestWebhook } from '../test-support/webhook';
-import { auditOf } from './audit';
 import { DEFAULT_OUTBOX_OPTIONS } from './config';
 import type { DeliveryChannel, Provider } from './provider';
 import { createWebhookProvider } from './webhook-provider';
@@ -34,6 +34,15 @@ const person = (over: Partial<CustomerDoc> = {}) =>
   customerDoc({ id: 'cu-s1', name: 'Sam', phone: '+639171230001', opted_in_marketing: true, preferred_contact: 'sms', consent: { sms: yes, email: no, push: no }, home_branch_id: 'br-a', registered_branch_id: 'br-a', ...over });
 const sms = (id: string, over: Partial<CommunicationDoc> = {}) =>
   communicationDoc({ id, customer_id: 'cu-s1', branch_id: 'br-a', channel: 'sms', status: 'queued', purpose: 'appointment reminder', message: `Message ${id}`, at: '2026-03-01T05:00:00Z', ...over });
+
+/** The audit of one message, oldest first, as the outbox stored it. */
+async function auditOf(q: Queryable, communicationId: string): Promise<Record<string, unknown>[]> {
+  const rows = await q.query<Record<string, unknown>>(
+    'SELECT communication_id, customer_id, branch_id, channel, purpose, queued_by, queued_role, outcome, reason, at_ms FROM outbox_audit WHERE communication_id = $1 ORDER BY id',
+    [communicationId],
+  );
+  return rows.map((r) => ({ ...r, at_ms: toNumber(r.at_ms) }));
+}
 
 describe.each(TARGETS)('outbox safety on $name', { timeout: 120_000 }, (target) => {
   let db: TestDatabase;

@@ -11,7 +11,7 @@ import { eraseCustomer } from '../../shared/privacy/erase';
 import type { BookingDoc } from '../../shared/domain/schemas';
 import { buildAmendment, withAmendment } from '../../shared/schedule/corrections';
 import { isPushCollection, type PullResponse, type PushCollection, type Role, type WireDoc } from '../../shared/sync/protocol';
-import { policyEntries, policyMarkdown, ruleOf, type Operation, type Resource } from '../authz/policy';
+import { policyEntries, ruleOf, type Operation, type Resource } from '../authz/policy';
 import { REPO } from '../test-support/spawn';
 import { edited, freshCustomer, freshDoc, freshId, recently } from './attack-docs';
 import { openTarget, TARGET_NAMES, type Actor, type Answer, type Target } from './harness';
@@ -28,6 +28,15 @@ function allowed(role: Role, own: string, resource: Resource, ops: readonly Oper
     if (rule === 'all') return true;
     return own !== '' && where === own;
   });
+}
+
+/** The policy table as Markdown, exactly as server/PROTOCOL.md must print it. */
+function policyMarkdown(): string {
+  const lines = ['| Resource | Operation | front_desk | manager | hq |', '| --- | --- | --- | --- | --- |'];
+  for (const { resource, operation, rules } of policyEntries()) {
+    lines.push(`| ${resource} | ${operation} | ${rules.front_desk} | ${rules.manager} | ${rules.hq} |`);
+  }
+  return lines.join('\n');
 }
 
 describe.each(TARGET_NAMES)('authorisation table against a real server on %s', { timeout: SLOW }, (name) => {

@@ -5,7 +5,8 @@ import { DEFAULT_RULES, DEFAULT_TIERS, THRESHOLD_PRESETS, type RuleSettings } fr
 import { BOOKING_STATUSES } from '../domain/types';
 import { daysFromCivil, formatDay } from '../time/calendar';
 import { ActivityIndex, type ActivityChange, type PreviousPair } from './activity-index';
-import { buildActivityIndex, factsOf } from './dataset';
+import { buildActivityIndex } from './dataset';
+import { factsOf } from './test-fixtures';
 import type { PairActivity } from './activity';
 
 // ------------------------------------------------------------------ the world the commands act on

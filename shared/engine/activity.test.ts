@@ -4,7 +4,8 @@ import { DEFAULT_RULES, DEFAULT_TIERS, THRESHOLD_PRESETS, type RuleSettings, typ
 import { formatDay, parseDay } from '../time/calendar';
 import { parseInstant } from '../time/instant';
 import { parseMoney } from '../money';
-import { buildActivityIndex, factsOf } from './dataset';
+import { buildActivityIndex } from './dataset';
+import { factsOf } from './test-fixtures';
 import { computePairActivity, frequencyTier, spendingTier, statusOn, visitDaysOf, type BookingFact, type PairActivity } from './activity';
 
 // ------------------------------------------------------------------ a tiny data-set builder

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Booking, BookingStatus, Branch } from '../domain/types';
 import { formatDay, parseDay } from '../time/calendar';
-import { buildActivityIndex, factsOf } from './dataset';
+import { buildActivityIndex } from './dataset';
+import { factsOf } from './test-fixtures';
 import { computeMetrics, type BranchMetrics, type MetricsReport } from './metrics';
 
 const AS_OF = '2026-03-01';

@@ -7,10 +7,17 @@ import { decidePush } from './decide-push';
 import { documentsEqual } from './equal';
 import { conflictHandler, mergeDocument } from './merge';
 import type { SyncCollection, WireDoc } from './protocol';
-import { canMoveStatus, statusRank } from './rules';
+import { canMoveStatus } from './rules';
 import { eraseCustomer } from '../privacy/erase';
 import type { CommunicationDoc } from '../domain/schemas';
 import { buildAmendment, correctedValues, CORRECTED_FIELDS, CorrectionRefused, isFinished, withAmendment } from '../schedule/corrections';
+
+/** Rank of a status along the only direction bookings move: scheduled 0, checked_in 1, terminal 2. */
+function statusRank(status: BookingStatus): number {
+  if (status === 'scheduled') return 0;
+  if (status === 'checked_in') return 1;
+  return 2;
+}
 
 type Customer = WireDoc<CustomerDoc>;
 type Booking = WireDoc<BookingDoc>;

@@ -37,9 +37,3 @@ export function canMoveStatus(from: BookingStatus, to: BookingStatus): boolean {
   return from === to || (BOOKING_TRANSITIONS[from]?.includes(to) ?? false);
 }
 
-/** Rank of a status along the only direction bookings move: scheduled 0, checked_in 1, terminal 2. */
-export function statusRank(status: BookingStatus): number {
-  if (status === 'scheduled') return 0;
-  if (status === 'checked_in') return 1;
-  return 2;
-}

@@ -86,11 +86,6 @@ export function parseInstant(text: string): number | null {
   return days * MS_PER_DAY + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + fraction;
 }
 
-/** True when the text is a strict ISO 8601 instant with an offset or `Z`. */
-export function isInstant(text: string): boolean {
-  return parseInstant(text) !== null;
-}
-
 /** Canonical UTC rendering of epoch milliseconds (`2026-03-01T09:30:00.000Z`). */
 export function formatInstant(ms: number): string {
   return new Date(ms).toISOString();

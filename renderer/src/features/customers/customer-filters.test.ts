@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CustomerSearchIndex } from '../../data/search-index';
-import { NO_FILTERS, activeFilterKeys, filterChecker, runQuery, type CustomerFilters, type RowMatcher } from './customer-filters';
+import { activeFilterKeys, filterChecker, runQuery, type CustomerFilters, type RowMatcher } from './customer-filters';
+import { NO_FILTERS } from './test-rows';
 import { rowFixture } from './test-rows';
 
 const rows = [

@@ -15,17 +15,6 @@ export type CustomerFilters = ListFilters;
 export const FILTER_KEYS = ['status', 'spending', 'frequency', 'tags', 'minVisits', 'minSpent', 'daysSince'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-export const NO_FILTERS: CustomerFilters = {
-  statuses: [],
-  spendingTiers: [],
-  frequencyTiers: [],
-  tags: [],
-  minVisits: null,
-  minSpentCents: null,
-  daysSinceMin: null,
-  daysSinceMax: null,
-};
-
 /** Which filters are set. */
 export function activeFilterKeys(f: CustomerFilters): FilterKey[] {
   const on: Record<FilterKey, boolean> = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatPrice } from '../../lib/format';
-import { NO_FILTERS, type CustomerFilters } from './customer-filters';
+import type { CustomerFilters } from './customer-filters';
+import { NO_FILTERS } from './test-rows';
 import { countLine, describeFilter } from './filter-summary';
 import { shortDate, statusWithDays } from './display';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { demoOptions, generateDemoData } from '../../../../shared/demo';
 import { CustomerSearchIndex } from '../../data/search-index';
 import { customerFixture } from '../../data/test-fixtures';
-import { NO_FILTERS, runQuery, type RowMatcher } from './customer-filters';
+import { runQuery, type RowMatcher } from './customer-filters';
+import { NO_FILTERS } from './test-rows';
 import { nameKeyOf, type CustomerRow } from './customer-rows';
 import { MatchCache } from './match-cache';
 

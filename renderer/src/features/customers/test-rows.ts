@@ -3,6 +3,7 @@ import type { CustomerDoc } from '../../../../shared/domain/schemas';
 import type { PairActivity } from '../../../../shared/engine/activity';
 import { customerFixture } from '../../data/test-fixtures';
 import { nameKeyOf, type CustomerRow } from './customer-rows';
+import type { CustomerFilters } from './customer-filters';
 
 /** Test helpers: a pair's activity with plain defaults, and a list row. */
 export function activityFixture(over: Partial<PairActivity> = {}): PairActivity {
@@ -35,3 +36,15 @@ export function rowFixture(customer: Partial<CustomerDoc>, activity: Partial<Pai
     entry: undefined,
   };
 }
+
+/** No filter set. */
+export const NO_FILTERS: CustomerFilters = {
+  statuses: [],
+  spendingTiers: [],
+  frequencyTiers: [],
+  tags: [],
+  minVisits: null,
+  minSpentCents: null,
+  daysSinceMin: null,
+  daysSinceMax: null,
+};
