@@ -7,6 +7,7 @@ import { acquireDataDir, pgliteDir, type DataDirLock } from './db/data-dir';
 import { buildApp } from './http/app';
 import { startAdmin, type AdminListener } from './cli/admin-listener';
 import type { Clock } from './store/context';
+import { refitIfStale } from './services/retention';
 import { Roller } from './services/roller';
 import { Store } from './store/store';
 import type { FastifyInstance } from 'fastify';
@@ -73,6 +74,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const roller = new Roller(store, async () => {
       await runDailyTriggers(openedStore);
       await runRetention(openedStore);
+      // The business's retention model, fitted again for the new day (docs/DESIGN.md §7).
+      await refitIfStale(openedStore);
     });
     const { app, hub, beginShutdown } = await buildApp({
       store,

@@ -418,6 +418,21 @@ CREATE INDEX staff_pull ON staff (branch_id, stamp, id);
 CREATE INDEX staff_stamp ON staff (stamp, id);
 `;
 
+const retentionModel = `
+-- The business's retention model (BG/NBD + Gamma-Gamma, docs/DESIGN.md §7), fitted by the server
+-- over every pair of the business nightly and after an import; desks and HQ predict with it.
+CREATE TABLE retention_model (
+  id integer PRIMARY KEY CHECK (id = 1),
+  as_of text NOT NULL,
+  fitted_at timestamptz NOT NULL,
+  ok boolean NOT NULL,
+  model jsonb,
+  reason text NOT NULL,
+  fit_ms integer NOT NULL,
+  CHECK (ok = (model IS NOT NULL))
+);
+`;
+
 /** Campaigns changed shape the most (their message became the first variant): upgraded in TypeScript. */
 async function upgradeCampaigns(tx: Queryable): Promise<void> {
   const rows = await tx.query<{ id: string; data: Record<string, unknown> }>('SELECT id, data FROM campaigns');
@@ -440,4 +455,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'pair history for trends from the bookings', sql: history },
   { version: 12, name: 'upcoming bookings by start, for reminders', sql: upcomingBookings },
   { version: 13, name: 'service menus and staff hours', sql: servicesAndStaff },
+  { version: 14, name: 'the business retention model', sql: retentionModel },
 ];

@@ -23,6 +23,7 @@ import { insightRoutes } from './routes/insights';
 import { consentRoutes } from './routes/consent';
 import { outboxAuditRoutes } from './routes/outbox-audit';
 import { reminderRoutes } from './routes/reminders';
+import { retentionRoutes } from './routes/retention';
 import { DEFAULT_REMINDERS_CONFIG, type RemindersConfig } from '../reminders/config';
 import { StreamHub } from './stream-hub';
 import { redactUrl } from './stream-ticket';
@@ -105,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   syncRoutes(app, store, hub, options.schemaVersion ?? SCHEMA_VERSION);
   syncCountRoutes(app, store, options.schemaVersion ?? SCHEMA_VERSION);
   metricsRoutes(app, store);
+  retentionRoutes(app, store);
   privacyRoutes(app, store);
   consentRoutes(app, store);
   outboxAuditRoutes(app, store);

@@ -171,6 +171,21 @@ describe.each(TARGET_NAMES)('authorisation table against a real server on %s', {
         return { answer, ops: ['read'], stored: async () => false };
       }
       if (resource === 'insight_rules') return { answer: await who.get('/api/insights/rules'), ops: ['read'], stored: async () => false, scope: who.branch };
+      if (resource === 'retention_model') {
+        const answer = await who.get('/api/retention/model');
+        if (answer.status === 200) expect(answer.body).toHaveProperty('model');
+        // reference data of the whole business: there is no other branch to ask for
+        return { answer, ops: ['read'], stored: async () => false, scope: who.branch };
+      }
+      if (resource === 'retention_outlook') {
+        const answer = await who.get('/api/retention/outlook');
+        if (answer.status === 200) {
+          const branches = (answer.body as { branches: Record<string, unknown> | null }).branches;
+          // the harness's two-branch business is too small to fit: no figures, for anyone
+          expect(branches).toBeNull();
+        }
+        return { answer, ops: ['read'], stored: async () => false, scope: who.branch };
+      }
       const seeded = resource === 'branches' ? { id: where } : await existing(resource as PushCollection, where);
       const answer = await who.get(`/api/sync/${resource}/pull?limit=2000`);
       expect(answer.status).toBe(200);
@@ -181,6 +196,14 @@ describe.each(TARGET_NAMES)('authorisation table against a real server on %s', {
       if (rule === 'branch') for (const d of docs) expect(d.branch_id, `${resource} ${String(d.id)}`).toBe(who.branch);
       // "answer" 200 when the seeded document is visible, 403 when it is not (what the table predicts)
       return { answer: { status: docs.some((d) => d.id === seeded.id) ? 200 : 403, body: null }, ops: ['read'], stored: async () => false };
+    }
+    if (resource === 'retention_model' && op === 'write') {
+      // no device may replace the parameters every desk predicts with, by any method
+      const before = JSON.stringify((await t.actors.hq.get('/api/retention/model')).body);
+      const forged = { ok: true, as_of: '2026-03-01', fitted_at: '2026-03-01T00:00:00.000Z', fit_ms: 1, model: { bgnbd: { r: 1, alpha: 1, a: 1, b: 1 }, gamma_gamma: { p: 1, q: 2, gamma: 1 }, pairs: 1, spend_pairs: 1 } };
+      const answers = [await who.put('/api/retention/model', forged), await who.post('/api/retention/model', forged)];
+      const answer = answers.find((a) => a.status < 400) ?? answers[0] ?? { status: 404, body: null };
+      return { answer, ops: ['write'], stored: async () => JSON.stringify((await t.actors.hq.get('/api/retention/model')).body) !== before, scope: who.branch };
     }
     if (resource === 'insight_rules' && op === 'write') {
       const current = (await t.actors.hq.get('/api/insights/rules')).body as { rules: unknown };

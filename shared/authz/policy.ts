@@ -31,6 +31,8 @@ export const RESOURCES = [
   'outbox_audit',
   'reminder_settings',
   'reminder_report',
+  'retention_model',
+  'retention_outlook',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -144,6 +146,16 @@ export const POLICY: Readonly<Record<Resource, Partial<Record<Operation, Rules>>
   },
   // GET /api/reminders/report: no-show rate of reminded vs not reminded bookings
   reminder_report: {
+    read: r('deny', 'branch', 'all'),
+  },
+  // GET /api/retention/model: the business's fitted retention model, reference data every desk
+  // predicts with; fitted by the server only (nightly, after an import), never written by a device
+  retention_model: {
+    read: r('all', 'all', 'all'),
+    write: r('deny', 'deny', 'deny'),
+  },
+  // GET /api/retention/outlook: expected visits, predicted revenue and value at risk per branch
+  retention_outlook: {
     read: r('deny', 'branch', 'all'),
   },
 };

@@ -14,6 +14,7 @@ import {
   type WireDoc,
 } from '../../../shared/sync/protocol';
 import { splitPushBatch } from '../../../shared/sync/split-push';
+import { parseStoredModel, type StoredRetentionModel } from '../../../shared/predict/model-wire';
 import { SyncHttpError, SyncNetworkError, SyncProtocolError } from './errors';
 import { parseReminderReport, parseReminderSettings, type ReminderReport } from './reminders-wire';
 import type { ReminderSettings, ReminderSettingsChange } from '../../../shared/schedule/reminders';
@@ -107,6 +108,16 @@ export class SyncApi {
     const res = await send(this.fetcher, `${this.serverUrl}${path}`, { headers: this.headers(), ...(signal ? { signal } : {}) }, REQUEST_TIMEOUT_MS);
     await failUnlessOk(res);
     return json(res);
+  }
+
+  /** `GET /api/retention/model`: the business's fitted retention model (null before the server's first fit). */
+  async retentionModel(signal?: AbortSignal): Promise<StoredRetentionModel | null> {
+    const body = (await this.get('/api/retention/model', signal)) as { model?: unknown } | null;
+    if (body === null || typeof body !== 'object' || !('model' in body)) throw new SyncProtocolError('the retention model answer has no "model"');
+    if (body.model === null) return null;
+    const parsed = parseStoredModel(body.model);
+    if (!parsed.ok) throw new SyncProtocolError(`the retention model is invalid: ${parsed.problem}`);
+    return parsed.value;
   }
 
   async session(): Promise<SessionInfo> {

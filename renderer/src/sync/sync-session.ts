@@ -9,6 +9,7 @@ import { PendingDb } from './pending-db';
 import { PendingTracker } from './pending-tracker';
 import { discardRefusedDoc } from './discard-refused';
 import { RefusedStore } from './refused-store';
+import { followServerModel } from './retention-model';
 import { SyncEngine } from './sync-engine';
 import { dispatchSync, useSyncStore } from './sync-store';
 
@@ -24,6 +25,8 @@ interface Attached {
   refused: RefusedStore;
   engine: SyncEngine | null;
   api: SyncApi | null;
+  /** Stops following the server's retention model (null when not paired). */
+  stopModel: (() => void) | null;
 }
 
 let attached: Attached | null = null;
@@ -45,6 +48,7 @@ async function detach(): Promise<void> {
   const a = attached;
   if (a === null) return;
   attached = null;
+  a.stopModel?.();
   await a.engine?.stop();
   await a.pending.flush();
   await a.refused.flush();
@@ -69,7 +73,11 @@ async function attach(desk: DeskData): Promise<void> {
   }
   const token = active === null ? null : await platform.secrets.get('device-token');
   const api = active !== null && token !== null ? new SyncApi(active.serverUrl, token) : null;
-  attached = { desk, pendingDb, pending, refused, engine: null, api };
+  // Paired: predict with the server's business-wide model (the last one kept, offline too);
+  // otherwise the desk fits its own.
+  const stopModel = api !== null ? followServerModel(desk, api) : null;
+  if (api === null) desk.setServerModel(null);
+  attached = { desk, pendingDb, pending, refused, engine: null, api, stopModel };
   useSyncStore.setState({ loaded: true, pairing, signedOut: active !== null && token === null });
   dispatchSync({ type: 'stopped' });
   dispatchSync({ type: 'pending', count: pending.count });

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readTable, ProblemSink } from '../../../shared/csv/table';
+import { fitBusinessModel } from '../../services/retention';
 import { ImportRejected, importDataset, type ImportProblem } from '../../services/import';
 import { parseOptions, requireOption } from '../args';
 import { CliError, EXIT_BAD_INPUT, usageError } from '../errors';
@@ -45,7 +46,12 @@ export async function importCommand(argv: string[]): Promise<string> {
   return withStore({ command: 'import', argv: forward, dataDir: opts['data-dir'] }, async (store) => {
     try {
       const s = await importDataset(store, dataset, historyDays);
-      return `imported ${s.branches} branches, ${s.customers} customers, ${s.bookings} bookings (${s.changed} documents new or changed)\n`;
+      // New history: the business's retention model is fitted again at once (docs/DESIGN.md §7).
+      const model = await fitBusinessModel(store);
+      const fitted = model.ok
+        ? `retention model fitted as of ${model.as_of} over ${model.model.pairs} pairs (${model.fit_ms} ms)`
+        : `retention model not fitted as of ${model.as_of}: ${model.reason}`;
+      return `imported ${s.branches} branches, ${s.customers} customers, ${s.bookings} bookings (${s.changed} documents new or changed)\n${fitted}\n`;
     } catch (error) {
       if (!(error instanceof ImportRejected)) throw error;
       throw new CliError(`invalid input in ${data} (${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}), nothing imported:\n${await describeProblems(data, error.problems)}`, EXIT_BAD_INPUT);
