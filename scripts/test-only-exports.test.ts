@@ -127,7 +127,6 @@ const NOT_YET_MADE_PRIVATE = new Set([
   'shared/predict/cadence.ts: medianGap',
   'shared/predict/fit.ts: MIN_PAIRS_WITH_REPEATS',
   'shared/predict/gamma-gamma.ts: populationMeanSpend',
-  'shared/predict/outlook.ts: outlookTotals',
   'shared/privacy/retention.ts: retentionReference',
   'shared/schedule/corrections.ts: CORRECTED_FIELDS',
   'shared/schedule/corrections.ts: correctedValues',
