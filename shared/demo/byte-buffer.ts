@@ -78,7 +78,7 @@ export function utf8Bytes(s: string): Uint8Array {
  * UTF-8 of a string into `buf` from `p` (room for 3 bytes per UTF-16 unit is the caller's job);
  * returns the end. Lone surrogates become U+FFFD, as with TextEncoder.
  */
-export function encodeUtf8(s: string, buf: Uint8Array, p: number): number {
+function encodeUtf8(s: string, buf: Uint8Array, p: number): number {
   const n = s.length;
   for (let i = 0; i < n; i += 1) {
     let c = s.charCodeAt(i);

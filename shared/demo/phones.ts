@@ -51,7 +51,7 @@ const MULTIPLIER = 3_141_593;
 const OFFSET = 2_718_281;
 
 /** Size of a plan's unique space: customers beyond it would repeat numbers. */
-export function planSpace(plan: PhonePlan): number {
+function planSpace(plan: PhonePlan): number {
   return plan.firstDigits.length * REST;
 }
 

@@ -19,7 +19,7 @@ export function mix32(value: number): number {
 }
 
 /** A well-mixed 32-bit hash of a few integers (order matters). */
-export function hash32(...values: number[]): number {
+function hash32(...values: number[]): number {
   let h = 0x9e3779b9;
   for (const v of values) {
     // Fold in the value's low and high 32 bits, so integers up to 2^53 hash distinctly.

@@ -61,15 +61,6 @@ function tokenize(template: string): { pieces: Piece[]; problems: TemplateProble
   return { pieces, problems };
 }
 
-/** Names of the placeholders used in a template that are not allowed, in order of appearance. */
-export function unknownPlaceholders(template: string, allowed: readonly string[] = CAMPAIGN_PLACEHOLDERS): string[] {
-  const out: string[] = [];
-  for (const p of tokenize(template).pieces) {
-    if ('placeholder' in p && !allowed.includes(p.placeholder) && !out.includes(p.placeholder)) out.push(p.placeholder);
-  }
-  return out;
-}
-
 /** Everything wrong with a template; empty when it can be rendered. */
 export function templateProblems(template: string, allowed: readonly string[] = CAMPAIGN_PLACEHOLDERS): TemplateProblem[] {
   const { pieces, problems } = tokenize(template);
