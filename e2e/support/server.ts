@@ -99,9 +99,12 @@ export interface SyncServer {
   stop(): Promise<void>;
 }
 
-/** Starts `server/main.ts --port 0` on the storage and resolves once it logs its URL. */
-export function startSyncServer(storage: Storage): Promise<SyncServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', ...storage.args], { cwd: REPO, env: storage.env });
+/**
+ * Starts `server/main.ts --port 0` on the storage and resolves once it logs its URL. `serverArgs`
+ * are for the server only (e.g. a fixed `--port` when PUBLIC_URL must be known beforehand).
+ */
+export function startSyncServer(storage: Storage, serverArgs: string[] = []): Promise<SyncServer> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', ...storage.args, ...serverArgs], { cwd: REPO, env: storage.env });
   let logs = '';
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
