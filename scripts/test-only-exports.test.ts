@@ -23,7 +23,6 @@ const NOT_YET_MADE_PRIVATE = new Set([
   'electron/main/app-protocol.ts: resolveInside',
   'electron/main/ipc-handlers.ts: UntrustedSenderError',
   'electron/main/menu.ts: applicationMenuTemplate',
-  'electron/main/save-file.ts: withExtension',
   'electron/main/secret-store.ts: SecretStoreError',
   'electron/main/single-instance.ts: bringToFront',
   'electron/main/window-options.ts: secureWebPreferences',

@@ -9,7 +9,7 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => electron);
 
-const { saveTextFile, withExtension } = await import('./save-file');
+const { saveTextFile } = await import('./save-file');
 
 let dir: string;
 beforeEach(async () => {
@@ -49,19 +49,17 @@ describe('saveTextFile', () => {
     expect(result).toEqual({ saved: true, path: join(dir, 'customer.json') });
     expect(await readFile(join(dir, 'customer.json'), 'utf8')).toBe('{"a":1}');
   });
+  it('keeps the extension the user typed, whatever it is', async () => {
+    for (const name of ['export.csv', 'export.txt']) {
+      electron.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: join(dir, name) });
+      expect(await saveTextFile(null, { suggestedName: 'a.csv', content: 'x' }, 'csv')).toEqual({ saved: true, path: join(dir, name) });
+    }
+  });
   it('reports a write failure naming the path, leaving nothing behind', async () => {
     const target = join(dir, 'folder.csv');
     await mkdir(target);
     electron.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
     await expect(saveTextFile(null, { suggestedName: 'a.csv', content: 'x' }, 'csv')).rejects.toThrow(`Could not save ${target}:`);
     expect(await readdir(dir)).toEqual(['folder.csv']);
-  });
-});
-
-describe('withExtension', () => {
-  it('only adds a missing extension', () => {
-    expect(withExtension('/d/export', 'csv')).toBe('/d/export.csv');
-    expect(withExtension('/d/export.csv', 'csv')).toBe('/d/export.csv');
-    expect(withExtension('/d/export.txt', 'csv')).toBe('/d/export.txt');
   });
 });

@@ -8,7 +8,7 @@ function fileFilter(kind: 'csv' | 'json'): FileFilter {
 }
 
 /** The chosen path, with the kind's extension added when the user typed a name without one. */
-export function withExtension(path: string, kind: 'csv' | 'json'): string {
+function withExtension(path: string, kind: 'csv' | 'json'): string {
   return extname(path) === '' ? `${path}.${kind}` : path;
 }
 
