@@ -44,10 +44,37 @@ test(`a visit pushed days late changes the past day on HQ (${target})`, async ({
     await hqDesk.pairingForm.getByRole('button', { name: 'Connect' }).click();
     await expect(hq.heading).toBeVisible();
 
+    const page = hqDesk.page;
+    // A range covers every day from the bookings (no snapshot was ever taken on this server).
+    await page.getByLabel('Chart range').selectOption({ label: 'Year 2025' });
+    const churnTable = page.getByRole('table', { name: 'Churn trend by day' });
+    await page.getByRole('region', { name: 'Churn trend' }).getByText('Show the figures as a table').click();
+    await expect(churnTable.locator('tbody tr')).toHaveCount(365);
+    await expect(churnTable.locator('tbody tr').first()).toHaveAttribute('data-date', '2025-01-01');
+    await expect(churnTable.locator('tbody tr').last()).toHaveAttribute('data-date', '2025-12-31');
+    await expect(page.getByRole('region', { name: 'Branches over the range' })).toContainText('2025-01-01 → 2025-12-31');
+    await page.screenshot({ path: shot('51-hq-year-range') });
+    // A custom range out of order is refused, naming why.
+    await page.getByLabel('Chart range').selectOption({ label: 'Custom…' });
+    await page.getByLabel('Range from').fill('2026-02-10');
+    await page.getByLabel('Range to').fill('2026-02-01');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect(page.getByRole('group', { name: 'Range of the charts' }).getByRole('alert')).toHaveText('The range starts (2026-02-10) after it ends (2026-02-01)');
+    await page.getByLabel('Range to').fill('2026-02-25');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect(page.getByRole('group', { name: 'Range of the charts' }).getByRole('alert')).toHaveCount(0);
+    await expect(churnTable.locator('tbody tr')).toHaveCount(16);
+
     await hq.setDate('2026-02-20');
     await expect(hq.label).not.toContainText('live');
+    await expect(hq.label).toContainText('a past date');
     const before = await hq.metricsOf('br-nyc');
     const manilaBefore = await hq.metricsOf('br-manila');
+    const winBacks = page.getByRole('table', { name: 'Win-backs by day' });
+    await page.getByRole('region', { name: 'Win-backs' }).getByText('Show the figures as a table').click();
+    const nycOn = (date: string) => winBacks.locator(`tr[data-date="${date}"] td[data-branch="br-nyc"]`);
+    await expect(nycOn('2026-02-20')).toHaveText(String(before.win_back));
+    const feb18 = await nycOn('2026-02-18').textContent();
 
     await pushLateVisit(server, await tokenOf(server, codeDesk));
     await hqDesk.page.getByRole('button', { name: 'Refresh' }).click();
@@ -56,7 +83,22 @@ test(`a visit pushed days late changes the past day on HQ (${target})`, async ({
     expect(after.churned).toBe(before.churned - 1);
     expect(after.avg_visits).toBeGreaterThan(before.avg_visits);
     expect(await hq.metricsOf('br-manila')).toEqual(manilaBefore);
-    await hqDesk.page.screenshot({ path: shot('50-hq-past-day'), fullPage: true });
+    // The chart's own figures changed on the past days from the visit on, not before.
+    await expect(nycOn('2026-02-20')).toHaveText(String(before.win_back + 1));
+    await expect(nycOn('2026-02-18')).toHaveText(feb18 ?? '');
+    await page.screenshot({ path: shot('50-hq-past-day') });
+
+    // Drill down into one branch: its own trend and its period-over-period figures.
+    await page.getByRole('button', { name: 'Drill down into New York SoHo' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'New York SoHo' })).toBeVisible();
+    await expect(winBacks.locator('thead th')).toHaveText(['Date', 'New York SoHo']);
+    const period = page.getByRole('table', { name: 'Period over period' });
+    await expect(period.locator('thead th')).toHaveText(['Figure', '2026-02-20', '2026-01-20', 'vs last month', '2025-02-20', 'vs last year']);
+    await expect(period.locator('tr[data-metric="win_back"] td').first()).toHaveText(String(before.win_back + 1));
+    await expect(page.getByRole('table', { name: 'Branches over the range' }).locator('tr[data-branch]')).toHaveCount(1);
+    await page.screenshot({ path: shot('52-hq-drill-down') });
+    await page.getByRole('button', { name: 'Back to all branches' }).click();
+    await expect(hq.table).toBeVisible();
     await expectNoProblems(desks);
   });
 });

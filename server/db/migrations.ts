@@ -433,6 +433,12 @@ CREATE TABLE retention_model (
 );
 `;
 
+// The thresholds a branch's history was built with (issue 14): the daily roll rebuilds the
+// history only when they changed (NULL = unknown, rebuild).
+const historyRules = `
+ALTER TABLE branch_projection ADD COLUMN history_rules text;
+`;
+
 /** Campaigns changed shape the most (their message became the first variant): upgraded in TypeScript. */
 async function upgradeCampaigns(tx: Queryable): Promise<void> {
   const rows = await tx.query<{ id: string; data: Record<string, unknown> }>('SELECT id, data FROM campaigns');
@@ -456,4 +462,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'upcoming bookings by start, for reminders', sql: upcomingBookings },
   { version: 13, name: 'service menus and staff hours', sql: servicesAndStaff },
   { version: 14, name: 'the business retention model', sql: retentionModel },
+  { version: 15, name: 'thresholds of the pair history', sql: historyRules },
 ];

@@ -14,6 +14,7 @@ import { client, enrolDevice, startTestServer, type TestServer } from '../test-s
 import { importDataset } from './import';
 import { metricsReport } from './metrics';
 import { trendDays } from './trend';
+import { rollStale } from './roller';
 import { metricsCommand } from '../cli/commands/metrics';
 import { stableJson } from '../../shared/util/json';
 
@@ -142,6 +143,20 @@ describe.each(TARGETS)('trend from history on $name', (target) => {
     expect(await bad('from=2010-01-01&to=2026-03-01')).toEqual([400, 'the range is longer than 1830 days']);
     expect(await bad('days=3&from=2026-01-01&to=2026-01-02')).toEqual([400, 'give either days or from and to, not both']);
     expect(await bad('days=1831')).toEqual([400, 'days "1831" must be a whole number from 1 to 1830']);
+  });
+
+  it('the daily roll keeps the history (it does not depend on the date) unless the thresholds changed', async () => {
+    const expected = await serverTrendCsv(db, '2026-02-01', '2026-03-01');
+    const tamper = () => db.store.db.query("UPDATE branch_day_deltas SET customers = customers + 1000 WHERE branch_id = 'br-akl' AND day = $1", [day('2026-02-10')]);
+    await tamper();
+    clock.advance(86_400_000);
+    expect((await rollStale(db.store)).length).toBe(4);
+    // Not rebuilt: the tampered row is still there.
+    expect(await serverTrendCsv(db, '2026-02-01', '2026-03-01')).not.toBe(expected);
+    await db.store.db.query("UPDATE branch_projection SET history_rules = 'other thresholds' WHERE branch_id = 'br-akl'");
+    clock.advance(86_400_000);
+    expect((await rollStale(db.store)).length).toBe(4);
+    expect(await serverTrendCsv(db, '2026-02-01', '2026-03-01')).toBe(expected);
   });
 });
 

@@ -158,7 +158,22 @@ export async function rebuildBranchHistory(
     if (after.length > 0) changes.push({ branch_id: branch.id, customer_id: customerId, before: [], after });
   }
   for (let i = 0; i < changes.length; i += 5000) await writePairHistories(tx, changes.slice(i, i + 5000));
-  await tx.query('UPDATE branch_projection SET history_built = true WHERE branch_id = $1', [branch.id]);
+  await tx.query('UPDATE branch_projection SET history_built = true, history_rules = $2 WHERE branch_id = $1', [branch.id, historyRulesOf(branch)]);
+}
+
+/** What a branch's entries depend on besides its data: its thresholds. */
+function historyRulesOf(branch: BranchInfo): string {
+  return JSON.stringify({ activeDays: branch.rules.thresholds.activeDays, atRiskDays: branch.rules.thresholds.atRiskDays });
+}
+
+/**
+ * Whether a branch's stored history must be rebuilt: never built, or built with other thresholds.
+ * (Its entries do not depend on the date, so a new day alone never needs it.)
+ */
+export async function historyStale(q: Queryable, branch: BranchInfo): Promise<boolean> {
+  const rows = await q.query<{ history_built: boolean; history_rules: string | null }>('SELECT history_built, history_rules FROM branch_projection WHERE branch_id = $1', [branch.id]);
+  const row = rows[0];
+  return row === undefined || !row.history_built || row.history_rules !== historyRulesOf(branch);
 }
 
 /** Branches among `ids` whose history has not been built yet (a database upgraded to migration 11). */

@@ -9,7 +9,7 @@ import { accumulate, emptyAccumulator, type MetricsAccumulator } from '../../sha
 import type { BookingStatus, CustomerStatus } from '../../shared/domain/types';
 import { toNumber, type Queryable } from '../db/database';
 import type { BranchInfo } from '../store/branches';
-import { loadCreatedAt, loadPairHistories, pairEntries, rebuildBranchHistory, writePairHistories, type PairHistoryChange } from './history';
+import { historyStale, loadCreatedAt, loadPairHistories, pairEntries, rebuildBranchHistory, writePairHistories, type PairHistoryChange } from './history';
 
 export interface PairRef {
   branch_id: string;
@@ -275,9 +275,11 @@ export async function writeSnapshot(q: Queryable, branchId: string, day: number,
 /**
  * Recomputes every pair of a branch as of `day` from raw data, replacing its activity rows and
  * counters. With `historyFrom`, also writes final snapshots for the days historyFrom…day−1.
+ * The pair history (server/services/history.ts) is rebuilt too, or with 'if-stale' (the daily
+ * roll) only when it was never built or the branch's thresholds changed.
  * Call under the stamp lock.
  */
-export async function recomputeBranch(tx: Queryable, branch: BranchInfo, day: number, historyFrom?: number): Promise<MetricsAccumulator> {
+export async function recomputeBranch(tx: Queryable, branch: BranchInfo, day: number, historyFrom?: number, history: 'rebuild' | 'if-stale' = 'rebuild'): Promise<MetricsAccumulator> {
   const data = await branchData(tx, branch.id);
   if (historyFrom !== undefined) {
     for (let d = historyFrom; d < day; d += 1) {
@@ -288,8 +290,9 @@ export async function recomputeBranch(tx: Queryable, branch: BranchInfo, day: nu
   await tx.query('DELETE FROM customer_branch_activity WHERE branch_id = $1', [branch.id]);
   await upsertActivities(tx, activities);
   const acc = accumulateAll(activities, day);
+  const stale = history === 'rebuild' || (await historyStale(tx, branch));
   await saveProjection(tx, branch.id, day, acc);
-  await rebuildBranchHistory(tx, branch, data);
+  if (stale) await rebuildBranchHistory(tx, branch, data);
   return acc;
 }
 

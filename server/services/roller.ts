@@ -24,7 +24,7 @@ export async function rollBranch(store: Store, branch: BranchInfo): Promise<bool
       await writeSnapshot(tx, branch.id, current.asOfDay, current.acc, true);
       historyFrom = Math.max(current.asOfDay + 1, today - MAX_CATCH_UP_DAYS);
     }
-    await recomputeBranch(tx, branch, today, historyFrom);
+    await recomputeBranch(tx, branch, today, historyFrom, 'if-stale');
     store.log.info({ branch: branch.id, day: today }, 'branch rolled to a new local day');
     return true;
   });

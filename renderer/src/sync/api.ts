@@ -204,6 +204,11 @@ export class SyncApi {
     return parseTrendResponse(await this.get(`/api/metrics/trend?days=${days}`));
   }
 
+  /** The trend of every date from..to (YYYY-MM-DD, inclusive). */
+  async trendRange(from: string, to: string): Promise<TrendResponse> {
+    return parseTrendResponse(await this.get(`/api/metrics/trend?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`));
+  }
+
   /** Opens the live stream (`text/event-stream`); the caller reads the body. */
   async openStream(signal: AbortSignal): Promise<Response> {
     const res = await send(this.fetcher, `${this.serverUrl}/api/sync/stream`, { headers: this.headers({ accept: 'text/event-stream' }), signal, cache: 'no-store' }, null);

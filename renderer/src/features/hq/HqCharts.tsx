@@ -24,7 +24,7 @@ function shortDay(date: string): string {
   return Number.isNaN(ms) ? date : dayMonth.format(ms);
 }
 
-function ChartCard({ id, title, subtitle, children }: { id: string; title: string; subtitle: string; children: ReactNode }) {
+function ChartCard({ id, title, subtitle, children, after }: { id: string; title: string; subtitle: string; children: ReactNode; after?: ReactNode }) {
   return (
     <section className="card hq-chart" aria-labelledby={id}>
       <header className="card-header">
@@ -34,6 +34,7 @@ function ChartCard({ id, title, subtitle, children }: { id: string; title: strin
         </div>
       </header>
       <div className="hq-chart-canvas">{children}</div>
+      {after}
     </section>
   );
 }
@@ -62,9 +63,58 @@ export function StatusMixChart({ rows }: { rows: BranchRow[] }) {
   );
 }
 
+/** The chart's figures as a table (its text alternative), every day of the range. */
+function TrendTable({ title, metric, labels, series, rows, all }: { title: string; metric: keyof BranchMetrics; labels: string[]; series: { values: (number | null)[] }[]; rows: BranchRow[]; all: number[] | null }) {
+  return (
+    <details className="hq-chart-table">
+      <summary>Show the figures as a table</summary>
+      <div className="hq-table-scroll">
+        <table className="hq-table" aria-label={`${title} by day`}>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              {rows.map((r) => (
+                <th key={r.id} scope="col" className="num">
+                  {r.name}
+                </th>
+              ))}
+              {all !== null && (
+                <th scope="col" className="num">
+                  All branches
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {labels.map((date, i) => (
+              <tr key={date} data-date={date}>
+                <th scope="row">{date}</th>
+                {rows.map((r, j) => {
+                  const v = series[j]?.values[i];
+                  return (
+                    <td key={r.id} className="num nums" data-branch={r.id}>
+                      {v === null || v === undefined ? '—' : formatMetric(metric, v)}
+                    </td>
+                  );
+                })}
+                {all !== null && (
+                  <td className="num nums" data-branch="all">
+                    {formatMetric(metric, all[i] ?? 0)}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
 /**
- * One metric over the daily snapshots, a line per branch (and the organisation, dashed). With a
- * single day there is no trend yet: the branches are compared as bars instead.
+ * One metric over the range (computed from the bookings for every day), a line per branch (and
+ * the organisation, dashed, unless one branch is drilled into). With a single day the branches
+ * are compared as bars instead. A table of the same figures is one click away.
  */
 export function TrendChart({
   id,
@@ -73,6 +123,7 @@ export function TrendChart({
   metric,
   trend,
   rows,
+  showAll = true,
 }: {
   id: string;
   title: string;
@@ -80,6 +131,8 @@ export function TrendChart({
   metric: keyof BranchMetrics;
   trend: TrendResponse;
   rows: BranchRow[];
+  /** Draw the organisation's line (false when one branch is drilled into). */
+  showAll?: boolean;
 }) {
   const series = trendSeries(trend, metric, rows.map((r) => r.id));
   const scale = metric === 'churn_rate' ? 100 : 1;
@@ -91,7 +144,7 @@ export function TrendChart({
   const description = rows.map((r, i) => `${r.name} ${last(series.branches[i]?.values ?? [])}`).join(', ');
   if (series.labels.length < 2) {
     return (
-      <ChartCard id={id} title={title} subtitle={`${subtitle} — the trend builds up day by day`}>
+      <ChartCard id={id} title={title} subtitle={`${subtitle} — one day in this range`}>
         <Bar
           role="img"
           aria-label={`${title}: ${description}`}
@@ -102,10 +155,15 @@ export function TrendChart({
     );
   }
   return (
-    <ChartCard id={id} title={title} subtitle={`${subtitle}, ${shortDate(series.labels[0] ?? '')} – ${shortDate(series.labels[series.labels.length - 1] ?? '')}`}>
+    <ChartCard
+      id={id}
+      title={title}
+      subtitle={`${subtitle}, ${shortDate(series.labels[0] ?? '')} – ${shortDate(series.labels[series.labels.length - 1] ?? '')}`}
+      after={<TrendTable title={title} metric={metric} labels={series.labels} series={series.branches} rows={rows} all={showAll ? series.all : null} />}
+    >
       <Line
         role="img"
-        aria-label={`${title} over ${series.labels.length} days; latest: ${description}, all branches ${last(series.all)}`}
+        aria-label={`${title} over ${series.labels.length} days; latest: ${description}${showAll ? `, all branches ${last(series.all)}` : ''}`}
         data={{
           labels: series.labels.map(shortDay),
           datasets: [
@@ -119,7 +177,9 @@ export function TrendChart({
               borderWidth: 2,
               tension: 0.25,
             })),
-            { label: 'All branches', data: series.all.map((v) => v * scale), borderColor: '#252b35', backgroundColor: '#252b35', borderDash: [6, 4], pointRadius: 0, borderWidth: 2, pointStyle: 'line' as const },
+            ...(showAll
+              ? [{ label: 'All branches', data: series.all.map((v) => v * scale), borderColor: '#252b35', backgroundColor: '#252b35', borderDash: [6, 4], pointRadius: 0, borderWidth: 2, pointStyle: 'line' as const }]
+              : []),
           ],
         }}
         options={{

@@ -6,6 +6,7 @@ import { StatusMixChart, TrendChart } from './HqCharts';
 import { branchRows, sortRows } from './hq-model';
 import { HqSession, useHqStore } from './hq-store';
 import { HqTotals } from './HqTotals';
+import { PeriodTable, RangeComparisonTable, RangeControl } from './HqRange';
 
 const stamp = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
@@ -31,14 +32,19 @@ function ReportLabel() {
 
 /**
  * HQ dashboard: organisation totals, every branch side by side (sortable), status mix per
- * branch, and the churn, new-customer and win-back trends from the server's daily snapshots. The
- * last report is kept on this computer and shown when the server cannot be reached.
+ * branch, the churn, new-customer, win-back and at-risk trends over the chosen range (computed
+ * from the bookings for every day), every branch over the range with a drill-down to one
+ * branch, and period over period. The last report is kept on this computer and shown when the
+ * server cannot be reached.
  */
 export function HqScreen() {
   const pairing = useSyncStore((s) => s.pairing);
   const report = useHqStore((s) => s.report);
   const asOf = useHqStore((s) => s.asOf);
   const loading = useHqStore((s) => s.loading);
+  const range = useHqStore((s) => s.range);
+  const rangeProblem = useHqStore((s) => s.rangeProblem);
+  const focus = useHqStore((s) => s.focus);
   const session = useRef<HqSession | null>(null);
   const serverUrl = pairing?.serverUrl ?? '';
 
@@ -54,6 +60,12 @@ export function HqScreen() {
   }, [serverUrl]);
 
   const rows = useMemo(() => (report === null ? [] : sortRows(branchRows(report.metrics, report.branchNames), 'name', 'asc')), [report]);
+  const focused = rows.find((r) => r.id === focus);
+  const chartRows = focused === undefined ? rows : [focused];
+  const setFocus = (id: string) => {
+    useHqStore.setState({ focus: id });
+    window.scrollTo?.({ top: 0 });
+  };
 
   return (
     <div className="page hq">
@@ -81,6 +93,10 @@ export function HqScreen() {
           <button type="button" className="btn" disabled={loading} onClick={() => void session.current?.refresh()}>
             {loading ? 'Refreshing…' : 'Refresh'}
           </button>
+          <button type="button" className="btn btn-ghost" onClick={() => window.print()}>
+            Print
+          </button>
+          <RangeControl range={range} end={report?.metrics.as_of ?? ''} problem={rangeProblem} onChange={(r) => void session.current?.setRange(r)} />
         </div>
       </div>
       {report === null ? (
@@ -90,12 +106,24 @@ export function HqScreen() {
         </div>
       ) : (
         <div className="hq-grid">
-          <HqTotals total={report.metrics.all} />
-          <BranchComparisonTable rows={rows} total={report.metrics.all} />
-          <StatusMixChart rows={rows} />
-          <TrendChart id="hq-churn-trend" title="Churn trend" subtitle="Churn rate per branch, daily snapshots" metric="churn_rate" trend={report.trend} rows={rows} />
-          <TrendChart id="hq-new-trend" title="New customers" subtitle="First visit in the last 30 days, per branch" metric="new_customers_30d" trend={report.trend} rows={rows} />
-          <TrendChart id="hq-winback-trend" title="Win-backs" subtitle="Customers who came back after churning" metric="win_back" trend={report.trend} rows={rows} />
+          {focused !== undefined && (
+            <section className="card hq-focus" aria-labelledby="hq-focus-title">
+              <h2 id="hq-focus-title">{focused.name}</h2>
+              <p className="muted">The charts and the period comparison show this branch only.</p>
+              <button type="button" className="btn" onClick={() => setFocus('')}>
+                Back to all branches
+              </button>
+            </section>
+          )}
+          <HqTotals total={focused ?? report.metrics.all} />
+          {focused === undefined && <BranchComparisonTable rows={rows} total={report.metrics.all} />}
+          {focused === undefined && <StatusMixChart rows={rows} />}
+          <TrendChart id="hq-churn-trend" title="Churn trend" subtitle="Churn rate per branch" metric="churn_rate" trend={report.trend} rows={chartRows} showAll={focused === undefined} />
+          <TrendChart id="hq-new-trend" title="New customers" subtitle="First visit in the last 30 days, per branch" metric="new_customers_30d" trend={report.trend} rows={chartRows} showAll={focused === undefined} />
+          <TrendChart id="hq-winback-trend" title="Win-backs" subtitle="Customers who came back after churning" metric="win_back" trend={report.trend} rows={chartRows} showAll={focused === undefined} />
+          <TrendChart id="hq-atrisk-trend" title="At risk" subtitle="Customers overdue for a visit" metric="at_risk" trend={report.trend} rows={chartRows} showAll={focused === undefined} />
+          <RangeComparisonTable trend={report.trend} rows={chartRows} onFocus={setFocus} showAll={focused === undefined} />
+          {report.earlier !== undefined && <PeriodTable current={report.metrics} lastMonth={report.earlier.lastMonth} lastYear={report.earlier.lastYear} focus={focus} focusName={focused?.name ?? ''} />}
         </div>
       )}
     </div>

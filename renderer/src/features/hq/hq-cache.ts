@@ -1,6 +1,7 @@
 import { Dexie, type Table } from 'dexie';
 import type { MetricsReport } from '../../../../shared/engine/metrics';
 import type { TrendResponse } from '../../../../shared/sync/protocol';
+import type { RangeChoice } from './hq-model';
 
 /** One HQ report as fetched, kept so the dashboard can be read offline. */
 export interface CachedReport {
@@ -15,6 +16,10 @@ export interface CachedReport {
   trend: TrendResponse;
   /** Branch names by id (the report keys are ids). */
   branchNames: Record<string, string>;
+  /** The range the trend covers (absent in reports cached before ranges existed). */
+  range?: RangeChoice;
+  /** The same figures a month and a year before the report's date (period over period). */
+  earlier?: { lastMonth: MetricsReport; lastYear: MetricsReport };
 }
 
 export const HQ_CACHE_DB_NAME = 'branchdesk-hq';

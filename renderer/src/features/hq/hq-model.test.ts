@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BranchMetrics, MetricsReport } from '../../../../shared/engine/metrics';
 import type { TrendResponse } from '../../../../shared/sync/protocol';
 import { branchRows, formatMetric, lastValue, nextSort, sortRows, statusMix, trendSeries } from './hq-model';
+import { comparisonDates, formatChange, rangeComparison, rangeDates } from './hq-model';
 
 const m = (over: Partial<BranchMetrics>): BranchMetrics => ({
   customers: 0,
@@ -82,5 +83,40 @@ describe('hq-model', () => {
   it('stacks statuses per branch', () => {
     const rows = sortRows(branchRows(report, names), 'name', 'asc');
     expect(statusMix(rows).find((s) => s.status === 'churned')?.values).toEqual([0, 4, 10]);
+  });
+
+  it('turns a range choice into dates ending on the report date, and names a bad custom range', () => {
+    expect(rangeDates({ kind: 'last', days: 30 }, '2026-03-01')).toEqual({ from: '2026-01-31', to: '2026-03-01' });
+    expect(rangeDates({ kind: 'last', days: 365 }, '2026-03-01')).toEqual({ from: '2025-03-02', to: '2026-03-01' });
+    expect(rangeDates({ kind: 'year', year: 2025 }, '2026-03-01')).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+    expect(rangeDates({ kind: 'year', year: 2026 }, '2026-03-01')).toEqual({ from: '2026-01-01', to: '2026-03-01' });
+    expect(rangeDates({ kind: 'year', year: 2027 }, '2026-03-01')).toEqual({ problem: '2027 starts after 2026-03-01' });
+    expect(rangeDates({ kind: 'custom', from: '2026-02-10', to: '2026-02-01' }, '2026-03-01')).toEqual({ problem: 'The range starts (2026-02-10) after it ends (2026-02-01)' });
+    expect(rangeDates({ kind: 'custom', from: '', to: '2026-02-01' }, '2026-03-01')).toEqual({ problem: 'Choose the first date of the range' });
+    expect(rangeDates({ kind: 'custom', from: '2010-01-01', to: '2026-02-01' }, '2026-03-01')).toEqual({ problem: 'The range is longer than 1830 days' });
+  });
+
+  it('compares the same day a month and a year before, clamped to the month', () => {
+    expect(comparisonDates('2026-03-31')).toEqual({ current: '2026-03-31', lastMonth: '2026-02-28', lastYear: '2025-03-31' });
+    expect(comparisonDates('2026-01-15')).toEqual({ current: '2026-01-15', lastMonth: '2025-12-15', lastYear: '2025-01-15' });
+    expect(comparisonDates('2028-02-29')).toEqual({ current: '2028-02-29', lastMonth: '2028-01-29', lastYear: '2027-02-28' });
+  });
+
+  it('puts each branch at the start and the end of the range, and formats changes', () => {
+    const trend: TrendResponse = {
+      from: '2026-03-01',
+      to: '2026-03-03',
+      today: '2026-03-03',
+      days: [
+        { date: '2026-03-03', branches: { 'br-nyc': m({ customers: 12 }) }, all: m({ customers: 12 }) },
+        { date: '2026-03-01', branches: { 'br-nyc': m({ customers: 10 }) }, all: m({ customers: 10 }) },
+      ],
+    };
+    const out = rangeComparison(trend, [{ id: 'br-nyc', name: 'NYC' }, { id: 'br-gone', name: 'Gone' }]);
+    expect(out.rows.map((r) => [r.id, r.start.customers, r.end.customers])).toEqual([['br-nyc', 10, 12]]);
+    expect(out.all?.end.customers).toBe(12);
+    expect(formatChange('customers', 10, 12)).toBe('+2');
+    expect(formatChange('churn_rate', 0.25, 0.2375)).toBe('−1.25 pts');
+    expect(formatChange('avg_clv', 10, 10)).toBe('0.00');
   });
 });

@@ -98,3 +98,91 @@ export function lastValue(values: readonly (number | null)[]): number | null {
 export function statusMix(rows: readonly BranchRow[]): { status: CustomerStatus; values: number[] }[] {
   return STATUS_ORDER.map((status) => ({ status, values: rows.map((r) => r[status]) }));
 }
+
+/** The trend's date range: the last N days, a calendar year, or two dates. */
+export type RangeChoice = { kind: 'last'; days: 30 | 90 | 365 } | { kind: 'year'; year: number } | { kind: 'custom'; from: string; to: string };
+
+export const DEFAULT_RANGE: RangeChoice = { kind: 'last', days: 90 };
+
+function dayNumber(date: string): number {
+  return Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+}
+
+function dateOf(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Longest range the server serves (server/services/trend.ts MAX_TREND_DAYS). */
+export const MAX_RANGE_DAYS = 1830;
+
+/**
+ * The dates of a range ending no later than `end` (the report's date: the as-of date, or today):
+ * a problem instead when a custom range is not two dates in order or is too long.
+ */
+export function rangeDates(choice: RangeChoice, end: string): { from: string; to: string } | { problem: string } {
+  if (choice.kind === 'last') return { from: dateOf(dayNumber(end) - choice.days + 1), to: end };
+  if (choice.kind === 'year') {
+    const from = `${String(choice.year).padStart(4, '0')}-01-01`;
+    const last = `${String(choice.year).padStart(4, '0')}-12-31`;
+    if (from > end) return { problem: `${choice.year} starts after ${end}` };
+    return { from, to: last < end ? last : end };
+  }
+  const from = dayNumber(choice.from);
+  const to = dayNumber(choice.to);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(choice.from) || Number.isNaN(from)) return { problem: 'Choose the first date of the range' };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(choice.to) || Number.isNaN(to)) return { problem: 'Choose the last date of the range' };
+  if (from > to) return { problem: `The range starts (${choice.from}) after it ends (${choice.to})` };
+  if (to - from + 1 > MAX_RANGE_DAYS) return { problem: `The range is longer than ${MAX_RANGE_DAYS} days` };
+  return { from: choice.from, to: choice.to };
+}
+
+/** A label for the range ("Last 90 days", "2025", "1 Jan 2025 – 31 Mar 2025" is the caller's). */
+export function rangeLabel(choice: RangeChoice): string {
+  if (choice.kind === 'last') return `Last ${choice.days} days`;
+  if (choice.kind === 'year') return String(choice.year);
+  return `${choice.from} – ${choice.to}`;
+}
+
+/** One branch over the range: its figures on the first and the last day. */
+export interface RangeRow {
+  id: string;
+  name: string;
+  start: BranchMetrics;
+  end: BranchMetrics;
+}
+
+/** Every branch (in `rows` order) and the organisation at the start and the end of the trend's range. */
+export function rangeComparison(trend: TrendResponse, rows: readonly { id: string; name: string }[]): { rows: RangeRow[]; all: { start: BranchMetrics; end: BranchMetrics } | null } {
+  const days = [...trend.days].sort((a, b) => compareCodePoints(a.date, b.date));
+  const first = days[0];
+  const last = days.at(-1);
+  if (first === undefined || last === undefined) return { rows: [], all: null };
+  const out: RangeRow[] = [];
+  for (const r of rows) {
+    const start = first.branches[r.id];
+    const end = last.branches[r.id];
+    if (start !== undefined && end !== undefined) out.push({ id: r.id, name: r.name, start, end });
+  }
+  return { rows: out, all: { start: first.all, end: last.all } };
+}
+
+/** The change from a to b as shown ("+3", "−1.25 pts" for rates, "0"). */
+export function formatChange(key: keyof BranchMetrics, from: number, to: number): string {
+  const d = to - from;
+  const sign = d > 0 ? '+' : d < 0 ? '−' : '';
+  if (key === 'churn_rate') return `${sign}${Math.abs(d * 100).toFixed(2)} pts`;
+  if (key === 'avg_clv') return `${sign}${money.format(Math.abs(d))}`;
+  if (key === 'avg_visits') return `${sign}${Math.abs(d).toFixed(2)}`;
+  return `${sign}${integer.format(Math.abs(d))}`;
+}
+
+/** The dates period-over-period compares, for a report dated `end`: that date, a month before, a year before (clamped to the month's length). */
+export function comparisonDates(end: string): { current: string; lastMonth: string; lastYear: string } {
+  const [y, m, d] = end.split('-').map(Number) as [number, number, number];
+  const clamp = (year: number, month: number) => {
+    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, days)).padStart(2, '0')}`;
+  };
+  const lm = m === 1 ? { year: y - 1, month: 12 } : { year: y, month: m - 1 };
+  return { current: end, lastMonth: clamp(lm.year, lm.month), lastYear: clamp(y - 1, m) };
+}

@@ -6,6 +6,7 @@ import { StreamReader } from '../../sync/stream-reader';
 import { HqCacheDb, reportKey, storeReport, type CachedReport } from './hq-cache';
 import { RefreshThrottle } from './refresh-throttle';
 import { ALL_PARTS, partsChangedBy, REFRESH_DELAY_MS, REFRESH_GAP_MS, type ReportPart } from './hq-live';
+import { comparisonDates, DEFAULT_RANGE, rangeDates, type RangeChoice } from './hq-model';
 
 export interface HqState {
   /** The report on screen (fresh or from the cache). */
@@ -19,12 +20,15 @@ export interface HqState {
   live: boolean;
   /** The date asked for ('' = today). */
   asOf: string;
+  /** The range every chart covers, ending on the report's date. */
+  range: RangeChoice;
+  /** Why the chosen range cannot be shown (a custom range out of order, too long). */
+  rangeProblem: string | null;
+  /** The branch drilled into ('' = every branch). */
+  focus: string;
 }
 
-export const useHqStore = create<HqState>(() => ({ report: null, loading: false, error: null, offline: false, live: false, asOf: '' }));
-
-/** Days of daily snapshots the trend charts show. */
-export const TREND_DAYS = 90;
+export const useHqStore = create<HqState>(() => ({ report: null, loading: false, error: null, offline: false, live: false, asOf: '', range: DEFAULT_RANGE, rangeProblem: null, focus: '' }));
 
 async function branchNames(api: SyncApi): Promise<Record<string, string>> {
   const names: Record<string, string> = {};
@@ -92,6 +96,11 @@ export class HqSession {
     await this.refresh();
   }
 
+  async setRange(range: RangeChoice): Promise<void> {
+    useHqStore.setState({ range });
+    await this.refresh(new Set<ReportPart>(['trend']));
+  }
+
   private async showCached(asOf: string): Promise<void> {
     const cached = await this.cache.reports.get(reportKey(this.serverUrl, asOf));
     if (useHqStore.getState().asOf === asOf) useHqStore.setState({ report: cached ?? null });
@@ -106,19 +115,30 @@ export class HqSession {
     const api = this.api;
     const generation = ++this.generation;
     const asOf = useHqStore.getState().asOf;
+    const range = useHqStore.getState().range;
     const base = this.fresh !== null && this.fresh.asOf === asOf ? this.fresh : null;
     useHqStore.setState({ loading: true });
     try {
-      const [metrics, trend, names] = await Promise.all([
-        base === null || parts.has('metrics') ? api.metrics(asOf || undefined) : base.metrics,
-        base === null || parts.has('trend') ? api.trend(TREND_DAYS) : base.trend,
-        base === null || parts.has('names') ? branchNames(api) : base.branchNames,
+      const fetchMetrics = base === null || parts.has('metrics');
+      const [metrics, names] = await Promise.all([fetchMetrics ? api.metrics(asOf || undefined) : base.metrics, base === null || parts.has('names') ? branchNames(api) : base.branchNames]);
+      // Every chart's range ends on the report's date (the as-of date, or the latest branch-local today).
+      const dates = rangeDates(range, metrics.as_of);
+      if ('problem' in dates) {
+        useHqStore.setState({ loading: false, rangeProblem: dates.problem });
+        return;
+      }
+      const sameRange = base !== null && JSON.stringify(base.range) === JSON.stringify(range) && base.metrics.as_of === metrics.as_of;
+      const compare = comparisonDates(metrics.as_of);
+      const [trend, lastMonth, lastYear] = await Promise.all([
+        !sameRange || parts.has('trend') ? api.trendRange(dates.from, dates.to) : base.trend,
+        fetchMetrics || base.earlier === undefined ? api.metrics(compare.lastMonth) : base.earlier.lastMonth,
+        fetchMetrics || base.earlier === undefined ? api.metrics(compare.lastYear) : base.earlier.lastYear,
       ]);
-      const report: CachedReport = { key: reportKey(this.serverUrl, asOf), serverUrl: this.serverUrl, asOf, fetchedAt: this.now(), metrics, trend, branchNames: names };
+      const report: CachedReport = { key: reportKey(this.serverUrl, asOf), serverUrl: this.serverUrl, asOf, fetchedAt: this.now(), metrics, trend, branchNames: names, range, earlier: { lastMonth, lastYear } };
       await storeReport(this.cache, report);
       if (generation === this.generation) {
         this.fresh = report;
-        useHqStore.setState({ report, loading: false, error: null, offline: false });
+        useHqStore.setState({ report, loading: false, error: null, offline: false, rangeProblem: null });
       }
     } catch (error) {
       if (generation === this.generation) {
