@@ -26,8 +26,6 @@ const NOT_YET_MADE_PRIVATE = new Set([
   'electron/main/secret-store.ts: SecretStoreError',
   'electron/main/single-instance.ts: bringToFront',
   'electron/main/window-options.ts: secureWebPreferences',
-  'electron/main/window-state.ts: parseWindowState',
-  'electron/main/window-state.ts: saveWindowState',
   'electron/preload/create-bridge.ts: cleanIpcError',
   'renderer/src/app/router.ts: parseRoute',
   'renderer/src/data/bookings.ts: bookingDoc',

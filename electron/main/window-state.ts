@@ -23,7 +23,7 @@ function contains(area: Rectangle, x: number, y: number): boolean {
  * least the minimum size, whose title bar lies on a display (a monitor unplugged since leaves the
  * window at the default place), shrunk to fit that display's work area.
  */
-export function parseWindowState(raw: unknown, workAreas: readonly Rectangle[]): WindowState {
+function parseWindowState(raw: unknown, workAreas: readonly Rectangle[]): WindowState {
   if (typeof raw !== 'object' || raw === null) return { maximized: false };
   const { x, y, width, height, maximized } = raw as Record<string, unknown>;
   const state: WindowState = { maximized: maximized === true };
@@ -44,7 +44,7 @@ export function loadWindowState(file: string, workAreas: readonly Rectangle[]): 
 }
 
 /** Writes the state file (temp file + rename, so a crash never leaves half a file). */
-export function saveWindowState(file: string, state: { bounds: Rectangle; maximized: boolean }): void {
+function saveWindowState(file: string, state: { bounds: Rectangle; maximized: boolean }): void {
   const temp = `${file}.tmp`;
   writeFileSync(temp, JSON.stringify({ ...state.bounds, maximized: state.maximized }), 'utf8');
   renameSync(temp, file);
