@@ -5,7 +5,7 @@
  * details go to bench/results/latest-run.json. PostgreSQL from DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/test): each run creates its own databases and drops them.
  *
- *   npm run bench [-- --quick] [-- --only engine,sync,browser,hq] [-- --smoke] [-- --hq-size 200,100000,1000000]
+ *   npm run bench [-- --quick] [-- --only engine,sync,browser,hq,cli] [-- --smoke] [-- --hq-size 200,100000,1000000]
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,12 +19,13 @@ import { formatTable, MEASUREMENT_NAMES, resultProblems, type Measurement } from
 import { openBenchServer, type BenchServer } from './lib/server';
 import { FULL, QUICK, SMOKE, type Sizes } from './lib/sizes';
 import { runIngest, runInitialPull, runUi } from './suites/browser';
+import { runCli } from './suites/cli';
 import { runColdStart } from './suites/cold-start';
 import { runEngine } from './suites/engine';
 import { runHq } from './suites/hq';
 import { prepareSyncServer, runHqStream, runLiveLatency, runPush, syncBranch } from './suites/sync';
 
-const SUITES = ['engine', 'sync', 'browser', 'hq'] as const;
+const SUITES = ['engine', 'sync', 'browser', 'hq', 'cli'] as const;
 type Suite = (typeof SUITES)[number];
 
 const { values } = parseArgs({
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
   const postgres = only.has('sync') || only.has('hq') ? await postgresVersion() : 'not run';
 
   if (only.has('engine')) results.push(...(await step('engine', async () => runEngine(sizes.engine))));
+  if (only.has('cli')) results.push(...(await step('cli', () => runCli(sizes.cli))));
 
   let sync: BenchServer | null = null;
   let browser: BenchBrowser | null = null;

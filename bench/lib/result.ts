@@ -18,6 +18,10 @@ export const MEASUREMENT_NAMES = [
   'ui.cold_start_customers',
   'live.latency',
   'live.hq_bytes',
+  'cli.startup',
+  'cli.activity',
+  'cli.metrics',
+  'cli.memory',
 ] as const;
 
 export type MeasurementName = (typeof MEASUREMENT_NAMES)[number];

@@ -1,6 +1,7 @@
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseDataset, type Dataset } from '../../shared/csv/import';
+import { datasetReader, parseDataset, type Dataset, type ParseOptions } from '../../shared/csv/import';
 import { formatProblem } from '../../shared/csv/table';
 import { CliError, EXIT_BAD_INPUT } from './errors';
 
@@ -44,11 +45,76 @@ async function readInput(dir: string, name: string): Promise<string> {
   }
 }
 
+/** Bytes read from bookings.csv at a time. */
+const PIECE_BYTES = 1 << 22;
+
+/**
+ * Where the last whole record of `buf` ends (the index of its line break, outside quotes), or -1.
+ * `buf` starts at a record boundary. Quote and line-break bytes never occur inside a UTF-8
+ * multi-byte sequence, so bytes can be cut there and decoded apart.
+ */
+export function lastRecordEnd(buf: Uint8Array & { indexOf(byte: number, from?: number): number; lastIndexOf(byte: number, from?: number): number }): number {
+  let pos = 0;
+  let quoted = false;
+  let best = -1;
+  for (;;) {
+    const q = buf.indexOf(0x22, pos);
+    const segmentEnd = q === -1 ? buf.length : q;
+    if (!quoted && segmentEnd > pos) {
+      const nl = buf.lastIndexOf(0x0a, segmentEnd - 1);
+      if (nl >= pos) best = nl;
+    }
+    if (q === -1) return best;
+    quoted = !quoted;
+    pos = q + 1;
+  }
+}
+
+/**
+ * The fast path of `loadDataset`: bookings.csv streamed in pieces of a few MB cut at record
+ * boundaries, decoded and parsed piece by piece, so neither its bytes nor its text are ever held
+ * whole. Returns null when anything is not plainly right (a file that cannot be read, bytes that
+ * are not UTF-8, any problem in any file): the caller then reads everything the whole-file way,
+ * whose report is the reference, byte for byte.
+ */
+async function streamDataset(dir: string, options: ParseOptions, pieceBytes: number): Promise<Dataset | null> {
+  let branches: string;
+  let customers: string;
+  try {
+    [branches, customers] = await Promise.all([readInput(dir, 'branches.csv'), readInput(dir, 'customers.csv')]);
+  } catch {
+    return null;
+  }
+  const reader = datasetReader({ branches, customers }, options);
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let carry: Buffer = Buffer.alloc(0);
+  try {
+    for await (const chunk of createReadStream(join(dir, 'bookings.csv'), { highWaterMark: pieceBytes })) {
+      const buf = carry.length === 0 ? (chunk as Buffer) : Buffer.concat([carry, chunk as Buffer]);
+      const end = lastRecordEnd(buf);
+      if (end === -1) {
+        carry = buf;
+        continue;
+      }
+      if (!reader.bookings.push(decoder.decode(buf.subarray(0, end + 1), { stream: true }))) return null;
+      carry = buf.subarray(end + 1);
+    }
+    if (!reader.bookings.push(decoder.decode(carry))) return null;
+  } catch {
+    return null;
+  }
+  const outcome = reader.finish();
+  return outcome.ok ? outcome.dataset : null;
+}
+
 /**
  * Reads and validates an import directory (branches.csv, customers.csv, bookings.csv).
  * Any problem throws a CliError listing every problem with its file and line, exit code 2.
+ * bookings.csv is streamed (`pieceBytes` at a time; tests make it small).
  */
-export async function loadDataset(dir: string): Promise<Dataset> {
+export async function loadDataset(dir: string, options: ParseOptions = {}, pieceBytes = PIECE_BYTES): Promise<Dataset> {
+  const streamed = await streamDataset(dir, options, pieceBytes);
+  if (streamed !== null) return streamed;
   // Read together, report in file order: with Promise.all the first file to FAIL would win, so a
   // missing directory named bookings.csv or branches.csv depending on the disk's timing.
   const reads = await Promise.allSettled([
@@ -60,7 +126,7 @@ export async function loadDataset(dir: string): Promise<Dataset> {
     if (read.status === 'rejected') throw read.reason;
     return read.value;
   }) as [string, string, string];
-  const outcome = parseDataset({ branches, customers, bookings });
+  const outcome = parseDataset({ branches, customers, bookings }, options);
   if (outcome.ok) return outcome.dataset;
   const lines = outcome.problems.map(formatProblem);
   if (outcome.moreProblems > 0) lines.push(`… and ${outcome.moreProblems} more problems`);

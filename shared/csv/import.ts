@@ -12,7 +12,8 @@ import { parseMoney } from '../money';
 import { parseDay } from '../time/calendar';
 import { parseInstant } from '../time/instant';
 import { resolveTimeZone, zoneClock, type ZoneClock } from '../time/zone';
-import { ProblemSink, readTable, type InputProblem, type TableRow } from './table';
+import { IdTable } from './id-table';
+import { ProblemSink, readTable, TableReader, type InputProblem, type TableRow } from './table';
 
 export const BRANCH_COLUMNS = ['id', 'name', 'timezone', 'active_days', 'at_risk_days'] as const;
 export const CUSTOMER_COLUMNS = [
@@ -73,7 +74,26 @@ function checkOwnId(row: TableRow, sink: ProblemSink): string | null {
   return id;
 }
 
-function checkUnique(id: string, line: number, seen: Map<string, number>, sink: ProblemSink, what: string): boolean {
+/**
+ * One string per distinct value of a column (a branch id, a service, a staff name, a status, a
+ * customer id): a million bookings otherwise hold a million copies of the same few words, and
+ * fields cut from the file's text can keep all of it alive.
+ */
+class Interner {
+  private readonly values = new Map<string, string>();
+
+  get(value: string): string {
+    let v = this.values.get(value);
+    if (v === undefined) {
+      // a fresh flat copy: never a slice that would keep the whole chunk of text alive
+      v = value.length < 13 ? value : (` ${value}`).slice(1);
+      this.values.set(v, v);
+    }
+    return v;
+  }
+}
+
+function checkUnique(id: string, line: number, seen: { get(id: string): number | undefined; set(id: string, line: number): unknown }, sink: ProblemSink, what: string): boolean {
   const first = seen.get(id);
   if (first !== undefined) {
     sink.add(line, `duplicate ${what} id "${id}" (first seen on line ${first})`, 'id');
@@ -202,11 +222,20 @@ export function parseCustomers(
 
 /**
  * A parsed booking with its instant and branch-local day already resolved: it is a BookingFact
- * as it stands, so the engine reads it without a copy.
+ * as it stands, so the engine reads it without a copy. `start_at` is '' when the caller asked for
+ * facts only (`factsOnly`: the engine reads `ms` and `day`, never the text).
  */
 export interface ParsedBooking extends Booking {
   ms: number;
   day: number;
+}
+
+export interface ParseOptions {
+  /**
+   * Keep only what the engine reads (`activity`, `metrics`): `start_at` is not kept (''), which
+   * spares a million strings that would also keep the file's whole text alive. Validation is the same.
+   */
+  factsOnly?: boolean;
 }
 
 /**
@@ -218,13 +247,50 @@ export function parseBookings(
   branchZones: ReadonlyMap<string, string>,
   customerIds: IdSet,
   file = 'bookings.csv',
+  options: ParseOptions = {},
 ): ParseOutcome<ParsedBooking> {
   const sink = new ProblemSink(file);
+  const parser = bookingRows(sink, branchZones, customerIds, options);
+  readTable(text, BOOKING_COLUMNS, sink, parser.onRow);
+  return parser.outcome();
+}
+
+/**
+ * `parseBookings` piece by piece (TableReader's rule: each piece ends where a record ends), for a
+ * file read as a stream: the same rows, ids and problems as `parseBookings` of the whole text,
+ * except that an empty file is reported as "no header row".
+ */
+export function bookingsReader(
+  branchZones: ReadonlyMap<string, string>,
+  customerIds: IdSet,
+  file = 'bookings.csv',
+  options: ParseOptions = {},
+): { push(text: string): boolean; end(): ParseOutcome<ParsedBooking> } {
+  const sink = new ProblemSink(file);
+  const parser = bookingRows(sink, branchZones, customerIds, options);
+  const reader = new TableReader(BOOKING_COLUMNS, sink, parser.onRow);
+  return {
+    push: (text) => reader.push(text),
+    end: () => {
+      reader.end();
+      return parser.outcome();
+    },
+  };
+}
+
+function bookingRows(
+  sink: ProblemSink,
+  branchZones: ReadonlyMap<string, string>,
+  customerIds: IdSet,
+  options: ParseOptions,
+): { onRow: (row: TableRow) => void; outcome: () => ParseOutcome<ParsedBooking> } {
+  const words = new Interner();
+  const customers = new Interner();
   const clocks = new Map<string, ZoneClock | null>();
   for (const [id, zone] of branchZones) clocks.set(id, resolveTimeZone(zone) === null ? null : zoneClock(zone));
   const rows: ParsedBooking[] = [];
-  const seen = new Map<string, number>();
-  readTable(text, BOOKING_COLUMNS, sink, (row) => {
+  const seen = new IdTable();
+  const onRow = (row: TableRow): void => {
     const before = sink.count;
     const id = checkOwnId(row, sink);
     const customerId = checkId(row, 'customer_id', sink);
@@ -266,18 +332,18 @@ export function parseBookings(
     }
     rows.push({
       id,
-      customer_id: customerId,
-      branch_id: branchId,
-      service: row.get('service').trim(),
-      staff: row.get('staff').trim(),
-      start_at: startAt,
-      status: status as BookingStatus,
+      customer_id: customers.get(customerId),
+      branch_id: words.get(branchId),
+      service: words.get(row.get('service').trim()),
+      staff: words.get(row.get('staff').trim()),
+      start_at: options.factsOnly === true ? '' : startAt,
+      status: words.get(status) as BookingStatus,
       price: price.cents,
       ms,
       day: clock.localDay(ms),
     });
-  });
-  return { rows, ids: seen, problems: sink.problems, moreProblems: sink.more };
+  };
+  return { onRow, outcome: () => ({ rows, ids: seen, problems: sink.problems, moreProblems: sink.more }) };
 }
 
 export interface Dataset {
@@ -305,13 +371,34 @@ export function branchZones(branches: ParseOutcome<Branch>): Map<string, string>
 }
 
 /**
+ * `parseDataset` with bookings.csv read piece by piece (`bookingsReader`): push the pieces to
+ * `bookings`, then `finish()`. A file with any problem should be parsed again whole with
+ * `parseDataset` to report it exactly (an empty bookings file, for one, reads differently).
+ */
+export function datasetReader(files: Omit<DatasetFiles, 'bookings'>, options: ParseOptions = {}): { bookings: ReturnType<typeof bookingsReader>; finish(): DatasetOutcome } {
+  const branches = parseBranches(files.branches);
+  const customers = parseCustomers(files.customers, branches.ids);
+  const reader = bookingsReader(branchZones(branches), customers.ids, 'bookings.csv', options);
+  return {
+    bookings: reader,
+    finish: () => {
+      const bookings = reader.end();
+      const problems = [...branches.problems, ...customers.problems, ...bookings.problems];
+      const moreProblems = branches.moreProblems + customers.moreProblems + bookings.moreProblems;
+      if (problems.length > 0 || moreProblems > 0) return { ok: false, problems, moreProblems };
+      return { ok: true, dataset: { branches: branches.rows, customers: customers.rows, bookings: bookings.rows } };
+    },
+  };
+}
+
+/**
  * Parses and validates a whole import directory. All or nothing: any problem in any file means
  * no dataset, so nothing is ever half-imported.
  */
-export function parseDataset(files: DatasetFiles): DatasetOutcome {
+export function parseDataset(files: DatasetFiles, options: ParseOptions = {}): DatasetOutcome {
   const branches = parseBranches(files.branches);
   const customers = parseCustomers(files.customers, branches.ids);
-  const bookings = parseBookings(files.bookings, branchZones(branches), customers.ids);
+  const bookings = parseBookings(files.bookings, branchZones(branches), customers.ids, 'bookings.csv', options);
   const problems = [...branches.problems, ...customers.problems, ...bookings.problems];
   const moreProblems = branches.moreProblems + customers.moreProblems + bookings.moreProblems;
   if (problems.length > 0 || moreProblems > 0) return { ok: false, problems, moreProblems };

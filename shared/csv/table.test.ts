@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProblemSink, readTable } from './table';
+import { ProblemSink, readTable, TableReader, type TableRow } from './table';
 
 /** Reads a two-column table: rows as `line:a|b`, problems as `line:message`. */
 function read(text: string): { rows: string[]; problems: string[] } {
@@ -33,5 +33,32 @@ describe('readTable line ends', () => {
 
   it('blank lines are skipped and counted', () => {
     expect(read('a,b\n\n1,2\r\n\r\n3,4\n  \nx,y\n')).toEqual({ rows: ['3:1|2', '5:3|4', '7:x|y'], problems: [] });
+  });
+});
+
+describe('TableReader', () => {
+  it('reads a file cut into pieces at record ends as readTable reads it whole', () => {
+    const text = '\uFEFFid,name,notes\r\n1,"Zoë, ""Z""","two\r\nlines"\r\n\r\n2,Bo,\r\n3,Ana\n4,"Ł ✂",x\n';
+    const read = (pieces: string[] | null) => {
+      const sink = new ProblemSink('t.csv');
+      const rows: { line: number; id: string; name: string; notes: string }[] = [];
+      const onRow = (r: TableRow) => rows.push({ line: r.line, id: r.get('id'), name: r.get('name'), notes: r.get('notes') });
+      if (pieces === null) readTable(text, ['id', 'name'], sink, onRow);
+      else {
+        const reader = new TableReader(['id', 'name'], sink, onRow);
+        for (const p of pieces) reader.push(p);
+        reader.end();
+      }
+      return { rows, problems: sink.problems };
+    };
+    const whole = read(null);
+    expect(whole.rows.map((r) => r.id)).toEqual(['1', '2', '4']);
+    expect(whole.problems).toEqual([{ file: 't.csv', line: 6, message: 'expected 3 fields as in the header, found 2' }]);
+    const ends = [...text.matchAll(/\n/g)].map((m) => (m.index ?? 0) + 1).filter((i) => (text.slice(0, i).match(/"/g) ?? []).length % 2 === 0);
+    for (let k = 0; k < ends.length; k += 1) {
+      const cuts = [0, ...ends.slice(0, k + 1), text.length];
+      const pieces = cuts.slice(1).map((end, i) => text.slice(cuts[i], end));
+      expect(read(pieces)).toEqual(whole);
+    }
   });
 });

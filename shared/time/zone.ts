@@ -33,10 +33,18 @@ export function isValidTimeZone(name: string): boolean {
 
 const TRANSITION = Number.NaN;
 
+/** UTC days cached in an array by ZoneClock.offsetAt (100,000 days: 1970 to 2243). */
+const DENSE_DAYS = 100_000;
+
 export class ZoneClock {
   readonly timeZone: string;
   private readonly format: Intl.DateTimeFormat;
   private readonly dayOffsets = new Map<number, number>();
+  /**
+   * The same cache for UTC days 0 … DENSE_DAYS - 1 (1970–2243) as a typed array (Infinity: not
+   * known yet), made on first use: no hashing per call.
+   */
+  private denseOffsets: Float64Array | null = null;
   private readonly hourOffsets = new Map<number, number>();
 
   constructor(timeZone: string) {
@@ -86,13 +94,16 @@ export class ZoneClock {
   /** The zone's offset from UTC in milliseconds at the instant (cached per UTC day or hour). */
   offsetAt(ms: number): number {
     const dayIndex = Math.floor(ms / MS_PER_DAY);
-    let offset = this.dayOffsets.get(dayIndex);
-    if (offset === undefined) {
+    const dense = dayIndex >= 0 && dayIndex < DENSE_DAYS;
+    if (dense && this.denseOffsets === null) this.denseOffsets = new Float64Array(DENSE_DAYS).fill(Number.POSITIVE_INFINITY);
+    let offset = dense ? (this.denseOffsets as Float64Array)[dayIndex] : this.dayOffsets.get(dayIndex);
+    if (offset === undefined || offset === Number.POSITIVE_INFINITY) {
       const start = dayIndex * MS_PER_DAY;
       const atStart = this.exactOffset(start);
       const atEnd = this.exactOffset(start + MS_PER_DAY - 1000);
       offset = atStart === atEnd ? atStart : TRANSITION;
-      this.dayOffsets.set(dayIndex, offset);
+      if (dense) (this.denseOffsets as Float64Array)[dayIndex] = offset;
+      else this.dayOffsets.set(dayIndex, offset);
     }
     return Number.isNaN(offset) ? this.hourOffset(ms) : offset;
   }

@@ -9,7 +9,7 @@ export async function metricsCommand(argv: string[]): Promise<string> {
   const dir = requireOption(opts.data, 'data', 'metrics');
   const asOf = requireOption(opts['as-of'], 'as-of', 'metrics');
   const asOfDay = dayOption(asOf, 'as-of', 'metrics');
-  const dataset = await loadDataset(dir);
+  const dataset = await loadDataset(dir, { factsOnly: true });
   const index = buildActivityIndex(dataset, asOfDay);
   const report = computeMetrics(index.activities(), dataset.branches.map((b) => b.id), asOf, asOfDay);
   return `${stableJson(report)}\n`;
