@@ -55,8 +55,6 @@ const NOT_YET_MADE_PRIVATE = new Set([
   'renderer/src/features/today/nudges.ts: pastBookingNudge',
   'renderer/src/features/today/nudges.ts: usualPriceOf',
   'renderer/src/features/today/use-branch-catalog.ts: mergeCatalog',
-  'renderer/src/lib/format.ts: daysAgo',
-  'renderer/src/sync/errors.ts: detailText',
   'scripts/gen-checks.ts: GENERATED_CHECKS_PATH',
   'scripts/gen-checks.ts: generatedChecksSource',
   'scripts/start-lib.ts: electronBinaryPath',

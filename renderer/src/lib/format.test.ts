@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { daysAgo, formatDuration, formatPrice, initials, setMoneyDisplay, statusDetail } from './format';
+import { formatDuration, formatPrice, initials, setMoneyDisplay, statusDetail } from './format';
 
 describe('format', () => {
   it('describes a status with the last visit', () => {
     expect(statusDetail('at_risk', 21)).toBe('At risk — last visit 21 days ago');
     expect(statusDetail('active', 0)).toBe('Active — last visit today');
     expect(statusDetail('new', null)).toBe('New — no visits yet');
-    expect(daysAgo(1)).toBe('yesterday');
+    expect(statusDetail('active', 1)).toBe('Active — last visit yesterday');
   });
 
   it('formats prices with two decimals and separators, no currency symbol', () => {

@@ -33,7 +33,7 @@ export const FREQUENCY_TIER_LABELS: Record<FrequencyTier, string> = {
 };
 
 /** "today", "yesterday", "21 days ago". */
-export function daysAgo(days: number): string {
+function daysAgo(days: number): string {
   if (days <= 0) return 'today';
   if (days === 1) return 'yesterday';
   return `${days} days ago`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detailText, formatWait, isFatal, problemKind, problemMessage, SyncHttpError, SyncNetworkError, SyncProtocolError } from './errors';
+import { formatWait, isFatal, problemKind, problemMessage, SyncHttpError, SyncNetworkError, SyncProtocolError } from './errors';
 
 describe('sync errors', () => {
   it('classifies HTTP statuses', () => {
@@ -23,7 +23,8 @@ describe('sync errors', () => {
       details: [{ document: 'bk-9', collection: 'bookings', field: 'start_at', message: 'must be within 5 years of today' }],
     });
     expect(problemMessage(error)).toBe('The server refused a change — booking bk-9: start_at must be within 5 years of today');
-    expect(detailText({ message: 'is required', field: 'code' })).toBe('code is required');
+    // A detail without a document names only the field.
+    expect(problemMessage(new SyncHttpError(400, { error: 'bad', details: [{ field: 'code', message: 'is required' }] }))).toBe('The server refused a change — code is required');
   });
 
   it('retries a push naming a record the server does not have yet (409), saying which', () => {

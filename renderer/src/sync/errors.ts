@@ -63,7 +63,7 @@ export function isFatal(kind: SyncProblemKind): boolean {
 }
 
 /** One detail as "booking bk-1: start_at must be within 5 years of today". */
-export function detailText(detail: ErrorDetail): string {
+function detailText(detail: ErrorDetail): string {
   const what = detail.document ? `${singular(detail.collection)} ${detail.document}`.trim() : '';
   const field = detail.field ? `${detail.field} ` : '';
   return `${what}${what ? ': ' : ''}${field}${detail.message}`;
