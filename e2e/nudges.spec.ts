@@ -27,3 +27,47 @@ test('a check-in hours before the start asks first; "Not yet" changes nothing', 
   await today.checkIn();
   await expect(confirm).toHaveCount(0);
 });
+
+test('a booking in the past and a price far from the usual are asked about once before saving; an edit only about what it changes', async ({ app, page }) => {
+  await app.open();
+  await new WelcomePage(page).setUpBranch({ name: 'Makati Central', country: 'PH' });
+  const today = new TodayPage(page);
+  // The usual price of a Haircut here: ₱250 (the last one charged; a service menu's price where there is one)
+  await today.newBooking({ register: { name: 'Maria Santos', phone: '0917 123 4567' } }, { service: 'Haircut', staff: 'Ana', time: '16:00', price: '250' });
+
+  await page.getByRole('button', { name: 'New booking' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New booking' });
+  await dialog.getByRole('combobox', { name: 'Customer' }).fill('Maria');
+  await dialog.getByRole('option').first().click();
+  await dialog.getByLabel('Time').fill('10:00');
+  await dialog.getByLabel('Service').fill('Haircut');
+  await dialog.getByLabel('Staff').fill('Ben');
+  await dialog.getByLabel('Price').fill('25000');
+  await dialog.getByRole('button', { name: 'Save booking' }).click();
+  const nudges = dialog.getByRole('status').filter({ hasText: 'Please check before saving' });
+  await expect(nudges).toContainText('This booking starts in the past (4 h 30 min ago).');
+  await expect(nudges).toContainText('The price ₱25,000.00 is far from the usual ₱250.00 for Haircut.');
+  await expect(dialog.getByRole('button', { name: 'Book anyway' })).toBeVisible();
+
+  // Fixing the price leaves only the question about the past; a changed field asks again
+  await dialog.getByLabel('Price').fill('250');
+  await expect(nudges).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Save booking' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Save booking' }).click();
+  await expect(nudges).toContainText('This booking starts in the past (4 h 30 min ago).');
+  await expect(nudges).not.toContainText('far from the usual');
+  await dialog.getByRole('button', { name: 'Book anyway' }).click();
+  await expect(dialog).toBeHidden();
+  await app.toast('Booked Maria Santos · Mon 2 Mar, 10:00 with Ben (30 min)');
+
+  // Editing: only what the edit changes is asked about
+  await today.booking('Maria Santos').filter({ hasText: '16:00' }).click();
+  await today.panel.getByRole('button', { name: 'Edit or move…' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit booking' });
+  await edit.getByLabel('Price').fill('99');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(edit.getByRole('status')).toContainText('The price ₱99.00 is far from the usual ₱250.00 for Haircut.');
+  await edit.getByRole('button', { name: 'Save anyway' }).click();
+  await expect(edit).toBeHidden();
+  await app.toast("Saved Maria Santos's booking: Mon 2 Mar, 16:00 with Ana");
+});

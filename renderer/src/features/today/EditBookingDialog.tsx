@@ -3,6 +3,7 @@ import type { BookingDoc } from '../../../../shared/domain/schemas';
 import { editBooking } from '../../data/bookings';
 import { useCurrentBranch, useDesk } from '../../data/hooks';
 import { now } from '../../data/session';
+import { formatPrice } from '../../lib/format';
 import { isoInZone, shortDateTime } from '../../lib/zoned-time';
 import { Field } from '../../ui/Field';
 import { Modal, SubmitFooter } from '../../ui/Modal';
@@ -15,6 +16,8 @@ import { FreeSlots } from './FreeSlots';
 import { useBranchCatalog } from './use-branch-catalog';
 import { showSaveError } from './save-error';
 import { useConflictCheck } from './use-conflict-check';
+import { NudgeNotice, useNudgeCheck } from './use-nudge-check';
+import { farPriceNudge, pastBookingNudge, usualPriceOf } from './nudges';
 
 /**
  * Edit or move a scheduled booking (the keyboard path for what dragging does on the agenda):
@@ -29,11 +32,13 @@ export function EditBookingDialog({ booking, day, onClose }: { booking: BookingD
   const [errors, setErrors] = useState<EditFormErrors>({});
   const [busy, setBusy] = useState(false);
   const conflict = useConflictCheck();
+  const nudge = useNudgeCheck();
   const name = displayName(desk.customers.get(booking.customer_id));
   const set = (field: keyof EditFormValues, value: string | null): void => {
     setValues((v) => ({ ...v, [field]: value }));
     setErrors((e) => ({ ...e, [field]: undefined }));
     conflict.reset();
+    nudge.reset();
   };
   const anyway = 'Save anyway';
 
@@ -47,12 +52,16 @@ export function EditBookingDialog({ booking, day, onClose }: { booking: BookingD
       onClose();
       return;
     }
+    // Asked only about what this edit changes: a move into the past, a new price far from the usual.
+    const { startMs, price } = result.changes;
+    const service = result.changes.service ?? booking.service;
+    const nudged = nudge.check([startMs === undefined ? null : pastBookingNudge(startMs, now()), price === undefined ? null : farPriceNudge(price, usualPriceOf(service, catalog.services), formatPrice)]);
     setBusy(true);
     try {
       const candidate = { ...booking, staff: result.changes.staff ?? booking.staff, start_at: isoInZone(result.startMs, timeZone), duration_min: result.durationMin };
       // the hours are checked when the booking moves in time or to someone else, not for a note
       const moved = result.changes.startMs !== undefined || result.changes.staff !== undefined || result.changes.durationMin !== undefined;
-      if (!(await conflict.check(candidate, booking.branch_id, moved ? { team: catalog.team, timeZone } : undefined))) return;
+      if (!(await conflict.check(candidate, booking.branch_id, moved ? { team: catalog.team, timeZone } : undefined)) || !nudged) return;
       await editBooking(desk.db, booking.id, result.changes, timeZone, now());
       const staff = candidate.staff ? ` with ${candidate.staff}` : '';
       toast.success(`Saved ${name}'s booking: ${shortDateTime(result.startMs, timeZone)}${staff}`);
@@ -71,7 +80,7 @@ export function EditBookingDialog({ booking, day, onClose }: { booking: BookingD
       onClose={onClose}
       wide
       onSubmit={() => void submit()}
-      footer={<SubmitFooter onCancel={onClose} busy={busy} submitLabel={conflict.conflicts.length > 0 || conflict.outside !== null ? anyway : 'Save changes'} />}
+      footer={<SubmitFooter onCancel={onClose} busy={busy} submitLabel={conflict.conflicts.length > 0 || conflict.outside !== null || nudge.nudges.length > 0 ? anyway : 'Save changes'} />}
     >
       <div className="form-grid">
         <BookingWhenFields values={values} errors={errors} set={set} />
@@ -97,6 +106,7 @@ export function EditBookingDialog({ booking, day, onClose }: { booking: BookingD
           {(p) => <textarea {...p} name="notes" className="textarea" rows={2} value={values.notes} onChange={(e) => set('notes', e.target.value)} />}
         </Field>
         <div className="span-2">
+          <NudgeNotice nudges={nudge.nudges} action={anyway} />
           <ConflictNotice conflicts={conflict.conflicts} outside={conflict.outside} timeZone={timeZone} action={anyway} />
         </div>
       </div>

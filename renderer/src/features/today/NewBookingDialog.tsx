@@ -4,7 +4,7 @@ import { zoneClock } from '../../../../shared/time/zone';
 import { createBooking } from '../../data/bookings';
 import { useCurrentBranch, useDesk } from '../../data/hooks';
 import { now } from '../../data/session';
-import { formatDuration } from '../../lib/format';
+import { formatDuration, formatPrice } from '../../lib/format';
 import { formatClockTime, isoInZone, shortDateTime } from '../../lib/zoned-time';
 import { Modal, SubmitFooter } from '../../ui/Modal';
 import { toast } from '../../ui/toasts';
@@ -18,6 +18,8 @@ import { CustomerPicker } from './CustomerPicker';
 import { useBranchCatalog } from './use-branch-catalog';
 import { showSaveError } from './save-error';
 import { useConflictCheck } from './use-conflict-check';
+import { NudgeNotice, useNudgeCheck } from './use-nudge-check';
+import { farPriceNudge, pastBookingNudge, usualPriceOf } from './nudges';
 
 /** A suggested start: the next half hour today, or 10:00 on another day. */
 function suggestedTime(day: number, timeZone: string, nowMs: number): string {
@@ -57,11 +59,13 @@ export function NewBookingDialog({
   const [errors, setErrors] = useState<BookingFormErrors>({});
   const [busy, setBusy] = useState(false);
   const conflict = useConflictCheck();
+  const nudge = useNudgeCheck();
   const anyway = 'Book anyway';
   const set = (field: keyof BookingFormValues, value: string | null): void => {
     setValues((v) => ({ ...v, [field]: value }));
     setErrors((e) => ({ ...e, [field]: undefined }));
     conflict.reset();
+    nudge.reset();
   };
 
   if (branch === undefined) return null;
@@ -80,11 +84,14 @@ export function NewBookingDialog({
       setErrors(result.errors);
       return;
     }
+    const { startMs, price, service } = result.output;
+    // Nudges and overlaps are asked about together: one "Book anyway" goes past both.
+    const nudged = nudge.check([pastBookingNudge(startMs, now()), farPriceNudge(price, usualPriceOf(service, catalog.services), formatPrice)]);
     setBusy(true);
     try {
       const out = result.output;
       const candidate = { id: '', customer_id: out.customerId, staff: out.staff, start_at: isoInZone(out.startMs, timeZone), duration_min: out.durationMin, status: 'scheduled' as const };
-      if (!(await conflict.check(candidate, branch.id, { team: catalog.team, timeZone }))) return;
+      if (!(await conflict.check(candidate, branch.id, { team: catalog.team, timeZone })) || !nudged) return;
       const doc = await createBooking(desk.db, { ...out, branchId: branch.id, timeZone }, now());
       const name = desk.customers.get(doc.customer_id)?.name ?? 'the customer';
       toast.success(`Booked ${name} · ${shortDateTime(out.startMs, timeZone)}${out.staff ? ` with ${out.staff}` : ''} (${formatDuration(out.durationMin)})`);
@@ -104,7 +111,7 @@ export function NewBookingDialog({
       onClose={onClose}
       wide
       onSubmit={() => void submit()}
-      footer={<SubmitFooter onCancel={onClose} busy={busy} submitLabel={conflict.conflicts.length > 0 || conflict.outside !== null ? anyway : 'Save booking'} />}
+      footer={<SubmitFooter onCancel={onClose} busy={busy} submitLabel={conflict.conflicts.length > 0 || conflict.outside !== null || nudge.nudges.length > 0 ? anyway : 'Save booking'} />}
     >
       <div className="form-grid">
         <div className="span-2">
@@ -129,6 +136,7 @@ export function NewBookingDialog({
           />
         </div>
         <div className="span-2">
+          <NudgeNotice nudges={nudge.nudges} action={anyway} />
           <ConflictNotice conflicts={conflict.conflicts} outside={conflict.outside} timeZone={timeZone} action={anyway} />
         </div>
       </div>

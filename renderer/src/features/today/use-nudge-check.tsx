@@ -33,7 +33,7 @@ export function useNudgeCheck(): NudgeCheck {
 export function NudgeNotice({ nudges, action }: { nudges: readonly string[]; action: string }) {
   if (nudges.length === 0) return null;
   return (
-    <div className="notice notice-warning" role="alert">
+    <div className="notice notice-warning" role="status">
       <strong>Please check before saving</strong>
       <ul>
         {nudges.map((n) => (
