@@ -2,6 +2,7 @@ import { BrowserWindow, screen } from 'electron';
 import type { RendererSource } from './app-origin';
 import { mainWindowOptions } from './window-options';
 import { loadWindowState, trackWindowState } from './window-state';
+import { guardUnload } from './unload-guard';
 
 export interface MainWindowOptions {
   source: RendererSource;
@@ -16,6 +17,7 @@ export function openMainWindow({ source, preloadPath, stateFile }: MainWindowOpt
   const window = new BrowserWindow(mainWindowOptions(preloadPath, state.bounds));
   if (state.maximized) window.maximize();
   trackWindowState(window, stateFile);
+  guardUnload(window);
   window.once('ready-to-show', () => window.show());
   window.webContents.on('render-process-gone', (_event, details) => {
     console.error(`Branchdesk: the window's renderer process ended (${details.reason}, exit code ${details.exitCode})`);

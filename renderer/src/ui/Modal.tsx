@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Icon } from './Icon';
+import { useDraftGuard } from './draft-guard';
 
 interface ModalProps {
   title: string;
@@ -32,6 +33,8 @@ export function Modal({ title, description, onClose, children, footer, wide, onS
   useEffect(() => {
     closeRef.current = onClose;
   });
+  // A reload or close while something was typed in this dialog asks first.
+  useDraftGuard(ref);
 
   useEffect(() => {
     const dialog = ref.current;

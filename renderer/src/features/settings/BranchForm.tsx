@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useDraftGuard } from '../../ui/draft-guard';
 import { LIMITS } from '../../../../shared/domain/schemas';
 import type { Thresholds } from '../../../../shared/domain/settings';
 import { isValidTimeZone } from '../../../../shared/time/zone';
@@ -71,6 +72,16 @@ export function BranchForm({
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const zones = useMemo(() => timeZoneOptions(), []);
+  const formRef = useRef<HTMLFormElement>(null);
+  const first = choiceOf(initial.thresholds);
+  const changed =
+    name !== initial.name ||
+    timezone !== canonicalZoneName(initial.timezone) ||
+    country !== initial.country ||
+    currency !== (initial.currency ?? '') ||
+    choice.preset !== first.preset ||
+    (choice.preset === 'custom' && (choice.activeDays !== first.activeDays || choice.atRiskDays !== first.atRiskDays));
+  useDraftGuard(formRef, changed);
 
   const submit = async (): Promise<void> => {
     const next: Errors = {};
@@ -101,6 +112,7 @@ export function BranchForm({
 
   return (
     <form
+      ref={formRef}
       className="stack"
       noValidate
       aria-label={label}

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useDraftGuard } from '../../ui/draft-guard';
 import { defaultTiersFor } from '../../../../shared/domain/currency';
 import { useDeskSettings } from '../../data/hooks';
 import { setBusinessMoney } from '../../data/session';
@@ -55,6 +56,8 @@ function MoneyEditor({ initial }: { initial: MoneyForm }) {
   const changed = (Object.keys(form) as (keyof MoneyForm)[]).some((k) => form[k] !== initial[k]);
   const scaled = formOfMoney(form.currency, defaultTiersFor(form.currency).spending, locale);
   const atDefaults = TIER_FIELDS.every(({ key }) => form[key] === scaled[key]);
+  const formRef = useRef<HTMLFormElement>(null);
+  useDraftGuard(formRef, changed);
 
   const save = async (): Promise<void> => {
     const result = moneyOfForm(form, locale);
@@ -76,6 +79,7 @@ function MoneyEditor({ initial }: { initial: MoneyForm }) {
 
   return (
     <form
+      ref={formRef}
       className="stack"
       noValidate
       aria-label="Money settings"
