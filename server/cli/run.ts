@@ -19,6 +19,10 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
     run: async (argv) => (await import('./commands/trend')).trendCommand(argv),
     help: 'trend --data DIR --from YYYY-MM-DD --to YYYY-MM-DD   metrics of every day of a range as CSV',
   },
+  cohorts: {
+    run: async (argv) => (await import('./commands/cohorts')).cohortsCommand(argv),
+    help: 'cohorts --data DIR --as-of YYYY-MM-DD    first-visit month cohorts: retention and revenue per customer, JSON',
+  },
   import: {
     run: async (argv) => (await import('./commands/import')).importCommand(argv),
     help: 'import --data CSVDIR --data-dir DIR [--history-days N]   backfill the server database from CSV (DATABASE_URL replaces --data-dir)',
