@@ -13,13 +13,12 @@ import type { PullResponse } from '../../shared/sync/protocol';
 import { formatInstant } from '../../shared/time/instant';
 import { jsonSignature, twilioSignature } from '../reminders/inbound';
 import { bookingDoc, customerDoc } from '../test-support/docs';
+import { freePort } from '../test-support/free-port';
 import { startMailServer, type TestMailServer } from '../test-support/mail';
 import { freshId } from './attack-docs';
 import { openTarget, TARGET_NAMES, type Actor, type Target } from './harness';
 
 const SLOW = 240_000;
-/** This suite's own ports, one per target (PUBLIC_URL must be known before the server starts: Twilio signs it). */
-const PORTS = { pglite: 4452, postgres: 4451 } as const;
 const SECRET = 'gateway-shared-secret-0123456789';
 const PHONE = '+639171234567'; // cu-a1 of the two-branch data set, prefers SMS
 
@@ -34,16 +33,18 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
 }
 
 describe.each(TARGET_NAMES)('appointment reminders against a real server on %s', { timeout: SLOW }, (name) => {
-  const PORT = PORTS[name];
-  const PUBLIC_URL = `http://127.0.0.1:${PORT}`;
+  // PUBLIC_URL must be known before the server starts (Twilio signs it): a port the OS hands out now.
+  let PUBLIC_URL = '';
   let t: Target;
   let mail: TestMailServer;
 
   beforeAll(async () => {
+    const port = await freePort();
+    PUBLIC_URL = `http://127.0.0.1:${port}`;
     mail = await startMailServer();
     t = await openTarget(name, {
       env: { SMS_INBOUND_SECRET: SECRET, PUBLIC_URL, REMINDERS_POLL_SECONDS: '1', SMTP_URL: mail.url, SMTP_FROM: 'Salon <no-reply@example.com>' },
-      args: ['--port', String(PORT)],
+      args: ['--port', String(port)],
     });
   }, SLOW);
   afterAll(async () => {
