@@ -87,9 +87,9 @@ describe('COPY text format', () => {
 });
 
 describe('engine suite on a toy data set', () => {
-  it('measures both engine figures with their baselines', () => {
-    const results = runEngine({ branches: 2, customers: 200, bookings: 1500, fullRuns: 2, incrementalSamples: 50 });
-    expect(results.map((r) => r.name)).toEqual(['engine.full_recompute', 'engine.incremental']);
+  it('measures the engine figures and the predictive-retention ones with their baselines', () => {
+    const results = runEngine({ branches: 2, customers: 200, bookings: 1500, fullRuns: 2, incrementalSamples: 50, predictPairs: 2000 });
+    expect(results.map((r) => r.name)).toEqual(['engine.full_recompute', 'engine.incremental', 'predict.fit', 'predict.incremental']);
     expect(resultProblems(results)).toEqual([]);
     for (const r of results) {
       expect(r.value).toBeGreaterThan(0);

@@ -6,6 +6,8 @@
 export const MEASUREMENT_NAMES = [
   'engine.full_recompute',
   'engine.incremental',
+  'predict.fit',
+  'predict.incremental',
   'replica.ingest',
   'sync.initial_pull',
   'sync.push',

@@ -38,7 +38,7 @@ export const QUICK: Sizes = {
 
 /** Tiny sizes for trying the harness out (`--smoke`): every step runs, no figure means anything. */
 export const SMOKE: Sizes = {
-  engine: { branches: 4, customers: 2000, bookings: 20_000, fullRuns: 2, incrementalSamples: 200 },
+  engine: { branches: 4, customers: 2000, bookings: 20_000, fullRuns: 2, incrementalSamples: 200, predictPairs: 5000 },
   ingest: { customers: 500, bookings: 3000 },
   sync: { customers: 500, bookings: 3000, liveSamples: 5, hqPushes: 4 },
   ui: { customers: 2000, bookings: 10_000, coldStartRuns: 1 },

@@ -12,6 +12,7 @@ import { progress } from '../lib/log';
 import { seeded } from '../lib/prng';
 import { measurement, type Measurement } from '../lib/result';
 import { median } from '../lib/stats';
+import { fitFigure, incrementalWithPrediction } from './predict';
 
 export interface EngineSizes {
   branches: number;
@@ -21,6 +22,8 @@ export interface EngineSizes {
   fullRuns: number;
   /** Single-booking changes timed. */
   incrementalSamples: number;
+  /** Pairs the retention model is fitted over (predict.fit; 100,000 when absent). */
+  predictPairs?: number;
 }
 
 export interface EngineData {
@@ -156,5 +159,9 @@ export function runEngine(sizes: EngineSizes): Measurement[] {
   const data = generateEngineData(sizes);
   progress(`engine: generated ${data.customers.length} customers, ${data.bookings.length} bookings in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const full = fullRecompute(data, sizes.fullRuns);
-  return [full.measurement, incremental(data, full.index, sizes.incrementalSamples)];
+  const engine = incremental(data, full.index, sizes.incrementalSamples);
+  // Predictive retention (issue 13): the fit over the business, and a pair's prediction inside
+  // the incremental update, on the same index.
+  const fit = fitFigure(sizes.predictPairs ?? 100_000);
+  return [full.measurement, engine, fit.measurement, incrementalWithPrediction(data.bookings, full.index, fit.model, sizes.incrementalSamples)];
 }

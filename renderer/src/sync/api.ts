@@ -15,6 +15,12 @@ import {
 } from '../../../shared/sync/protocol';
 import { splitPushBatch } from '../../../shared/sync/split-push';
 import { parseStoredModel, type StoredRetentionModel } from '../../../shared/predict/model-wire';
+import type { OutlookTotals } from '../../../shared/predict/outlook';
+
+export interface RetentionOutlookResponse {
+  model: StoredRetentionModel | null;
+  branches: Record<string, OutlookTotals & { as_of: string }> | null;
+}
 import { SyncHttpError, SyncNetworkError, SyncProtocolError } from './errors';
 import { parseReminderReport, parseReminderSettings, type ReminderReport } from './reminders-wire';
 import type { ReminderSettings, ReminderSettingsChange } from '../../../shared/schedule/reminders';
@@ -118,6 +124,24 @@ export class SyncApi {
     const parsed = parseStoredModel(body.model);
     if (!parsed.ok) throw new SyncProtocolError(`the retention model is invalid: ${parsed.problem}`);
     return parsed.value;
+  }
+
+  /** `GET /api/retention/outlook`: per branch in scope, the predicted figures (null branches without a fitted model). */
+  async retentionOutlook(signal?: AbortSignal): Promise<RetentionOutlookResponse> {
+    const body = (await this.get('/api/retention/outlook', signal)) as { model?: unknown; branches?: unknown } | null;
+    if (body === null || typeof body !== 'object' || !('branches' in body)) throw new SyncProtocolError('the retention outlook answer has no "branches"');
+    const model = body.model === null || body.model === undefined ? null : parseStoredModel(body.model);
+    if (model !== null && !model.ok) throw new SyncProtocolError(`the retention model is invalid: ${model.problem}`);
+    if (body.branches !== null && (typeof body.branches !== 'object' || Array.isArray(body.branches))) throw new SyncProtocolError('the retention outlook\'s branches are not an object');
+    const branches = body.branches as Record<string, Record<string, unknown>> | null;
+    if (branches !== null) {
+      for (const [id, b] of Object.entries(branches)) {
+        for (const k of ['pairs', 'expected_visits_30', 'expected_visits_90', 'predicted_value_30', 'predicted_value_90', 'value_at_risk_90', 'likely_to_lapse', 'overdue']) {
+          if (typeof b[k] !== 'number' || !Number.isFinite(b[k])) throw new SyncProtocolError(`the retention outlook of ${id} has no number "${k}"`);
+        }
+      }
+    }
+    return { model: model === null ? null : model.value, branches: branches as RetentionOutlookResponse['branches'] };
   }
 
   async session(): Promise<SessionInfo> {

@@ -5,6 +5,7 @@ import { BranchComparisonTable } from './BranchComparisonTable';
 import { StatusMixChart, TrendChart } from './HqCharts';
 import { branchRows, sortRows } from './hq-model';
 import { HqSession, useHqStore } from './hq-store';
+import { HqOutlook } from './HqOutlook';
 import { HqTotals } from './HqTotals';
 import { PeriodTable, RangeComparisonTable, RangeControl } from './HqRange';
 
@@ -117,6 +118,7 @@ export function HqScreen() {
           )}
           <HqTotals total={focused ?? report.metrics.all} />
           {focused === undefined && <BranchComparisonTable rows={rows} total={report.metrics.all} />}
+          {focused === undefined && <HqOutlook />}
           {focused === undefined && <StatusMixChart rows={rows} />}
           <TrendChart id="hq-churn-trend" title="Churn trend" subtitle="Churn rate per branch" metric="churn_rate" trend={report.trend} rows={chartRows} showAll={focused === undefined} />
           <TrendChart id="hq-new-trend" title="New customers" subtitle="First visit in the last 30 days, per branch" metric="new_customers_30d" trend={report.trend} rows={chartRows} showAll={focused === undefined} />
