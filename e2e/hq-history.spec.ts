@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { SCHEMA_VERSION } from '../shared/domain/schemas';
 import { HqDashboard } from './pages/hq-dashboard';
@@ -87,6 +88,21 @@ test(`a visit pushed days late changes the past day on HQ (${target})`, async ({
     await expect(nycOn('2026-02-20')).toHaveText(String(before.win_back + 1));
     await expect(nycOn('2026-02-18')).toHaveText(feb18 ?? '');
     await page.screenshot({ path: shot('50-hq-past-day') });
+    // Every HQ table exports as CSV with the raw figures.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download Branch comparison as CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('branch-comparison-2026-02-20.csv');
+    const lines = readFileSync(await file.path(), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('branch_id,branch,customers,active,win_back,at_risk,churned,new,new_customers_30d,churn_rate,avg_clv,avg_visits');
+    const nycLine = lines.find((l) => l.startsWith('br-nyc,'))?.split(',') ?? [];
+    expect(Number(nycLine[4])).toBe(before.win_back + 1);
+    expect(lines.at(-1)?.startsWith('all,All branches,')).toBe(true);
+    const trendDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download Win-backs by day as CSV' }).click();
+    const trendLines = readFileSync(await (await trendDownload).path(), 'utf8').trim().split('\n');
+    expect(trendLines[0]).toBe('date,br-akl,br-london,br-manila,br-nyc,all');
+    expect(trendLines.find((l) => l.startsWith('2026-02-20,'))?.split(',')[4]).toBe(String(before.win_back + 1));
 
     // Drill down into one branch: its own trend and its period-over-period figures.
     await page.getByRole('button', { name: 'Drill down into New York SoHo' }).click();

@@ -6,6 +6,7 @@ import type { TrendResponse } from '../../../../shared/sync/protocol';
 import { STATUS_LABELS } from '../../lib/format';
 import { tokenColour } from '../../ui/token-colour';
 import { branchColour } from './hq-chart-setup';
+import { CsvButton, tableCsv } from './HqExport';
 import { formatMetric, lastValue, statusMix, trendSeries, type BranchRow } from './hq-model';
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -68,6 +69,11 @@ function TrendTable({ title, metric, labels, series, rows, all }: { title: strin
   return (
     <details className="hq-chart-table">
       <summary>Show the figures as a table</summary>
+      <CsvButton
+        name={`${title} by day`}
+        fileName={`${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${labels[0] ?? ''}-${labels.at(-1) ?? ''}.csv`}
+        csv={() => tableCsv(['date', ...rows.map((r) => r.id), ...(all !== null ? ['all'] : [])], labels.map((date, i) => [date, ...rows.map((_, j) => series[j]?.values[i] ?? ''), ...(all !== null ? [all[i] ?? ''] : [])]))}
+      />
       <div className="hq-table-scroll">
         <table className="hq-table" aria-label={`${title} by day`}>
           <thead>

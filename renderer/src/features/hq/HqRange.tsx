@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { BranchMetrics, MetricsReport } from '../../../../shared/engine/metrics';
 import { comparisonDates, formatChange, formatMetric, rangeComparison, type BranchRow, type RangeChoice } from './hq-model';
 import type { TrendResponse } from '../../../../shared/sync/protocol';
+import { CsvButton, tableCsv } from './HqExport';
 
 const RANGE_OPTIONS = [
   { value: 'last-30', label: 'Last 30 days' },
@@ -104,6 +105,19 @@ export function RangeComparisonTable({ trend, rows, onFocus, showAll = true }: {
             {first} → {last}: each figure on the first and the last day, and the change
           </p>
         </div>
+        <CsvButton
+          name="Branches over the range"
+          fileName={`branches-${first}-${last}.csv`}
+          csv={() =>
+            tableCsv(
+              ['branch_id', 'branch', ...RANGE_KEYS.flatMap((k) => [`${k.key}_${first}`, `${k.key}_${last}`])],
+              [
+                ...ranged.map((r) => [r.id, r.name, ...RANGE_KEYS.flatMap((k) => [r.start[k.key], r.end[k.key]])]),
+                ...(all !== null && showAll ? [['all', 'All branches', ...RANGE_KEYS.flatMap((k) => [all.start[k.key], all.end[k.key]])]] : []),
+              ],
+            )
+          }
+        />
       </header>
       {all === null ? (
         <p className="empty-state">No days in this range.</p>
@@ -180,6 +194,11 @@ export function PeriodTable({ current, lastMonth, lastYear, focus, focusName }: 
           <h2 id="hq-period-title">Period over period</h2>
           <p className="muted">{focus === '' ? 'All branches' : focusName}: this month against last month and the same month last year (same day of the month)</p>
         </div>
+        <CsvButton
+          name="Period over period"
+          fileName={`period-${focus === '' ? 'all' : focus}-${dates.current}.csv`}
+          csv={() => tableCsv(['figure', dates.current, dates.lastMonth, dates.lastYear], PERIOD_KEYS.map((k) => [k.key, now?.[k.key] ?? '', month?.[k.key] ?? '', year?.[k.key] ?? '']))}
+        />
       </header>
       <div className="hq-table-scroll">
         <table className="hq-table" aria-labelledby="hq-period-title">

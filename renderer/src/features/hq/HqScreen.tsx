@@ -117,7 +117,7 @@ export function HqScreen() {
             </section>
           )}
           <HqTotals total={focused ?? report.metrics.all} />
-          {focused === undefined && <BranchComparisonTable rows={rows} total={report.metrics.all} />}
+          {focused === undefined && <BranchComparisonTable rows={rows} total={report.metrics.all} date={report.metrics.as_of} />}
           {focused === undefined && <HqOutlook />}
           {focused === undefined && <StatusMixChart rows={rows} />}
           <TrendChart id="hq-churn-trend" title="Churn trend" subtitle="Churn rate per branch" metric="churn_rate" trend={report.trend} rows={chartRows} showAll={focused === undefined} />
