@@ -9,6 +9,8 @@ import { Field } from '../../ui/Field';
 import { Modal, SubmitFooter } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
 import { parsePriceInput, priceText } from './booking-form-model';
+import { farPriceNudge } from './nudges';
+import { NudgeNotice, useNudgeCheck } from './use-nudge-check';
 
 /** Completes a visit, asking for the final price (prefilled with the booked price). */
 export function CompleteDialog({ booking, onClose }: { booking: BookingDoc; onClose: () => void }) {
@@ -18,6 +20,7 @@ export function CompleteDialog({ booking, onClose }: { booking: BookingDoc; onCl
   const [busy, setBusy] = useState(false);
   const name = desk.customers.get(booking.customer_id)?.name ?? 'Customer';
   const timeZone = useCurrentBranch()?.timezone ?? 'UTC';
+  const nudge = useNudgeCheck();
 
   const submit = async (): Promise<void> => {
     const parsed = parsePriceInput(price);
@@ -25,6 +28,8 @@ export function CompleteDialog({ booking, onClose }: { booking: BookingDoc; onCl
       setError(parsed.message);
       return;
     }
+    // A final price far from the booked one is usually a slip ("12,50" typed as 1,250.00): ask once.
+    if (!nudge.check([farPriceNudge(parsed.cents, { service: booking.service || 'this visit', price: booking.price }, formatPrice, 'booked')])) return;
     setBusy(true);
     try {
       await moveBooking(desk.db, booking.id, 'completed', now(), parsed.cents);
@@ -43,7 +48,7 @@ export function CompleteDialog({ booking, onClose }: { booking: BookingDoc; onCl
       description={`${booking.service || 'Visit'}${booking.staff ? ` with ${booking.staff}` : ''}. Booked at ${formatPrice(booking.price)}.`}
       onClose={onClose}
       onSubmit={() => void submit()}
-      footer={<SubmitFooter onCancel={onClose} busy={busy} submitLabel="Complete visit" />}
+      footer={<SubmitFooter onCancel={onClose} busy={busy} submitLabel={nudge.nudges.length > 0 ? 'Complete anyway' : 'Complete visit'} />}
     >
       <Field label="Final price" error={error} hint="What the customer paid, including any extras or discounts">
         {(p) => (
@@ -56,10 +61,12 @@ export function CompleteDialog({ booking, onClose }: { booking: BookingDoc; onCl
             onChange={(e) => {
               setPrice(e.target.value);
               setError('');
+              nudge.reset();
             }}
           />
         )}
       </Field>
+      <NudgeNotice nudges={nudge.nudges} action="Complete anyway" />
     </Modal>
   );
 }

@@ -23,6 +23,7 @@ describe('nudges', () => {
     expect(farPriceNudge(125_000, haircut, money)).toBe('The price 1250.00 is far from the usual 12.50 for Haircut.');
     expect(farPriceNudge(600, haircut, money)).toBe('The price 6.00 is far from the usual 12.50 for Haircut.');
     expect(farPriceNudge(0, haircut, money)).toBeNull();
+    expect(farPriceNudge(125_000, haircut, money, 'booked')).toBe('The price 1250.00 is far from the booked 12.50 for Haircut.');
     expect(farPriceNudge(5000, undefined, money)).toBeNull();
     const colour = { service: 'Colour', price: 6000, priceMax: 12_000 };
     expect(farPriceNudge(20_000, colour, money)).toBeNull();

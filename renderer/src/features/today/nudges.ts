@@ -35,13 +35,13 @@ export function pastBookingNudge(startMs: number, nowMs: number): string | null 
  * "Price 1,250.00 is far from the usual 12.50 for Haircut" when the price is ≥ 2× the top of the
  * usual price (range) or ≤ half its bottom. Free (0) is never a nudge: a deliberate choice.
  */
-export function farPriceNudge(price: number, usual: UsualPrice | undefined, money: (cents: number) => string): string | null {
+export function farPriceNudge(price: number, usual: UsualPrice | undefined, money: (cents: number) => string, what = 'usual'): string | null {
   if (usual === undefined || usual.price <= 0 || price === 0) return null;
   const low = usual.price;
   const high = Math.max(low, usual.priceMax ?? low);
   if (price < high * FAR_PRICE_FACTOR && price * FAR_PRICE_FACTOR > low) return null;
   const range = high === low ? money(low) : `${money(low)}–${money(high)}`;
-  return `The price ${money(price)} is far from the usual ${range} for ${usual.service}.`;
+  return `The price ${money(price)} is far from the ${what} ${range} for ${usual.service}.`;
 }
 
 /** "Checking in 3 h 10 min before the start (15:00)" when the start is hours away. */
