@@ -38,7 +38,6 @@ const NOT_YET_MADE_PRIVATE = new Set([
   'renderer/src/data/dexie-lookup.ts: PROBE_FACTOR',
   'renderer/src/data/dexie-lookup.ts: speedUpBulkGet',
   'renderer/src/data/replica.ts: REPLICA_COLLECTIONS',
-  'renderer/src/data/replica.ts: WITHOUT_SCHEDULE',
   'renderer/src/data/save-change.ts: DocumentGone',
   'renderer/src/data/scan.ts: needsConversion',
   'renderer/src/data/schema.ts: REPLICA_VERSIONS',
@@ -49,9 +48,7 @@ const NOT_YET_MADE_PRIVATE = new Set([
   'renderer/src/features/customers/customer-form-model.ts: parseTagList',
   'renderer/src/features/customers/customer-rows.ts: nameKeyOf',
   'renderer/src/features/settings/automations-model.ts: parseMilestones',
-  'renderer/src/features/settings/menu-model.ts: parseBreaks',
   'renderer/src/features/settings/reminders-model.ts: parseOffsets',
-  'renderer/src/features/today/use-branch-catalog.ts: mergeCatalog',
   'scripts/gen-checks.ts: GENERATED_CHECKS_PATH',
   'scripts/gen-checks.ts: generatedChecksSource',
   'scripts/start-lib.ts: electronBinaryPath',
@@ -123,9 +120,6 @@ const NOT_YET_MADE_PRIVATE = new Set([
   'shared/schedule/corrections.ts: orderAmendments',
   'shared/schedule/reminders.ts: inQuietHours',
   'shared/schedule/reminders.ts: parseReplyKey',
-  'shared/schedule/services.ts: serviceNamed',
-  'shared/schedule/staff-hours.ts: outsideHours',
-  'shared/schedule/staff-hours.ts: workDay',
   'shared/time/zone-names.ts: RENAMED_ZONES',
 ]);
 

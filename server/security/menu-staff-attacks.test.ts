@@ -7,7 +7,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceDoc, StaffDoc } from '../../shared/domain/schemas';
-import { workDay } from '../../shared/schedule/staff-hours';
 import type { PullResponse, WireDoc } from '../../shared/sync/protocol';
 import { freshDoc } from './attack-docs';
 import { openTarget, TARGET_NAMES, type Actor, type Target } from './harness';
@@ -73,7 +72,7 @@ describe.each(TARGET_NAMES)('service menu and staff hours against a real server 
     expect((await push(t.actors.fdA, 'staff', staff)).status).toBe(403);
     expect((await push(t.actors.mgB, 'staff', staff)).status).toBe(403);
     const week = [...staff.week];
-    week[2] = workDay('10:00', '16:00', [['09:00', '09:30']]);
+    week[2] = { start: '10:00', end: '16:00', breaks: [{ start: '09:00', end: '09:30' }] };
     const bad = await push(t.actors.mgA, 'staff', { ...staff, week });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('week.2.breaks.0.start');

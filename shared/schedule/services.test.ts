@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceDoc } from '../domain/schemas';
 import { validateDocument } from '../domain/validate';
-import { duplicateServiceProblem, menuOrder, serviceNamed } from './services';
+import { duplicateServiceProblem, menuOrder } from './services';
 
 function service(name: string, over: Partial<ServiceDoc> = {}): ServiceDoc {
   return { id: `sv-${name.trim() || 'blank'}`, branch_id: 'br-1', name, category: '', duration_min: 30, price: 2500, price_max: null, active: true, created_at: '', updated_at: '', ...over };
@@ -13,12 +13,6 @@ describe('service menu', () => {
     expect(menuOrder(menu).map((s) => s.name)).toEqual(['Beard trim', 'Shave', 'Fade', 'Gift card', 'Afro']);
   });
 
-  it('finds the active service a booking names, trimmed and without case', () => {
-    const menu = [service('Fade'), service('Old cut', { active: false })];
-    expect(serviceNamed(menu, ' fade ')?.id).toBe('sv-Fade');
-    expect(serviceNamed(menu, 'Old cut')).toBeUndefined();
-    expect(serviceNamed(menu, '')).toBeUndefined();
-  });
 
   it('refuses a second active service of the same name, not the one being edited or a retired one', () => {
     const menu = [service('Fade'), service('Old cut', { active: false })];

@@ -28,11 +28,6 @@ export function menuOrder<T extends Pick<ServiceDoc, 'name' | 'category' | 'acti
   );
 }
 
-/** The active service a booking's service name refers to (trimmed, without case). */
-export function serviceNamed<T extends Pick<ServiceDoc, 'name' | 'active'>>(services: readonly T[], name: string): T | undefined {
-  const k = key(name);
-  return k === '' ? undefined : services.find((s) => s.active && key(s.name) === k);
-}
 
 /** Why `name` cannot be used for a new or renamed service (`selfId` = the service being edited), or null. */
 export function duplicateServiceProblem(services: readonly Pick<ServiceDoc, 'id' | 'name' | 'active'>[], name: string, selfId: string): string | null {

@@ -38,7 +38,7 @@ export function weekIndex(day: number): number {
 }
 
 /** A working day from "HH:MM" texts; '' and '' is a day off. */
-export function workDay(start: string, end: string, breaks: [string, string][] = []): WorkDay {
+function workDay(start: string, end: string, breaks: [string, string][] = []): WorkDay {
   return { start, end, breaks: breaks.map(([s, e]) => ({ start: s, end: e })) };
 }
 
@@ -131,7 +131,7 @@ export function staffNamed<T extends Pick<StaffDoc, 'name'>>(staff: readonly T[]
  * null when it fits entirely inside one working span. The reason names the hours: "Ana is off on
  * Sundays", "Ana works 09:00–13:00, 14:00–18:00 on Tuesdays".
  */
-export function outsideHours(staff: Pick<StaffDoc, 'name' | 'week' | 'days_off'>, day: number, minute: number, durationMin: number): string | null {
+function outsideHours(staff: Pick<StaffDoc, 'name' | 'week' | 'days_off'>, day: number, minute: number, durationMin: number): string | null {
   const spans = workingSpans(staff, day);
   const end = minute + durationMin;
   if (spans.some((s) => s.start <= minute && end <= s.end)) return null;

@@ -59,13 +59,10 @@ export interface ReplicaOptions {
   /**
    * Collections to open (default: all). RxDB's open-source build allows 13 open collections per
    * JavaScript realm (more throw COL23): a test holding two replicas open in one realm opens only
-   * the ones it needs (`WITHOUT_SCHEDULE`). The app opens one replica per window: all of them.
+   * the ones it needs (`WITHOUT_SCHEDULE` in test-fixtures.ts). The app opens one replica per window: all of them.
    */
   collections?: readonly CollectionName[];
 }
-
-/** Every collection but the service menu and staff hours (7): two such replicas fit in one realm. */
-export const WITHOUT_SCHEDULE: readonly CollectionName[] = REPLICA_COLLECTIONS.filter((c) => c !== 'services' && c !== 'staff');
 
 function validatedStorage(storage: RxStorage<unknown, unknown> | undefined): RxStorage<unknown, unknown> {
   return wrappedSharedValidateStorage({ storage: withFastLookups(storage ?? (getRxStorageDexie() as RxStorage<unknown, unknown>)) });

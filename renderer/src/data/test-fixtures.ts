@@ -1,4 +1,4 @@
-import type { BookingDoc, BranchDoc } from '../../../shared/domain/schemas';
+import type { BookingDoc, BranchDoc, CollectionName } from '../../../shared/domain/schemas';
 import { customerFixture } from '../../../shared/domain/test-fixtures';
 
 /** Small valid documents for tests (one branch in Manila, customers, bookings). */
@@ -26,3 +26,6 @@ export function bookingFixture(over: Partial<BookingDoc> = {}): BookingDoc {
     ...over,
   };
 }
+
+/** Every replica collection but the service menu and staff hours (7): two such replicas fit in one realm (RxDB's 13). */
+export const WITHOUT_SCHEDULE: readonly CollectionName[] = ['branches', 'customers', 'bookings', 'communications', 'campaigns', 'segments', 'branch_settings'];

@@ -4,7 +4,8 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { RxStorage } from 'rxdb';
 import { detectMapping, planImport, readClientFile, readPeople, type ClientFile } from '../../../../shared/csv/customer-import';
 import type { CustomerDoc } from '../../../../shared/domain/schemas';
-import { openReplica, WITHOUT_SCHEDULE, type Replica } from '../../data/replica';
+import { openReplica, type Replica } from '../../data/replica';
+import { WITHOUT_SCHEDULE } from '../../data/test-fixtures';
 import { bookingFixture, customerFixture } from '../../data/test-fixtures';
 import { undoClientList, writeClientList } from './switch-in';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceDoc, StaffDoc } from '../../../../shared/domain/schemas';
 import { defaultWeek } from '../../../../shared/schedule/staff-hours';
-import { formOfService, formOfStaff, parseBreaks, serviceOfForm, staffOfForm } from './menu-model';
+import { formOfService, formOfStaff, serviceOfForm, staffOfForm } from './menu-model';
 
 const base: ServiceDoc = { id: 'sv-1', branch_id: 'br-1', name: '', category: '', duration_min: 30, price: 0, price_max: null, active: true, created_at: '', updated_at: '' };
 const staff: StaffDoc = { id: 'st-1', branch_id: 'br-1', name: 'Ana', active: true, week: defaultWeek(), days_off: [], created_at: '', updated_at: '' };
@@ -32,9 +32,16 @@ describe('service form', () => {
 
 describe('staff form', () => {
   it('parses breaks written with a hyphen or a dash, refuses anything else', () => {
-    expect(parseBreaks('13:00-14:00, 16:00–16:15')).toEqual({ ok: true, spans: [{ start: '13:00', end: '14:00' }, { start: '16:00', end: '16:15' }] });
-    expect(parseBreaks('')).toEqual({ ok: true, spans: [] });
-    expect(parseBreaks('lunch')).toEqual({ ok: false, message: '"lunch" is not a break like 13:00-14:00' });
+    const withBreaks = (breaks: string) => {
+      const form = formOfStaff(staff);
+      form.week[0] = { works: true, start: '09:00', end: '18:00', breaks };
+      return staffOfForm(form, staff, []);
+    };
+    const two = withBreaks('13:00-14:00, 16:00–16:15');
+    expect(two.ok && two.doc.week[0]?.breaks).toEqual([{ start: '13:00', end: '14:00' }, { start: '16:00', end: '16:15' }]);
+    const none = withBreaks('');
+    expect(none.ok && none.doc.week[0]?.breaks).toEqual([]);
+    expect(withBreaks('lunch')).toEqual({ ok: false, errors: { 'week.0': 'Monday: "lunch" is not a break like 13:00-14:00' } });
   });
 
   it('round-trips the default week and names a bad day', () => {

@@ -97,7 +97,7 @@ export function formOfStaff(s: StaffDoc): StaffForm {
 }
 
 /** "13:00-14:00, 16:00–16:15" → spans; null with a message when a part is not "HH:MM-HH:MM". */
-export function parseBreaks(text: string): { ok: true; spans: { start: string; end: string }[] } | { ok: false; message: string } {
+function parseBreaks(text: string): { ok: true; spans: { start: string; end: string }[] } | { ok: false; message: string } {
   const spans: { start: string; end: string }[] = [];
   for (const part of text.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '')) {
     const m = /^(\d{1,2}:\d{2})\s*[-–—]\s*(\d{1,2}:\d{2})$/.exec(part);

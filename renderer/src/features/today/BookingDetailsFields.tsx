@@ -3,7 +3,7 @@ import { Field } from '../../ui/Field';
 import type { BookingFormErrors, BookingFormValues } from './booking-form-model';
 import { priceText } from './booking-form-model';
 import { formatDuration, formatPrice } from '../../lib/format';
-import type { BranchCatalog } from './use-branch-catalog';
+import type { BranchCatalog } from './catalog-model';
 
 /** The booking's local date and time (5-minute steps). */
 export function BookingWhenFields({ values, errors, set }: { values: BookingFormValues; errors: BookingFormErrors; set: (field: keyof BookingFormValues, value: string) => void }) {

@@ -1,48 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ServiceDoc, StaffDoc } from '../../../../shared/domain/schemas';
-import { staffKey } from '../../../../shared/schedule/booking-conflicts';
 import { formatDay } from '../../../../shared/time/calendar';
 import { useCustomersLoaded, useDesk } from '../../data/hooks';
 import { useServices, useStaff } from '../../data/menu';
-
-export interface CatalogService {
-  name: string;
-  /** The menu's price (cents), or the most recent price charged for a service not on the menu. */
-  price: number;
-  /** Top of the menu's price range (null: a fixed price, or not on the menu). */
-  priceMax: number | null;
-  duration: number;
-  category: string;
-  /** On the branch's service menu (active); otherwise only seen on recent bookings. */
-  onMenu: boolean;
-  count: number;
-}
-
-export interface BranchCatalog {
-  services: CatalogService[];
-  staff: string[];
-  /** The branch's active staff documents (hours), for off-hours checks and free slots. */
-  team: StaffDoc[];
-}
-
-interface Seen {
-  services: CatalogService[];
-  staff: string[];
-}
-
-/** Menu first (in menu order), then services only seen on bookings; staff with hours first, then the rest seen lately. */
-export function mergeCatalog(menu: readonly ServiceDoc[], team: readonly StaffDoc[], seen: Seen): BranchCatalog {
-  const active = menu.filter((s) => s.active);
-  const onMenu = new Set(active.map((s) => s.name.trim().toLocaleLowerCase('en')));
-  const retired = new Set(menu.filter((s) => !s.active).map((s) => s.name.trim().toLocaleLowerCase('en')));
-  const services: CatalogService[] = [
-    ...active.map((s) => ({ name: s.name, price: s.price, priceMax: s.price_max, duration: s.duration_min, category: s.category, onMenu: true, count: 0 })),
-    ...seen.services.filter((s) => !onMenu.has(s.name.trim().toLocaleLowerCase('en')) && !retired.has(s.name.trim().toLocaleLowerCase('en'))),
-  ];
-  const working = team.filter((s) => s.active);
-  const named = new Set(team.map((s) => staffKey(s.name)));
-  return { services, staff: [...working.map((s) => s.name), ...seen.staff.filter((s) => !named.has(staffKey(s)))], team: working };
-}
+import { mergeCatalog, type BranchCatalog, type CatalogService, type SeenAtBranch } from './catalog-model';
 
 /**
  * The booking forms' suggestions: the branch's service menu (its price and duration) and staff
@@ -53,7 +13,7 @@ export function useBranchCatalog(branchId: string, day: number): BranchCatalog {
   const desk = useDesk();
   const menu = useServices(branchId);
   const team = useStaff(branchId);
-  const [seen, setSeen] = useState<Seen>({ services: [], staff: [] });
+  const [seen, setSeen] = useState<SeenAtBranch>({ services: [], staff: [] });
   // Read after the start-up's customers (90 days of bookings: measured, read first it held back
   // Today's own query and the customers behind it).
   const ready = useCustomersLoaded();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceDoc, StaffDoc } from '../../../../shared/domain/schemas';
 import { defaultWeek } from '../../../../shared/schedule/staff-hours';
-import { mergeCatalog, type CatalogService } from './use-branch-catalog';
+import { mergeCatalog, type CatalogService } from './catalog-model';
 
 const service = (name: string, over: Partial<ServiceDoc> = {}): ServiceDoc => ({ id: `sv-${name}`, branch_id: 'br-1', name, category: '', duration_min: 30, price: 2500, price_max: null, active: true, created_at: '', updated_at: '', ...over });
 const seen = (name: string, price: number): CatalogService => ({ name, price, priceMax: null, duration: 20, category: '', onMenu: false, count: 3 });
