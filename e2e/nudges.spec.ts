@@ -70,4 +70,19 @@ test('a booking in the past and a price far from the usual are asked about once 
   await edit.getByRole('button', { name: 'Save anyway' }).click();
   await expect(edit).toBeHidden();
   await app.toast("Saved Maria Santos's booking: Mon 2 Mar, 16:00 with Ana");
+
+  // A walk-in too: its price against the usual one
+  await page.getByRole('button', { name: 'Walk-in' }).click();
+  const walkIn = page.getByRole('dialog', { name: 'Walk-in' });
+  await walkIn.getByRole('combobox', { name: 'Who is it?' }).fill('Maria');
+  await walkIn.getByRole('option').first().click();
+  await walkIn.getByLabel('Service').fill('Haircut');
+  await walkIn.getByLabel('Price').fill('2500');
+  await walkIn.getByRole('button', { name: 'Check in walk-in' }).click();
+  // the usual price of a service off the menu is the last one charged: ₱99 since the edit above
+  await expect(walkIn.getByRole('status')).toContainText('The price ₱2,500.00 is far from the usual ₱99.00 for Haircut.');
+  await walkIn.getByLabel('Price').fill('120');
+  await walkIn.getByRole('button', { name: 'Check in walk-in' }).click();
+  await expect(walkIn).toBeHidden();
+  await app.toast(/Maria Santos is checked in · Mon 2 Mar, 14:30/);
 });

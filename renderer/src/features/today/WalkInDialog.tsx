@@ -4,6 +4,9 @@ import { createBooking } from '../../data/bookings';
 import { useCurrentBranch, useDesk, useToday } from '../../data/hooks';
 import { now } from '../../data/session';
 import { bookingDateTime } from '../../lib/zoned-time';
+import { formatPrice } from '../../lib/format';
+import { farPriceNudge, usualPriceOf } from './nudges';
+import { NudgeNotice, useNudgeCheck } from './use-nudge-check';
 import { Modal, SubmitFooter } from '../../ui/Modal';
 import { toast } from '../../ui/toasts';
 import { prefillFromQuery, type CustomerFormValues } from '../customers';
@@ -27,9 +30,11 @@ export function WalkInDialog({ onClose, onCreated }: { onClose: () => void; onCr
   const [values, setValues] = useState<BookingFormValues>({ customerId: null, service: '', staff: '', date: formatDay(day), time: '', duration: '30', price: '' });
   const [errors, setErrors] = useState<BookingFormErrors>({});
   const [busy, setBusy] = useState(false);
+  const nudge = useNudgeCheck();
   const set = (field: keyof BookingFormValues, value: string | null): void => {
     setValues((v) => ({ ...v, [field]: value }));
     setErrors((e) => ({ ...e, [field]: undefined }));
+    nudge.reset();
   };
   if (branch === undefined) return null;
 
@@ -47,6 +52,7 @@ export function WalkInDialog({ onClose, onCreated }: { onClose: () => void; onCr
       setErrors(result.errors);
       return;
     }
+    if (!nudge.check([farPriceNudge(result.output.price, usualPriceOf(result.output.service, catalog.services), formatPrice)])) return;
     setBusy(true);
     try {
       const startMs = Math.floor(now() / 60_000) * 60_000;
@@ -68,7 +74,7 @@ export function WalkInDialog({ onClose, onCreated }: { onClose: () => void; onCr
       onClose={onClose}
       wide
       onSubmit={() => void submit()}
-      footer={<SubmitFooter onCancel={onClose} busy={busy} submitLabel="Check in walk-in" />}
+      footer={<SubmitFooter onCancel={onClose} busy={busy} submitLabel={nudge.nudges.length > 0 ? 'Check in anyway' : 'Check in walk-in'} />}
     >
       <div className="form-grid">
         <div className="span-2">
@@ -82,6 +88,9 @@ export function WalkInDialog({ onClose, onCreated }: { onClose: () => void; onCr
           )}
         </div>
         <BookingDetailsFields values={values} errors={errors} set={set} catalog={catalog} />
+        <div className="span-2">
+          <NudgeNotice nudges={nudge.nudges} action="Check in anyway" />
+        </div>
       </div>
     </Modal>
   );
