@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, APP_ORIGIN, isSameOrigin, originOf, rendererSource } from './app-origin';
+import { isSameOrigin, originOf, rendererSource } from './app-origin';
+
+/** Where the packaged renderer is served from (the app: protocol, electron/main/app-protocol.ts). */
+const APP_ORIGIN = 'app://branchdesk';
+const APP_ENTRY_URL = 'app://branchdesk/index.html';
 
 describe('originOf', () => {
   it('gives scheme://host[:port] for hierarchical URLs, lower-cased', () => {

@@ -1,8 +1,8 @@
 /** The custom protocol the renderer is served from (registered as standard + secure). */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'branchdesk';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
-export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /** `scheme://host[:port]` of an absolute URL, or null when it has none (file:, data:, about:, garbage). */
 export function originOf(url: string): string | null {

@@ -23,7 +23,7 @@ export const BODY_LIMITS = {
 } as const;
 
 /** Deepest nesting of arrays and objects a JSON body may have (documents need 5). */
-export const MAX_JSON_DEPTH = 32;
+const MAX_JSON_DEPTH = 32;
 
 /** Routes that take a body without a device token (the SMS gateway authenticates with its shared secret). */
 const PUBLIC_BODY_ROUTES = new Set(['/api/enroll', '/api/reminders/sms']);

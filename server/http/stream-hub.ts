@@ -22,7 +22,7 @@ import { readBranch } from '../authz/policy';
 import { pullBatch } from '../sync/pull';
 
 /** Live streams one device token may hold open at once; a further one closes the oldest. */
-export const MAX_STREAMS_PER_DEVICE = 3;
+const MAX_STREAMS_PER_DEVICE = 3;
 
 /**
  * Resolves when a backed-up response drains or closes, leaving no listener behind (one `close`

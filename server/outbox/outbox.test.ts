@@ -22,10 +22,12 @@ import { startWebhook, type TestWebhook } from '../test-support/webhook';
 import { DEFAULT_OUTBOX_OPTIONS, outboxConfigFromEnv, OutboxConfigError, type OutboxOptions } from './config';
 import { createSmtpProvider } from './smtp-provider';
 import type { DeliveryChannel, Provider } from './provider';
-import { createWebhookProvider, IDEMPOTENCY_HEADER } from './webhook-provider';
+import { createWebhookProvider } from './webhook-provider';
 import { OutboxWorker } from './worker';
 
 const NOW = Date.parse('2026-03-01T06:00:00Z');
+/** The header a gateway de-duplicates retries by (server/outbox/webhook-provider.ts). */
+const IDEMPOTENCY_HEADER = 'idempotency-key';
 const OPTIONS: OutboxOptions = { ...DEFAULT_OUTBOX_OPTIONS, maxAttempts: 3, retryBaseMs: 60_000, batchSize: 5 };
 // Campaign messages are queued by a manager's desk (sending a campaign is manager-only, issue 8).
 const device = { id: 'dev-a', role: 'manager' as const, branch_id: 'br-a' };

@@ -19,7 +19,7 @@ export interface WebhookOptions {
   timeoutMs: number;
 }
 
-export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const IDEMPOTENCY_HEADER = 'idempotency-key';
 
 const TRANSIENT = new Set([408, 425, 429]);
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../time/calendar';
-import { MAX_PROBLEMS_PER_FILE, formatProblem, type InputProblem } from './table';
+import { formatProblem, type InputProblem } from './table';
+
+/** shared/csv/table.ts keeps the first 50 problems of a file and counts the rest. */
+const MAX_PROBLEMS_PER_FILE = 50;
 import { parseBranches, parseDataset, parseTags, type DatasetFiles } from './import';
 
 const BRANCHES = ['id,name,timezone,active_days,at_risk_days', 'b1,Manila,Asia/Manila,,', 'b2,Auckland,Pacific/Auckland,14,45'].join('\n');

@@ -13,7 +13,7 @@ export function formatProblem(p: InputProblem): string {
 }
 
 /** Stop collecting after this many problems per file: the first ones are the useful ones. */
-export const MAX_PROBLEMS_PER_FILE = 50;
+const MAX_PROBLEMS_PER_FILE = 50;
 
 export interface TableRow {
   /** 1-based line on which the record starts. */

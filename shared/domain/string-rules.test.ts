@@ -3,8 +3,20 @@ import type { BookingDoc, CampaignDoc } from './schemas';
 import { campaignCommunications } from '../insights/campaign-messages';
 import { criteria } from './criteria';
 import { customer } from '../insights/test-fixtures';
-import { NUL_MESSAGE, stringProblem, stringProblems, SURROGATE_MESSAGE, truncateText, wellFormedText } from './string-rules';
-import { MAX_DOCUMENT_BYTES, SANE_YEARS, validateDocument, writeProblems } from './validate';
+import { stringProblems, truncateText, wellFormedText } from './string-rules';
+import { validateDocument, writeProblems } from './validate';
+
+// The messages a person sees (shared/domain/string-rules.ts), and the limits shared/domain/validate.ts documents.
+const NUL_MESSAGE = 'must not contain a NUL character (U+0000)';
+const SURROGATE_MESSAGE = 'contains a broken character (an unpaired UTF-16 surrogate, e.g. half of an emoji)';
+const MAX_DOCUMENT_BYTES = 64 * 1024;
+const SANE_YEARS = 5;
+/** The problem with one string, through the public stringProblems, or null. */
+const stringProblem = (text: string): string | null => {
+  const found = stringProblems(text);
+  expect(found.every((p) => p.field === '')).toBe(true);
+  return found[0]?.message ?? null;
+};
 
 const customerDoc = customer;
 const strip = <T>(d: T): T => d;

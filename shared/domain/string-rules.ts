@@ -7,11 +7,11 @@
  */
 import type { FieldProblem } from './validate';
 
-export const NUL_MESSAGE = 'must not contain a NUL character (U+0000)';
-export const SURROGATE_MESSAGE = 'contains a broken character (an unpaired UTF-16 surrogate, e.g. half of an emoji)';
+const NUL_MESSAGE = 'must not contain a NUL character (U+0000)';
+const SURROGATE_MESSAGE = 'contains a broken character (an unpaired UTF-16 surrogate, e.g. half of an emoji)';
 
 /** What is wrong with one string, or null. */
-export function stringProblem(text: string): string | null {
+function stringProblem(text: string): string | null {
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     if (c === 0) return NUL_MESSAGE;

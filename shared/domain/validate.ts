@@ -31,7 +31,7 @@ function pointerToField(path: string): string {
 }
 
 /** A whole document serialised (UTF-8 JSON) may not exceed this (criteria objects, notes…). */
-export const MAX_DOCUMENT_BYTES = 64 * 1024;
+const MAX_DOCUMENT_BYTES = 64 * 1024;
 
 /** Domain checks JSON Schema cannot express: real calendar dates, known zones, threshold order. */
 function domainProblems(collection: CollectionName, doc: Record<string, unknown>): FieldProblem[] {
@@ -113,7 +113,7 @@ export function validateDocument(collection: CollectionName, doc: unknown): Fiel
 }
 
 /** Instants a document may carry for its main time: within this many years of now. */
-export const SANE_YEARS = 5;
+const SANE_YEARS = 5;
 const YEAR_MS = 365.25 * 86_400_000;
 /** The field holding a document's main time, checked against SANE_YEARS. */
 const TIME_FIELD: Partial<Record<CollectionName, string>> = { bookings: 'start_at', communications: 'at' };

@@ -17,7 +17,7 @@ import type { RxStorage, RxStorageInstance, RxStorageInstanceCreationParams } fr
  */
 
 /** Below this many ids the plain bulkGet is as cheap. */
-export const MIN_PROBE = 16;
+const MIN_PROBE = 16;
 /** The key probe may return at most this many keys per requested id before falling back. */
 export const PROBE_FACTOR = 4;
 
