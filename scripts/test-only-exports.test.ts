@@ -77,7 +77,6 @@ const NOT_YET_MADE_PRIVATE = new Set([
   'shared/demo/zone-days.ts: offsetText',
   'shared/domain/criteria.ts: EMPTY_CRITERIA',
   'shared/domain/criteria.ts: parseCriteria',
-  'shared/engine/cohorts.ts: computeCohorts',
   'shared/insights/assignment.ts: BUCKETS',
   'shared/insights/assignment.ts: bucketOf',
   'shared/insights/branch-settings.ts: defaultBranchSettings',
