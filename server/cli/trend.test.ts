@@ -3,11 +3,12 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TREND_COLUMNS } from '../../shared/csv/trend-csv';
 import { formatDay, parseDay } from '../../shared/time/calendar';
 import { cliInProcess as cli } from '../test-support/cli';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures', import.meta.url));
+/** Contract columns of the `trend` output, in order (docs/DESIGN.md §3). */
+const TREND_COLUMNS = ['date', 'branch_id', 'customers', 'new', 'active', 'at_risk', 'churned', 'win_back', 'new_customers_30d', 'churn_rate', 'avg_clv', 'avg_visits'];
 const METRIC_KEYS = TREND_COLUMNS.slice(2);
 
 /** `metrics --as-of` for one day, as the trend rows of that day must read (numbers as JSON writes them). */

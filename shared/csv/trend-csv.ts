@@ -3,7 +3,7 @@ import type { TrendDay } from '../engine/trend';
 import { csvLine } from './table';
 
 /** Contract columns of the `trend` output, in order (docs/DESIGN.md §3). */
-export const TREND_COLUMNS = [
+const TREND_COLUMNS = [
   'date',
   'branch_id',
   'customers',

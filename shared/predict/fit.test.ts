@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { parseDataset, type Dataset } from '../csv/import';
 import { parseDay } from '../time/calendar';
 import { compressBgNbd, expectedVisits, pAlive } from './bgnbd';
-import { fitBgNbd, fitGammaGamma, MIN_PAIRS_WITH_REPEATS } from './fit';
+import { fitBgNbd, fitGammaGamma } from './fit';
+
+/** shared/predict/fit.ts refuses to fit with fewer pairs that have repeat visits. */
+const MIN_PAIRS_WITH_REPEATS = 20;
 import { compressGammaGamma } from './gamma-gamma';
 import { visitHistories } from './history';
 import { minimiseBfgs } from './minimise';

@@ -15,7 +15,7 @@ export type FitOutcome<P> =
  * Fewer pairs with a repeat visit than this and the heterogeneity parameters are not identified
  * (four parameters from a handful of repeaters): refuse rather than report noise.
  */
-export const MIN_PAIRS_WITH_REPEATS = 20;
+const MIN_PAIRS_WITH_REPEATS = 20;
 
 /**
  * A parameter outside [1e-4, 1e5] means the likelihood kept improving towards a degenerate model

@@ -35,7 +35,7 @@ export const REPLICA_INDEXES: Record<CollectionName, (string | string[])[]> = {
 };
 
 /** RxDB schema version of each collection. */
-export const REPLICA_VERSIONS: Record<CollectionName, number> = {
+const REPLICA_VERSIONS: Record<CollectionName, number> = {
   branches: 0,
   customers: 1,
   bookings: 1,

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ProblemSink, readTable } from '../../../../shared/csv/table';
-import { CUSTOMER_CSV_COLUMNS, customersCsv, exportFileName, spreadsheetSafe } from './customer-csv';
+import { customersCsv, exportFileName, spreadsheetSafe } from './customer-csv';
+
+/** The customer list's CSV columns, in order, as a spreadsheet reading the export sees them. */
+const CUSTOMER_CSV_COLUMNS = ['customer_id', 'name', 'phone', 'email', 'branch', 'status', 'days_since_last_visit', 'visits', 'total_spent', 'first_visit_date', 'last_visit_date', 'no_shows', 'spending_tier', 'frequency_tier', 'tags', 'opted_in_marketing'];
 import { rowFixture } from './test-rows';
 
 const branchName = (id: string): string => (id === 'br-1' ? 'Manila, Makati' : id);

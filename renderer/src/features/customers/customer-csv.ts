@@ -2,7 +2,7 @@ import { csvLine } from '../../../../shared/csv/table';
 import { formatMoney } from '../../../../shared/money';
 import type { CustomerRow } from './customer-rows';
 
-export const CUSTOMER_CSV_COLUMNS = [
+const CUSTOMER_CSV_COLUMNS = [
   'customer_id',
   'name',
   'phone',
