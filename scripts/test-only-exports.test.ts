@@ -72,7 +72,6 @@ const NOT_YET_MADE_PRIVATE = new Set([
   'shared/csv/import.ts: parseBranches',
   'shared/csv/import.ts: parseTags',
   'shared/demo/zone-days.ts: offsetText',
-  'shared/domain/criteria.ts: EMPTY_CRITERIA',
   'shared/domain/criteria.ts: parseCriteria',
   'shared/insights/assignment.ts: BUCKETS',
   'shared/insights/assignment.ts: bucketOf',

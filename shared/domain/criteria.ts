@@ -10,7 +10,7 @@ import { CUSTOMER_STATUSES, FREQUENCY_TIERS, SPENDING_TIERS, type CustomerStatus
 export type { SegmentCriteria };
 
 /** Criteria that match everyone. */
-export const EMPTY_CRITERIA: SegmentCriteria = Object.freeze({
+const EMPTY_CRITERIA: SegmentCriteria = Object.freeze({
   statuses: [],
   spending_tiers: [],
   frequency_tiers: [],

@@ -3,10 +3,13 @@ import fc from 'fast-check';
 import { CUSTOMER_STATUSES, FREQUENCY_TIERS, SPENDING_TIERS } from '../domain/types';
 import { filterChecker, type CustomerFilters } from '../../renderer/src/features/customers/customer-filters';
 import { DEFAULT_INSIGHT_RULES } from './business-rules';
-import { coerceCriteria, criteria, criteriaFromListFilters, criteriaProblems, EMPTY_CRITERIA, listFiltersOf, parseCriteria } from '../domain/criteria';
+import { coerceCriteria, criteria, criteriaFromListFilters, criteriaProblems, listFiltersOf, parseCriteria } from '../domain/criteria';
 import { customerView, futureBookingCustomers, type CustomerView } from './customer-view';
 import { matches, segmentCount, segmentMembers } from './segment';
 import { activity, customer, day } from './test-fixtures';
+
+/** The criteria that match everyone: criteria() with nothing set. */
+const EMPTY_CRITERIA = criteria();
 
 const today = day('2026-03-01');
 

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_INSIGHT_RULES } from '../../../../shared/insights/business-rules';
-import { criteria, EMPTY_CRITERIA } from '../../../../shared/domain/criteria';
+import { criteria } from '../../../../shared/domain/criteria';
 import { activity, customer, day } from '../../../../shared/insights/test-fixtures';
 import { buildRows } from './customer-rows';
 import { rowsInSegment } from './segment-rows';
+
+/** The criteria that match everyone: criteria() with nothing set. */
+const EMPTY_CRITERIA = criteria();
 
 describe('rows in a segment', () => {
   const today = day('2026-03-02');

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { criteria, EMPTY_CRITERIA } from '../../../../shared/domain/criteria';
+import { criteria } from '../../../../shared/domain/criteria';
 import { formatPrice } from '../../lib/format';
 import { criteriaOf, EMPTY_FORM, formOf, isEmptyForm } from './criteria-form';
 import { describeCriteria } from './criteria-text';
+
+/** The criteria that match everyone: criteria() with nothing set. */
+const EMPTY_CRITERIA = criteria();
 
 describe('segment builder form', () => {
   it('the empty form is the empty criteria, and back', () => {
