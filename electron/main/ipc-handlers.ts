@@ -7,7 +7,7 @@ export type IpcImplementations = {
 };
 
 /** A call from a frame that is not the app (a stray iframe, a navigated-away page). */
-export class UntrustedSenderError extends Error {
+class UntrustedSenderError extends Error {
   constructor(method: string) {
     super(`${method}: refused, the call did not come from the Branchdesk window`);
     this.name = 'UntrustedSenderError';

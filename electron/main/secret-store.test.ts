@@ -20,7 +20,7 @@ const electron = vi.hoisted(() => {
 });
 vi.mock('electron', () => electron);
 
-const { createSecretStore, SecretStoreError } = await import('./secret-store');
+const { createSecretStore } = await import('./secret-store');
 
 let dir: string;
 let file: string;
@@ -65,7 +65,7 @@ describe('secret store', () => {
   it('refuses to store anything when OS encryption is unavailable, and never writes plaintext', async () => {
     electron.safeStorage.isEncryptionAvailable.mockReturnValue(false);
     const store = createSecretStore(file, 'darwin');
-    await expect(store.set('device-token', 'tok')).rejects.toThrow(SecretStoreError);
+    await expect(store.set('device-token', 'tok')).rejects.toThrow(expect.objectContaining({ name: 'SecretStoreError' }));
     await expect(store.set('device-token', 'tok')).rejects.toThrow(/secrets\.set: the operating system's secure storage \(keychain\) is not available/);
     expect(await readdir(dir)).toEqual([]);
   });

@@ -10,7 +10,7 @@ export interface SecretStore {
   delete(key: SecretKey): Promise<void>;
 }
 
-export class SecretStoreError extends Error {
+class SecretStoreError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'SecretStoreError';
