@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrolResponse, ErrorBody, SessionInfo } from '../../shared/sync/protocol';
-import { createEnrolmentCode, sha256 } from '../store/auth';
+import { createEnrolmentCode } from '../store/auth';
 import { importDataset } from '../services/import';
 import { ManualClock, TARGETS, type TestDatabase } from '../test-support/databases';
 import { twoBranches } from '../test-support/dataset';
@@ -38,7 +39,8 @@ describe.each(TARGETS)('enrolment and device tokens on $name', (target) => {
     const body = (await res.json()) as EnrolResponse;
     expect(body).toMatchObject({ role: 'front_desk', branch_id: 'br-a' });
     const stored = await db.store.db.query<{ token_hash: string }>('SELECT token_hash FROM devices WHERE id = $1', [body.device_id]);
-    expect(stored[0]?.token_hash).toBe(sha256(body.token));
+    // Only the token's SHA-256 (hex) is stored, never the token.
+    expect(stored[0]?.token_hash).toBe(createHash('sha256').update(body.token).digest('hex'));
     const codes = await db.store.db.query<{ code_hash: string }>('SELECT code_hash FROM enrolment_codes');
     expect(codes.every((c) => /^[0-9a-f]{64}$/.test(c.code_hash) && !c.code_hash.includes(code))).toBe(true);
     const session = await client(server.url, body.token).get('/api/session');

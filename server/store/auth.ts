@@ -15,7 +15,7 @@ export const DEFAULT_CODE_TTL_MS = 24 * 3_600_000;
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-export function sha256(text: string): string {
+function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
