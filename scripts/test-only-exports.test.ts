@@ -60,7 +60,6 @@ const NOT_YET_MADE_PRIVATE = new Set([
   'server/reminders/inbound.ts: twilioSignature',
   'server/reminders/scheduler.ts: runReminders',
   'server/services/metrics.ts: metricsFromRaw',
-  'server/services/projection.ts: COUNTERS_SQL',
   'shared/authz/desk-actions.ts: DESK_ACTIONS',
   'shared/authz/desk-actions.ts: serverRowOf',
   'shared/csv/activity-csv.ts: ACTIVITY_COLUMNS',

@@ -3,7 +3,6 @@ import { trendCsv } from '../../shared/csv/trend-csv';
 import type { Dataset } from '../../shared/csv/import';
 import { historyIndex } from '../../shared/engine/dataset';
 import { computeTrend } from '../../shared/engine/trend';
-import { COUNTERS_SQL } from './projection';
 import { parseDay } from '../../shared/time/calendar';
 import { trendCommand } from '../cli/commands/trend';
 import { loadDataset } from '../cli/load-dataset';
@@ -111,7 +110,7 @@ describe.each(TARGETS)('trend from history on $name', (target) => {
   it('snapshots are no source: a wrong snapshot changes nothing', async () => {
     const expected = await serverTrendCsv(db, '2026-02-20', '2026-02-28');
     await db.store.db.query(
-      `INSERT INTO metrics_snapshots (branch_id, day, ${COUNTERS_SQL}, final) VALUES ('br-nyc', $1, 9, 9, 0, 0, 0, 0, 0, 0, 0, 0, true)
+      `INSERT INTO metrics_snapshots (branch_id, day, customers, status_new, status_active, status_win_back, status_at_risk, status_churned, new_customers_30d, with_visits, spent_cents, visits, final) VALUES ('br-nyc', $1, 9, 9, 0, 0, 0, 0, 0, 0, 0, 0, true)
        ON CONFLICT (branch_id, day) DO UPDATE SET customers = 9`,
       [day('2026-02-25')],
     );

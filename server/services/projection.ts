@@ -72,7 +72,7 @@ const COUNTER_COLUMNS = [
 
 export type CounterRow = Record<(typeof COUNTER_COLUMNS)[number], unknown>;
 
-export const COUNTERS_SQL = COUNTER_COLUMNS.join(', ');
+const COUNTERS_SQL = COUNTER_COLUMNS.join(', ');
 
 export function counterValues(acc: MetricsAccumulator): number[] {
   return [
