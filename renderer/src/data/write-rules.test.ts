@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { customer } from '../../../shared/insights/test-fixtures';
-import { SURROGATE_MESSAGE } from '../../../shared/domain/string-rules';
 import { assertValid, DocumentRejected, formProblems } from './write-errors';
+
+/** What shared/domain/string-rules.ts tells a person about half an emoji. */
+const SURROGATE_MESSAGE = 'contains a broken character (an unpaired UTF-16 surrogate, e.g. half of an emoji)';
 
 describe('the desk applies the shared write rules when it writes', () => {
   it('refuses half an emoji with a message naming the field', () => {
