@@ -42,6 +42,11 @@ test('a whole booking from the keyboard alone; at 1024×768 and 1280×720 every 
   await expect(dialog.getByLabel('Price')).toBeFocused();
   await page.keyboard.type('180');
   await page.keyboard.press('Enter');
+  // 07:45 is hours before the clock (14:30 Manila): the form asks once, and a second Enter books
+  await expect(dialog.getByText(/This booking starts in the past \(6 h 45 min ago\)/)).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Book anyway' })).toBeVisible();
+  await expect(dialog.getByLabel('Price')).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   await app.toast(`Booked ${picked} · Mon 2 Mar, 07:45 with Kiko (30 min)`);
   await expect(today.booking(picked).filter({ hasText: 'Keyboard trim' })).toHaveAccessibleName(new RegExp(`^07:45–08:15, ${picked}, Keyboard trim, Scheduled`));
