@@ -5,13 +5,15 @@ import {
   IPC_ARGUMENT_PARSERS,
   IPC_CHANNELS,
   IPC_METHOD_NAMES,
-  LIMITS,
   parseFileName,
   parseNotifyRequest,
   parseSaveFileRequest,
   parseSecretKey,
   parseSecretValue,
 } from './ipc';
+
+/** The bridge's limits (UTF-16 code units), as shared/ipc.ts documents them. */
+const LIMITS = { fileName: 200, jsonContent: 32 * 1024 * 1024, notificationBody: 2000, secretValue: 8192 } as const;
 
 describe('channels', () => {
   it('has one parser and one method name per channel, and the channel map covers them all', () => {

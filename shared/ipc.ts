@@ -98,7 +98,7 @@ export const IPC_METHOD_NAMES: Readonly<Record<IpcChannel, string>> = {
 };
 
 /** Limits (UTF-16 code units, i.e. JavaScript string length). */
-export const LIMITS = {
+const LIMITS = {
   fileName: 200,
   csvContent: 128 * 1024 * 1024,
   jsonContent: 32 * 1024 * 1024,

@@ -2,9 +2,6 @@ import { ACTIVITY_FIELDS, type PairActivity } from '../engine/activity';
 import { formatMoney } from '../money';
 import { csvLine } from './table';
 
-/** Contract columns of the `activity` output, in order (docs/DESIGN.md §3). */
-export const ACTIVITY_COLUMNS = ACTIVITY_FIELDS;
-
 export function activityCsvRow(a: PairActivity): string {
   return csvLine([
     a.customer_id,
@@ -25,7 +22,8 @@ export function activityCsvRow(a: PairActivity): string {
 
 /** The whole `activity` CSV (header and rows, `\n` line ends, trailing newline). */
 export function activityCsv(rows: Iterable<PairActivity>): string {
-  const lines = [ACTIVITY_COLUMNS.join(',')];
+  // Contract columns of the `activity` output, in order (docs/DESIGN.md §3).
+  const lines = [ACTIVITY_FIELDS.join(',')];
   for (const a of rows) lines.push(activityCsvRow(a));
   return `${lines.join('\n')}\n`;
 }
