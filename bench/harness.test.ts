@@ -5,7 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { copyField, copyLine } from './lib/hq-load';
-import { formatTable, measurement, MEASUREMENT_NAMES, meets, ratioOf, resultProblems, roundFigure } from './lib/result';
+import { formatTable, measurement, MEASUREMENT_NAMES, resultProblems, type Limit, type RatioKind } from './lib/result';
+
+/** One measurement of `value` against `baselineValue`, through the public `measurement`. */
+function measured(value: number, baselineValue: number, ratioKind: RatioKind = 'cost', limit: Limit = {}) {
+  return measurement({ name: 'ui.memory', value, unit: 'ms', baseline: 'b', baselineValue, ratioKind, target: 't', limit });
+}
 import { median, percentile, summary } from './lib/stats';
 import { generateEngineData, groupByPair, runEngine } from './suites/engine';
 
@@ -28,25 +33,26 @@ describe('measurement records', () => {
   });
 
   it('reads speed-ups as baseline ÷ value and costs as value ÷ baseline', () => {
-    expect(ratioOf('speedup', 5, 5000)).toBe(1000);
-    expect(ratioOf('cost', 900, 300)).toBe(3);
-    expect(ratioOf('throughput', 10, 40)).toBe(0.25);
+    expect(measured(5, 5000, 'speedup').ratio).toBe(1000);
+    expect(measured(900, 300, 'cost').ratio).toBe(3);
+    expect(measured(10, 40, 'throughput').ratio).toBe(0.25);
   });
 
   it('needs every part of a limit', () => {
-    expect(meets({ ratioAtMost: 3, valueBelow: 1000 }, 999, 3)).toBe(true);
-    expect(meets({ ratioAtMost: 3, valueBelow: 1000 }, 1000, 2)).toBe(false);
-    expect(meets({ ratioAtMost: 3, valueBelow: 1000 }, 500, 3.01)).toBe(false);
-    expect(meets({ ratioAtLeast: 50, valueBelow: 100 }, 20, 49.9)).toBe(false);
-    expect(meets({ valueAtLeast: 20_000 }, 19_999, 1)).toBe(false);
-    expect(meets({ valueBelow: 1 }, Number.NaN, 1)).toBe(false);
+    // (value, baseline) chosen so the ratio is the one named: cost = value ÷ baseline, speed-up = baseline ÷ value.
+    expect(measured(999, 333, 'cost', { ratioAtMost: 3, valueBelow: 1000 })).toMatchObject({ ratio: 3, ok: true });
+    expect(measured(1000, 500, 'cost', { ratioAtMost: 3, valueBelow: 1000 })).toMatchObject({ ratio: 2, ok: false });
+    expect(measured(500, 166.1, 'cost', { ratioAtMost: 3, valueBelow: 1000 })).toMatchObject({ ratio: 3.01, ok: false });
+    expect(measured(20, 998, 'speedup', { ratioAtLeast: 50, valueBelow: 100 })).toMatchObject({ ratio: 49.9, ok: false });
+    expect(measured(19_999, 19_999, 'cost', { valueAtLeast: 20_000 })).toMatchObject({ ratio: 1, ok: false });
+    expect(measured(Number.NaN, Number.NaN, 'cost', { valueBelow: 1 }).ok).toBe(false);
   });
 
   it('rounds figures without losing small ones', () => {
-    expect(roundFigure(1234.56)).toBe(1235);
-    expect(roundFigure(12.345)).toBe(12.3);
-    expect(roundFigure(0.0123456)).toBe(0.01235);
-    expect(roundFigure(0)).toBe(0);
+    expect(measured(1234.56, 1).value).toBe(1235);
+    expect(measured(12.345, 1).value).toBe(12.3);
+    expect(measured(0.0123456, 1).value).toBe(0.01235);
+    expect(measured(0, 1).value).toBe(0);
   });
 
   it('reports malformed results', () => {

@@ -10,9 +10,6 @@ import { findTestOnlyExports } from './test-only-exports';
 const NOT_YET_MADE_PRIVATE = new Set([
   'bench/lib/hq-load.ts: copyField',
   'bench/lib/hq-load.ts: copyLine',
-  'bench/lib/result.ts: meets',
-  'bench/lib/result.ts: ratioOf',
-  'bench/lib/result.ts: roundFigure',
   'bench/suites/engine.ts: generateEngineData',
   'bench/suites/engine.ts: groupByPair',
   'electron/main/app-origin.ts: originOf',

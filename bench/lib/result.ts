@@ -71,20 +71,20 @@ export interface MeasurementInput {
 }
 
 /** Rounds to a sensible number of significant digits for the report (never to zero). */
-export function roundFigure(x: number): number {
+function roundFigure(x: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
   const digits = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : Math.abs(x) >= 1 ? 2 : 3 - Math.floor(Math.log10(Math.abs(x)));
   const f = 10 ** Math.min(6, digits);
   return Math.round(x * f) / f;
 }
 
-export function ratioOf(kind: RatioKind, value: number, baseline: number): number {
+function ratioOf(kind: RatioKind, value: number, baseline: number): number {
   if (kind === 'speedup') return value === 0 ? Number.POSITIVE_INFINITY : baseline / value;
   return baseline === 0 ? Number.POSITIVE_INFINITY : value / baseline;
 }
 
 /** Whether a value and ratio meet every part of a limit. */
-export function meets(limit: Limit, value: number, ratio: number): boolean {
+function meets(limit: Limit, value: number, ratio: number): boolean {
   if (!Number.isFinite(value) || Number.isNaN(ratio)) return false;
   if (limit.ratioAtLeast !== undefined && !(ratio >= limit.ratioAtLeast)) return false;
   if (limit.ratioAtMost !== undefined && !(ratio <= limit.ratioAtMost)) return false;
