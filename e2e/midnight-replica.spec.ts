@@ -31,6 +31,8 @@ test('statuses roll past midnight on a big replica without a splash, equal to a 
   await page.evaluate(() => window.dispatchEvent(new Event('focus')));
   await expect(page.getByText(/Monday,? 23 March 2026/).first()).toBeVisible();
   await expect.poll(() => customers.filters.ariaSnapshot()).not.toEqual(before);
+  // The desk's own model is fitted again as of the new day (in idle time): the predicted counts follow it.
+  await expect(page.locator('html')).toHaveAttribute('data-outlook', 'ready 2026-03-23', { timeout: 60_000 });
   const rolled = await customers.filters.ariaSnapshot();
   expect(await page.evaluate(() => (window as unknown as { splashSeen: boolean }).splashSeen)).toBe(false);
 
@@ -39,5 +41,6 @@ test('statuses roll past midnight on a big replica without a splash, equal to a 
   await expect(customers.count).toBeVisible({ timeout: 60_000 });
   await expect.poll(() => customers.filters.ariaSnapshot(), { timeout: 60_000 }).toEqual(rolled);
   await app.waitReady();
+  await expect(page.locator('html')).toHaveAttribute('data-outlook', 'ready 2026-03-23', { timeout: 60_000 });
   expect(await customers.filters.ariaSnapshot()).toEqual(rolled);
 });

@@ -382,7 +382,9 @@ export class DeskData {
     // Visit facts do not depend on the date: nothing is written.
     const change = this.index.setAsOf(day);
     this.notify({ branches: false, customers: false, bookings: false, activity: change.updated.length + change.removed.length });
-    // A new day: every outlook moves (T grows); the desk's own model is fitted again as of it.
+    // A new day: every outlook moves (T grows) — at once with the model in hand, so no figure
+    // stays on yesterday's date — and the desk's own model is then fitted again as of it.
+    if (this.stageValue === 'done' && this.outlook.state.kind === 'ready') this.outlook.recomputeAll(this.index);
     this.refreshOutlook();
     await Promise.resolve();
   }

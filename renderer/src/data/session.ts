@@ -46,6 +46,17 @@ function markAppReady(ready: boolean): void {
 }
 
 /**
+ * `data-outlook` on the root element: the predictions' state ("pending", "failed", or "ready"
+ * with the day the model was fitted as of) — what an end-to-end test waits for before it
+ * compares figures that depend on the model, as `data-app-ready` is for the data.
+ */
+function markOutlook(desk: DeskData): void {
+  const state = desk.outlook.state;
+  const text = state.kind === 'ready' ? `ready ${state.fittedAsOf}` : state.kind;
+  if (document.documentElement.dataset.outlook !== text) document.documentElement.dataset.outlook = text;
+}
+
+/**
  * Opens the replica in three parts. First what Today needs — branches and the customers of the
  * branch's bookings around today with their statuses — then the app is shown (`phase: 'ready'`:
  * Today reads its day's bookings by index). Then every customer with every status from the
@@ -73,6 +84,8 @@ export async function startDesk(options: { now?: () => number } = {}): Promise<v
     const zone = branch?.timezone ?? browserTimeZone();
     desk = new DeskData(db, derived, settings, todayAt(zone, clock()));
     desk.subscribe(bumpVersions);
+    const watched = desk;
+    desk.subscribe(() => markOutlook(watched));
     useDeskStore.setState({ phase: 'loading', desk });
     const shown = (p: LoadProgress): void => useDeskStore.setState({ progress: progressLabel(p) });
     await desk.openFirst(shown);
