@@ -67,8 +67,6 @@ const NOT_YET_MADE_PRIVATE = new Set([
   'shared/domain/criteria.ts: parseCriteria',
   'shared/insights/assignment.ts: BUCKETS',
   'shared/insights/assignment.ts: bucketOf',
-  'shared/insights/branch-settings.ts: defaultBranchSettings',
-  'shared/insights/campaign-messages.ts: campaignMessageId',
   'shared/insights/rfm.ts: combinedFigures',
   'shared/insights/rfm.ts: deriveRfmCutoffs',
   'shared/insights/triggers.ts: statusBeganOn',

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BranchSettingsDoc, CommunicationDoc, CustomerDoc } from '../../shared/domain/schemas';
-import { defaultBranchSettings } from '../../shared/insights/branch-settings';
+import { effectiveBranchSettings } from '../../shared/insights/branch-settings';
 import { eraseCustomer } from '../../shared/privacy/erase';
 import type { CustomerExport } from '../../shared/privacy/export';
 import type { Checkpoint, EnrolResponse, PullResponse, WireDoc } from '../../shared/sync/protocol';
@@ -132,7 +132,7 @@ describe.each(TARGETS)('privacy on $name', (target) => {
   });
 
   it('anonymises customers without a visit for N years only when every branch of theirs has the rule on', async () => {
-    const settings = (branch: string, over: Partial<BranchSettingsDoc> = {}) => ({ ...defaultBranchSettings(branch), retention_enabled: true, retention_years: 2, ...over, _deleted: false });
+    const settings = (branch: string, over: Partial<BranchSettingsDoc> = {}) => ({ ...effectiveBranchSettings(branch, null), retention_enabled: true, retention_years: 2, ...over, _deleted: false });
     expect((await aManager.post('/api/sync/branch_settings/push', [{ newDocumentState: settings('br-a') }])).status).toBe(200);
     clock.now = Date.parse('2028-03-01T06:00:00Z');
     await rollStale(db.store);

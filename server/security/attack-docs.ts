@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BranchSettingsDoc, SegmentDoc, ServiceDoc, StaffDoc } from '../../shared/domain/schemas';
 import { defaultWeek } from '../../shared/schedule/staff-hours';
-import { defaultBranchSettings } from '../../shared/insights/branch-settings';
+import { effectiveBranchSettings } from '../../shared/insights/branch-settings';
 import { criteria } from '../../shared/domain/criteria';
 import type { PushCollection, WireDoc } from '../../shared/sync/protocol';
 import { bookingDoc, campaignDoc, communicationDoc, customerDoc } from '../test-support/docs';
@@ -52,7 +52,7 @@ export function freshDoc(collection: PushCollection, branch: string, customer: s
       return s as unknown as Doc;
     }
     case 'branch_settings': {
-      const s: WireDoc<BranchSettingsDoc> = { ...defaultBranchSettings(branch), _deleted: false };
+      const s: WireDoc<BranchSettingsDoc> = { ...effectiveBranchSettings(branch, null), _deleted: false };
       return s as unknown as Doc;
     }
     case 'services': {

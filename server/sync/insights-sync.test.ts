@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BranchSettingsDoc, SegmentDoc } from '../../shared/domain/schemas';
 import { DEFAULT_INSIGHT_RULES, type InsightRules } from '../../shared/insights/business-rules';
-import { defaultBranchSettings } from '../../shared/insights/branch-settings';
+import { effectiveBranchSettings } from '../../shared/insights/branch-settings';
 import { criteria } from '../../shared/domain/criteria';
 import type { EnrolResponse, ErrorBody, PullResponse, SessionInfo, WireDoc } from '../../shared/sync/protocol';
 import { importDataset } from '../services/import';
@@ -22,7 +22,7 @@ type Client = ReturnType<typeof client>;
 const segment = (over: Partial<SegmentDoc> = {}): WireDoc<SegmentDoc> => ({
   id: 'sg-1', branch_id: 'br-a', name: 'At-risk regulars', criteria: criteria({ statuses: ['at_risk'], frequency_tiers: ['regular', 'frequent'] }), created_at: '', updated_at: '', _deleted: false, ...over,
 });
-const settings = (over: Partial<BranchSettingsDoc> = {}): WireDoc<BranchSettingsDoc> => ({ ...defaultBranchSettings('br-a'), auto_at_risk: true, ...over, _deleted: false });
+const settings = (over: Partial<BranchSettingsDoc> = {}): WireDoc<BranchSettingsDoc> => ({ ...effectiveBranchSettings('br-a', null), auto_at_risk: true, ...over, _deleted: false });
 
 describe.each(TARGETS)('insight documents over sync on $name', (target) => {
   let db: TestDatabase;

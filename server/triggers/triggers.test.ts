@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BookingDoc, BranchSettingsDoc, CommunicationDoc } from '../../shared/domain/schemas';
-import { defaultBranchSettings } from '../../shared/insights/branch-settings';
+import { effectiveBranchSettings } from '../../shared/insights/branch-settings';
 import { buildAmendment, withAmendment } from '../../shared/schedule/corrections';
 import type { WireDoc } from '../../shared/sync/protocol';
 import { importDataset } from '../services/import';
@@ -28,7 +28,7 @@ const manager = { id: 'dev-m', role: 'manager' as const, branch_id: 'br-a' };
 const desk = { id: 'dev-a', role: 'front_desk' as const, branch_id: 'br-a' };
 
 function settings(over: Partial<BranchSettingsDoc> = {}): WireDoc<BranchSettingsDoc> {
-  return { ...defaultBranchSettings('br-a'), message_at_risk: 'Hi {first_name}, we miss you at {branch} since {last_visit}!', ...over, _deleted: false };
+  return { ...effectiveBranchSettings('br-a', null), message_at_risk: 'Hi {first_name}, we miss you at {branch} since {last_visit}!', ...over, _deleted: false };
 }
 
 describe.each(TARGETS)('automated triggers on $name', (target) => {

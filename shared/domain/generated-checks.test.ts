@@ -6,7 +6,7 @@ import { GENERATED_CHECKS_PATH, generatedChecksSource } from '../../scripts/gen-
 import { GENERATED_CHECKS } from './generated-checks';
 import { COLLECTION_SCHEMAS, type CollectionName } from './schemas';
 import { criteria } from './criteria';
-import { defaultBranchSettings } from '../insights/branch-settings';
+import { effectiveBranchSettings } from '../insights/branch-settings';
 
 const valid: Record<CollectionName, Record<string, unknown>> = {
   branches: { id: 'br-1', name: 'Manila', timezone: 'Asia/Manila', active_days: null, at_risk_days: 45, country: 'PH', updated_at: '' },
@@ -38,7 +38,8 @@ const valid: Record<CollectionName, Record<string, unknown>> = {
     audience_size: 0, sent_at: '', created_at: '', updated_at: '',
   },
   segments: { id: 'sg-1', branch_id: 'br-1', name: 'Regulars at risk', criteria: criteria({ statuses: ['at_risk'], min_visits: 5 }), created_at: '', updated_at: '' },
-  branch_settings: { ...defaultBranchSettings('br-1') },
+  // A branch with no stored settings gets the defaults.
+  branch_settings: { ...effectiveBranchSettings('br-1', null) },
   services: { id: 'sv-1', branch_id: 'br-1', name: 'Fade', category: 'Hair', duration_min: 30, price: 2500, price_max: 3500, active: true, created_at: '', updated_at: '' },
   staff: {
     id: 'st-1', branch_id: 'br-1', name: 'Ana', active: true,

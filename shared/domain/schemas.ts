@@ -307,7 +307,7 @@ export const CampaignSchema = Type.Object(
 
 /**
  * A branch's insight and automation settings (id = branch_id; pushed by that branch's managers).
- * A branch without this document uses `defaultBranchSettings` (shared/insights/branch-settings).
+ * A branch without this document uses the defaults (`effectiveBranchSettings`, shared/insights/branch-settings).
  */
 export const BranchSettingsSchema = Type.Object(
   {

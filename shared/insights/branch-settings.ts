@@ -20,7 +20,7 @@ export const DEFAULT_MESSAGES: Record<TriggerKind, string> = {
 };
 
 /** Settings of a branch that never saved any: every automation off, 7-day cap, retention off. */
-export function defaultBranchSettings(branchId: string): BranchSettingsDoc {
+function defaultBranchSettings(branchId: string): BranchSettingsDoc {
   return {
     id: branchId,
     branch_id: branchId,

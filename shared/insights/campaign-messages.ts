@@ -28,7 +28,7 @@ function base64url(bytes: Uint8Array): string {
 }
 
 /** Deterministic communication id of a customer's message in a campaign (`cm-` + 22 chars). */
-export function campaignMessageId(campaignId: string, customerId: string): string {
+function campaignMessageId(campaignId: string, customerId: string): string {
   return `cm-${base64url(sha256(utf8ToBytes(`campaign\u0000${campaignId}\u0000${customerId}`)).slice(0, 16))}`;
 }
 

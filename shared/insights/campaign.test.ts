@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CampaignDoc, CommunicationDoc } from '../domain/schemas';
 import { validateDocument } from '../domain/validate';
 import { HOLDOUT_KEY } from './assignment';
-import { campaignCommunications, campaignMessageId } from './campaign-messages';
+import { campaignCommunications } from './campaign-messages';
 import { campaignReport, triggerReport, type ReportBooking } from './campaign-report';
 import { criteria } from '../domain/criteria';
 import type { CustomerView } from './customer-view';
@@ -49,7 +49,7 @@ describe('campaign outbox', () => {
     const again = campaignCommunications({ campaign: campaign(), recipients: views, branch: { id: 'br-1', name: 'Makati' }, at: AT });
     expect(again.map((d) => d.id)).toEqual(docs.map((d) => d.id));
     expect(new Set(docs.map((d) => d.id)).size).toBe(60);
-    expect(campaignMessageId('cp-1', 'cu-0')).toMatch(/^cm-[\w-]{22}$/);
+    for (const d of docs) expect(d.id).toMatch(/^cm-[\w-]{22}$/);
   });
 
   it('rejects the whole campaign when a template has an unknown placeholder, naming it', () => {

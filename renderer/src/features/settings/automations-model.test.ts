@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { validateDocument } from '../../../../shared/domain/validate';
-import { defaultBranchSettings } from '../../../../shared/insights/branch-settings';
+import { effectiveBranchSettings } from '../../../../shared/insights/branch-settings';
 import { formOfSettings, parseMilestones, settingsOfForm } from './automations-model';
 
 const NOW = Date.parse('2026-03-02T06:30:00Z');
 
 describe('automations settings', () => {
-  const base = defaultBranchSettings('br-1');
+  const base = effectiveBranchSettings('br-1', null);
 
   it('defaults: every automation off, 7-day cap, retention off for 3 years; the form saves back the same', () => {
     const form = formOfSettings(base);
