@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   ALL_IPC_CHANNELS,
-  BridgeArgumentError,
   IPC_ARGUMENT_PARSERS,
   IPC_CHANNELS,
   IPC_METHOD_NAMES,
@@ -82,7 +81,8 @@ describe('parseSaveFileRequest', () => {
     expect(() => parseSaveFileRequest('files.saveJson', { suggestedName: 'c.csv', content: '{}' }, 'json')).toThrow(/ending in "\.json"/);
   });
   it('throws BridgeArgumentError', () => {
-    expect(() => parseSaveFileRequest('files.saveCsv', undefined, 'csv')).toThrow(BridgeArgumentError);
+    // The name travels over IPC to the renderer ("…: BridgeArgumentError: files.saveCsv: …").
+    expect(() => parseSaveFileRequest('files.saveCsv', undefined, 'csv')).toThrow(expect.objectContaining({ name: 'BridgeArgumentError', message: expect.stringMatching(/^files\.saveCsv: /) as unknown }));
   });
 });
 

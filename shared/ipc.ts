@@ -108,7 +108,7 @@ const LIMITS = {
 } as const;
 
 /** A bridge call with a malformed argument. The message names the method and the argument. */
-export class BridgeArgumentError extends Error {
+class BridgeArgumentError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'BridgeArgumentError';

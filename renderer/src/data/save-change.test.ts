@@ -5,7 +5,7 @@ import type { RxStorage } from 'rxdb';
 import type { CustomerDoc } from '../../../shared/domain/schemas';
 import { editedCustomer, saveCustomerChange } from './customers';
 import { openReplica, type Replica } from './replica';
-import { DocumentGone, saveChange } from './save-change';
+import { saveChange } from './save-change';
 import { customerFixture } from './test-fixtures';
 
 const storage = getRxStorageDexie({ indexedDB, IDBKeyRange }) as RxStorage<unknown, unknown>;
@@ -79,7 +79,12 @@ describe('saving a form over a customer that changed while it was open (replica)
     expect((await db.customers.findOne('cu-2').exec())?.revision).toBe(rev);
 
     await (await db.customers.findOne('cu-2').exec())?.remove();
-    await expect(saveCustomerChange(db, base, { ...base, name: 'Someone Else' })).rejects.toBeInstanceOf(DocumentGone);
+    await expect(saveCustomerChange(db, base, { ...base, name: 'Someone Else' })).rejects.toMatchObject({
+      name: 'DocumentGone',
+      collection: 'customers',
+      documentId: 'cu-2',
+      message: 'This customer was removed on another desk while you were editing: nothing was saved',
+    });
   });
 
   it('inserts a document saved for the first time when asked to', async () => {

@@ -5,7 +5,7 @@ import type { Replica } from './replica';
 import { assertValid } from './write-errors';
 
 /** The document a form edits is gone from the replica (deleted on another desk meanwhile). */
-export class DocumentGone extends Error {
+class DocumentGone extends Error {
   constructor(
     readonly collection: CollectionName,
     readonly documentId: string,
