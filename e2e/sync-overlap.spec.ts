@@ -26,8 +26,8 @@ test('a double-booking made by two offline desks shows on both after sync', asyn
     await b.setOffline(true);
     const todayA = new TodayPage(a.page);
     const todayB = new TodayPage(b.page);
-    await todayA.newBooking({ register: { name: 'Dina Lopez', phone: '+63 917 111 2233' } }, { service: 'Haircut', staff: 'Zed', time: '18:00', duration: '45', price: '300' });
-    await todayB.newBooking({ register: { name: 'Eli Ramos', phone: '+63 917 444 5566' } }, { service: 'Fade', staff: 'Zed', time: '18:30', duration: '30', price: '250' });
+    await todayA.newBooking({ register: { name: 'Dina Lopez', phone: '+63 917 111 2233' } }, { service: 'Haircut', staff: 'Zed', time: '18:00', duration: '45', price: '30' });
+    await todayB.newBooking({ register: { name: 'Eli Ramos', phone: '+63 917 444 5566' } }, { service: 'Haircut', staff: 'Zed', time: '18:30', duration: '30', price: '28' });
     // Offline, each desk knows only its own booking: no overlap yet
     await expect(todayA.booking('Dina Lopez')).not.toHaveAccessibleName(/double-booked/);
     await expect(todayB.booking('Eli Ramos')).not.toHaveAccessibleName(/double-booked/);
@@ -39,7 +39,7 @@ test('a double-booking made by two offline desks shows on both after sync', asyn
     await b.expectSynced(60_000);
     for (const today of [todayA, todayB]) {
       await expect(today.booking('Dina Lopez')).toHaveAccessibleName(/^18:00–18:45, Dina Lopez, Haircut, Scheduled, .*staff double-booked$/);
-      await expect(today.booking('Eli Ramos')).toHaveAccessibleName(/^18:30–19:00, Eli Ramos, Fade, Scheduled, .*staff double-booked$/);
+      await expect(today.booking('Eli Ramos')).toHaveAccessibleName(/^18:30–19:00, Eli Ramos, Haircut, Scheduled, .*staff double-booked$/);
     }
     await todayB.select('Dina Lopez');
     await expect(todayB.panel.getByRole('status', { name: 'Overlapping bookings' })).toContainText('Zed already has Eli Ramos at Mon 2 Mar, 18:30 (30 min)');
@@ -73,7 +73,7 @@ test('a booking outside staff hours set on another offline desk is flagged on bo
     await manager.go('Settings');
     await new MenuSettings(manager.page).addStaff('Zed', { Monday: { from: '09:00', to: '17:00', breaks: '' } });
     const todayFront = new TodayPage(front.page);
-    await todayFront.newBooking({ register: { name: 'Dina Lopez', phone: '+63 917 111 2233' } }, { service: 'Haircut', staff: 'Zed', time: '17:30', duration: '30', price: '300' });
+    await todayFront.newBooking({ register: { name: 'Dina Lopez', phone: '+63 917 111 2233' } }, { service: 'Haircut', staff: 'Zed', time: '17:30', duration: '30', price: '30' });
     // Offline, the front desk does not know Zed's hours: nothing to flag yet
     await expect(todayFront.booking('Dina Lopez')).not.toHaveAccessibleName(/outside staff hours/);
 
