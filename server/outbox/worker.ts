@@ -30,7 +30,7 @@ import type { WireDoc } from '../../shared/sync/protocol';
 import { pairKey } from '../../shared/engine/activity-index';
 import { loadBranches } from '../store/branches';
 import { loadMasters } from '../store/documents';
-import { CHANGES_CHANNEL, parseNotice } from '../store/notify';
+import { ChangeDrivenRounds } from '../store/rounds';
 import { writeServerDocuments } from '../store/server-writes';
 import { advanceClock, lockStamps } from '../store/stamps';
 import type { Store } from '../store/store';
@@ -73,17 +73,15 @@ function waitingReason(channel: string): string {
 }
 
 export class OutboxWorker {
-  private running: Promise<void> | null = null;
-  private again = false;
-  private timer: NodeJS.Timeout | null = null;
-  private unlisten: (() => Promise<void>) | null = null;
-  private stopped = true;
+  private readonly rounds: ChangeDrivenRounds;
 
   constructor(
     private readonly store: Store,
     private readonly providers: ReadonlyMap<DeliveryChannel, Provider>,
     private readonly options: OutboxOptions,
-  ) {}
+  ) {
+    this.rounds = new ChangeDrivenRounds(store, { name: 'outbox', collection: 'communications', pollMs: options.pollMs, round: () => this.runOnce() });
+  }
 
   private now(): number {
     return this.store.clock();
@@ -299,45 +297,16 @@ export class OutboxWorker {
 
   /** Runs a round now (or right after the one in progress). */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running !== null) {
-      this.again = true;
-      return;
-    }
-    this.running = this.runOnce()
-      .then(() => undefined)
-      .catch((error: unknown) => this.store.log.error({ err: error }, 'outbox round failed'))
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.rounds.kick();
   }
 
   /** Delivers in the background: on every communications change and every `pollMs`. */
-  async start(): Promise<void> {
-    this.stopped = false;
-    this.unlisten = await this.store.db.listen(
-      CHANGES_CHANNEL,
-      (payload) => {
-        if (parseNotice(payload)?.collection === 'communications') this.kick();
-      },
-      () => this.kick(),
-    );
-    this.timer = setInterval(() => this.kick(), this.options.pollMs);
-    this.timer.unref();
-    this.kick();
+  start(): Promise<void> {
+    return this.rounds.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer !== null) clearInterval(this.timer);
-    this.timer = null;
-    if (this.unlisten !== null) await this.unlisten();
-    this.unlisten = null;
-    while (this.running !== null) await this.running;
+    await this.rounds.stop();
     for (const p of this.providers.values()) await p.close();
   }
 }

@@ -16,7 +16,8 @@ import { dueOffset, reminderChannel, reminderKey, renderReminder, REMINDER_PURPO
 import { formatInstant, parseInstant } from '../../shared/time/instant';
 import { loadBranches } from '../store/branches';
 import { loadMasters } from '../store/documents';
-import { CHANGES_CHANNEL, notifyChange, parseNotice } from '../store/notify';
+import { notifyChange } from '../store/notify';
+import { ChangeDrivenRounds } from '../store/rounds';
 import { advanceClock, lockStamps } from '../store/stamps';
 import type { Store } from '../store/store';
 import { automatedMessageId } from '../triggers/queue';
@@ -125,55 +126,21 @@ export async function runReminders(store: Store, config: RemindersConfig): Promi
 
 /** Runs `runReminders` every `pollMs` and after every change to bookings (one round at a time). */
 export class ReminderScheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = true;
-  private unlisten: (() => Promise<void>) | null = null;
+  private readonly rounds: ChangeDrivenRounds;
 
-  constructor(
-    private readonly store: Store,
-    private readonly config: RemindersConfig,
-  ) {}
+  constructor(store: Store, config: RemindersConfig) {
+    this.rounds = new ChangeDrivenRounds(store, { name: 'reminder', collection: 'bookings', pollMs: config.pollMs, round: () => runReminders(store, config) });
+  }
 
   kick(): void {
-    if (this.stopped) return;
-    if (this.running !== null) {
-      this.again = true;
-      return;
-    }
-    this.running = runReminders(this.store, this.config)
-      .then(() => undefined)
-      .catch((error: unknown) => this.store.log.error({ err: error }, 'reminder round failed'))
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.rounds.kick();
   }
 
-  async start(): Promise<void> {
-    this.stopped = false;
-    this.unlisten = await this.store.db.listen(
-      CHANGES_CHANNEL,
-      (payload) => {
-        if (parseNotice(payload)?.collection === 'bookings') this.kick();
-      },
-      () => this.kick(),
-    );
-    this.timer = setInterval(() => this.kick(), this.config.pollMs);
-    this.timer.unref();
-    this.kick();
+  start(): Promise<void> {
+    return this.rounds.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer !== null) clearInterval(this.timer);
-    this.timer = null;
-    if (this.unlisten !== null) await this.unlisten();
-    this.unlisten = null;
-    while (this.running !== null) await this.running;
+  stop(): Promise<void> {
+    return this.rounds.stop();
   }
 }
