@@ -4,14 +4,30 @@
  * here, because PGlite cannot be opened by a second process.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { Type, type Static } from '@sinclair/typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
 import { ADMIN_SECRET_HEADER, type AdminResult } from './admin-client';
 import { run } from './run';
 import { runWithServerStore } from './store-target';
 import type { Store } from '../store/store';
+import { installErrorReplies } from '../http/error-replies';
+import { installInputSchemas } from '../http/input-schemas';
+import { ApiError } from '../store/errors';
 
-const FORWARDED = new Set(['import', 'import-customers', 'import-batches', 'import-undo', 'enroll', 'verify', 'devices', 'revoke']);
+/** The commands that need the database, forwarded by a CLI process to the server holding it. */
+const FORWARDED = ['import', 'import-customers', 'import-batches', 'import-undo', 'enroll', 'verify', 'devices', 'revoke'] as const;
+
+const AdminBody = Type.Object(
+  {
+    command: Type.Union(
+      FORWARDED.map((name) => Type.Literal(name)),
+      { description: `a command that needs the database (${FORWARDED.join(', ')})` },
+    ),
+    argv: Type.Array(Type.String({ description: 'text' }), { maxItems: 1000, description: 'the command\'s arguments, an array of at most 1000 texts' }),
+  },
+  { additionalProperties: false, description: 'an object {"command": "…", "argv": ["…"]} with a command that needs the database' },
+);
 
 class Buffered {
   text = '';
@@ -31,13 +47,15 @@ export async function startAdmin(store: Promise<Store>, logger: PinoLogger): Pro
   const secret = randomBytes(32).toString('base64url');
   const expected = Buffer.from(secret);
   const app: FastifyInstance = Fastify({ loggerInstance: logger.child({ component: 'admin' }) as FastifyBaseLogger, bodyLimit: 64 * 1024, logController: new LogController({ disableRequestLogging: true }) });
-  app.post('/admin/cli', async (request, reply) => {
+  installInputSchemas(app);
+  installErrorReplies(app);
+  // The secret before the body is read (onRequest): a caller without it learns nothing about the input.
+  const secretFirst = async (request: { headers: Record<string, unknown> }): Promise<void> => {
     const given = Buffer.from(String(request.headers[ADMIN_SECRET_HEADER] ?? ''));
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return reply.code(401).send({ error: 'bad admin secret' });
-    const body = request.body as { command?: unknown; argv?: unknown } | undefined;
-    const command = typeof body?.command === 'string' ? body.command : '';
-    const argv = Array.isArray(body?.argv) && body.argv.every((a) => typeof a === 'string') ? (body.argv as string[]) : null;
-    if (!FORWARDED.has(command) || argv === null) return reply.code(400).send({ error: 'expected {command, argv} of a database command' });
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new ApiError(401, 'bad admin secret');
+  };
+  app.post<{ Body: Static<typeof AdminBody> }>('/admin/cli', { onRequest: secretFirst, schema: { body: AdminBody } }, async (request) => {
+    const { command, argv } = request.body;
     const out = new Buffered();
     const err = new Buffered();
     const exitCode = await runWithServerStore(await store, () => run([command, ...argv], out, err));

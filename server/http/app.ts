@@ -3,12 +3,10 @@
  * lookup), HQ metrics and the web renderer. Every error answers `{error, details?}`.
  */
 import { fileURLToPath } from 'node:url';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
 import { SCHEMA_VERSION } from '../../shared/domain/schemas';
-import type { ErrorBody } from '../../shared/sync/protocol';
 import { deviceById } from '../store/auth';
-import { ApiError } from '../store/errors';
 import type { Store } from '../store/store';
 import { corsRoutes, ShutdownGate } from './cors';
 import { EnrolLimiter } from './enrol-limiter';
@@ -29,6 +27,7 @@ import { StreamHub } from './stream-hub';
 import { redactUrl } from './stream-ticket';
 import { BODY_LIMITS, installInputLimits } from './input-limits';
 import { installInputSchemas } from './input-schemas';
+import { installErrorReplies } from './error-replies';
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../out/web', import.meta.url));
 
@@ -72,27 +71,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   });
   await hub.start();
 
-  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
-    if (error instanceof ApiError) {
-      for (const [k, v] of Object.entries(error.headers)) reply.header(k, v);
-      const body: ErrorBody = error.details.length > 0 ? { error: error.message, details: error.details } : { error: error.message };
-      return reply.code(error.status).send(body);
-    }
-    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    // A body refused for its size was not read: do not wait for the rest of it.
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') reply.header('connection', 'close');
-    if (status === 500) {
-      request.log.error({ err: error, url: redactUrl(request.url) }, 'request failed');
-      return reply.code(500).send({ error: 'internal server error' } satisfies ErrorBody);
-    }
-    const message =
-      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
-        ? 'the request body is not valid JSON'
-        : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-          ? 'the request body is too large'
-          : error.message;
-    return reply.code(status).send({ error: message } satisfies ErrorBody);
-  });
+  installErrorReplies(app);
   app.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode >= 500) request.log.warn({ url: redactUrl(request.url), status: reply.statusCode }, 'request answered with an error');
   });
