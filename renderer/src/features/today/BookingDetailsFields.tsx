@@ -4,6 +4,7 @@ import type { BookingFormErrors, BookingFormValues } from './booking-form-model'
 import { priceText } from './booking-form-model';
 import { formatDuration, formatPrice } from '../../lib/format';
 import type { BranchCatalog } from './catalog-model';
+import { FreeSlots } from './FreeSlots';
 
 /** The booking's local date and time (5-minute steps). */
 export function BookingWhenFields({ values, errors, set }: { values: BookingFormValues; errors: BookingFormErrors; set: (field: keyof BookingFormValues, value: string) => void }) {
@@ -16,6 +17,47 @@ export function BookingWhenFields({ values, errors, set }: { values: BookingForm
         {(p) => <input {...p} name="time" className="input" type="time" step={300} value={values.time} onChange={(e) => set('time', e.target.value)} />}
       </Field>
     </>
+  );
+}
+
+/**
+ * The free slots for the form's date, time, duration and staff (`FreeSlots`, over the whole
+ * row); picking one fills the form's date, time and staff.
+ */
+export function BookingSlotFields({
+  values,
+  set,
+  branchId,
+  team,
+  timeZone,
+  ignoreId,
+}: {
+  values: BookingFormValues;
+  set: (field: keyof BookingFormValues, value: string) => void;
+  branchId: string;
+  team: BranchCatalog['team'];
+  timeZone: string;
+  /** The booking being edited (its own slot is free). */
+  ignoreId?: string;
+}) {
+  return (
+    <div className="span-2">
+      <FreeSlots
+        branchId={branchId}
+        team={team}
+        timeZone={timeZone}
+        date={values.date}
+        time={values.time}
+        duration={values.duration}
+        staff={values.staff}
+        {...(ignoreId !== undefined ? { ignoreId } : {})}
+        onPick={(slot) => {
+          set('date', slot.date);
+          set('time', slot.time);
+          set('staff', slot.staff);
+        }}
+      />
+    </div>
   );
 }
 

@@ -10,9 +10,8 @@ import { Modal, SubmitFooter } from '../../ui/Modal';
 import { toast } from '../../ui/toasts';
 import { displayName } from '../customers';
 import { EDIT_FORM_FIELDS, editChanges, editValuesOf, type EditFormErrors, type EditFormValues } from './booking-edit-model';
-import { BookingDetailsFields, BookingWhenFields } from './BookingDetailsFields';
+import { BookingDetailsFields, BookingSlotFields, BookingWhenFields } from './BookingDetailsFields';
 import { ConflictNotice } from './ConflictNotice';
-import { FreeSlots } from './FreeSlots';
 import { useBranchCatalog } from './use-branch-catalog';
 import { showSaveError } from './save-error';
 import { useConflictCheck } from './use-conflict-check';
@@ -85,23 +84,7 @@ export function EditBookingDialog({ booking, day, onClose }: { booking: BookingD
       <div className="form-grid">
         <BookingWhenFields values={values} errors={errors} set={set} />
         <BookingDetailsFields values={values} errors={errors} set={set} catalog={catalog} />
-        <div className="span-2">
-          <FreeSlots
-            branchId={booking.branch_id}
-            team={catalog.team}
-            timeZone={timeZone}
-            date={values.date}
-            time={values.time}
-            duration={values.duration}
-            staff={values.staff}
-            ignoreId={booking.id}
-            onPick={(slot) => {
-              set('date', slot.date);
-              set('time', slot.time);
-              set('staff', slot.staff);
-            }}
-          />
-        </div>
+        <BookingSlotFields values={values} set={set} branchId={booking.branch_id} team={catalog.team} timeZone={timeZone} ignoreId={booking.id} />
         <Field label="Notes" optional error={errors.notes} className="span-2">
           {(p) => <textarea {...p} name="notes" className="textarea" rows={2} value={values.notes} onChange={(e) => set('notes', e.target.value)} />}
         </Field>

@@ -11,9 +11,8 @@ import { toast } from '../../ui/toasts';
 import { prefillFromQuery, type CustomerFormValues } from '../customers';
 import { RegisterForBooking } from './RegisterForBooking';
 import { BOOKING_FORM_FIELDS, validateBookingForm, type BookingFormErrors, type BookingFormValues } from './booking-form-model';
-import { BookingDetailsFields, BookingWhenFields } from './BookingDetailsFields';
+import { BookingDetailsFields, BookingSlotFields, BookingWhenFields } from './BookingDetailsFields';
 import { ConflictNotice } from './ConflictNotice';
-import { FreeSlots } from './FreeSlots';
 import { CustomerPicker } from './CustomerPicker';
 import { useBranchCatalog } from './use-branch-catalog';
 import { showSaveError } from './save-error';
@@ -119,22 +118,7 @@ export function NewBookingDialog({
         </div>
         <BookingWhenFields values={values} errors={errors} set={set} />
         <BookingDetailsFields values={values} errors={errors} set={set} catalog={catalog} />
-        <div className="span-2">
-          <FreeSlots
-            branchId={branch.id}
-            team={catalog.team}
-            timeZone={timeZone}
-            date={values.date}
-            time={values.time}
-            duration={values.duration}
-            staff={values.staff}
-            onPick={(slot) => {
-              set('date', slot.date);
-              set('time', slot.time);
-              set('staff', slot.staff);
-            }}
-          />
-        </div>
+        <BookingSlotFields values={values} set={set} branchId={branch.id} team={catalog.team} timeZone={timeZone} />
         <div className="span-2">
           <NudgeNotice nudges={nudge.nudges} action={anyway} />
           <ConflictNotice conflicts={conflict.conflicts} outside={conflict.outside} timeZone={timeZone} action={anyway} />
