@@ -1,24 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { isSameOrigin, originOf, rendererSource } from './app-origin';
+import { isSameOrigin, rendererSource } from './app-origin';
 
 /** Where the packaged renderer is served from (the app: protocol, electron/main/app-protocol.ts). */
 const APP_ORIGIN = 'app://branchdesk';
 const APP_ENTRY_URL = 'app://branchdesk/index.html';
 
-describe('originOf', () => {
-  it('gives scheme://host[:port] for hierarchical URLs, lower-cased', () => {
-    expect(originOf('app://branchdesk/index.html')).toBe('app://branchdesk');
-    expect(originOf('APP://BranchDesk/x')).toBe('app://branchdesk');
-    expect(originOf('http://localhost:5173/src/main.tsx')).toBe('http://localhost:5173');
-  });
-  it('is null for URLs without a host, with credentials, or unparseable', () => {
-    for (const url of ['file:///etc/passwd', 'data:text/html,hi', 'about:blank', 'javascript:alert(1)', 'not a url', 'app://user:pw@branchdesk/']) {
-      expect(originOf(url)).toBeNull();
-    }
-  });
-});
-
 describe('isSameOrigin', () => {
+  it('compares scheme://host[:port] of hierarchical URLs, lower-cased', () => {
+    expect(isSameOrigin('app://branchdesk/index.html', 'app://branchdesk')).toBe(true);
+    expect(isSameOrigin('APP://BranchDesk/x', 'app://branchdesk')).toBe(true);
+    expect(isSameOrigin('http://localhost:5173/src/main.tsx', 'HTTP://localhost:5173')).toBe(true);
+  });
+  it('never matches URLs without a host, with credentials, or unparseable', () => {
+    // Each against the origin a naive reading (protocol + "//" + host) would give it.
+    for (const [url, naive] of [['file:///etc/passwd', 'file://'], ['data:text/html,hi', 'data://'], ['about:blank', 'about://'], ['javascript:alert(1)', 'javascript://'], ['app://user:pw@branchdesk/', 'app://branchdesk']] as const) {
+      expect(isSameOrigin(url, naive)).toBe(false);
+    }
+    expect(isSameOrigin('not a url', 'not a url')).toBe(false);
+  });
   it('matches only the exact origin', () => {
     expect(isSameOrigin('app://branchdesk/customers?x=1#a', APP_ORIGIN)).toBe(true);
     expect(isSameOrigin('app://branchdesk.evil/x', APP_ORIGIN)).toBe(false);

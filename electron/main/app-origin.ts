@@ -5,7 +5,7 @@ const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /** `scheme://host[:port]` of an absolute URL, or null when it has none (file:, data:, about:, garbage). */
-export function originOf(url: string): string | null {
+function originOf(url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-vi.mock('electron', () => ({ protocol: {} }));
-const { createAppRequestHandler } = await import('./app-protocol');
+const electron = vi.hoisted(() => ({ protocol: { handle: vi.fn() } }));
+vi.mock('electron', () => electron);
+const { serveAppProtocol } = await import('./app-protocol');
 
 const ORIGIN = 'https://branchdesk.test';
 let dir: string;
@@ -52,7 +53,8 @@ afterAll(async () => {
 
 describe('app:// responses in Chromium', () => {
   it('run the app’s module script under the CSP header, block inline script and eval, allow IndexedDB', async () => {
-    const handler = createAppRequestHandler(dir);
+    serveAppProtocol(dir);
+    const handler = electron.protocol.handle.mock.calls.at(-1)?.[1] as (request: Request) => Promise<Response>;
     const page = await browser.newPage();
     await page.route(`${ORIGIN}/**`, async (route) => {
       const response = await handler(new Request(route.request().url().replace(ORIGIN, 'app://branchdesk'), { method: route.request().method() }));

@@ -16,17 +16,15 @@ export function registerAppScheme(): void {
 }
 
 /** Headers of every file the protocol serves: the same CSP as the built index.html, as a header. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-type ReadFile = (path: string) => Promise<Uint8Array<ArrayBuffer>>;
-
 /** Node's readFile never returns SharedArrayBuffer-backed bytes; the cast only narrows the type. */
-const readWholeFile: ReadFile = async (path) => (await fsReadFile(path)) as Uint8Array<ArrayBuffer>;
+const readFile = async (path: string): Promise<Uint8Array<ArrayBuffer>> => (await fsReadFile(path)) as Uint8Array<ArrayBuffer>;
 
 function plain(status: number, message: string): Response {
   return new Response(message, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
@@ -38,7 +36,7 @@ function isMissing(error: unknown): boolean {
 }
 
 /** The file under `root` that `pathname` names, or null when it would escape `root`. */
-export function resolveInside(root: string, pathname: string): string | null {
+function resolveInside(root: string, pathname: string): string | null {
   const wanted = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
   if (wanted.includes('\0')) return null;
   const file = resolve(root, wanted);
@@ -53,7 +51,7 @@ export function resolveInside(root: string, pathname: string): string | null {
  * (404) and methods other than GET/HEAD (405). An unknown path without an extension is a client
  * route and gets index.html; a missing file with an extension is a 404.
  */
-export function createAppRequestHandler(root: string, readFile: ReadFile = readWholeFile): (request: Request) => Promise<Response> {
+function createAppRequestHandler(root: string): (request: Request) => Promise<Response> {
   const rootDir = resolve(root);
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');

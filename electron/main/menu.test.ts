@@ -6,7 +6,13 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => electron);
 
-const { applicationMenuTemplate, installApplicationMenu, sendFindCustomerShortcut } = await import('./menu');
+const { installApplicationMenu, sendFindCustomerShortcut } = await import('./menu');
+
+/** The template installApplicationMenu builds the application menu from. */
+function installedTemplate(platform: NodeJS.Platform, isPackaged: boolean, actions: { findCustomer(): void }): MenuItemConstructorOptions[] {
+  installApplicationMenu(platform, isPackaged, actions);
+  return electron.Menu.buildFromTemplate.mock.calls.at(-1)?.[0] as MenuItemConstructorOptions[];
+}
 
 function flatten(items: readonly MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu as MenuItemConstructorOptions[]) : [])]);
@@ -14,24 +20,24 @@ function flatten(items: readonly MenuItemConstructorOptions[]): MenuItemConstruc
 
 const roles = (items: readonly MenuItemConstructorOptions[]) => flatten(items).map((i) => i.role).filter((r) => r !== undefined);
 
-describe('applicationMenuTemplate', () => {
+describe('the application menu', () => {
   it('has the standard Edit, View and Window menus', () => {
-    const template = applicationMenuTemplate('linux', true, { findCustomer: vi.fn() });
+    const template = installedTemplate('linux', true, { findCustomer: vi.fn() });
     expect(roles(template)).toEqual(expect.arrayContaining(['editMenu', 'windowMenu', 'reload', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'quit']));
   });
   it('shows Find customer as Ctrl/Cmd+K without swallowing the key press, and runs the action on click', () => {
     const findCustomer = vi.fn();
-    const item = flatten(applicationMenuTemplate('win32', true, { findCustomer })).find((i) => i.id === 'find-customer');
+    const item = flatten(installedTemplate('win32', true, { findCustomer })).find((i) => i.id === 'find-customer');
     expect(item).toMatchObject({ accelerator: 'CmdOrCtrl+K', registerAccelerator: false });
     (item?.click as () => void)();
     expect(findCustomer).toHaveBeenCalledOnce();
   });
   it('offers developer tools only in development', () => {
-    expect(roles(applicationMenuTemplate('linux', false, { findCustomer: vi.fn() }))).toContain('toggleDevTools');
-    expect(roles(applicationMenuTemplate('linux', true, { findCustomer: vi.fn() }))).not.toContain('toggleDevTools');
+    expect(roles(installedTemplate('linux', false, { findCustomer: vi.fn() }))).toContain('toggleDevTools');
+    expect(roles(installedTemplate('linux', true, { findCustomer: vi.fn() }))).not.toContain('toggleDevTools');
   });
   it('starts with the app menu on macOS', () => {
-    const template = applicationMenuTemplate('darwin', true, { findCustomer: vi.fn() });
+    const template = installedTemplate('darwin', true, { findCustomer: vi.fn() });
     expect(template[0]?.role).toBe('appMenu');
     expect(roles(template)).toContain('close');
     expect(roles(template)).not.toContain('quit');
@@ -55,6 +61,8 @@ describe('sendFindCustomerShortcut', () => {
 
 describe('installApplicationMenu', () => {
   it('builds the template and sets it as the application menu', () => {
+    electron.Menu.buildFromTemplate.mockClear();
+    electron.Menu.setApplicationMenu.mockClear();
     installApplicationMenu('linux', true, { findCustomer: vi.fn() });
     expect(electron.Menu.buildFromTemplate).toHaveBeenCalledOnce();
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledWith(electron.Menu.buildFromTemplate.mock.results[0]?.value);

@@ -11,7 +11,7 @@ export interface MenuActions {
  * displayed but not registered on Linux/Windows, so the key press reaches the renderer's own
  * Ctrl+K handler; choosing the item with the mouse sends the same key press.
  */
-export function applicationMenuTemplate(platform: NodeJS.Platform, isPackaged: boolean, actions: MenuActions): MenuItemConstructorOptions[] {
+function applicationMenuTemplate(platform: NodeJS.Platform, isPackaged: boolean, actions: MenuActions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [];
   if (mac) template.push({ role: 'appMenu' });

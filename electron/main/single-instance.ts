@@ -1,7 +1,7 @@
 import { app, type BrowserWindow } from 'electron';
 
 /** Brings a window to the front, restoring it when minimised. */
-export function bringToFront(window: BrowserWindow): void {
+function bringToFront(window: BrowserWindow): void {
   if (window.isMinimized()) window.restore();
   if (!window.isVisible()) window.show();
   window.focus();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_HEIGHT, MIN_WIDTH, mainWindowOptions, secureWebPreferences } from './window-options';
+import { MIN_HEIGHT, MIN_WIDTH, mainWindowOptions } from './window-options';
 
-describe('secureWebPreferences', () => {
-  it('sandboxes and isolates the renderer, without Node', () => {
-    expect(secureWebPreferences('/app/out/preload/index.cjs')).toMatchObject({
+describe('the main window’s web preferences', () => {
+  it('sandbox and isolate the renderer, without Node', () => {
+    expect(mainWindowOptions('/app/out/preload/index.cjs').webPreferences).toMatchObject({
       preload: '/app/out/preload/index.cjs',
       sandbox: true,
       contextIsolation: true,

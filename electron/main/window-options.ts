@@ -6,7 +6,7 @@ export const DEFAULT_WIDTH = 1360;
 export const DEFAULT_HEIGHT = 860;
 
 /** The renderer runs like a web page: sandboxed, isolated, no Node, same-origin policy on. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+function secureWebPreferences(preloadPath: string): WebPreferences {
   return {
     preload: preloadPath,
     sandbox: true,

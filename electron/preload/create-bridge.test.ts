@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { cleanIpcError, createBridge, type Invoke } from './create-bridge';
+import { createBridge, type Invoke } from './create-bridge';
 
 describe('createBridge', () => {
   it('maps each method to its channel with its arguments', async () => {
@@ -37,10 +37,11 @@ describe('createBridge', () => {
   });
 });
 
-describe('cleanIpcError', () => {
-  it('keeps messages that have no wrapper', () => {
-    expect(cleanIpcError(new Error('plain')).message).toBe('plain');
-    expect(cleanIpcError('text').message).toBe('text');
-    expect(cleanIpcError(new Error("Error invoking remote method 'secrets:set': Error: secrets.set: no keyring")).message).toBe('secrets.set: no keyring');
+describe('the rejection of a bridge call', () => {
+  const rejection = async (thrown: unknown): Promise<unknown> => createBridge(() => Promise.reject(thrown)).app.version().catch((error: unknown) => error);
+  it('keeps messages that have no wrapper, and always rejects with an Error', async () => {
+    expect(await rejection(new Error('plain'))).toEqual(new Error('plain'));
+    expect(await rejection('text')).toEqual(new Error('text'));
+    expect(await rejection(new Error("Error invoking remote method 'secrets:set': Error: secrets.set: no keyring"))).toEqual(new Error('secrets.set: no keyring'));
   });
 });

@@ -9,7 +9,7 @@ export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
  * "Error invoking remote method 'files:save-csv': BridgeArgumentError: files.saveCsv: …";
  * the renderer gets just the useful part ("files.saveCsv: …").
  */
-export function cleanIpcError(error: unknown): Error {
+function cleanIpcError(error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
   return new Error(message.replace(/^Error invoking remote method '[^']*': /, '').replace(/^[A-Za-z]*Error: /, ''));
 }
