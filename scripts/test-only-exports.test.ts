@@ -12,8 +12,6 @@ const NOT_YET_MADE_PRIVATE = new Set([
   'bench/lib/hq-load.ts: copyLine',
   'bench/suites/engine.ts: generateEngineData',
   'bench/suites/engine.ts: groupByPair',
-  'renderer/src/app/router.ts: parseRoute',
-  'renderer/src/data/bookings.ts: bookingDoc',
   'renderer/src/data/day-watch.ts: msUntilNextLocalDay',
   'renderer/src/data/derived-db.ts: BUCKETS',
   'renderer/src/data/derived-db.ts: decodeBucket',

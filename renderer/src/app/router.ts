@@ -16,7 +16,7 @@ export type Route =
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/today';
   const parts = path.split('/').filter((p) => p !== '');
   const [first, second] = parts;

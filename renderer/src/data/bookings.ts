@@ -27,7 +27,7 @@ export function newBookingId(): string {
 }
 
 /** The booking document for a new booking (validated; throws `DocumentRejected`). */
-export function bookingDoc(input: NewBooking, nowMs: number, id: string = newBookingId()): BookingDoc {
+function bookingDoc(input: NewBooking, nowMs: number, id: string = newBookingId()): BookingDoc {
   const now = new Date(nowMs).toISOString();
   const doc: BookingDoc = {
     id,
