@@ -4,7 +4,7 @@ import { zoneClock } from '../../../shared/time/zone';
 const MAX_TIMEOUT = 2_147_483_647;
 
 /** Milliseconds from `nowMs` to the next local midnight in the zone (DST-aware). */
-export function msUntilNextLocalDay(timeZone: string, nowMs: number): number {
+function msUntilNextLocalDay(timeZone: string, nowMs: number): number {
   const clock = zoneClock(timeZone);
   return clock.startOfLocalDay(clock.localDay(nowMs) + 1) - nowMs;
 }

@@ -35,7 +35,7 @@ export interface VisitBucket {
 export const DERIVED_DB_NAME = 'branchdesk-derived';
 
 /** Buckets per branch. */
-export const BUCKETS = 64;
+const BUCKETS = 64;
 
 const NUMBER_FIELDS = ['total_bookings', 'total_spent', 'no_shows', 'first_day', 'last_day', 'previous_day', 'latest_day', 'earliest_day'] as const;
 const WIDTH = NUMBER_FIELDS.length;
@@ -50,7 +50,7 @@ export function bucketOf(customerId: string): number {
   return (h >>> 0) % BUCKETS;
 }
 
-export function encodeBucket(branchId: string, bucket: number, rows: readonly PairVisits[]): VisitBucket {
+function encodeBucket(branchId: string, bucket: number, rows: readonly PairVisits[]): VisitBucket {
   const numbers = new Float64Array(rows.length * WIDTH);
   rows.forEach((row, i) => {
     NUMBER_FIELDS.forEach((field, j) => {
@@ -88,7 +88,7 @@ function rowAt(b: VisitBucket, i: number): PairVisits {
   };
 }
 
-export function decodeBucket(b: VisitBucket): PairVisits[] {
+function decodeBucket(b: VisitBucket): PairVisits[] {
   if (b.numbers.length !== b.customer_ids.length * WIDTH || b.favorite_service.length !== b.customer_ids.length || b.preferred_staff.length !== b.customer_ids.length) {
     throw new Error(`derived visits bucket ${b.branch_id}/${b.bucket} is malformed (${b.customer_ids.length} ids, ${b.numbers.length} numbers)`);
   }
