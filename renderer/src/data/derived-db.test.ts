@@ -35,7 +35,8 @@ describe('DerivedDb visit buckets', () => {
     expect(await db.visitBuckets.count()).toBe(1);
     expect((await db.loadAll()).sort(byPair)).toEqual([...rows].sort(byPair));
     const [stored] = await db.visitBuckets.toArray();
-    await db.visitBuckets.put({ ...stored!, customer_ids: ['cu-1'] });
+    if (stored === undefined) throw new Error('no bucket stored');
+    await db.visitBuckets.put({ ...stored, customer_ids: ['cu-1'] });
     await expect(db.loadAll()).rejects.toThrow(new RegExp(`br-1/${bucketOf('cu-1')} is malformed`));
     db.close();
   });

@@ -1,5 +1,33 @@
-import { describe, expect, it } from 'vitest';
-import { defaultDeskSettings, deskSettingsProblem, phoneCountryOf } from './desk-settings';
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import type { RxStorage } from 'rxdb';
+import { defaultDeskSettings, loadDeskSettings, phoneCountryOf, saveDeskSettings, type DeskSettings } from './desk-settings';
+import { openReplica, type Replica } from './replica';
+
+/** The local document the desk settings are stored in (desk-settings.ts). */
+const DESK_SETTINGS_ID = 'desk-settings';
+const storage = getRxStorageDexie({ indexedDB, IDBKeyRange }) as RxStorage<unknown, unknown>;
+let db: Replica;
+beforeAll(async () => {
+  db = await openReplica({ name: 'desk-settings', storage });
+});
+afterAll(async () => {
+  await db.close();
+});
+
+/** What saving these settings says ('' when they are stored), and that a refused save stored nothing. */
+async function saveProblem(settings: DeskSettings): Promise<string> {
+  const before = (await db.getLocal<DeskSettings>(DESK_SETTINGS_ID))?.toJSON().data;
+  try {
+    await saveDeskSettings(db, settings);
+  } catch (error) {
+    expect((await db.getLocal<DeskSettings>(DESK_SETTINGS_ID))?.toJSON().data).toEqual(before);
+    return (error as Error).message;
+  }
+  expect(await loadDeskSettings(db)).toEqual(settings);
+  return '';
+}
 
 describe('desk settings: the phone-number country', () => {
   const settings = defaultDeskSettings('0123456789abcdef0123456789abcdef');
@@ -12,21 +40,28 @@ describe('desk settings: the phone-number country', () => {
     expect(phoneCountryOf({ ...settings, phoneCountry: '' }, { country: 'PH' })).toBe('');
   });
 
-  it('accepts settings stored before the field existed, and refuses a country that is not a region code', () => {
-    expect(deskSettingsProblem(settings)).toBe('');
-    expect(deskSettingsProblem({ ...settings, phoneCountry: 'GB' })).toBe('');
-    expect(deskSettingsProblem({ ...settings, phoneCountry: 'Britain' })).toMatch(/phoneCountry/);
+  it('accepts settings stored before the field existed, and refuses a country that is not a region code', async () => {
+    await db.upsertLocal<DeskSettings>(DESK_SETTINGS_ID, settings);
+    expect(await loadDeskSettings(db)).toEqual(settings);
+    expect(await saveProblem({ ...settings, phoneCountry: 'GB' })).toBe('');
+    expect(await saveProblem({ ...settings, phoneCountry: 'Britain' })).toMatch(/phoneCountry/);
+  });
+
+  it('refuses to load stored settings that are not usable, naming the field', async () => {
+    await db.upsertLocal(DESK_SETTINGS_ID, { ...settings, phoneCountry: 'Britain' });
+    await expect(loadDeskSettings(db)).rejects.toThrow(/^The stored desk settings .*phoneCountry.*Reset local data in Settings/);
+    await db.upsertLocal<DeskSettings>(DESK_SETTINGS_ID, settings);
   });
 });
 
 describe('desk settings: the business currency', () => {
   const settings = defaultDeskSettings('0123456789abcdef0123456789abcdef');
 
-  it('accepts none (settings from before currencies) or an ISO 4217 code, and names a bad one', () => {
+  it('accepts none (settings from before currencies) or an ISO 4217 code, and names a bad one', async () => {
     expect(settings.currency).toBeUndefined();
-    expect(deskSettingsProblem({ ...settings, currency: '' })).toBe('');
-    expect(deskSettingsProblem({ ...settings, currency: 'PHP' })).toBe('');
-    expect(deskSettingsProblem({ ...settings, currency: 'pesos' })).toMatch(/currency/);
-    expect(deskSettingsProblem({ ...settings, currency: 'XYZ' })).toBe('desk settings: currency "XYZ" is not a current ISO 4217 code');
+    expect(await saveProblem({ ...settings, currency: '' })).toBe('');
+    expect(await saveProblem({ ...settings, currency: 'PHP' })).toBe('');
+    expect(await saveProblem({ ...settings, currency: 'pesos' })).toMatch(/currency/);
+    expect(await saveProblem({ ...settings, currency: 'XYZ' })).toBe('desk settings: currency "XYZ" is not a current ISO 4217 code');
   });
 });

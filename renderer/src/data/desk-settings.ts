@@ -60,7 +60,7 @@ export function defaultDeskSettings(orgSecret: string = newOrgSecret()): DeskSet
 }
 
 /** Problems with a settings object ('' = none), in words a person can act on. */
-export function deskSettingsProblem(value: unknown): string {
+function deskSettingsProblem(value: unknown): string {
   const first = Value.Errors(DeskSettingsSchema, value).First();
   if (first !== undefined) return `desk settings ${first.path || '(root)'}: ${first.message}`;
   const settings = value as DeskSettings;

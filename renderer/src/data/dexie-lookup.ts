@@ -19,12 +19,12 @@ import type { RxStorage, RxStorageInstance, RxStorageInstanceCreationParams } fr
 /** Below this many ids the plain bulkGet is as cheap. */
 const MIN_PROBE = 16;
 /** The key probe may return at most this many keys per requested id before falling back. */
-export const PROBE_FACTOR = 4;
+const PROBE_FACTOR = 4;
 
 type BulkGet = (keys: unknown[]) => Promise<unknown[]>;
 
 /** Wraps `table.bulkGet` in place (once per table) with the range probe. */
-export function speedUpBulkGet(table: Table): void {
+function speedUpBulkGet(table: Table): void {
   const marked = table as Table & { __probeBulkGet?: true };
   if (marked.__probeBulkGet === true) return;
   marked.__probeBulkGet = true;

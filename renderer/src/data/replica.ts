@@ -36,7 +36,7 @@ export interface ReplicaCollections {
 export type Replica = RxDatabase<ReplicaCollections>;
 
 export const REPLICA_NAME = 'branchdesk';
-export const REPLICA_COLLECTIONS: readonly CollectionName[] = [
+const REPLICA_COLLECTIONS: readonly CollectionName[] = [
   'branches',
   'customers',
   'bookings',

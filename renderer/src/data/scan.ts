@@ -59,7 +59,7 @@ export interface JsonSchema {
  * indexes other than `_deleted` (stored as '0'/'1'), or keys starting with '|' (stored with
  * Dexie's substitute), possible only where the schema allows keys it does not name.
  */
-export function needsConversion(booleanIndexes: readonly string[], schema: JsonSchema): boolean {
+function needsConversion(booleanIndexes: readonly string[], schema: JsonSchema): boolean {
   if (booleanIndexes.some((i) => i !== '_deleted')) return true;
   const open = (s: JsonSchema | undefined): boolean => {
     if (s === undefined) return false;
