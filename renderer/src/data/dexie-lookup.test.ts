@@ -19,7 +19,7 @@ afterEach(async () => {
   for (const c of cleanup.splice(0)) await c();
 });
 
-const SCHEMA = fillWithDefaultSettings({ version: 0, primaryKey: 'id', type: 'object', properties: { id: { type: 'string', maxLength: 20 }, n: { type: 'number' } }, required: ['id'] });
+const SCHEMA = fillWithDefaultSettings<{ id: string; n: number }>({ version: 0, primaryKey: 'id', type: 'object', properties: { id: { type: 'string', maxLength: 20 }, n: { type: 'number' } }, required: ['id'] });
 
 /** The Dexie table under an RxDB storage instance of `over` (what RxDB reads documents from), holding `stored`. */
 async function tableOf(over: RxStorage<unknown, unknown>, stored: number[]): Promise<Table> {
