@@ -66,6 +66,8 @@ export const REFERENCES: Readonly<Record<PushCollection, readonly Reference[]>> 
   branch_settings: [],
   services: [],
   staff: [],
+  members: [],
+  audit_events: [],
 };
 
 const SINGULAR: Record<string, string> = { customers: 'customer', campaigns: 'campaign', segments: 'segment', branches: 'branch' };

@@ -439,6 +439,30 @@ const historyRules = `
 ALTER TABLE branch_projection ADD COLUMN history_rules text;
 `;
 
+// Team members with their passcode hashes, and the append-only audit trail (issue 11, item 8): two
+// branch-scoped collections stored like the staff; no document changes.
+const membersAndAudit = `
+CREATE TABLE members (
+  id text PRIMARY KEY,
+  stamp bigint NOT NULL,
+  deleted boolean NOT NULL DEFAULT false,
+  data jsonb NOT NULL,
+  branch_id text NOT NULL
+);
+CREATE INDEX members_pull ON members (branch_id, stamp, id);
+CREATE INDEX members_stamp ON members (stamp, id);
+
+CREATE TABLE audit_events (
+  id text PRIMARY KEY,
+  stamp bigint NOT NULL,
+  deleted boolean NOT NULL DEFAULT false,
+  data jsonb NOT NULL,
+  branch_id text NOT NULL
+);
+CREATE INDEX audit_events_pull ON audit_events (branch_id, stamp, id);
+CREATE INDEX audit_events_stamp ON audit_events (stamp, id);
+`;
+
 /** Campaigns changed shape the most (their message became the first variant): upgraded in TypeScript. */
 async function upgradeCampaigns(tx: Queryable): Promise<void> {
   const rows = await tx.query<{ id: string; data: Record<string, unknown> }>('SELECT id, data FROM campaigns');
@@ -463,4 +487,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'service menus and staff hours', sql: servicesAndStaff },
   { version: 14, name: 'the business retention model', sql: retentionModel },
   { version: 15, name: 'thresholds of the pair history', sql: historyRules },
+  { version: 16, name: 'team members and the audit trail', sql: membersAndAudit },
 ];

@@ -1,6 +1,6 @@
 /** Fresh, valid documents for the attack suite (unique ids, times near the real now). */
 import { randomBytes } from 'node:crypto';
-import type { BranchSettingsDoc, SegmentDoc, ServiceDoc, StaffDoc } from '../../shared/domain/schemas';
+import type { AuditEventDoc, BranchSettingsDoc, MemberDoc, SegmentDoc, ServiceDoc, StaffDoc } from '../../shared/domain/schemas';
 import { defaultWeek } from '../../shared/schedule/staff-hours';
 import { effectiveBranchSettings } from '../../shared/insights/branch-settings';
 import { criteria } from '../../shared/domain/criteria';
@@ -63,8 +63,19 @@ export function freshDoc(collection: PushCollection, branch: string, customer: s
       const s: WireDoc<StaffDoc> = { id: freshId('st'), branch_id: branch, name: 'Ana', active: true, week: defaultWeek(), days_off: [], created_at: recently(), updated_at: '', _deleted: false };
       return s as unknown as Doc;
     }
+    case 'members': {
+      const s: WireDoc<MemberDoc> = { id: freshId('mb'), branch_id: branch, name: 'Ana', role: 'front_desk', active: true, passcode: ATTACK_PASSCODE, created_at: recently(), updated_at: '', _deleted: false };
+      return s as unknown as Doc;
+    }
+    case 'audit_events': {
+      const s: WireDoc<AuditEventDoc> = { id: freshId('au'), branch_id: branch, at: recently(), action: 'check_in', subject: 'booking', subject_id: freshId('bk'), summary: 'Checked in', member_id: 'mb-1', member_name: 'Ana', approved_by: '', approved_by_name: '', _deleted: false };
+      return s as unknown as Doc;
+    }
   }
 }
+
+/** A well-formed stored passcode (the attack suite never derives one: the shape is what the server checks). */
+export const ATTACK_PASSCODE: MemberDoc['passcode'] = { kdf: 'PBKDF2-SHA256', iterations: 600_000, salt: 'AAECAwQFBgcICQoLDA0ODw==', hash: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=' };
 
 /** The same document with one harmless field changed (an edit). */
 export function edited(collection: PushCollection, doc: Doc): Doc {
@@ -77,6 +88,8 @@ export function edited(collection: PushCollection, doc: Doc): Doc {
     branch_settings: 'offer',
     services: 'name',
     staff: 'name',
+    members: 'name',
+    audit_events: 'summary',
   };
   return { ...doc, [field[collection]]: `edited ${freshId('x')}` };
 }

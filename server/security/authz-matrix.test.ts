@@ -60,9 +60,15 @@ describe.each(TARGET_NAMES)('authorisation table against a real server on %s', {
   const attackers = (): Actor[] => [t.actors.fdA, t.actors.mgA, t.actors.hq];
 
   async function master(collection: string, id: string): Promise<Doc | undefined> {
-    const res = await t.actors.hq.get(`/api/sync/${collection}/pull?limit=2000`);
-    expect(res.status).toBe(200);
-    return (res.body as PullResponse<Doc>).documents.find((d) => d.id === id);
+    // HQ reads every branch's documents, except passcode hashes (members): their managers do
+    const readers = ruleOf('hq', collection as Resource, 'read') === 'all' ? [t.actors.hq] : [t.actors.mgA, t.actors.mgB];
+    for (const who of readers) {
+      const res = await who.get(`/api/sync/${collection}/pull?limit=2000`);
+      expect(res.status).toBe(200);
+      const found = (res.body as PullResponse<Doc>).documents.find((d) => d.id === id);
+      if (found !== undefined) return found;
+    }
+    return undefined;
   }
 
   /** A document of `collection` that exists at `branch` (created there by its manager). */
@@ -188,6 +194,8 @@ describe.each(TARGET_NAMES)('authorisation table against a real server on %s', {
       }
       const seeded = resource === 'branches' ? { id: where } : await existing(resource as PushCollection, where);
       const answer = await who.get(`/api/sync/${resource}/pull?limit=2000`);
+      // a role the table denies every document of the collection (hq: members) is refused outright
+      if (ruleOf(who.role, resource, 'read') === 'deny' && answer.status === 403) return { answer, ops: ['read'], stored: async () => false };
       expect(answer.status).toBe(200);
       const docs = (answer.body as PullResponse<Doc>).documents;
       const count = await who.get(`/api/sync/${resource}/count`);

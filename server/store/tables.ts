@@ -3,7 +3,7 @@
  * `data` (jsonb), the server's `stamp`, the soft-delete flag, and typed copies of the fields the
  * server queries (scope, projection, lookup).
  */
-import type { BookingDoc, BranchDoc, BranchSettingsDoc, CampaignDoc, CommunicationDoc, CustomerDoc, SegmentDoc, ServiceDoc, StaffDoc } from '../../shared/domain/schemas';
+import type { BookingDoc, BranchDoc, BranchSettingsDoc, CampaignDoc, CommunicationDoc, CustomerDoc, SegmentDoc, ServiceDoc, StaffDoc, MemberDoc, AuditEventDoc } from '../../shared/domain/schemas';
 import { normaliseEmail, normalisePhone } from '../../shared/domain/contact';
 import { parseInstant } from '../../shared/time/instant';
 import { zoneClock } from '../../shared/time/zone';
@@ -140,6 +140,18 @@ export const TABLES: Record<SyncCollection, TableSpec> = {
     branchColumn: 'branch_id',
     columns: [{ name: 'branch_id', type: 'text' }],
     values: (d) => ({ branch_id: (d as unknown as StaffDoc).branch_id }),
+  },
+  members: {
+    table: 'members',
+    branchColumn: 'branch_id',
+    columns: [{ name: 'branch_id', type: 'text' }],
+    values: (d) => ({ branch_id: (d as unknown as MemberDoc).branch_id }),
+  },
+  audit_events: {
+    table: 'audit_events',
+    branchColumn: 'branch_id',
+    columns: [{ name: 'branch_id', type: 'text' }],
+    values: (d) => ({ branch_id: (d as unknown as AuditEventDoc).branch_id }),
   },
 };
 

@@ -26,6 +26,8 @@ export const RESOURCES = [
   'branch_settings',
   'services',
   'staff',
+  'members',
+  'audit_events',
   'metrics',
   'insight_rules',
   'outbox_audit',
@@ -127,6 +129,23 @@ export const POLICY: Readonly<Record<Resource, Partial<Record<Operation, Rules>>
     create: r('deny', 'branch', 'deny'),
     update: r('deny', 'branch', 'deny'),
     delete: r('deny', 'branch', 'deny'),
+  },
+  // team members who sign in at the desk with a passcode (docs/DESIGN.md §14): every desk of the
+  // branch reads them (a passcode is checked offline, against the synced hash), only the branch's
+  // managers add them or change a role or passcode; HQ never needs a passcode hash
+  members: {
+    read: r('branch', 'branch', 'deny'),
+    create: r('deny', 'branch', 'deny'),
+    update: r('deny', 'branch', 'deny'),
+    delete: r('deny', 'branch', 'deny'),
+  },
+  // the audit trail (who checked in, completed, corrected or erased what): append-only, created
+  // by any desk of the branch, never changed or deleted by anyone
+  audit_events: {
+    read: r('branch', 'branch', 'all'),
+    create: r('branch', 'branch', 'deny'),
+    update: r('deny', 'deny', 'deny'),
+    delete: r('deny', 'deny', 'deny'),
   },
   metrics: {
     read: r('deny', 'branch', 'all'),

@@ -46,6 +46,15 @@ const valid: Record<CollectionName, Record<string, unknown>> = {
     week: [...Array(6).fill({ start: '09:00', end: '18:00', breaks: [{ start: '13:00', end: '14:00' }] }), { start: '', end: '', breaks: [] }],
     days_off: ['2026-12-25'], created_at: '', updated_at: '',
   },
+  members: {
+    id: 'mb-1', branch_id: 'br-1', name: 'Ana', role: 'manager', active: true,
+    passcode: { kdf: 'PBKDF2-SHA256', iterations: 600000, salt: 'AAECAwQFBgcICQoLDA0ODw==', hash: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=' },
+    created_at: '', updated_at: '',
+  },
+  audit_events: {
+    id: 'au-1', branch_id: 'br-1', at: '2026-03-01T10:00:00Z', action: 'correct', subject: 'booking', subject_id: 'bk-1',
+    summary: 'Price 18.00 → 20.00', member_id: 'mb-2', member_name: 'Ben', approved_by: 'mb-1', approved_by_name: 'Ana',
+  },
 };
 
 /** A document with one field replaced by an arbitrary JSON value (or removed, or one added). */

@@ -442,6 +442,92 @@ function checkStaff(value) {
   )
 }
 
+// members
+const members_0 = /^[^\s\u0000]+$/;
+const members_1 = /^[^\s\u0000]+$/;
+const members_2 = /^[A-Za-z0-9+/]+={0,2}$/;
+const members_3 = /^[A-Za-z0-9+/]+={0,2}$/;
+const members_4 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}([.,]\d{1,9})?)?(Z|z|[+-]\d{2}(:?\d{2})?)$/;
+const members_5 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}([.,]\d{1,9})?)?(Z|z|[+-]\d{2}(:?\d{2})?)$/;
+function checkMembers(value) {
+  return (
+    (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+    (typeof value['id'] === 'string') &&
+    value['id'].length <= 100 &&
+    value['id'].length >= 1 &&
+    members_0.test(value['id']) &&
+    (typeof value['branch_id'] === 'string') &&
+    value['branch_id'].length <= 100 &&
+    value['branch_id'].length >= 1 &&
+    members_1.test(value['branch_id']) &&
+    (typeof value['name'] === 'string') &&
+    value['name'].length <= 200 &&
+    value['name'].length >= 1 &&
+    (((value['role'] === 'front_desk')) || ((value['role'] === 'manager'))) &&
+    (typeof value['active'] === 'boolean') &&
+    (typeof value['passcode'] === 'object' && value['passcode'] !== null && !Array.isArray(value['passcode'])) &&
+    (value['passcode']['kdf'] === 'PBKDF2-SHA256') &&
+    Number.isInteger(value['passcode']['iterations']) &&
+    value['passcode']['iterations'] <= 10000000 &&
+    value['passcode']['iterations'] >= 100000 &&
+    (typeof value['passcode']['salt'] === 'string') &&
+    value['passcode']['salt'].length <= 88 &&
+    value['passcode']['salt'].length >= 16 &&
+    members_2.test(value['passcode']['salt']) &&
+    (typeof value['passcode']['hash'] === 'string') &&
+    value['passcode']['hash'].length <= 88 &&
+    value['passcode']['hash'].length >= 32 &&
+    members_3.test(value['passcode']['hash']) &&
+    Object.getOwnPropertyNames(value['passcode']).length === 4 &&
+    (((value['created_at'] === '')) || ((typeof value['created_at'] === 'string') && value['created_at'].length <= 40 && members_4.test(value['created_at']))) &&
+    (((value['updated_at'] === '')) || ((typeof value['updated_at'] === 'string') && value['updated_at'].length <= 40 && members_5.test(value['updated_at']))) &&
+    Object.getOwnPropertyNames(value).length === 8
+  )
+}
+
+// audit_events
+const audit_events_0 = /^[^\s\u0000]+$/;
+const audit_events_1 = /^[^\s\u0000]+$/;
+const audit_events_2 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}([.,]\d{1,9})?)?(Z|z|[+-]\d{2}(:?\d{2})?)$/;
+const audit_events_3 = /^[^\s\u0000]+$/;
+const audit_events_4 = /^[^\s\u0000]+$/;
+function checkAudit_events(value) {
+  return (
+    (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+    (typeof value['id'] === 'string') &&
+    value['id'].length <= 100 &&
+    value['id'].length >= 1 &&
+    audit_events_0.test(value['id']) &&
+    (typeof value['branch_id'] === 'string') &&
+    value['branch_id'].length <= 100 &&
+    value['branch_id'].length >= 1 &&
+    audit_events_1.test(value['branch_id']) &&
+    (typeof value['at'] === 'string') &&
+    value['at'].length <= 40 &&
+    audit_events_2.test(value['at']) &&
+    (((value['action'] === 'check_in')) || ((value['action'] === 'complete')) || ((value['action'] === 'no_show')) || ((value['action'] === 'cancel')) || ((value['action'] === 'correct')) || ((value['action'] === 'erase'))) &&
+    (((value['subject'] === 'booking')) || ((value['subject'] === 'customer'))) &&
+    (typeof value['subject_id'] === 'string') &&
+    value['subject_id'].length <= 100 &&
+    value['subject_id'].length >= 1 &&
+    audit_events_3.test(value['subject_id']) &&
+    (typeof value['summary'] === 'string') &&
+    value['summary'].length <= 500 &&
+    (typeof value['member_id'] === 'string') &&
+    value['member_id'].length <= 100 &&
+    value['member_id'].length >= 1 &&
+    audit_events_4.test(value['member_id']) &&
+    (typeof value['member_name'] === 'string') &&
+    value['member_name'].length <= 200 &&
+    value['member_name'].length >= 1 &&
+    (typeof value['approved_by'] === 'string') &&
+    value['approved_by'].length <= 100 &&
+    (typeof value['approved_by_name'] === 'string') &&
+    value['approved_by_name'].length <= 200 &&
+    Object.getOwnPropertyNames(value).length === 11
+  )
+}
+
 /** Compiled schema checks by collection: true when the document matches the JSON schema. */
 export const GENERATED_CHECKS: Record<CollectionName, (value: unknown) => boolean> = {
   branches: checkBranches,
@@ -453,4 +539,6 @@ export const GENERATED_CHECKS: Record<CollectionName, (value: unknown) => boolea
   branch_settings: checkBranch_settings,
   services: checkServices,
   staff: checkStaff,
+  members: checkMembers,
+  audit_events: checkAudit_events,
 };

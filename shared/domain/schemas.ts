@@ -35,7 +35,8 @@ import { MAX_PRICE_CENTS } from '../money';
  * Version 2 (issue 11): bookings `amendments` (corrections of finished visits, shared/schedule/
  * corrections.ts); `upgradeV1toV2` gives every stored booking an empty list.
  * The collections `services` and `staff` (issue 11) were added without a bump: no existing
- * document changed shape, and a desk without them simply does not replicate them.
+ * document changed shape, and a desk without them simply does not replicate them. So were
+ * `members` and `audit_events` (issue 11, item 8: team passcodes and the audit trail).
  */
 export const SCHEMA_VERSION = 2;
 
@@ -391,6 +392,71 @@ export const StaffSchema = Type.Object(
   strict,
 );
 
+/** How a member's passcode is stored: a slow key derivation, never the passcode (shared/team/passcode.ts). */
+export const PASSCODE_KDF = 'PBKDF2-SHA256' as const;
+/** Fewest PBKDF2 iterations a stored passcode may have been derived with (desk and server refuse fewer). */
+export const MIN_PASSCODE_ITERATIONS = 100_000;
+const Base64 = (min: number, max: number) => Type.String({ minLength: min, maxLength: max, pattern: '^[A-Za-z0-9+/]+={0,2}$' });
+
+/** The two roles of a team member at the desk (the device's own role stays the server's). */
+export const MEMBER_ROLES = ['front_desk', 'manager'] as const;
+
+/**
+ * A team member of a branch who signs in at the desk with a short passcode (docs/DESIGN.md §14).
+ * Only the derived key and its salt are stored and synced; the desk checks a passcode offline.
+ * Written by the branch's managers only (policy row `members`).
+ */
+export const MemberSchema = Type.Object(
+  {
+    id: Id,
+    branch_id: Id,
+    name: Type.String({ minLength: 1, maxLength: LIMITS.shortText }),
+    role: Enum(MEMBER_ROLES),
+    active: Type.Boolean(),
+    passcode: Type.Object(
+      {
+        kdf: Type.Literal(PASSCODE_KDF),
+        iterations: Type.Integer({ minimum: MIN_PASSCODE_ITERATIONS, maximum: 10_000_000 }),
+        /** Per-member random salt, base64 (16 bytes). */
+        salt: Base64(16, 88),
+        /** The derived key, base64 (32 bytes). */
+        hash: Base64(32, 88),
+      },
+      strict,
+    ),
+    created_at: OptionalInstant,
+    updated_at: OptionalInstant,
+  },
+  strict,
+);
+
+/** What an audit record says a member did. */
+export const AUDIT_ACTIONS = ['check_in', 'complete', 'no_show', 'cancel', 'correct', 'erase'] as const;
+
+/**
+ * One entry of the branch's audit trail: who (member) did what to which booking or customer,
+ * when. Append-only: created by a desk of the branch, never changed or deleted (policy row
+ * `audit_events`). `approved_by` names the manager whose passcode allowed a manager-only action
+ * a front-desk member took ('' = none needed).
+ */
+export const AuditEventSchema = Type.Object(
+  {
+    id: Id,
+    branch_id: Id,
+    at: Instant,
+    action: Enum(AUDIT_ACTIONS),
+    subject: Enum(['booking', 'customer'] as const),
+    subject_id: Id,
+    /** A line for the log ("Ana Reyes · Haircut 10:00"). */
+    summary: Text(LIMITS.reason),
+    member_id: Id,
+    member_name: Type.String({ minLength: 1, maxLength: LIMITS.shortText }),
+    approved_by: OptionalId,
+    approved_by_name: Text(LIMITS.shortText),
+  },
+  strict,
+);
+
 export type BranchDoc = Static<typeof BranchSchema>;
 export type CustomerDoc = Static<typeof CustomerSchema>;
 export type BookingDoc = Static<typeof BookingSchema>;
@@ -404,6 +470,10 @@ export type BranchSettingsDoc = Static<typeof BranchSettingsSchema>;
 export type ServiceDoc = Static<typeof ServiceSchema>;
 export type StaffDoc = Static<typeof StaffSchema>;
 export type WorkDay = Static<typeof WorkDaySchema>;
+export type MemberDoc = Static<typeof MemberSchema>;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+export type AuditEventDoc = Static<typeof AuditEventSchema>;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const COLLECTION_SCHEMAS = {
   branches: BranchSchema,
@@ -415,6 +485,8 @@ export const COLLECTION_SCHEMAS = {
   branch_settings: BranchSettingsSchema,
   services: ServiceSchema,
   staff: StaffSchema,
+  members: MemberSchema,
+  audit_events: AuditEventSchema,
 } as const;
 
 export type CollectionName = keyof typeof COLLECTION_SCHEMAS;

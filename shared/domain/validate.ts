@@ -14,7 +14,8 @@ import { utf8Length } from '../sync/split-push';
 import { amendmentProblems } from '../schedule/corrections';
 import { serviceProblems } from '../schedule/services';
 import { staffProblems } from '../schedule/staff-hours';
-import type { BookingDoc, ServiceDoc, StaffDoc } from './schemas';
+import { memberProblems } from '../team/passcode';
+import type { BookingDoc, MemberDoc, ServiceDoc, StaffDoc } from './schemas';
 
 /** A problem with one field of one document, for a 4xx body or a form. */
 export interface FieldProblem {
@@ -74,6 +75,7 @@ function domainProblems(collection: CollectionName, doc: Record<string, unknown>
   if (collection === 'branch_settings') problems.push(...branchSettingsProblems(doc as unknown as BranchSettingsDoc));
   if (collection === 'services') problems.push(...serviceProblems(doc as unknown as ServiceDoc));
   if (collection === 'staff') problems.push(...staffProblems(doc as unknown as StaffDoc));
+  if (collection === 'members') problems.push(...memberProblems(doc as unknown as MemberDoc));
   return problems;
 }
 

@@ -13,6 +13,8 @@ export const PUSH_AFTER: Readonly<Record<PushCollection, readonly PushCollection
   branch_settings: [],
   services: [],
   staff: [],
+  members: [],
+  audit_events: [],
   customers: [],
   campaigns: ['segments'],
   bookings: ['customers'],

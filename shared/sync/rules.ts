@@ -19,6 +19,8 @@ export const IMMUTABLE_FIELDS: Record<SyncCollection, readonly string[]> = {
   branch_settings: ['id', 'branch_id'],
   services: ['id', 'branch_id'],
   staff: ['id', 'branch_id'],
+  members: ['id', 'branch_id'],
+  audit_events: ['id', 'branch_id'],
 };
 
 /** The field naming the branch a document belongs to (scope), when the collection has one. */
@@ -30,6 +32,8 @@ export const BRANCH_FIELD: Partial<Record<SyncCollection, string>> = {
   branch_settings: 'branch_id',
   services: 'branch_id',
   staff: 'branch_id',
+  members: 'branch_id',
+  audit_events: 'branch_id',
 };
 
 /** True when a booking may go from `from` to `to` (staying put counts): forward only. */

@@ -13,6 +13,8 @@ import type {
   SegmentDoc,
   ServiceDoc,
   StaffDoc,
+  MemberDoc,
+  AuditEventDoc,
 } from '../../../shared/domain/schemas';
 import { conflictHandler } from '../../../shared/sync/merge';
 import { isSyncCollection } from '../../../shared/sync/protocol';
@@ -30,6 +32,8 @@ export interface ReplicaCollections {
   branch_settings: RxCollection<BranchSettingsDoc>;
   services: RxCollection<ServiceDoc>;
   staff: RxCollection<StaffDoc>;
+  members: RxCollection<MemberDoc>;
+  audit_events: RxCollection<AuditEventDoc>;
 }
 
 /** The branch desk's local replica: RxDB on Dexie (IndexedDB), validated with the shared schemas. */
@@ -46,6 +50,8 @@ const REPLICA_COLLECTIONS: readonly CollectionName[] = [
   'branch_settings',
   'services',
   'staff',
+  'members',
+  'audit_events',
 ];
 
 addRxPlugin(RxDBLocalDocumentsPlugin);

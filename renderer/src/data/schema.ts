@@ -32,6 +32,8 @@ export const REPLICA_INDEXES: Record<CollectionName, (string | string[])[]> = {
   branch_settings: [],
   services: [],
   staff: [],
+  members: [],
+  audit_events: [],
 };
 
 /** RxDB schema version of each collection. */
@@ -45,6 +47,8 @@ const REPLICA_VERSIONS: Record<CollectionName, number> = {
   branch_settings: 0,
   services: 0,
   staff: 0,
+  members: 0,
+  audit_events: 0,
 };
 
 /** Indexed enum fields, given a string type and a length for RxDB's index strings. */
@@ -83,6 +87,8 @@ const REPLICA_STEPS: Record<CollectionName, Record<number, Upgrade>> = {
   branch_settings: {},
   services: {},
   staff: {},
+  members: {},
+  audit_events: {},
 };
 
 /** RxDB migration strategies of a collection: one per version step, keyed by the target version. */
