@@ -32,6 +32,7 @@ const ASK: Record<GatedAction, string> = {
   read_reminder_report: 'The reminder report',
   change_services: 'Changing the service menu',
   change_staff: 'Changing staff and their hours',
+  change_team: 'Changing the team',
   settings: 'Settings',
 };
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { afterWrongPasscode, BASE_LOCK_MS, FREE_TRIES, lockedFor, lockoutText, MAX_LOCK_MS, NO_LOCKOUT, parseLockout, type LockoutState } from './lockout';
+import { afterWrongPasscode, lockedFor, lockoutText, NO_LOCKOUT, parseLockout, type LockoutState } from './lockout';
+
+// the documented rule (docs/DESIGN.md §14): 4 free tries, then 30 s doubling up to 15 min
+const FREE_TRIES = 4;
+const BASE_LOCK_MS = 30_000;
+const MAX_LOCK_MS = 15 * 60_000;
 
 describe('passcode lock-out', () => {
   it('lets FREE_TRIES wrong tries through, then locks for doubling times up to the cap', () => {

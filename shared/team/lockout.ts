@@ -4,9 +4,9 @@
  * twice as long as the one before, from BASE_LOCK_MS up to MAX_LOCK_MS. One count for the whole
  * desk (not per member), so cycling through members gains nothing. A right passcode clears it.
  */
-export const FREE_TRIES = 4;
-export const BASE_LOCK_MS = 30_000;
-export const MAX_LOCK_MS = 15 * 60_000;
+const FREE_TRIES = 4;
+const BASE_LOCK_MS = 30_000;
+const MAX_LOCK_MS = 15 * 60_000;
 
 export interface LockoutState {
   /** Wrong tries in a row. */

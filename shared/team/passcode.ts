@@ -11,9 +11,9 @@
 import { MIN_PASSCODE_ITERATIONS, PASSCODE_KDF, type MemberDoc } from '../domain/schemas';
 
 /** Rounds for a new passcode (OWASP's 2023 figure for PBKDF2-SHA256). */
-export const PASSCODE_ITERATIONS = 600_000;
-export const PASSCODE_MIN_DIGITS = 4;
-export const PASSCODE_MAX_DIGITS = 8;
+const PASSCODE_ITERATIONS = 600_000;
+const PASSCODE_MIN_DIGITS = 4;
+const PASSCODE_MAX_DIGITS = 8;
 
 export type StoredPasscode = MemberDoc['passcode'];
 
@@ -56,7 +56,7 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 /** Decodes base64; null when it is not base64. */
-export function fromBase64(text: string): Uint8Array | null {
+function fromBase64(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) return null;
   const clean = text.replace(/=+$/, '');
   const bytes: number[] = [];

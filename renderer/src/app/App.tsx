@@ -9,6 +9,8 @@ import { Toasts } from '../ui/Toasts';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LoadingScreen } from './LoadingScreen';
 import { Shell } from './Shell';
+import { TeamSignIn } from './TeamSignIn';
+import { teamSetUp, useMembers, useTeamStore } from '../data/team';
 import { StartupFailed } from './StartupFailed';
 
 function ReadyApp() {
@@ -19,7 +21,16 @@ function ReadyApp() {
   }, [mode]);
   if (mode === 'loading') return <LoadingScreen />;
   if (mode === 'hq') return <HqShell />;
-  return branch === undefined ? <Welcome /> : <Shell />;
+  return branch === undefined ? <Welcome /> : <DeskGate branchId={branch.id} />;
+}
+
+/** Once the branch has team members, nobody uses the desk before signing in (docs/DESIGN.md §14). */
+function DeskGate({ branchId }: { branchId: string }) {
+  const members = useMembers(branchId);
+  const member = useTeamStore((s) => s.member);
+  if (members === null) return <LoadingScreen />;
+  if (teamSetUp(members) && (member === null || !members.some((m) => m.id === member.id && m.active))) return <TeamSignIn members={members} />;
+  return <Shell />;
 }
 
 export function App() {

@@ -5,6 +5,8 @@ import { useRoute } from './router';
 import { Screen } from './screens';
 import { SideNav } from './SideNav';
 import { TopBar } from './TopBar';
+import { ManagerPasscodeDialog } from './TeamSignIn';
+import { lockDesk, useTeamStore } from '../data/team';
 
 /** Left navigation, top bar, the routed screen, and the global Ctrl/Cmd+K customer search. */
 export function Shell() {
@@ -17,6 +19,10 @@ export function Shell() {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
         event.preventDefault();
         setSearching(true);
+      }
+      if ((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'l' && useTeamStore.getState().member !== null) {
+        event.preventDefault();
+        lockDesk();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -36,6 +42,7 @@ export function Shell() {
         </ErrorBoundary>
       </main>
       {searching && <CommandPalette onClose={closeSearch} />}
+      <ManagerPasscodeDialog />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { zoneClock } from '../../../shared/time/zone';
 import { Icon } from '../ui/Icon';
 import { SyncIndicator } from '../features/sync';
 import { BackgroundProgress } from './BackgroundProgress';
+import { lockDesk, useTeamStore } from '../data/team';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -31,7 +32,22 @@ export function TopBar({ onSearch }: { onSearch: () => void }) {
         <span className="kbd">{isMac ? '⌘K' : 'Ctrl K'}</span>
       </button>
       <BackgroundProgress />
+      <SignedInMember />
       <SyncIndicator />
     </header>
+  );
+}
+
+/** Who is signed in, and "Lock" to switch member (Ctrl/Cmd+Shift+L); nothing without a team. */
+function SignedInMember() {
+  const member = useTeamStore((s) => s.member);
+  if (member === null) return null;
+  return (
+    <div className="topbar-member">
+      <span data-testid="signed-in-member">{member.name}</span>
+      <button type="button" className="btn btn-small" onClick={lockDesk} aria-keyshortcuts={isMac ? 'Meta+Shift+L' : 'Control+Shift+L'} title={isMac ? '⌘⇧L' : 'Ctrl Shift L'}>
+        Lock
+      </button>
+    </div>
   );
 }

@@ -1,8 +1,9 @@
-import type { BookingDoc } from '../../../shared/domain/schemas';
+import type { AuditAction, BookingDoc } from '../../../shared/domain/schemas';
 import { buildAmendment, CorrectionRefused, withAmendment, type CorrectionInput, type Corrector } from '../../../shared/schedule/corrections';
 import { BOOKING_TRANSITIONS, type BookingStatus } from '../../../shared/domain/types';
 import { isoInZone } from '../lib/zoned-time';
 import type { Replica } from './replica';
+import { recordAudit } from './team';
 import { withoutMeta } from './validation';
 import { assertValid, DocumentRejected } from './write-errors';
 
@@ -81,7 +82,17 @@ export async function moveBooking(
     assertValid('bookings', withoutMeta(next), withoutMeta(doc), nowMs);
     return next;
   });
-  return updated.toJSON() as BookingDoc;
+  const booking = updated.toJSON() as BookingDoc;
+  await recordAudit(db, booking.branch_id, MOVE_ACTION[to], 'booking', booking.id, await bookingLine(db, booking), nowMs);
+  return booking;
+}
+
+const MOVE_ACTION: Record<BookingStatus, AuditAction> = { scheduled: 'check_in', checked_in: 'check_in', completed: 'complete', no_show: 'no_show', cancelled: 'cancel' };
+
+/** "Ana Reyes · Haircut with Ben" for the audit trail. */
+async function bookingLine(db: Replica, booking: BookingDoc): Promise<string> {
+  const customer = await db.customers.findOne(booking.customer_id).exec();
+  return `${customer?.name ?? 'A customer'} · ${booking.service}${booking.staff === '' ? '' : ` with ${booking.staff}`}`;
 }
 
 /** The details a scheduled booking may change (its customer and branch are fixed for life). */
@@ -152,7 +163,9 @@ export async function correctBooking(db: Replica, bookingId: string, input: Corr
     assertValid('bookings', withoutMeta(next), withoutMeta(doc), nowMs);
     return next;
   });
-  return updated.toJSON() as BookingDoc;
+  const booking = updated.toJSON() as BookingDoc;
+  await recordAudit(db, booking.branch_id, 'correct', 'booking', booking.id, `${await bookingLine(db, booking)} — ${input.reason.trim()}`, nowMs);
+  return booking;
 }
 
 /**

@@ -4,7 +4,7 @@
  * changed over the document as it is now — `saveChange`).
  */
 import { useEffect, useState } from 'react';
-import type { ServiceDoc, StaffDoc } from '../../../shared/domain/schemas';
+import type { MemberDoc, ServiceDoc, StaffDoc } from '../../../shared/domain/schemas';
 import { menuOrder } from '../../../shared/schedule/services';
 import { compareCodePoints } from '../../../shared/util/compare';
 import { formatInstant } from '../../../shared/time/instant';
@@ -12,7 +12,8 @@ import { useDesk } from './hooks';
 import type { Replica } from './replica';
 import { saveChange } from './save-change';
 
-function useLive<T>(collection: 'services' | 'staff', branchId: string): T[] | null {
+/** A live list of one branch's documents of a branch-scoped collection; null while loading. */
+export function useBranchDocs<T>(collection: 'services' | 'staff' | 'members' | 'audit_events', branchId: string): T[] | null {
   const desk = useDesk();
   const [state, setState] = useState<{ key: string; docs: T[] } | null>(null);
   const key = `${collection}:${branchId}`;
@@ -26,18 +27,18 @@ function useLive<T>(collection: 'services' | 'staff', branchId: string): T[] | n
 
 /** The branch's services in menu order (retired last); null while loading. */
 export function useServices(branchId: string): ServiceDoc[] | null {
-  const docs = useLive<ServiceDoc>('services', branchId);
+  const docs = useBranchDocs<ServiceDoc>('services', branchId);
   return docs === null ? null : menuOrder(docs);
 }
 
 /** The branch's staff, active first, by name; null while loading. */
 export function useStaff(branchId: string): StaffDoc[] | null {
-  const docs = useLive<StaffDoc>('staff', branchId);
+  const docs = useBranchDocs<StaffDoc>('staff', branchId);
   return docs === null ? null : [...docs].sort((a, b) => Number(b.active) - Number(a.active) || compareCodePoints(a.name.toLocaleLowerCase('en'), b.name.toLocaleLowerCase('en')));
 }
 
 /** Stores a new service or staff member (`base` null), or what the form changed of `base`. */
-export async function saveMenuDoc<T extends ServiceDoc | StaffDoc>(db: Replica, collection: 'services' | 'staff', base: T | null, mine: T, nowMs: number): Promise<void> {
+export async function saveMenuDoc<T extends ServiceDoc | StaffDoc | MemberDoc>(db: Replica, collection: 'services' | 'staff' | 'members', base: T | null, mine: T, nowMs: number): Promise<void> {
   const at = formatInstant(nowMs);
   if (base === null) {
     await saveChange(db, collection, mine, { ...mine, created_at: at, updated_at: at }, { missing: 'insert' });

@@ -7,7 +7,7 @@ import { now } from '../../data/session';
 import { DocumentRejected } from '../../data/write-errors';
 import { formatPrice } from '../../lib/format';
 import { platform } from '../../platform/bridge';
-import { useDeskPermission } from '../../sync/permissions';
+import { useDeskPermission, useMemberGate } from '../../sync/permissions';
 import { Field } from '../../ui/Field';
 import { GatedButton } from '../../ui/GatedButton';
 import { Modal } from '../../ui/Modal';
@@ -45,6 +45,7 @@ export function CampaignEditor({ draft }: { draft: CampaignDraft }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const sendPermission = useDeskPermission('send_campaign');
+  const sendGate = useMemberGate('send_campaign');
   const exportPermission = useDeskPermission('export_customer_list');
   const capDays = settings?.settings.marketing_cap_days ?? 7;
   const holdout = holdoutOf(draft.holdoutPct) ?? 0;
@@ -127,7 +128,7 @@ export function CampaignEditor({ draft }: { draft: CampaignDraft }) {
       return;
     }
     setShowErrors(true);
-    if (problems.length === 0 && result.preview.size > 0) setConfirming(true);
+    if (problems.length === 0 && result.preview.size > 0) void sendGate.ensure().then((ok) => ok && setConfirming(true));
   };
   const sendable = (result.preview.groups.holdout === undefined ? result.preview.size : result.preview.size - (result.preview.groups.holdout ?? 0));
   const sourceValue = draft.segmentId !== '' ? draft.segmentId : LIST_SOURCE;

@@ -4,7 +4,7 @@ import { navigate } from '../../app/router';
 import { useCurrentBranch, useDesk, useOutlookState, useToday } from '../../data/hooks';
 import { formatPrice } from '../../lib/format';
 import { outlookNote } from '../../lib/outlook-format';
-import { useDeskPermission } from '../../sync/permissions';
+import { useDeskPermission, useMemberGate } from '../../sync/permissions';
 import { GatedButton } from '../../ui/GatedButton';
 import { Icon } from '../../ui/Icon';
 import { ImportDialog, SwitchInDialog } from '../import-export';
@@ -44,6 +44,7 @@ export function CustomersScreen() {
   const [registering, setRegistering] = useState<{ query: string } | null>(null);
   const [exporting, setExporting] = useState(false);
   const exportPermission = useDeskPermission('export_customer_list');
+  const exportGate = useMemberGate('export_customer_list');
   const [dialog, setDialog] = useState<'import' | 'switch-in' | 'save-segment' | null>(null);
   const segment = useCustomersView((v) => v.segment);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -139,7 +140,7 @@ export function CustomersScreen() {
           <button type="button" className="btn" onClick={() => setDialog('switch-in')}>
             Switch from another system
           </button>
-          <GatedButton permission={exportPermission} type="button" className="btn" disabled={!hasCustomers || visible.length === 0 || exporting} onClick={() => void exportList()}>
+          <GatedButton permission={exportPermission} type="button" className="btn" disabled={!hasCustomers || visible.length === 0 || exporting} onClick={() => void exportGate.ensure().then((ok) => (ok ? exportList() : undefined))}>
             Export CSV
           </GatedButton>
           <button type="button" className="btn btn-primary" onClick={() => setRegistering({ query: '' })}>

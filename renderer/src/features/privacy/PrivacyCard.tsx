@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { CustomerDoc } from '../../../../shared/domain/schemas';
 import { useDesk } from '../../data/hooks';
 import { now } from '../../data/session';
-import { useDeskPermission } from '../../sync/permissions';
+import { useDeskPermission, useMemberGate } from '../../sync/permissions';
 import { Field } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
@@ -67,6 +67,7 @@ export function PrivacyCard({ customer }: { customer: CustomerDoc }) {
   const [erasing, setErasing] = useState(false);
   const [exporting, setExporting] = useState(false);
   const erasePermission = useDeskPermission('erase_customer');
+  const eraseGate = useMemberGate('erase_customer');
   const exportData = async (): Promise<void> => {
     setExporting(true);
     try {
@@ -90,7 +91,7 @@ export function PrivacyCard({ customer }: { customer: CustomerDoc }) {
             Export customer data
           </button>
           {erasePermission.allowed && (
-            <button type="button" className="btn btn-danger-outline" onClick={() => setErasing(true)}>
+            <button type="button" className="btn btn-danger-outline" onClick={() => void eraseGate.ensure().then((ok) => ok && setErasing(true))}>
               Erase customer…
             </button>
           )}

@@ -2,6 +2,7 @@ import type { CommunicationDoc, CustomerDoc } from '../../../../shared/domain/sc
 import type { DeskData } from '../../data/desk-data';
 import { assertValid, bulkWriteError } from '../../data/write-errors';
 import { erasePlan } from './erase-plan';
+import { recordAudit } from '../../data/team';
 
 /**
  * Erases a customer on this desk: the anonymised document replaces theirs (same id, so bookings
@@ -24,5 +25,8 @@ export async function eraseCustomerOnDesk(desk: DeskData, customerId: string, no
     const result = await desk.db.communications.bulkUpsert(plan.communications);
     if (result.error.length > 0) throw bulkWriteError('communications', result.error);
   }
+  const branchId = desk.currentBranch?.id;
+  // the log keeps no name of an erased customer: only its id and who erased it
+  if (branchId !== undefined) await recordAudit(desk.db, branchId, 'erase', 'customer', customerId, 'Customer erased (personal data removed)', nowMs);
   return { messages: plan.communications.length };
 }

@@ -11,6 +11,9 @@ import { errorMessage, toast } from '../../ui/toasts';
 import { AutomationsSection } from './AutomationsSection';
 import { ServicesSection } from './ServicesSection';
 import { StaffSection } from './StaffSection';
+import { ActivityLogSection, TeamSection } from './TeamSection';
+import { useMemberGate } from '../../sync/permissions';
+import { endApproval } from '../../data/team';
 import { BranchForm } from './BranchForm';
 import { CountryField } from './CountryField';
 import { MoneySection } from './MoneySection';
@@ -122,8 +125,36 @@ function BranchFacts({ branch, thresholds }: { branch: BranchDoc; thresholds: Th
   );
 }
 
-/** Branch name, time zone, country and thresholds (activity recomputes); desk branch; reset. */
+/**
+ * Settings are a manager's (docs/DESIGN.md §14): once the branch has team members, a front-desk
+ * member sees them after a manager's passcode, for as long as the screen stays open.
+ */
 export function SettingsScreen() {
+  const { gate, ensure } = useMemberGate('settings');
+  useEffect(() => () => endApproval('settings'), []);
+  if (gate.kind === 'open') return <SettingsPage />;
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1>Settings</h1>
+          <p>{gate.reason}</p>
+        </div>
+      </div>
+      <section className="card settings-section" aria-label="Manager approval">
+        <p>Ask a manager to type their passcode to open Settings on this desk.</p>
+        <div>
+          <button type="button" className="btn btn-primary" onClick={() => void ensure()}>
+            Enter a manager&apos;s passcode…
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}
+
+/** Branch name, time zone, country and thresholds (activity recomputes); desk branch; reset. */
+function SettingsPage() {
   const desk = useDesk();
   const branch = useCurrentBranch();
   const branches = useBranches();
@@ -174,9 +205,11 @@ export function SettingsScreen() {
           <StaffSection today={today} />
           <AutomationsSection />
           <RemindersSection />
+          <ActivityLogSection />
         </div>
         <div className="stack">
           <SyncSettingsSection />
+          <TeamSection />
           {branches.length > 1 && !paired && (
             <section className="card settings-section" aria-labelledby="desk-branch-title">
               <header>

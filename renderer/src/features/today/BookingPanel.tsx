@@ -15,6 +15,7 @@ import { conflictLines } from './ConflictNotice';
 import { isFinished } from '../../../../shared/schedule/corrections';
 import { AmendmentList } from './AmendmentList';
 import { useCorrector } from './corrector';
+import { useMemberGate } from '../../sync/permissions';
 
 export type BookingAction = 'check_in' | 'complete' | 'no_show' | 'cancel' | 'edit' | 'correct';
 
@@ -44,6 +45,7 @@ export function BookingPanel({
   const start = zoneClock(timeZone).localMinuteOfDay(ms);
   const name = displayName(customer);
   const { allowed: mayCorrect, reason: cannotCorrect } = useCorrector();
+  const correctGate = useMemberGate('correct_visit');
   return (
     <aside className="card booking-panel" aria-label="Booking details">
       <div className="booking-panel-head">
@@ -149,7 +151,13 @@ export function BookingPanel({
           </button>
         )}
         {isFinished(booking) && mayCorrect && (
-          <button type="button" className="btn btn-block" onClick={() => onAction('correct')}>
+          <button
+            type="button"
+            className="btn btn-block"
+            onClick={() => {
+              void correctGate.ensure().then((ok) => ok && onAction('correct'));
+            }}
+          >
             Correct this visit…
           </button>
         )}
