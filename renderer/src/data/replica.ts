@@ -75,7 +75,7 @@ function validatedStorage(storage: RxStorage<unknown, unknown> | undefined): RxS
 }
 
 /**
- * Opens (creating on first run) the local replica with its nine collections. A replica written
+ * Opens (creating on first run) the local replica with its eleven collections. A replica written
  * by an older schema is migrated first (RxDB migration strategies, `schema.ts`); this resolves
  * once every collection is current.
  */
