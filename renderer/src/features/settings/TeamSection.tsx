@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { AUDIT_ACTIONS, type AuditAction, type MemberDoc, type MemberRole } from '../../../../shared/domain/schemas';
 import { hashPasscode, passcodeProblem } from '../../../../shared/team/passcode';
-import { useCurrentBranch, useDesk } from '../../data/hooks';
+import { useCurrentBranch, useDesk, useToday } from '../../data/hooks';
 import { saveMenuDoc } from '../../data/menu';
 import { now } from '../../data/session';
 import { newMemberId, useAuditTrail, useMembers } from '../../data/team';
@@ -140,12 +140,14 @@ export function TeamSection() {
 }
 
 const ACTION_LABEL: Record<AuditAction, string> = { check_in: 'Checked in', complete: 'Completed', no_show: 'No-show', cancel: 'Cancelled', correct: 'Corrected', erase: 'Erased' };
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Who did what, newest first, filterable by member and action (synced `audit_events`). */
 export function ActivityLogSection() {
   const branch = useCurrentBranch();
   const events = useAuditTrail(branch?.id ?? '');
+  const { timeZone } = useToday();
+  // in the branch's zone, like every time the desk shows
+  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const [who, setWho] = useState('');
   const [action, setAction] = useState<AuditAction | ''>('');
   if (branch === undefined) return null;
