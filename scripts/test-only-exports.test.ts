@@ -51,13 +51,11 @@ const NOT_YET_MADE_PRIVATE = new Set([
   'shared/insights/rfm.ts: deriveRfmCutoffs',
   'shared/insights/triggers.ts: statusBeganOn',
   'shared/insights/triggers.ts: statusChangeEvent',
-  'shared/insights/value.ts: highValueThreshold',
   'shared/ipc.ts: parseFileName',
   'shared/ipc.ts: parseNotifyRequest',
   'shared/ipc.ts: parseSaveFileRequest',
   'shared/ipc.ts: parseSecretKey',
   'shared/ipc.ts: parseSecretValue',
-  'shared/money-input.ts: moneySeparators',
   'shared/predict/backtest.ts: auc',
   'shared/predict/bgnbd.ts: bgnbdPointLogLikelihood',
   'shared/predict/bgnbd.ts: expectedVisitsNewCustomer',
@@ -70,7 +68,6 @@ const NOT_YET_MADE_PRIVATE = new Set([
   'shared/schedule/corrections.ts: orderAmendments',
   'shared/schedule/reminders.ts: inQuietHours',
   'shared/schedule/reminders.ts: parseReplyKey',
-  'shared/time/zone-names.ts: RENAMED_ZONES',
 ]);
 
 /** A probe: one module used by product code and a test, one export only a test (through a barrel) uses. */

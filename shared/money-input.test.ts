@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatMoneyInput, moneySeparators, parseMoneyInput } from './money-input';
+import { formatMoneyInput, parseMoneyInput } from './money-input';
 
 const cents = (text: string, locale: string): number | string => {
   const r = parseMoneyInput(text, locale);
@@ -9,10 +9,11 @@ const cents = (text: string, locale: string): number | string => {
 
 describe('parseMoneyInput', () => {
   it('reads the separators of the locale', () => {
-    expect(moneySeparators('en-GB')).toEqual({ decimal: '.', group: ',' });
-    expect(moneySeparators('de-DE')).toEqual({ decimal: ',', group: '.' });
-    expect(moneySeparators('fr-FR')).toEqual({ decimal: ',', group: ' ' });
-    expect(moneySeparators('not a locale')).toEqual({ decimal: '.', group: ',' });
+    expect([formatMoneyInput(1250, 'en-GB'), cents('1,234.50', 'en-GB')]).toEqual(['12.50', 123_450]);
+    expect([formatMoneyInput(1250, 'de-DE'), cents('1.234,50', 'de-DE')]).toEqual(['12,50', 123_450]);
+    expect([formatMoneyInput(1250, 'fr-FR'), cents('1 234,50', 'fr-FR')]).toEqual(['12,50', 123_450]);
+    // an unknown locale reads like English
+    expect([formatMoneyInput(1250, 'not a locale'), cents('1,234.50', 'not a locale')]).toEqual(['12.50', 123_450]);
   });
 
   it('reads a decimal comma where the locale uses one', () => {

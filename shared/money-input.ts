@@ -16,7 +16,7 @@ const SPACES = /[\s\u00a0\u202f\u2009]/g;
 const cache = new Map<string, MoneySeparators>();
 
 /** The decimal and grouping separators of a BCP 47 locale (Intl), `en` when unknown. */
-export function moneySeparators(locale: string): MoneySeparators {
+function moneySeparators(locale: string): MoneySeparators {
   const hit = cache.get(locale);
   if (hit !== undefined) return hit;
   let format: Intl.NumberFormat;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { activity } from './test-fixtures';
-import { highValueThreshold, highValueThresholds, isHighValue, isVip } from './value';
+import { highValueThresholds, isHighValue, isVip } from './value';
+import type { PairActivity } from '../engine/activity';
+
+/** The threshold of the one branch these pairs are at. */
+function highValueThreshold(pairs: PairActivity[], pct: number): number | null {
+  const thresholds = highValueThresholds(pairs, pct);
+  expect(thresholds.size).toBe(1);
+  return [...thresholds.values()][0] ?? null;
+}
 import { preferredBranch } from './preferred-branch';
 
 describe('high value and VIP (per branch)', () => {

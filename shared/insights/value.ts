@@ -9,7 +9,7 @@
 import type { PairActivity } from '../engine/activity';
 
 /** The lowest spend (cents) that is high value among these pairs, or null when none has a visit. */
-export function highValueThreshold(pairs: Iterable<Pick<PairActivity, 'total_bookings' | 'total_spent'>>, pct: number): number | null {
+function highValueThreshold(pairs: Iterable<Pick<PairActivity, 'total_bookings' | 'total_spent'>>, pct: number): number | null {
   const spends: number[] = [];
   for (const p of pairs) if (p.total_bookings > 0) spends.push(p.total_spent);
   if (spends.length === 0) return null;

@@ -6,7 +6,7 @@
  * (Europe/Bratislava → Europe/Prague) is a correct name for that country and stays.
  * Both names are the same zone, so mapping one to the other never shifts a time.
  */
-export const RENAMED_ZONES: Readonly<Record<string, string>> = {
+const RENAMED_ZONES: Readonly<Record<string, string>> = {
   'Africa/Asmera': 'Africa/Asmara',
   'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
   'America/Catamarca': 'America/Argentina/Catamarca',
