@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cadenceOf, cadenceTolerance, describeCadence, medianGap } from './cadence';
+import { cadenceOf, describeCadence } from './cadence';
+
+/** The cadence's typical gap and tolerance for these visit days. */
+const medianGap = (days: number[]): number | undefined => cadenceOf({ days }, 0)?.typical_gap_days;
+/** The tolerance of a steady cadence with this gap (visits 0, gap, 2·gap). */
+const cadenceTolerance = (gap: number): number | undefined => cadenceOf({ days: [0, gap, 2 * gap] }, 0)?.tolerance_days;
 
 describe('personal cadence', () => {
   it('needs 3 visit days', () => {

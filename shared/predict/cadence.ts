@@ -29,11 +29,11 @@ export interface Cadence {
  * typical gap + tolerance; 16,710 visits after ≥ 3 visit days): "overdue" means later than
  * nine in ten of actual returns.
  */
-export function cadenceTolerance(typicalGapDays: number): number {
+function cadenceTolerance(typicalGapDays: number): number {
   return Math.max(2, Math.round(typicalGapDays / 4));
 }
 
-export function medianGap(days: readonly number[]): number {
+function medianGap(days: readonly number[]): number {
   const gaps: number[] = [];
   for (let i = 1; i < days.length; i += 1) gaps.push((days[i] as number) - (days[i - 1] as number));
   gaps.sort((a, b) => a - b);

@@ -117,7 +117,7 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, data: GammaGam
 }
 
 /** The population mean spend per transaction, γp/(q−1) (finite only for q > 1). */
-export function populationMeanSpend(params: GammaGammaParams): number {
+function populationMeanSpend(params: GammaGammaParams): number {
   return (params.gamma * params.p) / (params.q - 1);
 }
 
