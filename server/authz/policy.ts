@@ -35,11 +35,26 @@ export function deniedMessage(role: Role, resource: Resource, operation: Operati
  * A branch rule on a device without a branch is a deny too.
  */
 export function authorize(device: Device, resource: Resource, operation: Operation): Exclude<ScopeRule, 'deny'> {
-  const rule = ruleOf(device.role, resource, operation);
-  if (rule === 'deny' || ((rule === 'branch' || rule === 'linked') && device.branch_id === '')) {
-    throw new ApiError(403, deniedMessage(device.role, resource, operation));
-  }
+  const rule = allowedRule(device, resource, operation);
+  if (rule === null) throw new ApiError(403, deniedMessage(device.role, resource, operation));
   return rule;
+}
+
+function allowedRule(device: Device, resource: Resource, operation: Operation): Exclude<ScopeRule, 'deny'> | null {
+  const rule = ruleOf(device.role, resource, operation);
+  return rule === 'deny' || ((rule === 'branch' || rule === 'linked') && device.branch_id === '') ? null : rule;
+}
+
+/**
+ * A push's first check, before any row is read: the device may write `resource` at all, by
+ * creating or by changing documents (an append-only resource such as audit_events is only
+ * created). Which of the two each row is, and its scope, is decided per row in the transaction
+ * (server/authz/push-authz.ts). 403 naming the change otherwise.
+ */
+export function authorizePushRole(device: Device, resource: Resource): void {
+  if (allowedRule(device, resource, 'update') === null && allowedRule(device, resource, 'create') === null) {
+    throw new ApiError(403, deniedMessage(device.role, resource, 'update'));
+  }
 }
 
 /**

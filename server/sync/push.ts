@@ -11,7 +11,7 @@ import { decidePush } from '../../shared/sync/decide-push';
 import { jsonEqual } from '../../shared/sync/equal';
 import type { ErrorDetail, PushCollection, WireDoc } from '../../shared/sync/protocol';
 import { IMMUTABLE_FIELDS } from '../../shared/sync/rules';
-import { authorize, ruleOf } from '../authz/policy';
+import { authorizePushRole } from '../authz/policy';
 import { authorizePush } from '../authz/push-authz';
 import { loadBranches, timezonesOf, type BranchInfo } from '../store/branches';
 import { loadMasters, writeDocuments, type DocWrite } from '../store/documents';
@@ -132,8 +132,7 @@ function communicationProblems(rows: readonly ParsedRow[]): ErrorDetail[] {
 
 export async function pushRows(store: Store, device: Device, collection: PushCollection, body: readonly PushBodyRow[]): Promise<PushResult> {
   // Authorisation is server/authz: the role first (hq never pushes), the rest in the transaction.
-  // An append-only collection (audit_events) is created but never updated: its push is a create.
-  authorize(device, collection, ruleOf(device.role, collection, 'update') === 'deny' ? 'create' : 'update');
+  authorizePushRole(device, collection);
   const rows = parsePushBody(collection, body, store.clock());
   if (collection === 'communications') {
     const problems = communicationProblems(rows);
