@@ -14,7 +14,7 @@ import { isPushCollection, type PullResponse, type PushCollection, type Role, ty
 import { policyEntries, ruleOf, type Operation, type Resource } from '../authz/policy';
 import { REPO } from '../test-support/spawn';
 import { edited, freshCustomer, freshDoc, freshId, recently } from './attack-docs';
-import { openTarget, TARGET_NAMES, type Actor, type Answer, type Target } from './harness';
+import { openTarget, pushDoc, TARGET_NAMES, type Actor, type Answer, type Target } from './harness';
 
 type Doc = WireDoc<Record<string, unknown>>;
 const SLOW = 240_000;
@@ -83,9 +83,7 @@ describe.each(TARGET_NAMES)('authorisation table against a real server on %s', {
     return (await master(collection, doc.id as string)) as Doc;
   }
 
-  async function push(who: Actor, collection: PushCollection, next: Doc, assumed?: Doc): Promise<Answer> {
-    return who.post(`/api/sync/${collection}/push`, [{ assumedMasterState: assumed ?? null, newDocumentState: next }]);
-  }
+  const push = (who: Actor, collection: PushCollection, next: Doc, assumed?: Doc): Promise<Answer> => pushDoc(who, collection, next, assumed ?? null);
 
   /** Runs one attack; returns the answer and the operations the policy must allow for it. */
   async function attack(who: Actor, resource: Resource, op: Operation, where: string): Promise<{ answer: Answer; ops: Operation[]; stored: () => Promise<boolean>; scope?: string } | null> {

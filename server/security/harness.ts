@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCHEMA_VERSION } from '../../shared/domain/schemas';
-import { SCHEMA_HEADER, type EnrolResponse, type Role } from '../../shared/sync/protocol';
+import { SCHEMA_HEADER, type EnrolResponse, type PullResponse, type Role } from '../../shared/sync/protocol';
 import { acquireDataDir, pgliteDir } from '../db/data-dir';
 import { createEnrolmentCode } from '../store/auth';
 import { importDataset } from '../services/import';
@@ -83,6 +83,17 @@ function actor(url: () => string, name: string, session: EnrolResponse): Actor {
     post: (path, body) => call('POST', path, body),
     put: (path, body) => call('PUT', path, body),
   };
+}
+
+/** One page (up to 2,000) of what `who` pulls of `collection`: the answer's status and its documents (none when refused). */
+export async function pullDocs<T>(who: Actor, collection: string): Promise<{ status: number; docs: T[] }> {
+  const res = await who.get(`/api/sync/${collection}/pull?limit=2000`);
+  return { status: res.status, docs: res.status === 200 ? (res.body as PullResponse<T>).documents : [] };
+}
+
+/** `who` pushes one document of `collection`, assuming `assumed` is the server's current state (null: a new one). */
+export function pushDoc(who: Actor, collection: string, next: unknown, assumed: unknown = null): Promise<Answer> {
+  return who.post(`/api/sync/${collection}/push`, [{ assumedMasterState: assumed, newDocumentState: next }]);
 }
 
 /** `extra`: more server environment and arguments (e.g. reminders' PUBLIC_URL and a fixed --port). */

@@ -11,7 +11,7 @@ import type { PullResponse, WireDoc } from '../../shared/sync/protocol';
 import { bookingDoc, communicationDoc } from '../test-support/docs';
 import { freshCustomer, freshId, recently, soon } from './attack-docs';
 import { consentWhoAttacks } from './consent-who-attacks';
-import { openTarget, TARGET_NAMES, type Actor, type Answer, type Target } from './harness';
+import { openTarget, pushDoc, TARGET_NAMES, type Actor, type Answer, type Target } from './harness';
 
 type Doc = WireDoc<Record<string, unknown>>;
 const SLOW = 120_000;
@@ -29,8 +29,7 @@ describe.each(TARGET_NAMES)('issue 8 attacks against a real server on %s', { tim
     ((await who.get(`/api/sync/${collection}/pull?limit=2000`)).body as PullResponse<Doc>).documents.map((d) => d.id as string);
   const master = async (collection: string, id: string): Promise<Doc | undefined> =>
     ((await t.actors.hq.get(`/api/sync/${collection}/pull?limit=2000`)).body as PullResponse<Doc>).documents.find((d) => d.id === id);
-  const push = (who: Actor, collection: string, next: Doc, assumed?: Doc): Promise<Answer> =>
-    who.post(`/api/sync/${collection}/push`, [{ assumedMasterState: assumed ?? null, newDocumentState: next }]);
+  const push = (who: Actor, collection: string, next: Doc, assumed?: Doc): Promise<Answer> => pushDoc(who, collection, next, assumed ?? null);
   const details = (a: Answer) => (a.body as { details: { document?: string; field?: string }[] }).details;
 
   it('1: a booking at A for a customer known only at B is refused whole, and A reads nothing of B\'s customer', async () => {

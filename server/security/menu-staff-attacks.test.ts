@@ -7,9 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceDoc, StaffDoc } from '../../shared/domain/schemas';
-import type { PullResponse, WireDoc } from '../../shared/sync/protocol';
+import type { WireDoc } from '../../shared/sync/protocol';
 import { freshDoc } from './attack-docs';
-import { openTarget, TARGET_NAMES, type Actor, type Target } from './harness';
+import { openTarget, pullDocs, pushDoc, TARGET_NAMES, type Actor, type Target } from './harness';
 
 const SLOW = 120_000;
 type Service = WireDoc<ServiceDoc>;
@@ -24,12 +24,12 @@ describe.each(TARGET_NAMES)('service menu and staff hours against a real server 
     await t?.close();
   }, SLOW);
 
-  async function pulled<T extends { id: string }>(who: Actor, collection: string): Promise<T[]> {
-    const res = await who.get(`/api/sync/${collection}/pull?limit=2000`);
-    expect(res.status).toBe(200);
-    return (res.body as PullResponse<T>).documents;
+  async function pulled<T>(who: Actor, collection: string): Promise<T[]> {
+    const { status, docs } = await pullDocs<T>(who, collection);
+    expect(status).toBe(200);
+    return docs;
   }
-  const push = (who: Actor, collection: string, next: unknown, assumed: unknown = null) => who.post(`/api/sync/${collection}/push`, [{ assumedMasterState: assumed, newDocumentState: next }]);
+  const push = pushDoc;
 
   it("a branch's manager writes its menu; its front desk reads it and cannot change it; other branches neither see nor write it", async () => {
     const service = freshDoc('services', 'br-a', '') as unknown as Service;
