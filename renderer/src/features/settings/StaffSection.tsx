@@ -9,6 +9,7 @@ import { useDeskPermission } from '../../sync/permissions';
 import { Field } from '../../ui/Field';
 import { Modal, SubmitFooter } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
+import { PeopleSettingsList } from './PeopleSettingsList';
 import { formOfStaff, staffOfForm, type DayForm, type StaffErrors, type StaffForm } from './menu-model';
 
 const SHORT_DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -193,39 +194,24 @@ export function StaffSection({ today }: { today: number }) {
           {permission.reason}
         </p>
       )}
-      {staff === null ? (
-        <p className="muted">Loading…</p>
-      ) : staff.length === 0 ? (
-        <p className="empty-state">No staff yet. {permission.allowed ? 'Add your team: the agenda then shows their hours.' : 'A manager adds them.'}</p>
-      ) : (
-        <ul className="staff-list" aria-label="Staff">
-          {staff.map((s) => (
-            <li key={s.id} className={s.active ? 'staff-item' : 'staff-item retired'}>
-              <div>
-                <strong>{s.name}</strong>
-                {!s.active && <span className="muted"> · left the team</span>}
-                <span className="staff-hours">{weekSummary(s)}</span>
-                <span className="muted">
-                  Today: {todayHours(s, today)}
-                  {s.days_off.length > 0 && ` · ${s.days_off.length} day${s.days_off.length === 1 ? '' : 's'} off`}
-                </span>
-              </div>
-              {permission.allowed && (
-                <button type="button" className="btn btn-small" aria-label={`Edit ${s.name}`} onClick={() => setEditing(s)}>
-                  Edit
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {permission.allowed && (
-        <div>
-          <button type="button" className="btn" onClick={() => setEditing('new')}>
-            Add staff member…
-          </button>
-        </div>
-      )}
+      <PeopleSettingsList
+        people={staff}
+        label="Staff"
+        empty={`No staff yet. ${permission.allowed ? 'Add your team: the agenda then shows their hours.' : 'A manager adds them.'}`}
+        details={(s) => (
+          <>
+            {!s.active && <span className="muted"> · left the team</span>}
+            <span className="staff-hours">{weekSummary(s)}</span>
+            <span className="muted">
+              Today: {todayHours(s, today)}
+              {s.days_off.length > 0 && ` · ${s.days_off.length} day${s.days_off.length === 1 ? '' : 's'} off`}
+            </span>
+          </>
+        )}
+        permission={permission}
+        addLabel="Add staff member…"
+        onEdit={setEditing}
+      />
       {editing !== null && staff !== null && <StaffDialog staff={editing === 'new' ? null : editing} all={staff} onClose={() => setEditing(null)} />}
     </section>
   );

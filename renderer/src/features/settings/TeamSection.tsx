@@ -9,6 +9,7 @@ import { useDeskPermission } from '../../sync/permissions';
 import { Field } from '../../ui/Field';
 import { Modal, SubmitFooter } from '../../ui/Modal';
 import { errorMessage, toast } from '../../ui/toasts';
+import { PeopleSettingsList } from './PeopleSettingsList';
 
 const ROLE_LABEL: Record<MemberRole, string> = { front_desk: 'Front desk', manager: 'Manager' };
 
@@ -103,37 +104,20 @@ export function TeamSection() {
           {permission.reason}
         </p>
       )}
-      {members === null ? (
-        <p className="muted">Loading…</p>
-      ) : members.length === 0 ? (
-        <p className="empty-state">
-          No team members yet: anyone at this desk can use it, and nothing asks for a passcode. {permission.allowed ? 'Add a manager first; the desk then opens on a sign-in screen.' : 'A manager adds them.'}
-        </p>
-      ) : (
-        <ul className="staff-list" aria-label="Team members">
-          {members.map((m) => (
-            <li key={m.id} className={m.active ? 'staff-item' : 'staff-item retired'}>
-              <div>
-                <strong>{m.name}</strong>
-                <span className="muted"> · {ROLE_LABEL[m.role]}</span>
-                {!m.active && <span className="muted"> · cannot sign in</span>}
-              </div>
-              {permission.allowed && (
-                <button type="button" className="btn btn-small" aria-label={`Edit ${m.name}`} onClick={() => setEditing(m)}>
-                  Edit
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {permission.allowed && (
-        <div>
-          <button type="button" className="btn" onClick={() => setEditing('new')}>
-            Add team member…
-          </button>
-        </div>
-      )}
+      <PeopleSettingsList
+        people={members}
+        label="Team members"
+        empty={`No team members yet: anyone at this desk can use it, and nothing asks for a passcode. ${permission.allowed ? 'Add a manager first; the desk then opens on a sign-in screen.' : 'A manager adds them.'}`}
+        details={(m) => (
+          <>
+            <span className="muted"> · {ROLE_LABEL[m.role]}</span>
+            {!m.active && <span className="muted"> · cannot sign in</span>}
+          </>
+        )}
+        permission={permission}
+        addLabel="Add team member…"
+        onEdit={setEditing}
+      />
       {editing !== null && members !== null && <MemberDialog member={editing === 'new' ? null : editing} members={members} onClose={() => setEditing(null)} />}
     </section>
   );
