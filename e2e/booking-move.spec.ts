@@ -12,16 +12,16 @@ test('a booking is dragged to another time and staff member, edited from the key
   await today.newBooking({ register: { name: 'Ben Cruz', phone: '0917 765 4321' } }, { service: 'Fade', staff: 'Ben', time: '11:00', duration: '30', price: '300' });
   const bookingId = await today.booking('Maria Santos').getAttribute('data-booking-id');
 
-  // Drag Maria from Ana 10:00 to Ben's column at 14:00
+  // Drag Maria from Ana 10:00 to Ben's column at 16:00 (later than now, 14:30: a drag into the past asks first, see nudges.spec.ts)
   const target = today.agenda.getByRole('region', { name: "Ben's bookings" });
-  await today.dragBooking('Maria Santos', 'Ben', 14 * 60);
-  await app.toast('Moved Maria Santos to Mon 2 Mar, 14:00 with Ben');
+  await today.dragBooking('Maria Santos', 'Ben', 16 * 60);
+  await app.toast('Moved Maria Santos to Mon 2 Mar, 16:00 with Ben');
   // One booking, the same document: moved, not cancelled and booked again
   await expect(today.booking('Maria Santos')).toHaveCount(1);
   await expect(today.booking('Maria Santos')).toHaveAttribute('data-booking-id', bookingId ?? '');
-  await expect(today.booking('Maria Santos')).toHaveAccessibleName(/^14:00–14:30, Maria Santos, Haircut, Scheduled/);
+  await expect(today.booking('Maria Santos')).toHaveAccessibleName(/^16:00–16:30, Maria Santos, Haircut, Scheduled/);
   await expect(target.getByRole('button', { name: /Maria Santos/ })).toBeVisible();
-  await expect(today.panel.getByText('14:00 · 30 min')).toBeVisible();
+  await expect(today.panel.getByText('16:00 · 30 min')).toBeVisible();
 
   // Keyboard: select Ben Cruz's booking, open "Edit or move…", move it onto Maria's slot
   await today.booking('Ben Cruz').focus();
@@ -32,24 +32,24 @@ test('a booking is dragged to another time and staff member, edited from the key
   const edit = page.getByRole('dialog', { name: 'Edit booking' });
   await expect(edit.getByLabel('Date')).toBeFocused();
   await expect(edit.getByLabel('Time')).toHaveValue('11:00');
-  await edit.getByLabel('Time').fill('14:15');
+  await edit.getByLabel('Time').fill('16:15');
   await edit.getByLabel('Notes').fill('Wants a skin fade');
   await edit.getByLabel('Time').press('Enter');
   const notice = edit.getByRole('alert');
   await expect(notice).toContainText('This overlaps another booking');
-  await expect(notice).toContainText('Ben already has Maria Santos at Mon 2 Mar, 14:00 (30 min)');
+  await expect(notice).toContainText('Ben already has Maria Santos at Mon 2 Mar, 16:00 (30 min)');
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: shot('40-edit-booking-overlap') });
   await edit.getByRole('button', { name: 'Save anyway' }).click();
   await expect(edit).toBeHidden();
-  await app.toast("Saved Ben Cruz's booking: Mon 2 Mar, 14:15 with Ben");
+  await app.toast("Saved Ben Cruz's booking: Mon 2 Mar, 16:15 with Ben");
   // Focus returns where it was
   await expect(today.panel.getByRole('button', { name: 'Edit or move…' })).toBeFocused();
 
   // Both cards carry the overlap badge; the panel says with whom
   await expect(today.booking('Ben Cruz')).toHaveAccessibleName(/staff double-booked$/);
   await expect(today.booking('Maria Santos')).toHaveAccessibleName(/staff double-booked$/);
-  await expect(today.panel.getByRole('status', { name: 'Overlapping bookings' })).toContainText('Ben already has Maria Santos at Mon 2 Mar, 14:00');
+  await expect(today.panel.getByRole('status', { name: 'Overlapping bookings' })).toContainText('Ben already has Maria Santos at Mon 2 Mar, 16:00');
   await expect(today.panel.getByText('Booking note: Wants a skin fade')).toBeVisible();
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: shot('41-agenda-overlap') });
@@ -59,26 +59,26 @@ test('a booking is dragged to another time and staff member, edited from the key
   const dialog = page.getByRole('dialog', { name: 'New booking' });
   await dialog.getByRole('combobox', { name: 'Customer' }).fill('Maria');
   await dialog.getByRole('option').first().click();
-  await dialog.getByLabel('Time').fill('14:00');
+  await dialog.getByLabel('Time').fill('16:00');
   await dialog.getByLabel('Service').fill('Manicure');
   await dialog.getByLabel('Staff').fill('Cara');
   await dialog.getByLabel('Price').fill('150');
   await dialog.getByRole('button', { name: 'Save booking' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('Maria Santos is already booked at Mon 2 Mar, 14:00 with Ben');
+  await expect(dialog.getByRole('alert')).toContainText('Maria Santos is already booked at Mon 2 Mar, 16:00 with Ben');
   // Changing the time clears the warning; a free slot saves at once
-  await dialog.getByLabel('Time').fill('15:00');
+  await dialog.getByLabel('Time').fill('17:00');
   await expect(dialog.getByRole('alert')).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Save booking' }).click();
   await expect(dialog).toBeHidden();
-  await app.toast('Booked Maria Santos · Mon 2 Mar, 15:00 with Cara (30 min)');
+  await app.toast('Booked Maria Santos · Mon 2 Mar, 17:00 with Cara (30 min)');
 
   // Dragging into an overlap asks first; "Keep where it was" changes nothing
-  await today.dragBooking('Ben Cruz', 'Cara', 15 * 60);
+  await today.dragBooking('Ben Cruz', 'Cara', 17 * 60);
   const confirm = page.getByRole('dialog', { name: 'Move into an overlap?' });
-  await expect(confirm.getByRole('alert')).toContainText('Cara already has Maria Santos at Mon 2 Mar, 15:00');
+  await expect(confirm.getByRole('alert')).toContainText('Cara already has Maria Santos at Mon 2 Mar, 17:00');
   await confirm.getByRole('button', { name: 'Keep where it was' }).click();
   await expect(confirm).toBeHidden();
-  await expect(today.booking('Ben Cruz')).toHaveAccessibleName(/^14:15–14:45, Ben Cruz/);
+  await expect(today.booking('Ben Cruz')).toHaveAccessibleName(/^16:15–16:45, Ben Cruz/);
 
   // Final bookings cannot be moved
   await today.select('Ben Cruz');
@@ -88,5 +88,5 @@ test('a booking is dragged to another time and staff member, edited from the key
 
   await app.reload();
   await expect(today.booking('Maria Santos')).toHaveCount(2);
-  await expect(today.booking('Ben Cruz')).toHaveAccessibleName(/^14:15–14:45, Ben Cruz/);
+  await expect(today.booking('Ben Cruz')).toHaveAccessibleName(/^16:15–16:45, Ben Cruz/);
 });

@@ -86,3 +86,48 @@ test('a booking in the past and a price far from the usual are asked about once 
   await expect(walkIn).toBeHidden();
   await app.toast(/Maria Santos is checked in · Mon 2 Mar, 14:30/);
 });
+
+test('a booking dragged into the past asks once before moving; "Not yet" and Escape leave it where it was', async ({ app, page }) => {
+  await app.open();
+  await new WelcomePage(page).setUpBranch({ name: 'Makati Central', country: 'PH' });
+  const today = new TodayPage(page);
+  // Now is 14:30
+  await today.newBooking({ register: { name: 'Maria Santos', phone: '0917 123 4567' } }, { service: 'Haircut', staff: 'Ana', time: '16:00', price: '250' });
+  await today.newBooking({ register: { name: 'Ben Cruz', phone: '0917 765 4321' } }, { service: 'Fade', staff: 'Ben', time: '18:00', price: '300' });
+  const bookingId = await today.booking('Maria Santos').getAttribute('data-booking-id');
+
+  const confirm = page.getByRole('dialog', { name: 'Move into the past?' });
+  await today.dragBooking('Maria Santos', 'Ana', 12 * 60);
+  await expect(confirm).toContainText('Maria Santos · Haircut');
+  await expect(confirm.getByRole('status')).toHaveText('To Mon 2 Mar, 12:00 with Ana: this booking starts in the past (2 h 30 min ago).');
+  await expect(confirm.getByRole('button', { name: 'Not yet' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Not yet' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(today.booking('Maria Santos')).toHaveAccessibleName(/^16:00–16:30, Maria Santos/);
+
+  // Escape is "Not yet" too
+  await today.dragBooking('Maria Santos', 'Ana', 12 * 60);
+  await expect(confirm).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(today.booking('Maria Santos')).toHaveAccessibleName(/^16:00–16:30, Maria Santos/);
+  await app.reload();
+  await expect(today.booking('Maria Santos')).toHaveAccessibleName(/^16:00–16:30, Maria Santos/);
+
+  // Asked once: "Move anyway" moves it, the same booking
+  await today.dragBooking('Maria Santos', 'Ana', 12 * 60);
+  await confirm.getByRole('button', { name: 'Move anyway' }).click();
+  await expect(confirm).toBeHidden();
+  await app.toast('Moved Maria Santos to Mon 2 Mar, 12:00 with Ana');
+  await expect(today.booking('Maria Santos')).toHaveAccessibleName(/^12:00–12:30, Maria Santos/);
+  await expect(today.booking('Maria Santos')).toHaveAttribute('data-booking-id', bookingId ?? '');
+
+  // Only a changed start is asked about: to another staff member at the same (past) time, and
+  // back to later today, it moves at once
+  await today.dragBooking('Maria Santos', 'Ben', 12 * 60);
+  await app.toast('Moved Maria Santos to Mon 2 Mar, 12:00 with Ben');
+  await today.dragBooking('Maria Santos', 'Ben', 15 * 60);
+  await app.toast('Moved Maria Santos to Mon 2 Mar, 15:00 with Ben');
+  await expect(confirm).toHaveCount(0);
+  await expect(today.booking('Maria Santos')).toHaveAccessibleName(/^15:00–15:30, Maria Santos/);
+});

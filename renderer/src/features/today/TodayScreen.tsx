@@ -20,7 +20,7 @@ import { ConfirmMoveDialog } from './ConfirmMoveDialog';
 import { EditBookingDialog } from './EditBookingDialog';
 import { CorrectBookingDialog } from './CorrectBookingDialog';
 import { MoveConflictDialog } from './MoveConflictDialog';
-import { applyMove, planMove, type PlannedMove } from './move-booking';
+import { applyMove, moveNeedsAsking, planMove, type PlannedMove } from './move-booking';
 import { NewBookingDialog } from './NewBookingDialog';
 import { useBranchCatalog } from './use-branch-catalog';
 import { useDayBookings } from './use-day-bookings';
@@ -123,14 +123,17 @@ export function TodayScreen() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  /** A booking dragged to another time or staff column: moved in place, or confirmed first when it would double-book. */
+  /**
+   * A booking dragged to another time or staff column: moved in place, or confirmed first when it
+   * would double-book, leave the staff member's hours or start in the past.
+   */
   const move = (booking: BookingDoc, to: AgendaMove): void => {
     const name = desk.customers.get(booking.customer_id)?.name ?? 'Customer';
-    planMove(desk.db, booking, instantAt(day, to.minute, timeZone), to.staff, timeZone, catalog.team)
+    planMove(desk.db, booking, instantAt(day, to.minute, timeZone), to.staff, timeZone, catalog.team, now())
       .then(async (planned) => {
         if (planned === null) return;
         setSelectedId(booking.id);
-        if (planned.conflicts.length > 0 || planned.outside !== null) setOpen({ kind: 'move', move: planned });
+        if (moveNeedsAsking(planned)) setOpen({ kind: 'move', move: planned });
         else toast.success(await applyMove(desk.db, planned, name, timeZone, now()));
       })
       .catch((error: unknown) => toast.error(`Could not move the booking: ${errorMessage(error)}`));

@@ -4,6 +4,7 @@ import { conflictsFor, type BookingConflict } from '../../../../shared/schedule/
 import { bookingsAround, editBooking, type BookingChanges } from '../../data/bookings';
 import type { Replica } from '../../data/replica';
 import { isoInZone, shortDateTime } from '../../lib/zoned-time';
+import { pastBookingNudge } from './nudges';
 
 export interface PlannedMove {
   booking: BookingDoc;
@@ -13,17 +14,38 @@ export interface PlannedMove {
   conflicts: BookingConflict<BookingDoc>[];
   /** Why the new place is outside the staff member's hours (null: it is not). */
   outside: string | null;
+  /** "This booking starts in the past (…)" when the drag moves its start into the past (null: it does not). */
+  past: string | null;
 }
 
-/** A drag's result as changes to the booking (only what moved) and the clashes it would create; null when nothing moves. */
-export async function planMove(db: Replica, booking: BookingDoc, startMs: number, staff: string, timeZone: string, team: readonly StaffDoc[] = []): Promise<PlannedMove | null> {
+/**
+ * A drag's result as changes to the booking (only what moved), the clashes it would create, and
+ * whether it moves the start into the past (only a changed start is asked about: a past booking
+ * dragged to another staff column at the same time is not "moved into the past"); null when
+ * nothing moves.
+ */
+export async function planMove(
+  db: Replica,
+  booking: BookingDoc,
+  startMs: number,
+  staff: string,
+  timeZone: string,
+  team: readonly StaffDoc[],
+  nowMs: number,
+): Promise<PlannedMove | null> {
   const changes: BookingChanges = {};
   if (isoInZone(startMs, timeZone) !== booking.start_at) changes.startMs = startMs;
   if (staff !== booking.staff) changes.staff = staff;
   if (Object.keys(changes).length === 0) return null;
   const candidate = { ...booking, staff, start_at: isoInZone(startMs, timeZone) };
   const conflicts = conflictsFor(candidate, await bookingsAround(db, booking.branch_id, booking.customer_id, startMs));
-  return { booking, changes, startMs, staff, conflicts, outside: hoursConflict(candidate, team, timeZone) };
+  const past = changes.startMs === undefined ? null : pastBookingNudge(startMs, nowMs);
+  return { booking, changes, startMs, staff, conflicts, outside: hoursConflict(candidate, team, timeZone), past };
+}
+
+/** True when the move should be asked about first: an overlap, outside the staff member's hours, or into the past. */
+export function moveNeedsAsking(move: PlannedMove): boolean {
+  return move.conflicts.length > 0 || move.outside !== null || move.past !== null;
 }
 
 /** Writes a planned move and says where the booking went ("Moved Maria to Thu 3 Dec, 10:30 with Ana"). */
