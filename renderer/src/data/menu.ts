@@ -31,10 +31,24 @@ export function useServices(branchId: string): ServiceDoc[] | null {
   return docs === null ? null : menuOrder(docs);
 }
 
+function staffOrder(docs: readonly StaffDoc[]): StaffDoc[] {
+  return [...docs].sort((a, b) => Number(b.active) - Number(a.active) || compareCodePoints(a.name.toLocaleLowerCase('en'), b.name.toLocaleLowerCase('en')));
+}
+
 /** The branch's staff, active first, by name; null while loading. */
 export function useStaff(branchId: string): StaffDoc[] | null {
   const docs = useBranchDocs<StaffDoc>('staff', branchId);
-  return docs === null ? null : [...docs].sort((a, b) => Number(b.active) - Number(a.active) || compareCodePoints(a.name.toLocaleLowerCase('en'), b.name.toLocaleLowerCase('en')));
+  return docs === null ? null : staffOrder(docs);
+}
+
+/**
+ * The branch's staff with their hours as stored now, for a check made at the moment of saving
+ * (a live list may still be loading then: checked against it, a booking outside hours passed
+ * unflagged on the first submit and was flagged on the second).
+ */
+export async function readStaff(db: Replica, branchId: string): Promise<StaffDoc[]> {
+  const docs = await db.staff.find({ selector: { branch_id: branchId } }).exec();
+  return staffOrder(docs.map((d) => d.toJSON() as unknown as StaffDoc));
 }
 
 /** Stores a new service or staff member (`base` null), or what the form changed of `base`. */

@@ -60,7 +60,7 @@ export function EditBookingDialog({ booking, day, onClose }: { booking: BookingD
       const candidate = { ...booking, staff: result.changes.staff ?? booking.staff, start_at: isoInZone(result.startMs, timeZone), duration_min: result.durationMin };
       // the hours are checked when the booking moves in time or to someone else, not for a note
       const moved = result.changes.startMs !== undefined || result.changes.staff !== undefined || result.changes.durationMin !== undefined;
-      if (!(await conflict.check(candidate, booking.branch_id, moved ? { team: catalog.team, timeZone } : undefined)) || !nudged) return;
+      if (!(await conflict.check(candidate, booking.branch_id, moved ? timeZone : undefined)) || !nudged) return;
       await editBooking(desk.db, booking.id, result.changes, timeZone, now());
       const staff = candidate.staff ? ` with ${candidate.staff}` : '';
       toast.success(`Saved ${name}'s booking: ${shortDateTime(result.startMs, timeZone)}${staff}`);

@@ -90,7 +90,7 @@ export function NewBookingDialog({
     try {
       const out = result.output;
       const candidate = { id: '', customer_id: out.customerId, staff: out.staff, start_at: isoInZone(out.startMs, timeZone), duration_min: out.durationMin, status: 'scheduled' as const };
-      if (!(await conflict.check(candidate, branch.id, { team: catalog.team, timeZone })) || !nudged) return;
+      if (!(await conflict.check(candidate, branch.id, timeZone)) || !nudged) return;
       const doc = await createBooking(desk.db, { ...out, branchId: branch.id, timeZone }, now());
       const name = desk.customers.get(doc.customer_id)?.name ?? 'the customer';
       toast.success(`Booked ${name} · ${shortDateTime(out.startMs, timeZone)}${out.staff ? ` with ${out.staff}` : ''} (${formatDuration(out.durationMin)})`);

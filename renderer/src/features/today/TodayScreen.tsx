@@ -97,7 +97,7 @@ export function TodayScreen() {
     else {
       // Hours before the start is usually the wrong booking (or the wrong day): ask first.
       const nudge = earlyCheckInNudge(parseInstant(booking.start_at) ?? 0, now(), bookingDateTime(booking, timeZone));
-      if (nudge !== null) setOpen({ kind: 'early-check-in', booking, nudge });
+      if (nudge !== null) setOpen({ kind: 'early-check-in', booking, nudge: nudge.text });
       else void checkIn(booking).catch(() => undefined);
     }
   };
@@ -129,7 +129,7 @@ export function TodayScreen() {
    */
   const move = (booking: BookingDoc, to: AgendaMove): void => {
     const name = desk.customers.get(booking.customer_id)?.name ?? 'Customer';
-    planMove(desk.db, booking, instantAt(day, to.minute, timeZone), to.staff, timeZone, catalog.team, now())
+    planMove(desk.db, booking, instantAt(day, to.minute, timeZone), to.staff, timeZone, now())
       .then(async (planned) => {
         if (planned === null) return;
         setSelectedId(booking.id);

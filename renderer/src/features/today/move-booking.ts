@@ -1,7 +1,8 @@
-import type { BookingDoc, StaffDoc } from '../../../../shared/domain/schemas';
+import type { BookingDoc } from '../../../../shared/domain/schemas';
 import { hoursConflict } from '../../../../shared/schedule/staff-hours';
 import { conflictsFor, type BookingConflict } from '../../../../shared/schedule/booking-conflicts';
 import { bookingsAround, editBooking, type BookingChanges } from '../../data/bookings';
+import { readStaff } from '../../data/menu';
 import type { Replica } from '../../data/replica';
 import { isoInZone, shortDateTime } from '../../lib/zoned-time';
 import { pastBookingNudge } from './nudges';
@@ -30,7 +31,6 @@ export async function planMove(
   startMs: number,
   staff: string,
   timeZone: string,
-  team: readonly StaffDoc[],
   nowMs: number,
 ): Promise<PlannedMove | null> {
   const changes: BookingChanges = {};
@@ -39,8 +39,8 @@ export async function planMove(
   if (Object.keys(changes).length === 0) return null;
   const candidate = { ...booking, staff, start_at: isoInZone(startMs, timeZone) };
   const conflicts = conflictsFor(candidate, await bookingsAround(db, booking.branch_id, booking.customer_id, startMs));
-  const past = changes.startMs === undefined ? null : pastBookingNudge(startMs, nowMs);
-  return { booking, changes, startMs, staff, conflicts, outside: hoursConflict(candidate, team, timeZone), past };
+  const past = changes.startMs === undefined ? null : (pastBookingNudge(startMs, nowMs)?.text ?? null);
+  return { booking, changes, startMs, staff, conflicts, outside: hoursConflict(candidate, await readStaff(db, booking.branch_id), timeZone), past };
 }
 
 /** True when the move should be asked about first: an overlap, outside the staff member's hours, or into the past. */

@@ -19,37 +19,54 @@ export interface UsualPrice {
   priceMax?: number | null;
 }
 
+/**
+ * A nudge: what it is about (`kind`) and what the person reads. Two nudges of one kind are the
+ * same question even when the text moved on ("6 h 45 min ago" a minute later is "6 h 46 min").
+ */
+export interface Nudge {
+  kind: 'past' | 'price' | 'early';
+  text: string;
+}
+
+/**
+ * True when `next` asks nothing that `shown` did not already ask: the person saw these and
+ * pressed "… anyway", so saving goes on. Compared by kind, never by text.
+ */
+export function alreadyAsked(next: readonly Nudge[], shown: readonly Nudge[]): boolean {
+  return next.every((n) => shown.some((s) => s.kind === n.kind));
+}
+
 function ago(minutes: number): string {
   return formatDuration(Math.max(1, Math.round(minutes)));
 }
 
 /** "This booking starts in the past (4 h 30 min ago)" when it started before now − grace. */
-export function pastBookingNudge(startMs: number, nowMs: number): string | null {
+export function pastBookingNudge(startMs: number, nowMs: number): Nudge | null {
   const minutes = (nowMs - startMs) / 60_000;
   if (minutes <= PAST_GRACE_MIN) return null;
   const days = Math.floor(minutes / 1440);
-  return `This booking starts in the past (${days >= 2 ? `${days} days` : ago(minutes)} ago).`;
+  return { kind: 'past', text: `This booking starts in the past (${days >= 2 ? `${days} days` : ago(minutes)} ago).` };
 }
 
 /**
  * "Price 1,250.00 is far from the usual 12.50 for Haircut" when the price is ≥ 2× the top of the
  * usual price (range) or ≤ half its bottom. Free (0) is never a nudge: a deliberate choice.
  */
-export function farPriceNudge(price: number, usual: UsualPrice | undefined, money: (cents: number) => string, what = 'usual'): string | null {
+export function farPriceNudge(price: number, usual: UsualPrice | undefined, money: (cents: number) => string, what = 'usual'): Nudge | null {
   if (usual === undefined || usual.price <= 0 || price === 0) return null;
   const low = usual.price;
   const high = Math.max(low, usual.priceMax ?? low);
   if (price < high * FAR_PRICE_FACTOR && price * FAR_PRICE_FACTOR > low) return null;
   const range = high === low ? money(low) : `${money(low)}–${money(high)}`;
-  return `The price ${money(price)} is far from the ${what} ${range} for ${usual.service}.`;
+  return { kind: 'price', text: `The price ${money(price)} is far from the ${what} ${range} for ${usual.service}.` };
 }
 
 /** "Checking in 3 h 10 min before the start (15:00)" when the start is hours away. */
-export function earlyCheckInNudge(startMs: number, nowMs: number, startText: string): string | null {
+export function earlyCheckInNudge(startMs: number, nowMs: number, startText: string): Nudge | null {
   const minutes = (startMs - nowMs) / 60_000;
   if (minutes <= EARLY_CHECK_IN_MIN) return null;
   const days = Math.floor(minutes / 1440);
-  return `This booking starts ${days >= 2 ? `in ${days} days` : `in ${ago(minutes)}`} (${startText}).`;
+  return { kind: 'early', text: `This booking starts ${days >= 2 ? `in ${days} days` : `in ${ago(minutes)}`} (${startText}).` };
 }
 
 /** The service's usual price in a list of known services (by name, case and spaces ignored). */
