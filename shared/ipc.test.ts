@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ALL_IPC_CHANNELS,
-  IPC_ARGUMENT_PARSERS,
-  IPC_CHANNELS,
-  IPC_METHOD_NAMES,
-  parseFileName,
-  parseNotifyRequest,
-  parseSaveFileRequest,
-  parseSecretKey,
-  parseSecretValue,
-} from './ipc';
+import { ALL_IPC_CHANNELS, IPC_ARGUMENT_PARSERS, IPC_CHANNELS, IPC_METHOD_NAMES } from './ipc';
 
 /** The bridge's limits (UTF-16 code units), as shared/ipc.ts documents them. */
 const LIMITS = { fileName: 200, jsonContent: 32 * 1024 * 1024, notificationBody: 2000, secretValue: 8192 } as const;
+
+/** What the main process receives for a `files.saveCsv` / `files.saveJson` call with this argument. */
+function parseSaveFileRequest(method: 'files.saveCsv' | 'files.saveJson', value: unknown) {
+  const [request] = IPC_ARGUMENT_PARSERS[method === 'files.saveCsv' ? 'files:save-csv' : 'files:save-json']([value]);
+  return request;
+}
+/** The file name a save call proposes, as the main process receives it. */
+const parseFileName = (method: 'files.saveCsv' | 'files.saveJson', name: unknown) => parseSaveFileRequest(method, { suggestedName: name, content: '{}' }).suggestedName;
+const parseNotifyRequest = (value: unknown) => IPC_ARGUMENT_PARSERS.notify([value])[0];
+const parseSecretKey = (value: unknown) => IPC_ARGUMENT_PARSERS['secrets:get']([value])[0];
+const parseSecretValue = (value: unknown) => IPC_ARGUMENT_PARSERS['secrets:set'](['device-token', value])[1];
 
 describe('channels', () => {
   it('has one parser and one method name per channel, and the channel map covers them all', () => {
@@ -22,7 +23,7 @@ describe('channels', () => {
 });
 
 describe('parseFileName', () => {
-  const ok = (name: string) => parseFileName('files.saveCsv', name, '.csv');
+  const ok = (name: string) => parseFileName('files.saveCsv', name);
   it('accepts plain names ending in the extension (any case)', () => {
     expect(ok('customers 2026-03-01.csv')).toBe('customers 2026-03-01.csv');
     expect(ok('Kunden-Übersicht.CSV')).toBe('Kunden-Übersicht.CSV');
@@ -43,16 +44,16 @@ describe('parseFileName', () => {
     expect(() => ok(name)).toThrow(message);
   });
   it('refuses non-strings, naming the argument', () => {
-    expect(() => parseFileName('files.saveJson', 42, '.json')).toThrow('files.saveJson: suggestedName must be a string, got number 42');
+    expect(() => parseFileName('files.saveJson', 42)).toThrow('files.saveJson: suggestedName must be a string, got number 42');
   });
 });
 
 describe('parseSaveFileRequest', () => {
   it('returns exactly the two fields', () => {
-    expect(parseSaveFileRequest('files.saveCsv', { suggestedName: 'a.csv', content: 'x,y\n' }, 'csv')).toEqual({ suggestedName: 'a.csv', content: 'x,y\n' });
+    expect(parseSaveFileRequest('files.saveCsv', { suggestedName: 'a.csv', content: 'x,y\n' })).toEqual({ suggestedName: 'a.csv', content: 'x,y\n' });
   });
   it('accepts empty content', () => {
-    expect(parseSaveFileRequest('files.saveCsv', { suggestedName: 'a.csv', content: '' }, 'csv').content).toBe('');
+    expect(parseSaveFileRequest('files.saveCsv', { suggestedName: 'a.csv', content: '' }).content).toBe('');
   });
   it.each([
     [null, 'the request must be an object, got null'],
@@ -62,33 +63,33 @@ describe('parseSaveFileRequest', () => {
     [{ suggestedName: 'a.csv' }, 'content must be a string, got undefined'],
     [{ suggestedName: 'a.csv', content: '', path: '/etc/passwd' }, 'the request has an unexpected property "path"'],
   ])('refuses %j', (value, message) => {
-    expect(() => parseSaveFileRequest('files.saveCsv', value, 'csv')).toThrow(`files.saveCsv: ${message}`);
+    expect(() => parseSaveFileRequest('files.saveCsv', value)).toThrow(`files.saveCsv: ${message}`);
   });
   it('refuses objects with a prototype other than Object (class instances)', () => {
     class Sneaky {
       suggestedName = 'a.csv';
       content = '';
     }
-    expect(() => parseSaveFileRequest('files.saveCsv', new Sneaky(), 'csv')).toThrow(/must be an object/);
+    expect(() => parseSaveFileRequest('files.saveCsv', new Sneaky())).toThrow(/must be an object/);
   });
   it('refuses content over the size limit', () => {
     const content = 'x'.repeat(LIMITS.jsonContent + 1);
-    expect(() => parseSaveFileRequest('files.saveJson', { suggestedName: 'a.json', content }, 'json')).toThrow(/content is too long/);
+    expect(() => parseSaveFileRequest('files.saveJson', { suggestedName: 'a.json', content })).toThrow(/content is too long/);
   });
   it('requires JSON content to parse for saveJson', () => {
-    expect(parseSaveFileRequest('files.saveJson', { suggestedName: 'c.json', content: '{"a":1}' }, 'json').content).toBe('{"a":1}');
-    expect(() => parseSaveFileRequest('files.saveJson', { suggestedName: 'c.json', content: '{"a":' }, 'json')).toThrow(/content is not valid JSON/);
-    expect(() => parseSaveFileRequest('files.saveJson', { suggestedName: 'c.csv', content: '{}' }, 'json')).toThrow(/ending in "\.json"/);
+    expect(parseSaveFileRequest('files.saveJson', { suggestedName: 'c.json', content: '{"a":1}' }).content).toBe('{"a":1}');
+    expect(() => parseSaveFileRequest('files.saveJson', { suggestedName: 'c.json', content: '{"a":' })).toThrow(/content is not valid JSON/);
+    expect(() => parseSaveFileRequest('files.saveJson', { suggestedName: 'c.csv', content: '{}' })).toThrow(/ending in "\.json"/);
   });
   it('throws BridgeArgumentError', () => {
     // The name travels over IPC to the renderer ("…: BridgeArgumentError: files.saveCsv: …").
-    expect(() => parseSaveFileRequest('files.saveCsv', undefined, 'csv')).toThrow(expect.objectContaining({ name: 'BridgeArgumentError', message: expect.stringMatching(/^files\.saveCsv: /) as unknown }));
+    expect(() => parseSaveFileRequest('files.saveCsv', undefined)).toThrow(expect.objectContaining({ name: 'BridgeArgumentError', message: expect.stringMatching(/^files\.saveCsv: /) as unknown }));
   });
 });
 
 describe('parseNotifyRequest', () => {
   it('accepts a title with an empty body', () => {
-    expect(parseNotifyRequest('notify', { title: 'Synced', body: '' })).toEqual({ title: 'Synced', body: '' });
+    expect(parseNotifyRequest({ title: 'Synced', body: '' })).toEqual({ title: 'Synced', body: '' });
   });
   it.each([
     [{ title: '  ', body: 'x' }, 'title must not be empty'],
@@ -96,20 +97,20 @@ describe('parseNotifyRequest', () => {
     [{ title: 'x', body: 'y'.repeat(LIMITS.notificationBody + 1) }, 'body is too long'],
     [{ title: 'x', body: 'y', icon: 'file:///etc' }, 'the request has an unexpected property "icon"'],
   ])('refuses %j', (value, message) => {
-    expect(() => parseNotifyRequest('notify', value)).toThrow(`notify: ${message}`);
+    expect(() => parseNotifyRequest(value)).toThrow(`notify: ${message}`);
   });
 });
 
 describe('secrets', () => {
   it('accepts only allow-listed keys', () => {
-    expect(parseSecretKey('secrets.get', 'device-token')).toBe('device-token');
-    expect(() => parseSecretKey('secrets.get', 'password')).toThrow('secrets.get: key must be one of "device-token", "organisation-secret", got "password"');
-    expect(() => parseSecretKey('secrets.get', { toString: () => 'device-token' })).toThrow(/key must be one of/);
+    expect(parseSecretKey('device-token')).toBe('device-token');
+    expect(() => parseSecretKey('password')).toThrow('secrets.get: key must be one of "device-token", "organisation-secret", got "password"');
+    expect(() => parseSecretKey({ toString: () => 'device-token' })).toThrow(/key must be one of/);
   });
   it('accepts non-empty bounded values', () => {
-    expect(parseSecretValue('secrets.set', 'tok')).toBe('tok');
-    expect(() => parseSecretValue('secrets.set', '')).toThrow('secrets.set: value must not be empty');
-    expect(() => parseSecretValue('secrets.set', 'x'.repeat(LIMITS.secretValue + 1))).toThrow(/value is too long/);
+    expect(parseSecretValue('tok')).toBe('tok');
+    expect(() => parseSecretValue('')).toThrow('secrets.set: value must not be empty');
+    expect(() => parseSecretValue('x'.repeat(LIMITS.secretValue + 1))).toThrow(/value is too long/);
   });
 });
 

@@ -162,7 +162,7 @@ const FORBIDDEN_NAME_CHARS = /[\u0000-\u001f\u007f/\\<>:"|?*]/;
  * (`.csv`), with something before the extension, no characters that are path separators or
  * invalid on Windows, no leading dot and no trailing space or dot.
  */
-export function parseFileName(method: string, value: unknown, extension: '.csv' | '.json'): string {
+function parseFileName(method: string, value: unknown, extension: '.csv' | '.json'): string {
   const name = string(method, 'suggestedName', value, LIMITS.fileName, false);
   const bad = FORBIDDEN_NAME_CHARS.exec(name);
   if (bad !== null) {
@@ -179,7 +179,7 @@ export function parseFileName(method: string, value: unknown, extension: '.csv' 
 }
 
 /** The argument of `files.saveCsv` / `files.saveJson`. JSON content must parse. */
-export function parseSaveFileRequest(method: string, value: unknown, kind: 'csv' | 'json'): SaveFileRequest {
+function parseSaveFileRequest(method: string, value: unknown, kind: 'csv' | 'json'): SaveFileRequest {
   const request = record(method, 'the request', value, ['suggestedName', 'content']);
   const suggestedName = parseFileName(method, request.suggestedName, kind === 'csv' ? '.csv' : '.json');
   const max = kind === 'csv' ? LIMITS.csvContent : LIMITS.jsonContent;
@@ -195,7 +195,7 @@ export function parseSaveFileRequest(method: string, value: unknown, kind: 'csv'
 }
 
 /** The argument of `notify`: a non-empty title and a (possibly empty) body. */
-export function parseNotifyRequest(method: string, value: unknown): NotifyRequest {
+function parseNotifyRequest(method: string, value: unknown): NotifyRequest {
   const request = record(method, 'the request', value, ['title', 'body']);
   return {
     title: string(method, 'title', request.title, LIMITS.notificationTitle, false),
@@ -208,7 +208,7 @@ export function isSecretKey(value: unknown): value is SecretKey {
 }
 
 /** A key of the secret store: one of SECRET_KEYS. */
-export function parseSecretKey(method: string, value: unknown): SecretKey {
+function parseSecretKey(method: string, value: unknown): SecretKey {
   if (!isSecretKey(value)) {
     fail(method, `key must be one of ${SECRET_KEYS.map((k) => `"${k}"`).join(', ')}, got ${describe(value)}`);
   }
@@ -216,7 +216,7 @@ export function parseSecretKey(method: string, value: unknown): SecretKey {
 }
 
 /** A value for the secret store: a non-empty string of bounded length. */
-export function parseSecretValue(method: string, value: unknown): string {
+function parseSecretValue(method: string, value: unknown): string {
   return string(method, 'value', value, LIMITS.secretValue, false);
 }
 
