@@ -79,7 +79,7 @@ function headerKey(header: string): string {
 }
 
 /** The field a header names, or null when it is not one this import knows. */
-export function detectField(header: string): ImportField | null {
+function detectField(header: string): ImportField | null {
   const key = headerKey(header);
   for (const field of IMPORT_FIELDS) if (HEADER_ALIASES[field].some((a) => headerKey(a) === key)) return field;
   return null;
@@ -217,7 +217,7 @@ function fullYear(y: string): number {
  * 14.05.1990, 14 May 1990, May 14, 1990. `null` when it is not a real date; a time after the
  * date is ignored.
  */
-export function parseLooseDate(input: string, order: DateOrder): number | null {
+function parseLooseDate(input: string, order: DateOrder): number | null {
   const text = input.trim().replace(/[T ]\d{1,2}:\d{2}.*$/, '');
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (m) return civil(Number(m[1]), Number(m[2]), Number(m[3]));

@@ -4,7 +4,7 @@ import { formatProblem, type InputProblem } from './table';
 
 /** shared/csv/table.ts keeps the first 50 problems of a file and counts the rest. */
 const MAX_PROBLEMS_PER_FILE = 50;
-import { parseBranches, parseDataset, parseTags, type DatasetFiles } from './import';
+import { parseDataset, type DatasetFiles, type Dataset } from './import';
 
 const BRANCHES = ['id,name,timezone,active_days,at_risk_days', 'b1,Manila,Asia/Manila,,', 'b2,Auckland,Pacific/Auckland,14,45'].join('\n');
 const CUSTOMERS = [
@@ -19,6 +19,13 @@ const BOOKINGS = [
   'k3,c2,b1,Shave,Cy,2026-02-22T23:30:00Z,scheduled,0.00',
 ].join('\n');
 const VALID: DatasetFiles = { branches: BRANCHES, customers: CUSTOMERS, bookings: BOOKINGS };
+
+/** The data set read from these files (the valid ones for any not given); throws with its problems if refused. */
+function dataset(files: Partial<DatasetFiles>): Dataset {
+  const outcome = parseDataset({ ...VALID, ...files });
+  if (!outcome.ok) throw new Error(outcome.problems.map(formatProblem).join('\n'));
+  return outcome.dataset;
+}
 
 /** Replaces one line (1-based) of a file. */
 function withLine(text: string, line: number, replacement: string): string {
@@ -61,15 +68,16 @@ describe('a valid data set', () => {
   });
 
   it('keeps the time zone as written (ICU would rename Asia/Kolkata to Asia/Calcutta and EST to America/Panama)', () => {
-    const branches = parseBranches(
-      ['id,name,timezone,active_days,at_risk_days', 'b1,Mumbai,Asia/Kolkata,,', 'b2,Fixed,EST,,', 'b3,Kyiv,Europe/Kyiv,,'].join('\n'),
-    );
-    expect(branches.problems).toEqual([]);
-    expect(branches.rows.map((b) => b.timezone)).toEqual(['Asia/Kolkata', 'EST', 'Europe/Kyiv']);
+    const { branches } = dataset({
+      branches: ['id,name,timezone,active_days,at_risk_days', 'b1,Mumbai,Asia/Kolkata,,', 'b2,Fixed,EST,,', 'b3,Kyiv,Europe/Kyiv,,'].join('\n'),
+    });
+    expect(branches.map((b) => b.timezone)).toEqual(['Asia/Kolkata', 'EST', 'Europe/Kyiv']);
   });
 
   it('tags split on ; or | and are de-duplicated', () => {
-    expect(parseTags(' vip; regular |vip||  ')).toEqual(['vip', 'regular']);
+    const lines = CUSTOMERS.split('\n');
+    const customers = [`${lines[0]},tags`, `${lines[1]}, vip; regular |vip||  `, `${lines[2]},`].join('\n');
+    expect(dataset({ customers }).customers.map((c) => c.tags)).toEqual([['vip', 'regular'], []]);
   });
 });
 
@@ -318,8 +326,7 @@ describe('CSV mechanics in real files', () => {
 
   it('extra columns are allowed and columns may come in any order', () => {
     const branches = ['timezone,id,notes,name,at_risk_days,active_days', 'Asia/Manila,b1,"a, b",Manila,,', 'Pacific/Auckland,b2,,Auckland,45,14'].join('\n');
-    expect(parseBranches(branches).rows).toEqual(parseBranches(BRANCHES).rows);
-    expect(parseBranches(branches).problems).toEqual([]);
+    expect(dataset({ branches }).branches).toEqual(dataset({ branches: BRANCHES }).branches);
   });
 
   it('an unterminated quote is malformed CSV on the line where the field starts', () => {

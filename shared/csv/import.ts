@@ -113,7 +113,7 @@ function parseThreshold(row: TableRow, column: string, sink: ProblemSink): numbe
   return Number(text);
 }
 
-export function parseBranches(text: string, file = 'branches.csv'): ParseOutcome<Branch> {
+function parseBranches(text: string, file = 'branches.csv'): ParseOutcome<Branch> {
   const sink = new ProblemSink(file);
   const rows: Branch[] = [];
   const seen = new Map<string, number>();
@@ -160,7 +160,7 @@ function parseBoolean(text: string): boolean | null {
 }
 
 /** Tags in CSV: separated by `;` or `|`, trimmed, de-duplicated, order kept. */
-export function parseTags(text: string): string[] {
+function parseTags(text: string): string[] {
   const out: string[] = [];
   for (const t of text.split(/[;|]/)) {
     const tag = t.trim();
