@@ -11,10 +11,10 @@ import { HOLDOUT_KEY } from '../domain/document-checks';
 
 export { HOLDOUT_KEY };
 
-export const BUCKETS = 10_000;
+const BUCKETS = 10_000;
 
 /** Uniform bucket 0…BUCKETS−1 of a customer in a campaign. */
-export function bucketOf(campaignId: string, customerId: string): number {
+function bucketOf(campaignId: string, customerId: string): number {
   const d = sha256(utf8ToBytes(`${campaignId}\u0000${customerId}`));
   const u32 = (((d[0] as number) << 24) | ((d[1] as number) << 16) | ((d[2] as number) << 8) | (d[3] as number)) >>> 0;
   return Math.floor((u32 / 2 ** 32) * BUCKETS);

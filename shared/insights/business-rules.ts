@@ -22,7 +22,7 @@ export interface InsightRules {
 /**
  * Defaults for a barbershop-like cadence (thresholds 12/30 days): recent = within a week, a
  * regular = a dozen visits, a big spender = 1000.00. Replace them with the organisation's own
- * quintiles (`deriveRfmCutoffs`, server CLI `rfm-cutoffs --apply`).
+ * quintiles (`rfmCutoffsFromQuintiles`, suggested by `GET /api/insights/rules`).
  */
 export const DEFAULT_INSIGHT_RULES: InsightRules = {
   rfm: {

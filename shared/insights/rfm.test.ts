@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_INSIGHT_RULES, insightRulesOrDefault, insightRulesProblems, type RfmCutoffs } from './business-rules';
-import { combinedFigures, deriveRfmCutoffs, rfmScores, type RfmFigures } from './rfm';
+import { rfmCutoffsFromQuintiles, rfmScores, type RfmFigures } from './rfm';
 
 const cutoffs: RfmCutoffs = { recency_days: [7, 14, 30, 60], frequency: [2, 4, 7, 12], monetary: [5_000, 15_000, 40_000, 100_000] };
 const figures = (days: number | null, visits: number, spent: number): RfmFigures => ({ days_since_last_visit: days, total_bookings: visits, total_spent: spent });
@@ -28,11 +28,25 @@ describe('RFM scores', () => {
       }),
     );
   });
-
-  it('combines a customer\u2019s pairs: the most recent visit, visits and spend summed', () => {
-    expect(combinedFigures([figures(40, 2, 3_000), figures(3, 1, 1_000), figures(null, 0, 0)])).toEqual(figures(3, 3, 4_000));
-  });
 });
+
+/**
+ * What the server does: the 20/40/60/80th nearest-rank percentiles (PostgreSQL's percentile_disc)
+ * over the pairs with a visit, turned into cut-offs. Null when nobody has a visit.
+ */
+function deriveRfmCutoffs(population: readonly RfmFigures[]): RfmCutoffs | null {
+  const visited = population.filter((a) => a.total_bookings > 0 && a.days_since_last_visit !== null);
+  if (visited.length === 0) return null;
+  const quintiles = (values: number[]) => {
+    values.sort((x, y) => x - y);
+    return [0.2, 0.4, 0.6, 0.8].map((p) => values[Math.max(1, Math.ceil(p * values.length)) - 1] as number);
+  };
+  return rfmCutoffsFromQuintiles({
+    days: quintiles(visited.map((a) => a.days_since_last_visit as number)),
+    visits: quintiles(visited.map((a) => a.total_bookings)),
+    spent: quintiles(visited.map((a) => a.total_spent)),
+  });
+}
 
 describe('RFM cut-offs from quintiles', () => {
   it('puts about a fifth of a varied population in each score', () => {

@@ -1,10 +1,10 @@
 /**
  * RFM scores 1–5 (recency, frequency, monetary) with business-wide cut-offs, and cut-offs
- * derived from a population's quintiles.
+ * derived from a population's quintiles (which the database computes).
  *
- * A score is computed from the figures of one (customer, branch) pair — or of a customer's pairs
- * combined (`combinedFigures`) — so a branch desk, another branch and HQ holding the same data
- * give the same scores. Customers without a visit have no RFM score.
+ * A score is computed from the figures of one (customer, branch) pair, so a branch desk, another
+ * branch and HQ holding the same data give the same scores. Customers without a visit have no
+ * RFM score.
  */
 import type { PairActivity } from '../engine/activity';
 import type { Quartet, RfmCutoffs } from './business-rules';
@@ -42,57 +42,16 @@ export function rfmScores(a: RfmFigures, cutoffs: RfmCutoffs): RfmScores | null 
   return { r, f, m, code: `${r}${f}${m}` };
 }
 
-/** A customer's pairs as one set of figures: most recent visit, visits and spend summed. */
-export function combinedFigures(pairs: Iterable<RfmFigures>): RfmFigures {
-  let days: number | null = null;
-  let visits = 0;
-  let spent = 0;
-  for (const p of pairs) {
-    if (p.days_since_last_visit !== null && (days === null || p.days_since_last_visit < days)) days = p.days_since_last_visit;
-    visits += p.total_bookings;
-    spent += p.total_spent;
-  }
-  return { days_since_last_visit: days, total_bookings: visits, total_spent: spent };
-}
-
-/** Nearest-rank quantile of sorted values (p in (0, 1]). */
-function quantile(sorted: readonly number[], p: number): number {
-  const rank = Math.max(1, Math.ceil(p * sorted.length));
-  return sorted[rank - 1] as number;
-}
-
 function strictlyAscending(values: number[]): Quartet {
   for (let i = 1; i < values.length; i += 1) values[i] = Math.max(values[i] as number, (values[i - 1] as number) + 1);
   return values as Quartet;
 }
 
 /**
- * Cut-offs from the quintiles of a population (pairs with at least one visit; others are
- * ignored): R5 = the most recent fifth, F5/M5 = above the 80th percentile, and so on. Bounds are
- * made strictly ascending so every score stays reachable. Null when nobody has a visit.
- */
-export function deriveRfmCutoffs(population: Iterable<RfmFigures>): RfmCutoffs | null {
-  const days: number[] = [];
-  const visits: number[] = [];
-  const spent: number[] = [];
-  for (const a of population) {
-    if (a.total_bookings === 0 || a.days_since_last_visit === null) continue;
-    days.push(a.days_since_last_visit);
-    visits.push(a.total_bookings);
-    spent.push(a.total_spent);
-  }
-  if (days.length === 0) return null;
-  const asc = (x: number, y: number) => x - y;
-  days.sort(asc);
-  visits.sort(asc);
-  spent.sort(asc);
-  const ps = [0.2, 0.4, 0.6, 0.8];
-  return rfmCutoffsFromQuintiles({ days: ps.map((p) => quantile(days, p)), visits: ps.map((p) => quantile(visits, p)), spent: ps.map((p) => quantile(spent, p)) });
-}
-
-/**
- * Cut-offs from the 20th, 40th, 60th and 80th percentiles (nearest rank) of days since the last
- * visit, visits and spend — computed here or by the database (`percentile_disc`).
+ * Cut-offs from the 20th, 40th, 60th and 80th percentiles (nearest rank, the database's
+ * `percentile_disc`) of days since the last visit, visits and spend of the pairs with a visit:
+ * R5 = the most recent fifth, F5/M5 = above the 80th percentile, and so on. Bounds are made
+ * strictly ascending so every score stays reachable.
  */
 export function rfmCutoffsFromQuintiles(q: { days: readonly number[]; visits: readonly number[]; spent: readonly number[] }): RfmCutoffs {
   return {

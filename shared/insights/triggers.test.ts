@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { computePairActivity, type BookingFact } from '../engine/activity';
 import { DEFAULT_RULES } from '../domain/settings';
 import { formatDay } from '../time/calendar';
-import { automatedChannel, birthdayEvent, dueStatusEvent, milestoneEvent, statusBeganOn, statusChangeEvent, type TriggerEvent } from './triggers';
+import { automatedChannel, birthdayEvent, dueStatusEvent, milestoneEvent, type TriggerEvent } from './triggers';
 import { activity, customer, day } from './test-fixtures';
 
 const T = DEFAULT_RULES.thresholds; // active 12, at risk 30
@@ -15,12 +15,22 @@ function visit(date: string, id = date): BookingFact {
 
 const pairOn = (visits: BookingFact[], on: number) => computePairActivity('cu-1', 'br-1', visits, on, DEFAULT_RULES);
 
+/**
+ * Consecutive-day detection, the meaning of "became at_risk / churned": the pair's status
+ * yesterday and today differ and today's is at_risk or churned; the event began today.
+ */
+function becameOn(visits: BookingFact[], today: number): string | null {
+  const status = pairOn(visits, today).status;
+  if (status === pairOn(visits, today - 1).status || (status !== 'at_risk' && status !== 'churned')) return null;
+  return `${status}:br-1:cu-1:${formatDay(today)}`;
+}
+
 describe('status triggers', () => {
   it('finds "became at_risk" and "became churned" from the status on consecutive days, keyed by the day it began', () => {
     const visits = [visit('2026-01-01')];
     const events: TriggerEvent[] = [];
     for (let d = day('2026-01-01'); d <= day('2026-03-01'); d += 1) {
-      const e = statusChangeEvent(pairOn(visits, d - 1), pairOn(visits, d), T);
+      const e = dueStatusEvent(pairOn(visits, d), T, d, 1);
       if (e !== null) events.push(e);
     }
     expect(events.map((e) => e.key)).toEqual(['at_risk:br-1:cu-1:2026-01-14', 'churned:br-1:cu-1:2026-02-01']);
@@ -43,17 +53,17 @@ describe('status triggers', () => {
         const base = day('2026-01-01');
         const visits = offsets.map((o) => visit(formatDay(base + o)));
         const today = base + at;
-        const a = statusChangeEvent(pairOn(visits, today - 1), pairOn(visits, today), T);
-        const b = dueStatusEvent(pairOn(visits, today), T, today, 1);
-        expect(b?.key ?? null).toBe(a?.key ?? null);
+        expect(dueStatusEvent(pairOn(visits, today), T, today, 1)?.key ?? null).toBe(becameOn(visits, today));
       }),
       { numRuns: 300 },
     );
   });
 
   it('knows when a status began', () => {
-    expect(formatDay(statusBeganOn(activity({ status: 'churned', last_visit_date: '2026-01-01' }), T) ?? 0)).toBe('2026-02-01');
-    expect(statusBeganOn(activity({ status: 'active' }), T)).toBeNull();
+    const churned = activity({ status: 'churned', last_visit_date: '2026-01-01' });
+    expect(dueStatusEvent(churned, T, day('2026-03-01'), 365)?.date).toBe('2026-02-01');
+    expect(dueStatusEvent(churned, T, day('2026-01-31'), 365)).toBeNull(); // not begun yet
+    expect(dueStatusEvent(activity({ status: 'active' }), T, day('2026-03-01'), 365)).toBeNull();
   });
 });
 

@@ -32,7 +32,7 @@ export interface TriggerEvent {
 }
 
 /** The day the pair's current at_risk or churned status began, or null for other statuses. */
-export function statusBeganOn(a: Pick<PairActivity, 'status' | 'last_visit_date'>, t: Thresholds): number | null {
+function statusBeganOn(a: Pick<PairActivity, 'status' | 'last_visit_date'>, t: Thresholds): number | null {
   if ((a.status !== 'at_risk' && a.status !== 'churned') || a.last_visit_date === null) return null;
   const last = parseDay(a.last_visit_date);
   if (last === null) return null;
@@ -46,18 +46,8 @@ function statusEvent(a: PairActivity, began: number): TriggerEvent {
 }
 
 /**
- * Consecutive-day detection: the pair's status as of the previous day vs today. An event when
- * it became at_risk or churned (null `previous` = the pair did not exist yesterday).
- */
-export function statusChangeEvent(previous: Pick<PairActivity, 'status'> | null, current: PairActivity, t: Thresholds): TriggerEvent | null {
-  if (previous !== null && previous.status === current.status) return null;
-  const began = statusBeganOn(current, t);
-  return began === null ? null : statusEvent(current, began);
-}
-
-/**
  * The status event still due today: the current at_risk/churned status began within the last
- * `lookbackDays` days (1 = only today). A server that was down, or a message held back by the
+ * `lookbackDays` days (1 = only today: the day it became at_risk or churned). A server that was down, or a message held back by the
  * frequency cap, still finds the event for a while; the key keeps it from repeating.
  */
 export function dueStatusEvent(current: PairActivity, t: Thresholds, today: number, lookbackDays: number): TriggerEvent | null {
