@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { startWebhook, type TestWebhook } from '../server/test-support/webhook';
 import { startMailServer, type TestMailServer } from '../server/test-support/mail';
-import { jsonSignature } from '../server/reminders/inbound';
+import { jsonSignature } from '../server/test-support/gateway-signatures';
 import { zoneClock } from '../shared/time/zone';
 import { formatDay } from '../shared/time/calendar';
 import { SyncDesk } from './pages/sync-desk';

@@ -33,9 +33,6 @@ const NOT_YET_MADE_PRIVATE = new Set([
   'server/http/enrol-limiter.ts: MAX_LOCKOUT_MS',
   'server/http/enrol-limiter.ts: lockoutMs',
   'server/http/stream-hub.ts: drained',
-  'server/reminders/inbound.ts: jsonSignature',
-  'server/reminders/inbound.ts: twilioSignature',
-  'server/reminders/scheduler.ts: runReminders',
   'server/services/metrics.ts: metricsFromRaw',
   'shared/authz/desk-actions.ts: DESK_ACTIONS',
   'shared/authz/desk-actions.ts: serverRowOf',
@@ -45,11 +42,6 @@ const NOT_YET_MADE_PRIVATE = new Set([
   'shared/predict/bgnbd.ts: bgnbdPointLogLikelihood',
   'shared/predict/bgnbd.ts: expectedVisitsNewCustomer',
   'shared/privacy/retention.ts: retentionReference',
-  'shared/schedule/corrections.ts: CORRECTED_FIELDS',
-  'shared/schedule/corrections.ts: correctedValues',
-  'shared/schedule/corrections.ts: orderAmendments',
-  'shared/schedule/reminders.ts: inQuietHours',
-  'shared/schedule/reminders.ts: parseReplyKey',
 ]);
 
 /** A probe: one module used by product code and a test, one export only a test (through a barrel) uses. */

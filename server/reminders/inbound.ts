@@ -35,8 +35,8 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
   return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
 }
 
-/** The Twilio signature of a form post to `url` (exported for tests and for gateway set-up checks). */
-export function twilioSignature(secret: string, url: string, params: URLSearchParams): string {
+/** The Twilio signature of a form post to `url`. */
+function twilioSignature(secret: string, url: string, params: URLSearchParams): string {
   const names = [...new Set([...params.keys()])].sort();
   let data = url;
   for (const name of names) for (const value of params.getAll(name)) data += name + value;
@@ -44,7 +44,7 @@ export function twilioSignature(secret: string, url: string, params: URLSearchPa
 }
 
 /** The generic signature header for a JSON body sent at `unixSeconds`. */
-export function jsonSignature(secret: string, unixSeconds: number, rawBody: string): string {
+function jsonSignature(secret: string, unixSeconds: number, rawBody: string): string {
   return `t=${unixSeconds},v1=${createHmac('sha256', secret).update(`${unixSeconds}.${rawBody}`, 'utf8').digest('hex')}`;
 }
 

@@ -33,7 +33,7 @@ export function replyInstructions(channel: 'sms' | 'email', config: RemindersCon
 }
 
 /** One round: queues the reminders due now; returns how many were queued. */
-export async function runReminders(store: Store, config: RemindersConfig): Promise<number> {
+async function runReminders(store: Store, config: RemindersConfig): Promise<number> {
   const settings = [...(await loadReminderSettings(store.db)).values()].filter((s) => s.enabled && s.offsets_minutes.length > 0);
   if (settings.length === 0) return 0;
   const now = store.clock();
@@ -128,8 +128,16 @@ export async function runReminders(store: Store, config: RemindersConfig): Promi
 export class ReminderScheduler {
   private readonly rounds: ChangeDrivenRounds;
 
-  constructor(store: Store, config: RemindersConfig) {
-    this.rounds = new ChangeDrivenRounds(store, { name: 'reminder', collection: 'bookings', pollMs: config.pollMs, round: () => runReminders(store, config) });
+  constructor(
+    private readonly store: Store,
+    private readonly config: RemindersConfig,
+  ) {
+    this.rounds = new ChangeDrivenRounds(store, { name: 'reminder', collection: 'bookings', pollMs: config.pollMs, round: () => this.runOnce() });
+  }
+
+  /** One round now (tests call this directly with an injected clock): how many reminders it queued. */
+  runOnce(): Promise<number> {
+    return runReminders(this.store, this.config);
   }
 
   kick(): void {

@@ -11,7 +11,7 @@ import type { BookingDoc, CommunicationDoc } from '../../shared/domain/schemas';
 import { confirmationOf } from '../../shared/schedule/reminders';
 import type { PullResponse } from '../../shared/sync/protocol';
 import { formatInstant } from '../../shared/time/instant';
-import { jsonSignature, twilioSignature } from '../reminders/inbound';
+import { jsonSignature, twilioSignature } from '../test-support/gateway-signatures';
 import { bookingDoc, customerDoc } from '../test-support/docs';
 import { freePort } from '../test-support/free-port';
 import { startMailServer, type TestMailServer } from '../test-support/mail';

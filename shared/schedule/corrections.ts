@@ -19,7 +19,7 @@ import { MAX_PRICE_CENTS } from '../money';
 import { parseInstant } from '../time/instant';
 
 /** The fields a correction may set, in the order they are shown. */
-export const CORRECTED_FIELDS = ['status', 'price', 'service', 'staff'] as const;
+const CORRECTED_FIELDS = ['status', 'price', 'service', 'staff'] as const;
 export type CorrectedField = (typeof CORRECTED_FIELDS)[number];
 
 type Corrected = Pick<BookingDoc, CorrectedField>;
@@ -45,7 +45,7 @@ function compareIds(a: string, b: string): number {
 }
 
 /** Amendments in their one order: time of the correction, then id. */
-export function orderAmendments(list: readonly Amendment[]): Amendment[] {
+function orderAmendments(list: readonly Amendment[]): Amendment[] {
   return [...list].sort((a, b) => atMs(a) - atMs(b) || compareIds(a.id, b.id));
 }
 
@@ -61,7 +61,7 @@ export function unionAmendments(first: readonly Amendment[], second: readonly Am
 }
 
 /** The values the amendments set, the last one (in order) per field. */
-export function correctedValues(amendments: readonly Amendment[]): Partial<Corrected> {
+function correctedValues(amendments: readonly Amendment[]): Partial<Corrected> {
   const out: Partial<Corrected> = {};
   for (const a of orderAmendments(amendments)) {
     if (a.status !== null) out.status = a.status;

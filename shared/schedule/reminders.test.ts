@@ -4,11 +4,9 @@ import {
   confirmationOf,
   defaultReminderSettings,
   dueOffset,
-  inQuietHours,
   isReminderTraffic,
   noShowReport,
   parseReminderKey,
-  parseReplyKey,
   parseSettingsChange,
   reminderChannel,
   reminderKey,
@@ -36,12 +34,15 @@ describe('reminder rules', () => {
   });
 
   it('keeps quiet hours in the branch time zone, across midnight', () => {
-    expect(inQuietHours(on, MANILA, at('2026-03-01T13:00:00Z'))).toBe(true); // 21:00 Manila
-    expect(inQuietHours(on, MANILA, at('2026-03-01T12:59:00Z'))).toBe(false);
-    expect(inQuietHours(on, MANILA, at('2026-03-01T23:59:00Z'))).toBe(true); // 07:59
-    expect(inQuietHours(on, MANILA, at('2026-03-02T00:00:00Z'))).toBe(false); // 08:00
-    expect(inQuietHours({ quiet_start: '', quiet_end: '' }, MANILA, at('2026-03-01T13:00:00Z'))).toBe(false);
+    // Quiet 21:00–08:00 by default; the day-before reminder's window is open all that time.
+    expect(dueOffset(booking, on, MANILA, at('2026-03-01T12:59:00Z'))).toBe(1440); // 20:59 Manila
+    expect(dueOffset(booking, on, MANILA, at('2026-03-01T13:00:00Z'))).toBeNull(); // 21:00
     expect(dueOffset(booking, on, MANILA, at('2026-03-01T14:00:00Z'))).toBeNull();
+    expect(dueOffset(booking, on, MANILA, at('2026-03-01T23:59:00Z'))).toBeNull(); // 07:59
+    expect(dueOffset(booking, on, MANILA, at('2026-03-02T00:00:00Z'))).toBe(120); // 08:00
+    expect(dueOffset(booking, { ...on, quiet_start: '', quiet_end: '' }, MANILA, at('2026-03-01T13:00:00Z'))).toBe(1440);
+    expect(dueOffset(booking, { ...on, quiet_start: '22:00', quiet_end: '23:00' }, MANILA, at('2026-03-01T13:00:00Z'))).toBe(1440);
+    expect(dueOffset(booking, { ...on, quiet_start: '22:00', quiet_end: '23:00' }, MANILA, at('2026-03-01T14:00:00Z'))).toBeNull();
   });
 
   it('keys round-trip, ids with colons included; reminders and replies are not marketing', () => {
@@ -49,7 +50,11 @@ describe('reminder rules', () => {
     expect(k).toBe(`reminder:bk%3A1:120:${at('2026-03-02T02:00:00Z')}`);
     expect(parseReminderKey(k)).toEqual({ bookingId: 'bk:1', offsetMinutes: 120, startMs: at('2026-03-02T02:00:00Z') });
     const r = replyKey('bk:1', 'cancel', 5, 'sms:SM:1');
-    expect(parseReplyKey(r)).toEqual({ bookingId: 'bk:1', action: 'cancel', startMs: 5, source: 'sms:SM:1' });
+    expect(r).toBe('reply:bk%3A1:cancel:5:sms:SM:1');
+    const reply = { trigger_key: r, direction: 'inbound' as const, channel: 'sms' as const, at: '2026-03-01T09:00:00Z' };
+    expect(confirmationOf({ id: 'bk:1', start_at: new Date(5).toISOString() }, [reply])).toEqual({ action: 'cancel', channel: 'sms', at: reply.at });
+    expect(confirmationOf({ id: 'bk:1', start_at: new Date(6).toISOString() }, [reply])).toBeNull();
+    expect(confirmationOf({ id: 'bk', start_at: new Date(5).toISOString() }, [reply])).toBeNull();
     expect(parseReminderKey('at_risk:br-a:cu-1:2026-03-01')).toBeNull();
     expect(isReminderTraffic(k) && isReminderTraffic(r) && !isReminderTraffic('birthday:cu:2026')).toBe(true);
     expect(isMarketing({ campaign_id: '', purpose: 'appointment reminder', trigger_key: k })).toBe(false);

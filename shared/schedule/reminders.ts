@@ -124,7 +124,7 @@ export function applySettingsChange(current: ReminderSettings, change: ReminderS
 }
 
 /** True when the instant falls within the branch's quiet hours (local time, end exclusive). */
-export function inQuietHours(settings: Pick<ReminderSettings, 'quiet_start' | 'quiet_end'>, timeZone: string, ms: number): boolean {
+function inQuietHours(settings: Pick<ReminderSettings, 'quiet_start' | 'quiet_end'>, timeZone: string, ms: number): boolean {
   if (settings.quiet_start === '' || settings.quiet_end === '') return false;
   const m = zoneClock(timeZone).localMinuteOfDay(ms);
   const start = minuteOfDay(settings.quiet_start);
@@ -176,7 +176,7 @@ export function replyKey(bookingId: string, action: ReplyAction, startMs: number
   return `reply:${enc(bookingId)}:${action}:${startMs}:${source}`;
 }
 
-export function parseReplyKey(key: string): { bookingId: string; action: ReplyAction; startMs: number; source: string } | null {
+function parseReplyKey(key: string): { bookingId: string; action: ReplyAction; startMs: number; source: string } | null {
   const m = /^reply:([^:]+):(confirm|cancel):(-?\d+):(.+)$/.exec(key);
   if (m === null) return null;
   try {
