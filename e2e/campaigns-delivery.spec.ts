@@ -132,6 +132,10 @@ test('a manager finds the at-risk regulars, sees their history, sends a tracked 
       await expect(campaign.delivery('sent')).toContainText(String(recipients.length), { timeout: 60_000 });
       await expect(campaign.delivery('queued')).toHaveCount(0);
       await expect(page.getByRole('region', { name: 'Campaign' }).getByText('Sent', { exact: true })).toBeVisible();
+      // sent, and the 30 days have only begun: the group sizes, the day of the result, no figure
+      await expect(campaign.result.getByRole('status')).toContainText(/^Measuring: sent .*; the result is shown on /);
+      await expect(page.getByRole('table', { name: 'Groups' }).getByRole('row', { name: /^Variant A/ })).toContainText(String(recipients.length));
+      await expect(page.getByRole('table', { name: 'Result by group' })).toHaveCount(0);
       await desk?.expectSynced();
       await dismissToasts(page);
       await page.screenshot({ path: shot('41-campaign-sent') });
@@ -146,6 +150,18 @@ test('a manager finds the at-risk regulars, sees their history, sends a tracked 
       const res = await fetch(`${(server as SyncServer).url}/api/sync/communications/pull?limit=2000`, { headers: { authorization: `Bearer ${await (desk as SyncDesk).deviceToken()}`, 'x-branchdesk-schema': String(SCHEMA_VERSION) } });
       const messages = ((await res.json()) as { documents: CommunicationDoc[] }).documents.filter((m) => m.customer_id === grant.customer.id && m.campaign_id !== '');
       expect(messages.map((m) => [m.status, m.message])).toEqual([['sent', '']]);
+    });
+
+    await test.step('31 days after the send the result is shown, each customer counted in the group they were in', async () => {
+      // the server stamped the send with its own clock: the desk's clock moves 31 days past it
+      await page.clock.setFixedTime(Date.now() + 31 * 86_400_000);
+      await (desk as SyncDesk).reload();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click();
+      await page.getByRole('table').getByRole('link', { name: 'At-risk regulars' }).click();
+      const result = page.getByRole('table', { name: 'Result by group' });
+      await expect(result.getByRole('row', { name: /^Variant A/ }).getByRole('cell').first()).toHaveText(String(recipients.length));
+      await expect(campaign.result).toContainText('No holdout: without customers who received nothing, the effect of the campaign cannot be measured');
+      await expect(page.getByRole('table', { name: 'Groups' })).toHaveCount(0);
     });
 
     expect(await desk.unexpectedProblems()).toEqual([]);

@@ -86,7 +86,13 @@ test('campaign preview: the audience leaves out non-consenting, future-booked an
     await expect(campaign.queueButton).toBeEnabled();
     const sample = sampleCustomer(expected.recipients);
     if (sample === null) throw new Error('no recipients');
-    await expect(campaign.preview('A')).toHaveText(`Hi ${firstName(sample.customer.name)}, we miss you at Manila Makati since ${humanDate(sample.activity?.last_visit_date ?? null)}. 15% off this week`);
+    const previewText = `Hi ${firstName(sample.customer.name)}, we miss you at Manila Makati since ${humanDate(sample.activity?.last_visit_date ?? null)}. 15% off this week`;
+    await expect(campaign.preview('A')).toHaveText(previewText);
+    // the SMS's length and parts while writing, for the previewed customer
+    await expect(page.getByLabel('SMS length of variant A')).toHaveText(new RegExp(`^${previewText.length} characters · 1 SMS for ${sample.customer.name}; `));
+    await campaign.message('A').fill(`Hi {first_name}, we miss you at {branch} since {last_visit}. {offer} ${'x'.repeat(150)}`);
+    await expect(page.getByLabel('SMS length of variant A')).toHaveText(new RegExp(`^${previewText.length + 151} characters · 2 SMS parts for `));
+    await campaign.message('A').fill('Hi {first_name}, we miss you at {branch} since {last_visit}. {offer}');
     await dismissToasts(page);
     await page.locator('main').evaluate((m) => m.scrollTo(0, 0));
     await page.screenshot({ path: shot('36-campaign-editor') });
@@ -114,13 +120,24 @@ test('campaign preview: the audience leaves out non-consenting, future-booked an
     await expect(campaign.group('holdout')).toHaveText(String(holdout));
   });
 
-  await test.step('queue: one message per recipient in the outbox, the holdout recorded but never sent', async () => {
-    await campaign.queue();
+  await test.step('queue on a desk with no server: the confirm step says nothing goes out and shows the split that is queued; no result is shown', async () => {
+    await campaign.queueButton.click();
+    await expect(campaign.confirmDialog.getByRole('note')).toContainText('This desk has no server, so these messages cannot go out');
+    const split = campaign.confirmDialog.getByRole('list', { name: 'Split by group' });
+    await expect(split.getByRole('listitem')).toHaveText([`Variant A: ${expected.recipients.length - holdout}`, ...(holdout > 0 ? [`Holdout (receive nothing): ${holdout}`] : [])]);
+    await campaign.confirmDialog.getByRole('button', { name: 'Queue without sending' }).click();
+    await expect(page.getByRole('heading', { name: 'Delivery' })).toBeVisible();
     await expect(campaign.delivery('queued')).toContainText(String(expected.recipients.length - holdout));
     await expect(campaign.delivery('held')).toContainText(String(holdout));
-    const report = page.getByRole('table', { name: 'Result by group' });
-    await expect(report.getByRole('row', { name: /^Variant A/ })).toContainText(String(expected.recipients.length - holdout));
-    await expect(report.getByRole('row', { name: /^Holdout/ })).toContainText(String(holdout));
+    // the queued split is the confirmed one
+    const groups = page.getByRole('table', { name: 'Groups' });
+    await expect(groups.getByRole('row', { name: /^Variant A/ })).toContainText(String(expected.recipients.length - holdout));
+    await expect(groups.getByRole('row', { name: /^Holdout/ })).toContainText(String(holdout));
+    // nothing was sent: no share booked, no uplift — only why
+    await expect(campaign.result.getByRole('status')).toContainText('No result yet: this desk has no server');
+    await expect(page.getByRole('table', { name: 'Result by group' })).toHaveCount(0);
+    await expect(campaign.result).not.toContainText('%');
+    await expect(campaign.result).not.toContainText('pts');
     await dismissToasts(page);
     await page.screenshot({ path: shot('37-campaign-detail') });
   });

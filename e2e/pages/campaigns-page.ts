@@ -43,10 +43,20 @@ export class CampaignPage {
     return this.form.getByRole('button', { name: /^Queue \d[\d,]* messages?$/ });
   }
 
+  get confirmDialog(): Locator {
+    return this.page.getByRole('dialog', { name: /^Queue / });
+  }
+
+  /** Queues from the confirm step: "Queue messages" on a paired desk, "Queue without sending" on one with no server. */
   async queue(): Promise<void> {
     await this.queueButton.click();
-    await this.page.getByRole('dialog', { name: /^Queue / }).getByRole('button', { name: 'Queue messages' }).click();
+    await this.confirmDialog.getByRole('button', { name: /^Queue (messages|without sending)$/ }).click();
     await expect(this.page.getByRole('heading', { name: 'Delivery' })).toBeVisible();
+  }
+
+  /** The result card of a queued campaign. */
+  get result(): Locator {
+    return this.page.locator('section').filter({ has: this.page.getByRole('heading', { name: 'Result' }) });
   }
 
   delivery(status: string): Locator {

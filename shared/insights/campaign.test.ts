@@ -3,7 +3,7 @@ import type { CampaignDoc, CommunicationDoc } from '../domain/schemas';
 import { validateDocument } from '../domain/validate';
 import { HOLDOUT_KEY } from './assignment';
 import { campaignCommunications } from './campaign-messages';
-import { campaignReport, triggerReport, type ReportBooking } from './campaign-report';
+import { campaignResult, triggerReport, type CampaignResult, type ReportBooking } from './campaign-report';
 import { criteria } from '../domain/criteria';
 import type { CustomerView } from './customer-view';
 import { TemplateError } from '../domain/template';
@@ -74,7 +74,10 @@ describe('campaign report', () => {
     customer_id, ms: AT_MS + days * DAY, status, price,
   });
 
-  it('shows per group the share who booked within 30 days, their spend, and the uplift over the holdout', () => {
+  const AFTER = AT_MS + 31 * DAY;
+  const groupsOf = (r: CampaignResult) => (r.phase === 'final' ? r.groups.map(({ uplift_ci_pts: _, ...g }) => g) : r.phase);
+
+  it('shows per group the share who booked within 30 days of the send, their spend, and the uplift over the holdout', () => {
     const communications = [comm('a1', 'A'), comm('a2', 'A'), comm('a3', 'A'), comm('a4', 'A'), comm('b1', 'B'), comm('b2', 'B'), comm('h1', HOLDOUT_KEY), comm('h2', HOLDOUT_KEY), { ...comm('x', 'A'), campaign_id: 'other' }];
     const bookings = [
       booking('a1', 3),
@@ -87,15 +90,60 @@ describe('campaign report', () => {
       booking('h1', 2, 'completed', 2000),
       booking('x', 1),
     ];
-    const r = campaignReport('cp-1', communications, bookings);
-    expect(r.groups).toEqual([
+    const r = campaignResult('cp-1', communications, bookings, AFTER);
+    expect(groupsOf(r)).toEqual([
       { group: 'A', size: 4, booked: 2, booked_share: 0.5, spend: 1500, spend_per_customer: 375, uplift_pts: 0 },
       { group: 'B', size: 2, booked: 1, booked_share: 0.5, spend: 0, spend_per_customer: 0, uplift_pts: 0 },
       { group: HOLDOUT_KEY, size: 2, booked: 1, booked_share: 0.5, spend: 2000, spend_per_customer: 1000, uplift_pts: 0 },
     ]);
-    const better = campaignReport('cp-1', communications, [...bookings, booking('a4', 4)]);
-    expect(better.groups[0]).toMatchObject({ booked: 3, booked_share: 0.75, uplift_pts: 25 });
-    expect(campaignReport('cp-1', communications.filter((c) => c.variant !== HOLDOUT_KEY), bookings).groups[0]?.uplift_pts).toBeNull();
+    const better = campaignResult('cp-1', communications, [...bookings, booking('a4', 4)], AFTER);
+    expect(better.phase === 'final' && better.groups[0]).toMatchObject({ booked: 3, booked_share: 0.75, uplift_pts: 25 });
+    const noHoldout = campaignResult('cp-1', communications.filter((c) => c.variant !== HOLDOUT_KEY), bookings, AFTER);
+    expect(noHoldout.phase === 'final' && noHoldout.groups[0]).toMatchObject({ uplift_pts: null, uplift_ci_pts: null });
+  });
+
+  it('shows nothing measured before every message has an outcome, only the group sizes until the 30 days are over', () => {
+    const queued = [{ ...comm('a1', 'A'), status: 'queued' as const }, comm('a2', 'A'), comm('h1', HOLDOUT_KEY)];
+    const bookings = [booking('a2', 1), booking('h1', 40)];
+    // the desk queued them and has no server: seconds later there is no result at all (not "0 % booked")
+    expect(campaignResult('cp-1', queued, bookings, AT_MS + 60_000)).toEqual({ phase: 'awaiting_delivery', sizes: { A: 2, holdout: 1 }, waiting: 1 });
+    expect(campaignResult('cp-1', queued, bookings, AFTER).phase).toBe('awaiting_delivery');
+    // a holdout alone (nothing sent) is never a result
+    expect(campaignResult('cp-1', [comm('h1', HOLDOUT_KEY)], bookings, AFTER).phase).toBe('awaiting_delivery');
+    // sent two days after it was queued (the desk synced then): the window runs from the send, for the holdout too
+    const sentLater = (c: ReturnType<typeof comm>) => ({ ...c, updated_at: new Date(AT_MS + 2 * DAY).toISOString() });
+    const sent = [comm('a1', 'A'), comm('a2', 'A'), comm('h1', HOLDOUT_KEY)].map(sentLater);
+    const during = campaignResult('cp-1', sent, bookings, AT_MS + 20 * DAY);
+    expect(during).toEqual({ phase: 'measuring', sizes: { A: 2, holdout: 1 }, sent_at: AT_MS + 2 * DAY, results_at: AT_MS + 32 * DAY });
+    expect(campaignResult('cp-1', sent, bookings, AT_MS + 32 * DAY - 1).phase).toBe('measuring');
+    const final = campaignResult('cp-1', sent, [...bookings, booking('a1', 3), booking('h1', 31)], AT_MS + 32 * DAY);
+    // a2's booking on day 1 came before the send and does not count; h1's on day 31 after queueing
+    // is day 29 of the window and counts, its day-40 one does not
+    expect(groupsOf(final)).toEqual([
+      { group: 'A', size: 2, booked: 1, booked_share: 0.5, spend: 1000, spend_per_customer: 500, uplift_pts: -50 },
+      { group: HOLDOUT_KEY, size: 1, booked: 1, booked_share: 1, spend: 1000, spend_per_customer: 1000, uplift_pts: 0 },
+    ]);
+  });
+
+  it("gives the uplift's 95 % interval by Newcombe's hybrid score method (his published examples)", () => {
+    const groups = (a: number, aBooked: number, h: number, hBooked: number): CampaignResult => {
+      const communications = [
+        ...Array.from({ length: a }, (_, i) => comm(`a${i}`, 'A')),
+        ...Array.from({ length: h }, (_, i) => comm(`h${i}`, HOLDOUT_KEY)),
+      ];
+      const bookings = [...Array.from({ length: aBooked }, (_, i) => booking(`a${i}`, 1)), ...Array.from({ length: hBooked }, (_, i) => booking(`h${i}`, 1))];
+      return campaignResult('cp-1', communications, bookings, AFTER);
+    };
+    // Newcombe (1998), Statistics in Medicine 17:873–890, Table II, method 10
+    const a = groups(70, 56, 80, 48);
+    expect(a.phase === 'final' && a.groups[0]).toMatchObject({ uplift_pts: 20, uplift_ci_pts: [5.2, 33.4] });
+    const b = groups(10, 9, 10, 3);
+    expect(b.phase === 'final' && b.groups[0]).toMatchObject({ uplift_pts: 60, uplift_ci_pts: [17.1, 80.9] });
+    // the interval stays inside ±100 points when every customer of one group booked and none of the
+    // other (10/10 − 0/10 in the same table: 0.6075 to 1.0000)
+    const c = groups(10, 10, 10, 0);
+    expect(c.phase === 'final' && c.groups[0]?.uplift_ci_pts).toEqual([60.8, 100]);
+    expect(c.phase === 'final' && c.groups[1]?.uplift_ci_pts).toBeNull();
   });
 
   it('reports an automated trigger from its messages, each customer from their own message time', () => {

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CampaignDoc, CommunicationDoc } from '../../../../shared/domain/schemas';
-import { campaignReport, type ReportBooking } from '../../../../shared/insights/campaign-report';
+import { campaignResult, REPORT_WINDOW_DAYS, type CampaignResult, type ReportBooking } from '../../../../shared/insights/campaign-report';
 import { routeHref } from '../../app/router';
 import { useActivityVersion, useBookingsVersion, useCustomersVersion, useDesk, useToday } from '../../data/hooks';
+import { activeRole, useSyncStore } from '../../sync/sync-store';
 import { now } from '../../data/session';
 import { formatPrice } from '../../lib/format';
 import { dateInZone } from '../customer-detail';
@@ -28,7 +29,7 @@ function pct(share: number): string {
 /** A queued campaign: what it was, where each message is (synced back from the server), and its measured result. */
 export function CampaignDetail({ campaign }: { campaign: CampaignDoc }) {
   const desk = useDesk();
-  const { timeZone } = useToday();
+  const { timeZone, day: today } = useToday();
   const messages = useCampaignMessages(campaign.id);
   const bookingsVersion = useBookingsVersion();
   const activityVersion = useActivityVersion();
@@ -42,15 +43,17 @@ export function CampaignDetail({ campaign }: { campaign: CampaignDoc }) {
     if (!finished) return;
     saveCampaign(desk.db, { ...campaign, status: 'sent', updated_at: new Date(now()).toISOString() }).catch((e: unknown) => console.warn('Could not mark the campaign sent', e));
   }, [finished, desk, campaign]);
-  const report = useMemo(() => {
+  const paired = useSyncStore(activeRole) !== null;
+  const result = useMemo(() => {
     void bookingsVersion;
     void activityVersion;
+    void today; // a new day can end the window
     const bookings: ReportBooking[] = [];
     for (const customerId of new Set((messages ?? []).map((m) => m.customer_id))) {
       for (const f of desk.activity.bookingsOf(campaign.branch_id, customerId)) bookings.push({ customer_id: f.customer_id, status: f.status, ms: f.ms, price: f.price });
     }
-    return campaignReport(campaign.id, messages ?? [], bookings);
-  }, [desk, campaign, messages, bookingsVersion, activityVersion]);
+    return campaignResult(campaign.id, messages ?? [], bookings, now());
+  }, [desk, campaign, messages, bookingsVersion, activityVersion, today]);
 
   const sorted = useMemo(() => {
     const order = new Map(DELIVERY_ORDER.map((s, i) => [s, i]));
@@ -105,52 +108,9 @@ export function CampaignDetail({ campaign }: { campaign: CampaignDoc }) {
       <section className="card" aria-labelledby="report-title">
         <header className="card-header">
           <h2 id="report-title">Result</h2>
-          <span className="muted">booked within {report.window_days} days of the message, by group</span>
+          <span className="muted">booked within {REPORT_WINDOW_DAYS} days of the send, by group</span>
         </header>
-        {report.groups.length === 0 ? (
-          <p className="cmp-empty muted">No messages recorded for this campaign on this desk yet.</p>
-        ) : (
-          <table className="cmp-table cmp-report" aria-label="Result by group">
-            <thead>
-              <tr>
-                <th scope="col">Group</th>
-                <th scope="col" className="num">
-                  Customers
-                </th>
-                <th scope="col" className="num">
-                  Booked
-                </th>
-                <th scope="col" className="num">
-                  Share booked
-                </th>
-                <th scope="col" className="num">
-                  Spend
-                </th>
-                <th scope="col" className="num">
-                  Per customer
-                </th>
-                <th scope="col" className="num">
-                  Uplift vs holdout
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.groups.map((g) => (
-                <tr key={g.group} className={g.group === 'holdout' ? 'is-holdout' : undefined}>
-                  <th scope="row">{g.group === 'holdout' ? 'Holdout (not sent)' : `Variant ${g.group}`}</th>
-                  <td className="num nums">{g.size.toLocaleString('en')}</td>
-                  <td className="num nums">{g.booked.toLocaleString('en')}</td>
-                  <td className="num nums">{pct(g.booked_share)}</td>
-                  <td className="num nums">{formatPrice(g.spend)}</td>
-                  <td className="num nums">{formatPrice(g.spend_per_customer)}</td>
-                  <td className="num nums">
-                    {g.uplift_pts === null || g.group === 'holdout' ? '—' : `${g.uplift_pts > 0 ? '+' : ''}${g.uplift_pts.toFixed(1)} pts`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <CampaignResultView result={result} paired={paired} timeZone={timeZone} />
       </section>
 
       <section className="card" aria-labelledby="delivery-title">
@@ -210,5 +170,126 @@ export function CampaignDetail({ campaign }: { campaign: CampaignDoc }) {
         </p>
       </section>
     </div>
+  );
+}
+
+function groupName(group: string): string {
+  return group === 'holdout' ? 'Holdout (not sent)' : `Variant ${group}`;
+}
+
+function signed(pts: number): string {
+  return `${pts > 0 ? '+' : pts < 0 ? '−' : ''}${Math.abs(pts).toFixed(1)}`;
+}
+
+/** The groups' sizes only: what is known before the window is over. */
+function GroupSizes({ sizes }: { sizes: Record<string, number> }) {
+  const groups = Object.keys(sizes).sort((a, b) => Number(a === 'holdout') - Number(b === 'holdout') || a.localeCompare(b));
+  if (groups.length === 0) return null;
+  return (
+    <table className="cmp-table cmp-report" aria-label="Groups">
+      <thead>
+        <tr>
+          <th scope="col">Group</th>
+          <th scope="col" className="num">
+            Customers
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((g) => (
+          <tr key={g} className={g === 'holdout' ? 'is-holdout' : undefined}>
+            <th scope="row">{groupName(g)}</th>
+            <td className="num nums">{(sizes[g] ?? 0).toLocaleString('en')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * The campaign's result only once it means something: nothing while messages wait to go out (and
+ * why, when this desk has no server), the group sizes and the date of the result while the
+ * 30 days run, then each group with the uplift over the holdout and its 95 % interval.
+ */
+function CampaignResultView({ result, paired, timeZone }: { result: CampaignResult; paired: boolean; timeZone: string }) {
+  if (result.phase === 'awaiting_delivery') {
+    const total = Object.values(result.sizes).reduce((a, b) => a + b, 0);
+    return (
+      <>
+        <p className="cmp-empty muted" role="status">
+          {total === 0
+            ? 'No messages recorded for this campaign on this desk yet.'
+            : !paired
+              ? `No result yet: this desk has no server, so its ${result.waiting.toLocaleString('en')} ${result.waiting === 1 ? 'message waits' : 'messages wait'} in the outbox and nothing is sent. Pair the desk with a server (Settings → Sync) to send them; the result is measured from the send.`
+              : result.waiting > 0
+                ? `No result yet: ${result.waiting.toLocaleString('en')} ${result.waiting === 1 ? 'message is' : 'messages are'} still waiting to be sent. The ${REPORT_WINDOW_DAYS} days are measured from the send.`
+                : 'No result: no message of this campaign was sent.'}
+        </p>
+        <GroupSizes sizes={result.sizes} />
+      </>
+    );
+  }
+  if (result.phase === 'measuring') {
+    const sent = new Date(result.sent_at).toISOString();
+    return (
+      <>
+        <p className="cmp-empty muted" role="status">
+          Measuring: sent {dateInZone(sent, timeZone)}; the result is shown on {dateInZone(new Date(result.results_at).toISOString(), timeZone)}, once every group has had its {REPORT_WINDOW_DAYS} days. Until then a share booked would
+          only say who happened to book early.
+        </p>
+        <GroupSizes sizes={result.sizes} />
+      </>
+    );
+  }
+  const hasHoldout = result.groups.some((g) => g.group === 'holdout');
+  return (
+    <>
+      <table className="cmp-table cmp-report" aria-label="Result by group">
+        <thead>
+          <tr>
+            <th scope="col">Group</th>
+            <th scope="col" className="num">
+              Customers
+            </th>
+            <th scope="col" className="num">
+              Booked
+            </th>
+            <th scope="col" className="num">
+              Share booked
+            </th>
+            <th scope="col" className="num">
+              Spend
+            </th>
+            <th scope="col" className="num">
+              Per customer
+            </th>
+            <th scope="col" className="num">
+              Uplift vs holdout (95% interval)
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.groups.map((g) => (
+            <tr key={g.group} className={g.group === 'holdout' ? 'is-holdout' : undefined}>
+              <th scope="row">{groupName(g.group)}</th>
+              <td className="num nums">{g.size.toLocaleString('en')}</td>
+              <td className="num nums">{g.booked.toLocaleString('en')}</td>
+              <td className="num nums">{pct(g.booked_share)}</td>
+              <td className="num nums">{formatPrice(g.spend)}</td>
+              <td className="num nums">{formatPrice(g.spend_per_customer)}</td>
+              <td className="num nums">
+                {g.uplift_pts === null || g.uplift_ci_pts === null || g.group === 'holdout' ? '—' : `${signed(g.uplift_pts)} pts (${signed(g.uplift_ci_pts[0])} to ${signed(g.uplift_ci_pts[1])})`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="cmp-note muted">
+        {hasHoldout
+          ? `Sent ${dateInZone(new Date(result.sent_at).toISOString(), timeZone)}; each group over the same ${result.window_days} days. When the interval includes 0, the campaign's effect cannot be told apart from chance with groups of these sizes.`
+          : 'No holdout: without customers who received nothing, the effect of the campaign cannot be measured, only who booked.'}
+      </p>
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { DocumentRejected } from '../../data/write-errors';
 import { formatPrice } from '../../lib/format';
 import { platform } from '../../platform/bridge';
 import { useDeskPermission, useMemberGate } from '../../sync/permissions';
+import { activeRole, useSyncStore } from '../../sync/sync-store';
 import { Field } from '../../ui/Field';
 import { GatedButton } from '../../ui/GatedButton';
 import { Modal } from '../../ui/Modal';
@@ -19,7 +20,7 @@ import { useInsightSnapshot } from '../segments';
 import { useSegments } from '../segments';
 import { useBranchSettings } from '../settings';
 import { AudiencePreview } from './AudiencePreview';
-import { audienceCsv, campaignAudience, previewMessage, sampleCustomer } from './campaign-audience';
+import { audienceCsv, campaignAudience, previewMessage, sampleCustomer, type AudienceResult } from './campaign-audience';
 import { campaignDraft } from './campaign-draft-store';
 import { CAMPAIGN_CHANNELS, CHANNEL_LABELS, campaignDocOf, draftProblems, holdoutOf, nextVariantKey, type CampaignChannel, type CampaignDraft } from './campaign-model';
 import { queueCampaign, saveCampaign } from './campaign-outbox';
@@ -42,7 +43,10 @@ export function CampaignEditor({ draft }: { draft: CampaignDraft }) {
   const messages = useOutboundMessages();
   const listView = useCustomersView();
   const [showErrors, setShowErrors] = useState(false);
-  const [confirming, setConfirming] = useState(false);
+  // The audience and split the person confirms are the ones queued: frozen when the confirm
+  // step opens, so a sync or a new message arriving meanwhile cannot change who gets what.
+  const [confirming, setConfirming] = useState<AudienceResult | null>(null);
+  const paired = useSyncStore(activeRole) !== null;
   const [busy, setBusy] = useState(false);
   const sendPermission = useDeskPermission('send_campaign');
   const sendGate = useMemberGate('send_campaign');
@@ -107,12 +111,12 @@ export function CampaignEditor({ draft }: { draft: CampaignDraft }) {
     }
   };
 
-  const queue = async (): Promise<void> => {
-    setConfirming(false);
+  const queue = async (confirmed: AudienceResult): Promise<void> => {
+    setConfirming(null);
     setBusy(true);
     try {
-      const doc = campaignDocOf(draft, { branchId: branch?.id ?? '', nowMs: now(), status: 'queued', audienceSize: result.preview.size });
-      const outcome = await queueCampaign(desk.db, doc, result.audience.recipients, { id: branch?.id ?? '', name: branchName });
+      const doc = campaignDocOf(draft, { branchId: branch?.id ?? '', nowMs: now(), status: 'queued', audienceSize: confirmed.preview.size });
+      const outcome = await queueCampaign(desk.db, doc, confirmed.audience.recipients, { id: branch?.id ?? '', name: branchName });
       toast.success(`Queued ${outcome.queued.toLocaleString('en')} ${outcome.queued === 1 ? 'message' : 'messages'}${outcome.held > 0 ? ` (${outcome.held} in the holdout)` : ''}`);
       campaignDraft.close();
       navigate({ name: 'campaign', id: doc.id });
@@ -128,7 +132,10 @@ export function CampaignEditor({ draft }: { draft: CampaignDraft }) {
       return;
     }
     setShowErrors(true);
-    if (problems.length === 0 && result.preview.size > 0) void sendGate.ensure().then((ok) => ok && setConfirming(true));
+    if (problems.length === 0 && result.preview.size > 0) {
+      const shown = result;
+      void sendGate.ensure().then((ok) => ok && setConfirming(shown));
+    }
   };
   const sendable = (result.preview.groups.holdout === undefined ? result.preview.size : result.preview.size - (result.preview.groups.holdout ?? 0));
   const sourceValue = draft.segmentId !== '' ? draft.segmentId : LIST_SOURCE;
@@ -191,6 +198,7 @@ export function CampaignEditor({ draft }: { draft: CampaignDraft }) {
                 preview={sample === null ? previewMessage(v.message, { name: 'Alex Sample' }, formatDay(snapshot.today - 30), branchName, draft.offer.trim()) : previewMessage(v.message, sample.customer, sample.activity?.last_visit_date ?? null, branchName, draft.offer.trim())}
                 sampleName={sample?.customer.name ?? null}
                 groupSize={draft.variants.length > 1 || holdout > 0 ? result.preview.groups[v.key] : undefined}
+                channel={draft.channel}
                 canRemove={draft.variants.length > 1}
                 onChange={(message) => update({ variants: draft.variants.map((x, j) => (j === i ? { ...x, message } : x)) })}
                 onRemove={() => update({ variants: draft.variants.filter((_, j) => j !== i) })}
@@ -229,28 +237,83 @@ export function CampaignEditor({ draft }: { draft: CampaignDraft }) {
         </div>
       </form>
       <AudiencePreview result={result} capDays={capDays} />
-      {confirming && sendPermission.allowed && (
-        <Modal
-          title={`Queue “${draft.name.trim()}”?`}
-          description={`${sendable.toLocaleString('en')} ${CHANNEL_LABELS[draft.channel]} ${sendable === 1 ? 'message goes' : 'messages go'} to the outbox; the server sends them once this desk syncs.`}
-          onClose={() => setConfirming(false)}
-          footer={
-            <>
-              <button type="button" className="btn" onClick={() => setConfirming(false)}>
-                Not yet
-              </button>
-              <button type="button" className="btn btn-primary" onClick={() => void queue()}>
-                Queue messages
-              </button>
-            </>
-          }
-        >
-          <p className="muted">
-            {holdout > 0 ? `${(result.preview.groups.holdout ?? 0).toLocaleString('en')} customers are kept as a holdout and receive nothing. ` : ''}
-            The report compares who booked within 30 days in each group.
-          </p>
-        </Modal>
+      {confirming !== null && sendPermission.allowed && (
+        <ConfirmQueue
+          name={draft.name.trim()}
+          channel={CHANNEL_LABELS[draft.channel]}
+          confirmed={confirming}
+          variantKeys={draft.variants.map((v) => v.key)}
+          paired={paired}
+          onCancel={() => setConfirming(null)}
+          onQueue={() => void queue(confirming)}
+        />
       )}
     </div>
+  );
+}
+
+/**
+ * The last step before the outbox: how many messages and to whom, the split by group exactly as
+ * it will be queued, and — on a desk with no server — that nothing goes out until it is paired.
+ */
+function ConfirmQueue({
+  name,
+  channel,
+  confirmed,
+  variantKeys,
+  paired,
+  onCancel,
+  onQueue,
+}: {
+  name: string;
+  channel: string;
+  confirmed: AudienceResult;
+  variantKeys: readonly string[];
+  paired: boolean;
+  onCancel: () => void;
+  onQueue: () => void;
+}) {
+  const groups = confirmed.preview.groups;
+  const held = groups.holdout ?? 0;
+  const sendable = confirmed.preview.size - held;
+  return (
+    <Modal
+      title={`Queue “${name}”?`}
+      description={
+        paired
+          ? `${sendable.toLocaleString('en')} ${channel} ${sendable === 1 ? 'message goes' : 'messages go'} to the outbox; the server sends them once this desk syncs.`
+          : `${sendable.toLocaleString('en')} ${channel} ${sendable === 1 ? 'message goes' : 'messages go'} to this desk's outbox.`
+      }
+      onClose={onCancel}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onCancel}>
+            Not yet
+          </button>
+          <button type="button" className="btn btn-primary" onClick={onQueue}>
+            {paired ? 'Queue messages' : 'Queue without sending'}
+          </button>
+        </>
+      }
+    >
+      {!paired && (
+        <p className="notice notice-warning" role="note">
+          This desk has no server, so these messages cannot go out: they wait in the outbox until the desk is paired with a server (Settings → Sync), and the campaign has no result until then.
+        </p>
+      )}
+      <ul className="cmp-split" aria-label="Split by group">
+        {variantKeys.map((k) => (
+          <li key={k}>
+            Variant {k}: <span className="nums">{(groups[k] ?? 0).toLocaleString('en')}</span>
+          </li>
+        ))}
+        {held > 0 && (
+          <li>
+            Holdout (receive nothing): <span className="nums">{held.toLocaleString('en')}</span>
+          </li>
+        )}
+      </ul>
+      <p className="muted">The result compares who booked within 30 days of the send in each group; it is shown once those 30 days are over.</p>
+    </Modal>
   );
 }

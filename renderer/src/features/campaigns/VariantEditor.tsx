@@ -1,6 +1,8 @@
 import type { CampaignVariant } from '../../../../shared/domain/schemas';
+import type { CommunicationChannel } from '../../../../shared/domain/types';
 import { CAMPAIGN_PLACEHOLDERS } from '../../../../shared/domain/template';
 import { Field } from '../../ui/Field';
+import { smsLength, smsLengthText } from './sms-length';
 
 /** One message variant: its template, its problems (unknown placeholders), and a live preview. */
 export function VariantEditor({
@@ -10,6 +12,7 @@ export function VariantEditor({
   preview,
   sampleName,
   groupSize,
+  channel,
   canRemove,
   onChange,
   onRemove,
@@ -20,6 +23,7 @@ export function VariantEditor({
   preview: string;
   sampleName: string | null;
   groupSize: number | undefined;
+  channel: CommunicationChannel;
   canRemove: boolean;
   onChange: (message: string) => void;
   onRemove: () => void;
@@ -49,6 +53,12 @@ export function VariantEditor({
         ) : (
           <p className="cmp-preview-text" data-testid={`preview-${variant.key}`}>
             {preview}
+          </p>
+        )}
+        {channel === 'sms' && error === undefined && (
+          <p className="cmp-sms-length muted nums" aria-live="polite" aria-label={`SMS length of variant ${variant.key}`}>
+            {smsLengthText(smsLength(preview))}
+            {sampleName !== null ? ` for ${sampleName}; names and dates change it per customer` : ''}
           </p>
         )}
       </div>
