@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { PairVisits } from '../../../shared/engine/pair-visits';
-import { bucketOf, DerivedDb } from './derived-db';
+import { customerFixture } from '../../../shared/domain/test-fixtures';
+import { bucketOf, customerBucketOf, DerivedDb } from './derived-db';
 
 /** The documented number of bucket records per branch (derived-db.ts). */
 const BUCKETS = 64;
@@ -75,7 +76,37 @@ describe('DerivedDb visit buckets', () => {
     const db = new DerivedDb(name);
     expect((await db.loadAll()).sort(byPair)).toEqual(rows);
     expect(await db.loadCounts()).toEqual([1, 2, 3]);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['meta', 'visitBuckets']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['customerBuckets', 'meta', 'visitBuckets']);
+    db.close();
+  });
+});
+
+describe('DerivedDb customer copy', () => {
+  it('stores every customer with its mark, rewrites single buckets, and refuses a copy it cannot trust', async () => {
+    const db = new DerivedDb(`derived-${++n}`);
+    expect(await db.loadCustomerCopy()).toBeNull();
+    const docs = Array.from({ length: 200 }, (_, i) => customerFixture({ id: `cu-${i}`, name: `Name ${i}` }));
+    const grouped = new Map<number, typeof docs>();
+    for (const d of docs) grouped.set(customerBucketOf(d.id), [...(grouped.get(customerBucketOf(d.id)) ?? []), d]);
+    await db.saveCustomerCopy(grouped, { lwt: 10, id: 'cu-9', count: 200 }, true);
+    const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : 1);
+    expect((await db.loadCustomerCopy())?.docs.sort(byId)).toEqual([...docs].sort(byId));
+    // One bucket rewritten without cu-1, the others kept.
+    const b1 = customerBucketOf('cu-1');
+    await db.saveCustomerCopy(new Map([[b1, (grouped.get(b1) ?? []).filter((d) => d.id !== 'cu-1')]]), { lwt: 11, id: 'cu-1', count: 199 }, false);
+    const after = await db.loadCustomerCopy();
+    expect(after?.mark).toEqual({ lwt: 11, id: 'cu-1', count: 199 });
+    expect(after?.docs.map((d) => d.id).sort()).toEqual(docs.map((d) => d.id).filter((id) => id !== 'cu-1').sort());
+
+    const other = (b1 + 1) % 64;
+    await db.customerBuckets.put({ bucket: other, json: JSON.stringify([customerFixture({ id: 'cu-1' })]) });
+    await expect(db.loadCustomerCopy()).rejects.toThrow(`stored customer bucket ${other} is malformed: customer cu-1 belongs to another bucket`);
+    await db.customerBuckets.put({ bucket: b1, json: JSON.stringify([...(grouped.get(b1) ?? []), customerFixture({ id: 'cu-1' })]) });
+    await db.customerBuckets.put({ bucket: other, json: JSON.stringify(grouped.get(other) ?? []) });
+    await db.meta.put({ key: 'customers', value: JSON.stringify({ lwt: 11, id: 'cu-1', count: 201 }) });
+    await expect(db.loadCustomerCopy()).rejects.toThrow('a customer is stored twice');
+    await db.meta.put({ key: 'customers', value: '{"lwt":"soon"}' });
+    await expect(db.loadCustomerCopy()).rejects.toThrow('stored customer mark is malformed');
     db.close();
   });
 });

@@ -1,4 +1,5 @@
 import { Dexie, type Table } from 'dexie';
+import type { CustomerDoc } from '../../../shared/domain/schemas';
 import type { PairVisits } from '../../../shared/engine/pair-visits';
 
 /**
@@ -13,6 +14,14 @@ import type { PairVisits } from '../../../shared/engine/pair-visits';
  * (`VisitBucket`: columns, the numbers in one Float64Array), so the start-up reads a few hundred
  * records instead of one per pair — measured, reading one record per pair took as long as
  * reading every customer document. Versions 3–4 move the rows into buckets and drop the table.
+ *
+ * Version 5 adds a copy of every customer document of the replica (`CustomerBucket`: the
+ * documents of one bucket of ids as one JSON text) with the replica's customer mark
+ * (`CustomerMark`) it was written at, so the start-up reads every customer in a few dozen records
+ * instead of one IndexedDB record per customer: measured in fresh Chromiums, 50,000 customers
+ * read and parsed in 0.6–0.8 s against 1.6–5.7 s for the records (structured-clone decoding of
+ * each one); arrays of objects in the same few records took 0.9–1.6 s. The replica stays the
+ * truth: the copy is used only while its mark is the replica's.
  */
 export type VisitsRow = PairVisits;
 
@@ -32,7 +41,31 @@ export interface VisitBucket {
   numbers: Float64Array;
 }
 
+/** The customer documents whose ids fall in one bucket, as one JSON array. */
+export interface CustomerBucket {
+  bucket: number;
+  json: string;
+}
+
+/**
+ * Where the customers collection stood when the copy was written: its newest write (RxDB's
+ * `_meta.lwt` and id, the last key of the `[_meta.lwt+id]` index; every insert, change and
+ * deletion writes a new one) and its live document count.
+ */
+export interface CustomerMark {
+  lwt: number;
+  id: string;
+  count: number;
+}
+
+export function sameMark(a: CustomerMark, b: CustomerMark): boolean {
+  return a.lwt === b.lwt && a.id === b.id && a.count === b.count;
+}
+
 export const DERIVED_DB_NAME = 'branchdesk-derived';
+
+/** Customer buckets (the whole replica's customers). */
+export const CUSTOMER_BUCKETS = 64;
 
 /** Buckets per branch. */
 const BUCKETS = 64;
@@ -42,12 +75,53 @@ const WIDTH = NUMBER_FIELDS.length;
 
 /** The bucket of a customer id (FNV-1a over its UTF-16 code units). */
 export function bucketOf(customerId: string): number {
+  return idHash(customerId) % BUCKETS;
+}
+
+/** The customer bucket of a customer id. */
+export function customerBucketOf(customerId: string): number {
+  return idHash(customerId) % CUSTOMER_BUCKETS;
+}
+
+function idHash(id: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < customerId.length; i += 1) {
-    h ^= customerId.charCodeAt(i);
+  for (let i = 0; i < id.length; i += 1) {
+    h ^= id.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) % BUCKETS;
+  return h >>> 0;
+}
+
+/** Why a stored customer copy cannot be used. */
+export class MalformedCustomerStore extends Error {}
+
+function parseCustomerBucket(b: CustomerBucket, into: CustomerDoc[]): void {
+  const fail = (why: string): never => {
+    throw new MalformedCustomerStore(`stored customer bucket ${String(b.bucket)} is malformed: ${why}`);
+  };
+  if (!Number.isSafeInteger(b.bucket) || b.bucket < 0 || b.bucket >= CUSTOMER_BUCKETS || typeof b.json !== 'string') fail('not a bucket record');
+  let docs: unknown;
+  try {
+    docs = JSON.parse(b.json);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  if (!Array.isArray(docs)) fail('not an array');
+  for (const doc of docs as unknown[]) {
+    if (typeof doc !== 'object' || doc === null || typeof (doc as { id?: unknown }).id !== 'string') fail('an entry without an id');
+    if (customerBucketOf((doc as CustomerDoc).id) !== b.bucket) fail(`customer ${(doc as CustomerDoc).id} belongs to another bucket`);
+    into.push(doc as CustomerDoc);
+  }
+}
+
+function parseMark(value: unknown): CustomerMark | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const m = JSON.parse(value) as Partial<CustomerMark>;
+    return typeof m.lwt === 'number' && typeof m.id === 'string' && Number.isSafeInteger(m.count) ? { lwt: m.lwt, id: m.id, count: m.count as number } : null;
+  } catch {
+    return null;
+  }
 }
 
 function encodeBucket(branchId: string, bucket: number, rows: readonly PairVisits[]): VisitBucket {
@@ -101,6 +175,7 @@ type BucketKey = [string, number];
 
 export class DerivedDb extends Dexie {
   visitBuckets!: Table<VisitBucket, BucketKey>;
+  customerBuckets!: Table<CustomerBucket, number>;
   meta!: Table<DerivedMeta, string>;
 
   constructor(name: string = DERIVED_DB_NAME) {
@@ -117,6 +192,43 @@ export class DerivedDb extends Dexie {
         await tx.table('visitBuckets').bulkPut(bucketsOf(rows));
       });
     this.version(4).stores({ visits: null, visitBuckets: '[branch_id+bucket]', meta: 'key' });
+    this.version(5).stores({ visitBuckets: '[branch_id+bucket]', customerBuckets: 'bucket', meta: 'key' });
+  }
+
+  /**
+   * The stored copy of every customer with the mark it was written at; `null` when none is
+   * stored. Throws `MalformedCustomerStore` when a record does not parse, holds a customer of
+   * another bucket or twice, or the documents are not as many as the mark says.
+   */
+  async loadCustomerCopy(): Promise<{ mark: CustomerMark; docs: CustomerDoc[] } | null> {
+    const [markRow, buckets] = await this.transaction('r', this.meta, this.customerBuckets, () => Promise.all([this.meta.get(CUSTOMER_MARK), this.customerBuckets.toArray()]));
+    if (markRow === undefined) return null;
+    const mark = parseMark(markRow.value);
+    if (mark === null) throw new MalformedCustomerStore(`stored customer mark is malformed: ${String(markRow.value)}`);
+    const docs: CustomerDoc[] = [];
+    for (const b of buckets) parseCustomerBucket(b, docs);
+    if (docs.length !== mark.count) throw new MalformedCustomerStore(`the stored customers are ${String(docs.length)}, their mark says ${String(mark.count)}`);
+    if (new Set(docs.map((d) => d.id)).size !== docs.length) throw new MalformedCustomerStore('a customer is stored twice');
+    return { mark, docs };
+  }
+
+  /**
+   * Writes the given customer buckets (an empty one is deleted) and the mark, atomically; with
+   * `replace`, every other bucket is deleted first (a copy rebuilt from the replica).
+   */
+  async saveCustomerCopy(buckets: ReadonlyMap<number, readonly CustomerDoc[]>, mark: CustomerMark, replace: boolean): Promise<void> {
+    const puts: CustomerBucket[] = [];
+    const deletes: number[] = [];
+    for (const [bucket, docs] of buckets) {
+      if (docs.length === 0) deletes.push(bucket);
+      else puts.push({ bucket, json: JSON.stringify(docs) });
+    }
+    await this.transaction('rw', this.meta, this.customerBuckets, async () => {
+      if (replace) await this.customerBuckets.clear();
+      if (deletes.length > 0) await this.customerBuckets.bulkDelete(deletes);
+      if (puts.length > 0) await this.customerBuckets.bulkPut(puts);
+      await this.meta.put({ key: CUSTOMER_MARK, value: JSON.stringify(mark) });
+    });
   }
 
   /** Applies one change set atomically: changed rows written, vanished pairs deleted. */
@@ -197,6 +309,8 @@ export class DerivedDb extends Dexie {
     return (await this.getMany([{ branch_id: branchId, customer_id: customerId }]))[0];
   }
 }
+
+const CUSTOMER_MARK = 'customers';
 
 /** Rows grouped into their buckets. */
 function bucketsOf(rows: readonly PairVisits[]): VisitBucket[] {

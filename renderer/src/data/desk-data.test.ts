@@ -1,13 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import type { RxStorage } from 'rxdb';
+import type { RxCollection, RxStorage } from 'rxdb';
 import { parseDay } from '../../../shared/time/calendar';
 import { demoDocuments, demoOptions, generateDemoData } from '../../../shared/demo';
 import { visitHistories } from '../../../shared/predict/history';
 import { outlookFromFacts } from '../../../shared/predict/outlook';
 import { DeskData } from './desk-data';
-import { DerivedDb } from './derived-db';
+import { CUSTOMER_BUCKETS, DerivedDb } from './derived-db';
+import { collectionMark } from './scan';
 import { defaultDeskSettings } from './desk-settings';
 import { openReplica, removeReplica, type Replica } from './replica';
 import { moveBooking } from './bookings';
@@ -45,6 +46,20 @@ function countWrites(derived: DerivedDb): () => number {
     if (updated.length > 0 || removed.length > 0) n += 1;
     await apply(updated, removed);
   };
+  return () => n;
+}
+
+/** Counts the `getAll` reads of the customers' records (the record scan) from now on. */
+function countCopyReads(db: Replica): () => number {
+  let n = 0;
+  const internals = (db.customers.storageInstance as unknown as { internals: Promise<{ dexieTable: { where: (i: string) => unknown } }> }).internals;
+  void internals.then((state) => {
+    const where = state.dexieTable.where.bind(state.dexieTable);
+    state.dexieTable.where = (index: string) => {
+      if (index === ':id') n += 1;
+      return where(index);
+    };
+  });
   return () => n;
 }
 
@@ -307,6 +322,112 @@ describe('DeskData', () => {
     expect(second.desk.customers.get('cu-1')?.name).toBe('Maria Santos');
     expect(second.desk.activityOf('br-1', 'cu-1')).toMatchObject({ total_bookings: 1, total_spent: 25_000 });
     await second.desk.flush();
+  });
+
+  it('reads every customer at the next start from the stored copy, kept current on every change of this desk', async () => {
+    const first = await openDesk('copy');
+    await first.db.branches.insert(branchFixture());
+    await first.db.customers.bulkInsert(Array.from({ length: 150 }, (_, i) => customerFixture({ id: `cu-${i}`, name: `Customer ${i}`, phone: '', email: '' })));
+    await first.desk.load();
+    await first.desk.flush();
+    // Written after the start-up read every record: a copy at the replica's mark.
+    const written = await first.derived.loadCustomerCopy();
+    expect(written?.mark).toEqual(await collectionMark(first.db.customers as RxCollection<unknown>));
+    expect(written?.docs.length).toBe(150);
+    expect(await first.derived.customerBuckets.count()).toBeLessThanOrEqual(CUSTOMER_BUCKETS);
+    // Changes made on this desk: an edit, a new customer, a deletion.
+    await first.db.customers.upsert(customerFixture({ id: 'cu-3', name: 'Renamed Three', phone: '', email: '' }));
+    await first.db.customers.insert(customerFixture({ id: 'cu-new', name: 'Newcomer', phone: '', email: '', home_branch_id: 'br-1' }));
+    await (await first.db.customers.findOne('cu-7').exec())?.remove();
+    await first.desk.flush();
+    const expected = [...first.desk.customers.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const stored = await first.derived.loadCustomerCopy();
+    expect(stored?.mark).toEqual(await collectionMark(first.db.customers as RxCollection<unknown>));
+    expect(stored?.docs.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(expected);
+    first.desk.close();
+    await first.db.close();
+    first.derived.close();
+    open.length = 0;
+
+    const second = await openDesk('copy');
+    const read = countCopyReads(second.db);
+    await second.desk.open();
+    expect(read()).toBe(0);
+    expect([...second.desk.customers.values()].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(expected);
+    expect(second.desk.customers.get('cu-3')?.name).toBe('Renamed Three');
+    expect(second.desk.customers.has('cu-7')).toBe(false);
+    expect(second.desk.search.search('newcomer').map((h) => h.id)).toEqual(['cu-new']);
+    expect(second.desk.activityOf('br-1', 'cu-new')).toMatchObject({ status: 'new' });
+  });
+
+  it('reads every customer record and rebuilds the copy when the replica changed without it or the copy is malformed', async () => {
+    const first = await openDesk('stale-copy');
+    await first.db.branches.insert(branchFixture());
+    await first.db.customers.bulkInsert(Array.from({ length: 40 }, (_, i) => customerFixture({ id: `cu-${i}`, phone: '', email: '' })));
+    await first.desk.load();
+    await first.desk.flush();
+    first.desk.close();
+    // Written while no desk follows the replica (another window, a crash before the copy's write).
+    await first.db.customers.upsert(customerFixture({ id: 'cu-5', name: 'Changed Meanwhile', phone: '', email: '' }));
+    await first.db.close();
+    first.derived.close();
+    open.length = 0;
+
+    const second = await openDesk('stale-copy');
+    const reads = countCopyReads(second.db);
+    await second.desk.open();
+    expect(reads()).toBeGreaterThan(0);
+    expect(second.desk.customers.get('cu-5')?.name).toBe('Changed Meanwhile');
+    await second.desk.flush();
+    const rebuilt = await second.derived.loadCustomerCopy();
+    expect(rebuilt?.mark).toEqual(await collectionMark(second.db.customers as RxCollection<unknown>));
+    expect(rebuilt?.docs.find((d) => d.id === 'cu-5')?.name).toBe('Changed Meanwhile');
+
+    // A damaged record: refused with its reason, every record read, the copy rewritten.
+    const [bucket] = await second.derived.customerBuckets.toArray();
+    if (bucket === undefined) throw new Error('no customer bucket stored');
+    await second.derived.customerBuckets.put({ ...bucket, json: bucket.json.slice(0, -2) });
+    await expect(second.derived.loadCustomerCopy()).rejects.toThrow(new RegExp(`customer bucket ${bucket.bucket} is malformed`));
+    await second.derived.customerBuckets.put({ ...bucket, json: '[]' });
+    await expect(second.derived.loadCustomerCopy()).rejects.toThrow(/stored customers are \d+, their mark says 40/);
+    second.desk.close();
+    await second.db.close();
+    second.derived.close();
+    open.length = 0;
+
+    const third = await openDesk('stale-copy');
+    const again = countCopyReads(third.db);
+    await third.desk.open();
+    expect(again()).toBeGreaterThan(0);
+    expect(third.desk.customers.size).toBe(40);
+    await third.desk.flush();
+    expect((await third.derived.loadCustomerCopy())?.docs.length).toBe(40);
+  });
+
+  it('keeps the copy equal to the replica when customers change while the start-up reads them', async () => {
+    const first = await openDesk('racing');
+    await first.db.branches.insert(branchFixture());
+    await first.db.customers.bulkInsert(Array.from({ length: 30 }, (_, i) => customerFixture({ id: `cu-${i}`, phone: '', email: '' })));
+    await first.desk.load();
+    await first.desk.flush();
+    first.desk.close();
+    await first.db.close();
+    first.derived.close();
+    open.length = 0;
+
+    const second = await openDesk('racing');
+    await second.desk.openFirst();
+    const reading = second.desk.loadCustomers();
+    await second.db.customers.upsert(customerFixture({ id: 'cu-2', name: 'During The Read', phone: '', email: '' }));
+    await second.db.customers.insert(customerFixture({ id: 'cu-late', phone: '', email: '' }));
+    await reading;
+    await second.desk.flush();
+    expect(second.desk.customers.get('cu-2')?.name).toBe('During The Read');
+    expect(second.desk.customers.has('cu-late')).toBe(true);
+    const copy = await second.derived.loadCustomerCopy();
+    expect(copy?.mark).toEqual(await collectionMark(second.db.customers as RxCollection<unknown>));
+    expect(copy?.docs.find((d) => d.id === 'cu-2')?.name).toBe('During The Read');
+    expect(copy?.docs.length).toBe(31);
   });
 
   it('removes the whole replica', async () => {

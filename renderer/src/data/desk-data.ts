@@ -8,10 +8,10 @@ import { formatDay } from '../../../shared/time/calendar';
 import { compareCodePoints } from '../../../shared/util/compare';
 import { zoneClock } from '../../../shared/time/zone';
 import { sameVisits, type PairVisits } from '../../../shared/engine/pair-visits';
-import { bucketOf, type DerivedDb } from './derived-db';
+import { bucketOf, CUSTOMER_BUCKETS, customerBucketOf, sameMark, type CustomerMark, type DerivedDb } from './derived-db';
 import { applyMoneyDisplay, rulesOf, type DeskSettings } from './desk-settings';
 import type { Replica } from './replica';
-import { countLive, scanCollection } from './scan';
+import { collectionMark, countLive, scanCollection } from './scan';
 import { OutlookIndex, type OutlookModelState } from './outlook';
 import { CustomerSearchIndex } from './search-index';
 import { withoutMeta } from './validation';
@@ -104,6 +104,17 @@ export class DeskData {
   private seenBranches = 0;
   private seenCustomers = 0;
   private writeError: unknown = null;
+  /**
+   * The newest customer write (RxDB's `_meta.lwt`, id) reflected in `customers`: the mark of the
+   * stored customer copy the desk writes (see `DerivedDb.saveCustomerCopy`); null when the
+   * storage cannot tell (no copy is used or written).
+   */
+  private customerMark: { lwt: number; id: string } | null = null;
+  /** Customer buckets changed since the copy was last written (all of them after a rebuild). */
+  private readonly dirtyBuckets = new Set<number>();
+  private copyTimer: ReturnType<typeof setTimeout> | null = null;
+  private copyWriting: Promise<void> | null = null;
+  private lastCopyWrite = 0;
 
   constructor(
     readonly db: Replica,
@@ -234,7 +245,7 @@ export class DeskData {
     onProgress({ stage: 'customers', done, total: customerTotal });
     // The stored visit facts are read while the customers are: two IndexedDB databases.
     const visits = this.derived.loadAll();
-    this.seenCustomers = await scanCollection(this.db.customers, (docs) => {
+    const take = (docs: CustomerDoc[]): void => {
       for (const doc of docs) {
         this.customers.set(doc.id, doc);
         this.search.put(doc);
@@ -242,7 +253,28 @@ export class DeskData {
       this.index.loadCustomers(docs);
       done += docs.length;
       onProgress({ stage: 'customers', done, total: customerTotal });
-    }, { pipelined: true });
+    };
+    // The stored copy of every customer (a few records) when it is the replica's as it stands;
+    // otherwise every customer record, and the copy is rebuilt from them.
+    const [mark, copy] = await Promise.all([
+      collectionMark(this.db.customers as RxCollection<unknown>),
+      this.derived.loadCustomerCopy().catch((error: unknown) => {
+        console.warn('The stored customer copy cannot be used; reading every customer', error);
+        return null;
+      }),
+    ]);
+    if (mark !== null && copy !== null && sameMark(copy.mark, mark)) {
+      take(copy.docs);
+      this.seenCustomers = copy.docs.length;
+    } else {
+      this.seenCustomers = await scanCollection(this.db.customers, take, { pipelined: true });
+      if (mark !== null) for (let b = 0; b < CUSTOMER_BUCKETS; b += 1) this.dirtyBuckets.add(b);
+    }
+    if (mark !== null) this.advanceMark(mark.lwt, mark.id);
+    else {
+      this.customerMark = null;
+      this.dirtyBuckets.clear();
+    }
     performance.mark('desk:customers-read');
     onProgress({ stage: 'visits', done: 0, total: 1 });
     this.storedVisits = await visits;
@@ -256,6 +288,9 @@ export class DeskData {
     this.stageValue = 'bookings';
     this.customersRead();
     this.notify({ branches: true, customers: true, bookings: true, activity: this.index.size });
+    // A rebuilt copy is written after a pause, not while the first screens render.
+    this.lastCopyWrite = performance.now();
+    this.scheduleCopy();
   }
 
   /**
@@ -404,14 +439,28 @@ export class DeskData {
     await Promise.resolve();
   }
 
-  /** Resolves when every derived write so far is stored; rejects with the first write failure. */
+  /**
+   * Resolves when every derived write so far is stored (the customer copy's too, written at
+   * once); rejects with the first failure of the visit facts' writes.
+   */
   async flush(): Promise<void> {
     await this.writes;
+    for (;;) {
+      if (this.copyTimer !== null) {
+        clearTimeout(this.copyTimer);
+        this.copyTimer = null;
+        this.writeCopy();
+      }
+      if (this.copyWriting === null) break;
+      await this.copyWriting;
+    }
     if (this.writeError !== null) throw this.writeError;
   }
 
   close(): void {
     this.closed = true;
+    if (this.copyTimer !== null) clearTimeout(this.copyTimer);
+    this.copyTimer = null;
     for (const s of this.subscriptions) s.unsubscribe();
     this.subscriptions.length = 0;
     this.listeners.clear();
@@ -486,6 +535,7 @@ export class DeskData {
         if (deleted) collect(this.index.removeBooking(id, previous));
         else collect(this.upsertBooking(withoutMeta(data) as BookingDoc, previous));
       } else if (collection === 'customers') {
+        this.customerWritten(id, data);
         if (deleted) {
           this.customers.delete(id);
           this.search.remove(id);
@@ -564,6 +614,58 @@ export class DeskData {
     });
   }
 
+  // ---------------------------------------------------------------- the stored customer copy
+
+  /** A customer event (applied or about to be): its bucket is rewritten, the mark moves on. */
+  private customerWritten(id: string, data: Record<string, unknown> | undefined): void {
+    if (this.customerMark === null && this.stageValue !== 'customers' && this.stageValue !== 'opening') return;
+    this.dirtyBuckets.add(customerBucketOf(id));
+    const lwt = (data?._meta as { lwt?: unknown } | undefined)?.lwt;
+    // Without its write time the desk cannot tell where the collection stands: no copy.
+    if (typeof lwt !== 'number') this.customerMark = null;
+    else this.advanceMark(lwt, id);
+    this.scheduleCopy();
+  }
+
+  private advanceMark(lwt: number, id: string): void {
+    const m = this.customerMark;
+    if (m === null || lwt > m.lwt || (lwt === m.lwt && compareCodePoints(id, m.id) > 0)) this.customerMark = { lwt, id };
+  }
+
+  /** Writes the changed buckets at most every `COPY_INTERVAL_MS`, once every customer is in memory. */
+  private scheduleCopy(): void {
+    if (this.closed || this.customerMark === null || this.dirtyBuckets.size === 0) return;
+    if (this.stageValue !== 'bookings' && this.stageValue !== 'done') return;
+    if (this.copyTimer !== null || this.copyWriting !== null) return;
+    const wait = Math.max(0, this.lastCopyWrite + COPY_INTERVAL_MS - performance.now());
+    this.copyTimer = setTimeout(() => {
+      this.copyTimer = null;
+      this.writeCopy();
+    }, wait);
+  }
+
+  private writeCopy(): void {
+    const m = this.customerMark;
+    if (m === null || this.dirtyBuckets.size === 0) return;
+    const mark: CustomerMark = { lwt: m.lwt, id: m.id, count: this.customers.size };
+    const buckets = new Map<number, CustomerDoc[]>();
+    for (const b of this.dirtyBuckets) buckets.set(b, []);
+    const replace = this.dirtyBuckets.size === CUSTOMER_BUCKETS;
+    this.dirtyBuckets.clear();
+    for (const doc of this.customers.values()) buckets.get(customerBucketOf(doc.id))?.push(doc);
+    this.copyWriting = this.derived
+      .saveCustomerCopy(buckets, mark, replace)
+      .catch((error: unknown) => {
+        // The stored mark stays behind the replica's: the next start reads every customer.
+        console.error('Saving the customer copy failed', error);
+      })
+      .finally(() => {
+        this.copyWriting = null;
+        this.lastCopyWrite = performance.now();
+        this.scheduleCopy();
+      });
+  }
+
   private upsertBooking(doc: BookingDoc, previous: PreviousPair | undefined): ActivityChange {
     const branch = this.index.branch(doc.branch_id);
     if (branch === undefined) {
@@ -625,6 +727,9 @@ function nextTask(): Promise<void> {
 export function todayAt(timeZone: string, nowMs: number): number {
   return zoneClock(timeZone).localDay(nowMs);
 }
+
+/** Shortest time between two writes of the customer copy (a sync's bursts are written together). */
+const COPY_INTERVAL_MS = 2000;
 
 /** How long the desk waits after the reason to fit (start-up done, a burst of changes) before fitting. */
 const FIT_DELAY_MS = 300;

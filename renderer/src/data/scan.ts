@@ -144,3 +144,20 @@ export async function countLive(collection: RxCollection<unknown>): Promise<numb
   if (dexie === null) return collection.count().exec();
   return dexie.dexieTable.where('[_deleted+id]').between(['0', Dexie.minKey], ['0', Dexie.maxKey]).count();
 }
+
+/**
+ * Where a collection stands (Dexie storage; null on any other): its newest write, the last key of
+ * RxDB's `[_meta.lwt+id]` index (every insert, change and deletion writes a newer one; `0, ''`
+ * when nothing was ever written), and its live document count. Two index reads, no document.
+ */
+export async function collectionMark(collection: RxCollection<unknown>): Promise<{ lwt: number; id: string; count: number } | null> {
+  const dexie = await dexieStateOf(collection);
+  if (dexie === null) return null;
+  const table = dexie.dexieTable;
+  const [last, count] = await Promise.all([
+    table.orderBy('[_meta.lwt+id]').reverse().limit(1).keys(),
+    table.where('[_deleted+id]').between(['0', Dexie.minKey], ['0', Dexie.maxKey]).count(),
+  ]);
+  const key = last[0] as [number, string] | undefined;
+  return key === undefined ? { lwt: 0, id: '', count } : { lwt: key[0], id: key[1], count };
+}
