@@ -85,12 +85,18 @@ describe('DerivedDb customer copy', () => {
   it('stores every customer with its mark, rewrites single buckets, and refuses a copy it cannot trust', async () => {
     const db = new DerivedDb(`derived-${++n}`);
     expect(await db.loadCustomerCopy()).toBeNull();
+    // One document with its fields in another order: stored whole, read back the same.
     const docs = Array.from({ length: 200 }, (_, i) => customerFixture({ id: `cu-${i}`, name: `Name ${i}` }));
+    const { id: _id, ...rest } = docs[5] as (typeof docs)[number];
+    docs[5] = { ...rest, id: 'cu-5' };
     const grouped = new Map<number, typeof docs>();
     for (const d of docs) grouped.set(customerBucketOf(d.id), [...(grouped.get(customerBucketOf(d.id)) ?? []), d]);
     await db.saveCustomerCopy(grouped, { lwt: 10, id: 'cu-9', count: 200 }, true);
     const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : 1);
-    expect((await db.loadCustomerCopy())?.docs.sort(byId)).toEqual([...docs].sort(byId));
+    const loaded = (await db.loadCustomerCopy())?.docs ?? [];
+    expect([...loaded].sort(byId)).toEqual([...docs].sort(byId));
+    for (const id of ['cu-4', 'cu-5']) expect(Object.keys(loaded.find((d) => d.id === id) ?? {})).toEqual(Object.keys(docs.find((d) => d.id === id) ?? {}));
+    expect(Object.keys(docs[5] ?? {})[0]).not.toBe('id');
     // One bucket rewritten without cu-1, the others kept.
     const b1 = customerBucketOf('cu-1');
     await db.saveCustomerCopy(new Map([[b1, (grouped.get(b1) ?? []).filter((d) => d.id !== 'cu-1')]]), { lwt: 11, id: 'cu-1', count: 199 }, false);
@@ -99,12 +105,15 @@ describe('DerivedDb customer copy', () => {
     expect(after?.docs.map((d) => d.id).sort()).toEqual(docs.map((d) => d.id).filter((id) => id !== 'cu-1').sort());
 
     const other = (b1 + 1) % 64;
-    await db.customerBuckets.put({ bucket: other, json: JSON.stringify([customerFixture({ id: 'cu-1' })]) });
+    const whole = (docs: readonly object[]): string => JSON.stringify({ keys: [], rows: [], docs });
+    await db.customerBuckets.put({ bucket: other, json: whole([customerFixture({ id: 'cu-1' })]) });
     await expect(db.loadCustomerCopy()).rejects.toThrow(`stored customer bucket ${other} is malformed: customer cu-1 belongs to another bucket`);
-    await db.customerBuckets.put({ bucket: b1, json: JSON.stringify([...(grouped.get(b1) ?? []), customerFixture({ id: 'cu-1' })]) });
-    await db.customerBuckets.put({ bucket: other, json: JSON.stringify(grouped.get(other) ?? []) });
+    await db.customerBuckets.put({ bucket: b1, json: whole([...(grouped.get(b1) ?? []), customerFixture({ id: 'cu-1' })]) });
+    await db.customerBuckets.put({ bucket: other, json: whole(grouped.get(other) ?? []) });
     await db.meta.put({ key: 'customers', value: JSON.stringify({ lwt: 11, id: 'cu-1', count: 201 }) });
     await expect(db.loadCustomerCopy()).rejects.toThrow('a customer is stored twice');
+    await db.customerBuckets.put({ bucket: b1, json: JSON.stringify({ keys: ['id', 'name'], rows: [['cu-1']], docs: [] }) });
+    await expect(db.loadCustomerCopy()).rejects.toThrow(`stored customer bucket ${b1} is malformed: a row of 1 values for 2 fields`);
     await db.meta.put({ key: 'customers', value: '{"lwt":"soon"}' });
     await expect(db.loadCustomerCopy()).rejects.toThrow('stored customer mark is malformed');
     db.close();
