@@ -388,7 +388,7 @@ describe('DeskData', () => {
     if (bucket === undefined) throw new Error('no customer bucket stored');
     await second.derived.customerBuckets.put({ ...bucket, json: bucket.json.slice(0, -2) });
     await expect(second.derived.loadCustomerCopy()).rejects.toThrow(new RegExp(`customer bucket ${bucket.bucket} is malformed`));
-    await second.derived.customerBuckets.put({ ...bucket, json: '[]' });
+    await second.derived.customerBuckets.put({ ...bucket, json: JSON.stringify({ keys: [], rows: [], docs: [] }) });
     await expect(second.derived.loadCustomerCopy()).rejects.toThrow(/stored customers are \d+, their mark says 40/);
     second.desk.close();
     await second.db.close();
