@@ -52,6 +52,7 @@ interface Reference {
 
 /** Every reference a pushed document holds, checked when the document is new or the field changed. */
 export const REFERENCES: Readonly<Record<PushCollection, readonly Reference[]>> = {
+  branches: [],
   customers: [
     { field: 'home_branch_id', target: 'branches', scope: 'exists' },
     { field: 'referred_by', target: 'customers', scope: 'linked' },
@@ -128,6 +129,10 @@ export async function authorizePush(
   }
   if (collection === 'branch_settings') {
     for (const row of rows) if (row.next.id !== row.next.branch_id) deny(row.id, 'id', 'must equal branch_id (one settings document per branch)');
+  }
+  if (collection === 'branches') {
+    // A branch's document is its own scope: a manager changes the branch the device is enrolled to.
+    for (const row of rows) if (row.next.id !== device.branch_id) deny(row.id, 'id', `names branch "${String(row.next.id)}"; this device may only change branch "${device.branch_id}"`);
   }
 
   // 3. Customers: linked to the branch (or proof of the current contact), registering branch, home branch.

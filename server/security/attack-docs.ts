@@ -1,6 +1,6 @@
 /** Fresh, valid documents for the attack suite (unique ids, times near the real now). */
 import { randomBytes } from 'node:crypto';
-import type { AuditEventDoc, BranchSettingsDoc, MemberDoc, SegmentDoc, ServiceDoc, StaffDoc } from '../../shared/domain/schemas';
+import type { AuditEventDoc, BranchDoc, BranchSettingsDoc, MemberDoc, SegmentDoc, ServiceDoc, StaffDoc } from '../../shared/domain/schemas';
 import { defaultWeek } from '../../shared/schedule/staff-hours';
 import { effectiveBranchSettings } from '../../shared/insights/branch-settings';
 import { criteria } from '../../shared/domain/criteria';
@@ -39,6 +39,11 @@ export function freshCustomer(branch: string, over: Record<string, unknown> = {}
 /** A new document of `collection` naming `branch`; `customer` is a customer linked to that branch. */
 export function freshDoc(collection: PushCollection, branch: string, customer: string): Doc {
   switch (collection) {
+    case 'branches': {
+      // a branch that does not exist yet (branches are created only by the server's CLI)
+      const b: WireDoc<BranchDoc> = { id: freshId('br'), name: `New branch next to ${branch}`, timezone: 'UTC', active_days: null, at_risk_days: null, country: '', updated_at: '', _deleted: false };
+      return b as unknown as Doc;
+    }
     case 'customers':
       return freshCustomer(branch);
     case 'bookings':
@@ -80,6 +85,7 @@ export const ATTACK_PASSCODE: MemberDoc['passcode'] = { kdf: 'PBKDF2-SHA256', it
 /** The same document with one harmless field changed (an edit). */
 export function edited(collection: PushCollection, doc: Doc): Doc {
   const field: Record<PushCollection, string> = {
+    branches: 'name',
     customers: 'notes',
     bookings: 'notes',
     communications: 'message',

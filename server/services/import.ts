@@ -11,9 +11,8 @@ import type { Branch, Customer } from '../../shared/domain/types';
 import { validateDocument } from '../../shared/domain/validate';
 import { documentsEqual } from '../../shared/sync/equal';
 import type { SyncCollection, WireDoc } from '../../shared/sync/protocol';
-import { zoneClock } from '../../shared/time/zone';
-import { toNumber, type Queryable } from '../db/database';
-import { loadBranches, timezonesOf } from '../store/branches';
+import type { Queryable } from '../db/database';
+import { loadBranches, relocateBookings, timezonesOf } from '../store/branches';
 import { loadMasters, writeDocuments, type DocWrite } from '../store/documents';
 import type { RowContext } from '../store/tables';
 import { ensureLinks, restampLinks, type Link } from '../store/links';
@@ -92,19 +91,6 @@ async function importPass<S, D extends Doc>(
 export class ImportRejected extends Error {
   constructor(readonly problems: ImportProblem[]) {
     super(`${problems.length} document(s) do not fit the schema`);
-  }
-}
-
-/** Recomputes the local day of a branch's stored bookings after its time zone changed. */
-async function relocateBookings(tx: Queryable, branchId: string, timezone: string): Promise<void> {
-  const rows = await tx.query<{ id: string; start_ms: unknown }>('SELECT id, start_ms FROM bookings WHERE branch_id = $1', [branchId]);
-  const clock = zoneClock(timezone);
-  for (let i = 0; i < rows.length; i += 5000) {
-    const chunk = rows.slice(i, i + 5000).map((r) => ({ id: r.id, local_day: clock.localDay(toNumber(r.start_ms)) }));
-    await tx.query(
-      'UPDATE bookings b SET local_day = r.local_day FROM jsonb_to_recordset($1::jsonb) AS r(id text, local_day integer) WHERE b.id = r.id',
-      [JSON.stringify(chunk)],
-    );
   }
 }
 

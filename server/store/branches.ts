@@ -1,6 +1,7 @@
 import type { BranchDoc } from '../../shared/domain/schemas';
 import { branchThresholds, type RuleSettings } from '../../shared/domain/settings';
-import type { Queryable } from '../db/database';
+import { toNumber, type Queryable } from '../db/database';
+import { zoneClock } from '../../shared/time/zone';
 import type { OrgSettings } from './org';
 
 /** A branch as the server's rules need it. */
@@ -25,4 +26,17 @@ export async function loadBranches(q: Queryable, org: Pick<OrgSettings, 'rules'>
 
 export function timezonesOf(branches: ReadonlyMap<string, BranchInfo>): Map<string, string> {
   return new Map([...branches.values()].map((b) => [b.id, b.timezone]));
+}
+
+/** Recomputes the local day of a branch's stored bookings after its time zone changed. */
+export async function relocateBookings(tx: Queryable, branchId: string, timezone: string): Promise<void> {
+  const rows = await tx.query<{ id: string; start_ms: unknown }>('SELECT id, start_ms FROM bookings WHERE branch_id = $1', [branchId]);
+  const clock = zoneClock(timezone);
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000).map((r) => ({ id: r.id, local_day: clock.localDay(toNumber(r.start_ms)) }));
+    await tx.query(
+      'UPDATE bookings b SET local_day = r.local_day FROM jsonb_to_recordset($1::jsonb) AS r(id text, local_day integer) WHERE b.id = r.id',
+      [JSON.stringify(chunk)],
+    );
+  }
 }

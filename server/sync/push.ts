@@ -13,12 +13,12 @@ import type { ErrorDetail, PushCollection, WireDoc } from '../../shared/sync/pro
 import { IMMUTABLE_FIELDS } from '../../shared/sync/rules';
 import { authorizePushRole } from '../authz/policy';
 import { authorizePush } from '../authz/push-authz';
-import { loadBranches, timezonesOf, type BranchInfo } from '../store/branches';
+import { loadBranches, relocateBookings, timezonesOf, type BranchInfo } from '../store/branches';
 import { loadMasters, writeDocuments, type DocWrite } from '../store/documents';
 import { badRequest } from '../store/errors';
 import { ensureLinks, linkedBranches, restampLinks, type Link } from '../store/links';
 import { notifyChange } from '../store/notify';
-import { refreshPairs, type PairChange, type PairRef } from '../services/projection';
+import { recomputeBranch, refreshPairs, type PairChange, type PairRef } from '../services/projection';
 import { advanceClock, lockStamps, nextStamps } from '../store/stamps';
 import type { Store } from '../store/store';
 import { customerFieldProblems } from './customer-checks';
@@ -27,6 +27,7 @@ import { recordQueuers } from '../outbox/audit';
 import { recordConsentChanges } from '../store/consent';
 import { eraseEffects } from '../privacy/erase-effects';
 import type { Device } from '../store/device';
+import type { Queryable } from '../db/database';
 import { documentOf, parsePushBody, type ParsedRow, type PushBodyRow } from './validate-push';
 import { parseInstant } from '../../shared/time/instant';
 import { zoneClock } from '../../shared/time/zone';
@@ -130,6 +131,23 @@ function communicationProblems(rows: readonly ParsedRow[]): ErrorDetail[] {
   return out;
 }
 
+/**
+ * A branch whose time zone or thresholds a manager changed: its bookings' local days follow the
+ * new zone and its HQ projection (activity, counters, pair history) is recomputed with the new
+ * rules, in the push transaction, so HQ's reports use the new values at once.
+ */
+async function branchProfileEffects(tx: Queryable, store: Store, accepted: readonly { doc: WireDoc<Doc>; before?: WireDoc<Doc> }[]): Promise<void> {
+  const changed = accepted.filter(({ doc, before }) => before !== undefined && (['timezone', 'active_days', 'at_risk_days'] as const).some((f) => !jsonEqual(doc[f], before[f])));
+  if (changed.length === 0) return;
+  const branches = await loadBranches(tx, store.org);
+  for (const { doc, before } of changed) {
+    const branch = branches.get(doc.id as string);
+    if (branch === undefined) continue;
+    if (doc.timezone !== before?.timezone) await relocateBookings(tx, branch.id, branch.timezone);
+    await recomputeBranch(tx, branch, store.today(branch));
+  }
+}
+
 export async function pushRows(store: Store, device: Device, collection: PushCollection, body: readonly PushBodyRow[]): Promise<PushResult> {
   // Authorisation is server/authz: the role first (hq never pushes), the rest in the transaction.
   authorizePushRole(device, collection);
@@ -213,6 +231,7 @@ export async function pushRows(store: Store, device: Device, collection: PushCol
       const touched = [...new Set([...writes.map((w) => (w.doc as Doc).id as string), ...created.map((l) => l.customer_id)])];
       notifyBranches = await linkedBranches(tx, touched);
     }
+    if (collection === 'branches') await branchProfileEffects(tx, store, accepted);
     const recomputed = new Set<string>();
     const changes = await refreshPairs(tx, pairs, branches, (b) => store.today(b), recomputed);
     const automated = collection === 'bookings' ? await queueMilestones(tx, store, changes, branches) : [];

@@ -65,11 +65,13 @@ const r = (front_desk: ScopeRule, manager: ScopeRule, hq: ScopeRule): Rules => (
 
 /** The table. An operation missing for a resource is `deny` for every role. */
 export const POLICY: Readonly<Record<Resource, Partial<Record<Operation, Rules>>>> = {
+  // every device reads every branch (names, time zones); a branch's managers change its profile
+  // (name, time zone, thresholds, country) from a paired desk; branches are created and removed
+  // only by importing branches.csv on the server (the CLI), never pushed
   branches: {
     read: r('all', 'all', 'all'),
-    // reference data: changed only with the CLI, never pushed
     create: r('deny', 'deny', 'deny'),
-    update: r('deny', 'deny', 'deny'),
+    update: r('deny', 'branch', 'deny'),
     delete: r('deny', 'deny', 'deny'),
   },
   customers: {

@@ -10,7 +10,8 @@ import type { RuleSettings } from '../domain/settings';
 import type { BranchMetrics, MetricsReport } from '../engine/metrics';
 
 /**
- * Every replicated collection. `branches` is reference data: pull only. `branch_settings` is
+ * Every replicated collection. `branches` is read by every device; a branch's managers push
+ * changes to their own branch's document only (never a new or deleted branch). `branch_settings` is
  * pushed by the branch's managers only, and so are the service menu (`services`) and the
  * staff with their hours (`staff`) and the team members with their passcode hashes (`members`).
  * `audit_events` are append-only: created by any desk of the branch, never changed.
@@ -19,7 +20,7 @@ export const SYNC_COLLECTIONS = ['branches', 'customers', 'bookings', 'communica
 export type SyncCollection = (typeof SYNC_COLLECTIONS)[number];
 
 /** Collections a desk may push to. */
-const PUSH_COLLECTIONS = ['customers', 'bookings', 'communications', 'campaigns', 'segments', 'branch_settings', 'services', 'staff', 'members', 'audit_events'] as const;
+const PUSH_COLLECTIONS = ['branches', 'customers', 'bookings', 'communications', 'campaigns', 'segments', 'branch_settings', 'services', 'staff', 'members', 'audit_events'] as const;
 export type PushCollection = (typeof PUSH_COLLECTIONS)[number];
 
 /** A document as RxDB replicates it: the schema fields plus the soft-delete flag. */

@@ -9,6 +9,7 @@ import type { PushCollection } from './protocol';
  * (`referred_by`) is sent in the same batch or after it, by the server's own rule.
  */
 export const PUSH_AFTER: Readonly<Record<PushCollection, readonly PushCollection[]>> = {
+  branches: [],
   segments: [],
   branch_settings: [],
   services: [],
