@@ -84,6 +84,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       stream$: new Subject<RxReplicationPullStreamItem<AnyDoc, Checkpoint>>(),
       refused: new RefusedStore(null),
       now: () => Date.now(),
+      pushes: true,
       hooks: {
         transferred: () => undefined,
         failed: (_c, direction, error) => console.error(`ingest ${direction} failed`, error),

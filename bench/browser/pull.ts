@@ -69,6 +69,8 @@ export async function initialPull(options: PullOptions): Promise<PullResult> {
       db: desk.db,
       api: new SyncApi(options.serverUrl, options.token),
       branchId: options.branchId,
+      // the role the measurement enrols: it never changes the branch
+      role: 'front_desk',
       pending,
       refused: new RefusedStore(null),
       connectivity: online,

@@ -72,6 +72,8 @@ export async function measurePush(options: { serverUrl: string; token: string; b
     db,
     api: new SyncApi(options.serverUrl, options.token, timedFetch),
     branchId: options.branchId,
+    // the role the measurements enrol (bench/desk-sync/push.ts, the pull bench's server): it never changes the branch
+    role: 'front_desk',
     pending,
     refused: new RefusedStore(null),
     connectivity: net,

@@ -10,7 +10,7 @@ import type { Role } from '../sync/protocol';
 import { ruleOf, type Operation, type Resource } from './policy';
 
 /** The manager-only actions the desk shows somewhere (customer detail, lists, campaigns, settings). */
-export const DESK_ACTIONS = ['erase_customer', 'delete_customer', 'send_campaign', 'queue_marketing', 'change_automations', 'export_customer_list', 'correct_visit', 'change_reminders', 'read_reminder_report', 'change_services', 'change_staff', 'change_team'] as const;
+export const DESK_ACTIONS = ['erase_customer', 'delete_customer', 'send_campaign', 'queue_marketing', 'change_automations', 'export_customer_list', 'correct_visit', 'change_reminders', 'read_reminder_report', 'change_services', 'change_staff', 'change_team', 'change_branch'] as const;
 export type DeskAction = (typeof DESK_ACTIONS)[number];
 
 interface ServerRow {
@@ -42,6 +42,7 @@ const ACTIONS: Readonly<Record<DeskAction, { row: ServerRow | DeskRow; reason: s
   change_services: { row: { kind: 'server', resource: 'services', operation: 'update' }, reason: "Only a manager's desk can change the service menu." },
   change_staff: { row: { kind: 'server', resource: 'staff', operation: 'update' }, reason: "Only a manager's desk can change staff and their hours." },
   change_team: { row: { kind: 'server', resource: 'members', operation: 'update' }, reason: "Only a manager's desk can add team members or change their roles and passcodes." },
+  change_branch: { row: { kind: 'server', resource: 'branches', operation: 'update' }, reason: "Only a manager's desk can change this branch's name, time zone, thresholds and country." },
 };
 
 /** The role an unpaired desk acts with: it is its own manager. */

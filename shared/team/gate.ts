@@ -33,6 +33,7 @@ const ASK: Record<GatedAction, string> = {
   change_services: 'Changing the service menu',
   change_staff: 'Changing staff and their hours',
   change_team: 'Changing the team',
+  change_branch: 'Changing the branch',
   settings: 'Settings',
 };
 

@@ -49,7 +49,7 @@ export function replicationIdentifier(serverUrl: string, branchId: string, colle
  * `replicateRxCollection` for one collection against the server's protocol (server/PROTOCOL.md):
  * checkpoint pulls, pushes answering conflicts, the shared live stream as `stream$`.
  * A document the server refuses is parked (push-parking.ts) and the rest of the batch still goes.
- * Reference data (branches) is pull-only. Created paused (`autoStart: false`): the engine starts it
+ * `pushes` false: pull-only (the branches on a desk whose role may not change them). Created paused (`autoStart: false`): the engine starts it
  * when the desk is online.
  */
 export function replicateCollection(options: {
@@ -64,6 +64,8 @@ export function replicateCollection(options: {
   now: () => number;
   /** Resolves when the collections this one's documents refer to have sent their changes (push order). */
   before?: () => Promise<void>;
+  /** Whether this desk pushes the collection's changes (see SyncEngine.pushes). */
+  pushes: boolean;
 }): Replication {
   const { collection, name, api, hooks } = options;
   return replicateRxCollection<AnyDoc, Checkpoint>({
@@ -88,7 +90,7 @@ export function replicateCollection(options: {
         }
       },
     },
-    ...(isPushCollection(name)
+    ...(options.pushes && isPushCollection(name)
       ? {
           push: {
             batchSize: PUSH_BATCH_SIZE,

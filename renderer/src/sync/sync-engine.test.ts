@@ -89,6 +89,7 @@ async function openDesk(server: TestServer, enrol: EnrolResponse, beforeSync?: (
     db,
     api: new SyncApi(server.url, enrol.token, noting),
     branchId: enrol.branch_id,
+    role: enrol.role,
     pending,
     refused,
     connectivity: net,

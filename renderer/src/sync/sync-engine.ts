@@ -1,7 +1,8 @@
 import type { RxChangeEventBulk, RxCollection, RxReplicationPullStreamItem } from 'rxdb';
 import { firstValueFrom, Subject, type Subscription } from 'rxjs';
 import { documentsEqual } from '../../../shared/sync/equal';
-import { isPushCollection, SYNC_COLLECTIONS, type Checkpoint, type PushCollection, type StreamMessage, type SyncCollection } from '../../../shared/sync/protocol';
+import { isPushCollection, SYNC_COLLECTIONS, type Checkpoint, type PushCollection, type Role, type StreamMessage, type SyncCollection } from '../../../shared/sync/protocol';
+import { ruleOf } from '../../../shared/authz/policy';
 import { PUSH_AFTER } from '../../../shared/sync/push-order';
 import type { Replica } from '../data/replica';
 import type { AnyDoc, SyncApi } from './api';
@@ -19,6 +20,8 @@ export interface SyncEngineOptions {
   db: Replica;
   api: SyncApi;
   branchId: string;
+  /** The pairing's role: a desk pushes the branch's profile only when its role may change it. */
+  role: Role;
   pending: PendingTracker;
   /** Documents the server refused, parked until fixed or discarded. */
   refused: RefusedStore;
@@ -82,6 +85,15 @@ export class SyncEngine {
     });
   }
 
+  /**
+   * Whether this desk pushes a collection: every push collection, except the branches on a desk
+   * whose role may not change them (a front desk): the branch pairing stored there stays local
+   * instead of coming back refused. The server decides either way.
+   */
+  private pushes(name: SyncCollection): name is PushCollection {
+    return isPushCollection(name) && (name !== 'branches' || ruleOf(this.o.role, 'branches', 'update') !== 'deny');
+  }
+
   get collections(): SyncCollection[] {
     return [...this.replications.keys()];
   }
@@ -106,7 +118,8 @@ export class SyncEngine {
         stream$: stream$.asObservable(),
         refused: this.o.refused,
         now: this.o.now,
-        ...(isPushCollection(name) ? { before: () => this.referencesSent(name) } : {}),
+        pushes: this.pushes(name),
+        ...(this.pushes(name) ? { before: () => this.referencesSent(name) } : {}),
         hooks: {
           transferred: (_c, _direction, count) => dispatch({ type: 'transferred', count }),
           failed: (c, direction, error) => this.onFailure(c, direction, error),
@@ -133,7 +146,7 @@ export class SyncEngine {
           }
         }),
       );
-      if (isPushCollection(name)) {
+      if (this.pushes(name)) {
         this.subscriptions.push(collection.eventBulks$.subscribe((bulk: RxChangeEventBulk<AnyDoc>) => this.onLocalBulk(name, bulk)));
       }
     }
@@ -314,7 +327,7 @@ export class SyncEngine {
   /** After a collection went idle: confirm it is in sync and settle everything written before. */
   private async reconcile(name: SyncCollection): Promise<void> {
     const replication = this.replications.get(name);
-    if (replication === undefined || this.reconciling.has(name) || !isPushCollection(name)) return;
+    if (replication === undefined || this.reconciling.has(name) || !this.pushes(name)) return;
     if (replication.isStoppedOrPaused() || this.heldBack.has(name) || !this.online) return;
     this.reconciling.add(name);
     try {

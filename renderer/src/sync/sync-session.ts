@@ -87,6 +87,7 @@ async function attach(desk: DeskData): Promise<void> {
     db: desk.db,
     api,
     branchId: active.branchId,
+    role: active.role,
     pending,
     refused,
     connectivity: browserConnectivity,

@@ -12,7 +12,7 @@ import { AutomationsSection } from './AutomationsSection';
 import { ServicesSection } from './ServicesSection';
 import { StaffSection } from './StaffSection';
 import { ActivityLogSection, TeamSection } from './TeamSection';
-import { useMemberGate } from '../../sync/permissions';
+import { useDeskPermission, useMemberGate } from '../../sync/permissions';
 import { endApproval } from '../../data/team';
 import { BranchForm } from './BranchForm';
 import { CountryField } from './CountryField';
@@ -72,11 +72,11 @@ function ReplicaFacts() {
 }
 
 /**
- * A paired desk's branch as the server defines it. Branches are reference data the desk only
- * pulls (the server's state overwrites any local edit), so they are shown, not edited; the one
- * desk-level choice, the country for phone numbers, is kept in the desk's own settings.
+ * A paired front desk's view of its branch: the branch's managers change it (their desks push it
+ * to the server, which every desk and HQ follow), so it is shown, not edited; the one desk-level
+ * choice, the country for phone numbers, is kept in the desk's own settings.
  */
-function BranchFacts({ branch, thresholds }: { branch: BranchDoc; thresholds: Thresholds }) {
+function BranchFacts({ branch, thresholds, reason }: { branch: BranchDoc; thresholds: Thresholds; reason: string }) {
   const preset = presetOf(thresholds);
   const current = phoneCountryOf(useDeskSettings(), branch);
   const [country, setCountry] = useState(current);
@@ -95,14 +95,15 @@ function BranchFacts({ branch, thresholds }: { branch: BranchDoc; thresholds: Th
   return (
     <div className="stack">
       <p className="notice notice-info" role="note">
-        This branch&apos;s name, time zone and thresholds come from your organisation&apos;s server, so every desk and HQ count
-        customers the same way. They are changed there (by importing the branches file), and this desk follows.
+        {reason} Every desk of the branch and HQ follow the same settings, so they count customers the same way.
       </p>
       <dl className="facts" aria-label="Branch settings from the server">
         <dt>Branch name</dt>
         <dd>{branch.name}</dd>
         <dt>Time zone</dt>
         <dd>{branch.timezone}</dd>
+        <dt>Country</dt>
+        <dd>{branch.country === '' ? 'None' : (new Intl.DisplayNames(['en'], { type: 'region' }).of(branch.country) ?? branch.country)}</dd>
         <dt>At risk</dt>
         <dd>
           {preset === 'custom' ? 'Custom' : PRESET_LABELS[preset].title}: active up to {thresholds.activeDays} days, at risk up to {thresholds.atRiskDays}
@@ -159,6 +160,8 @@ function SettingsPage() {
   const branch = useCurrentBranch();
   const branches = useBranches();
   const paired = useSyncStore((s) => activeRole(s) !== null); // a paired desk works for its enrolled branch only
+  // a paired manager's desk changes the branch (the server checks and passes it on); a front desk sees it
+  const branchEdit = useDeskPermission('change_branch');
   const [confirmReset, setConfirmReset] = useState(false);
   const { day: today } = useToday();
   if (branch === undefined) return null;
@@ -179,8 +182,8 @@ function SettingsPage() {
               <h2 id="branch-settings-title">Branch</h2>
               <p>Status thresholds decide when a customer counts as active, at risk or churned.</p>
             </header>
-            {paired ? (
-              <BranchFacts branch={branch} thresholds={thresholds} />
+            {!branchEdit.allowed ? (
+              <BranchFacts branch={branch} thresholds={thresholds} reason={branchEdit.reason} />
             ) : (
               <BranchForm
                 key={`${branch.id}:${branch.updated_at}`}
@@ -195,7 +198,7 @@ function SettingsPage() {
                     active_days: values.thresholds.activeDays,
                     at_risk_days: values.thresholds.atRiskDays,
                   });
-                  toast.success('Branch settings saved — customer statuses are up to date');
+                  toast.success(paired ? 'Branch settings saved — the branch’s other desks and HQ get them when this desk syncs' : 'Branch settings saved — customer statuses are up to date');
                 }}
               />
             )}

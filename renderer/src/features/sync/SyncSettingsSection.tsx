@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useBranches } from '../../data/hooks';
 import { unpairDesk } from '../../sync/pairing';
 import { retrySync } from '../../sync/sync-session';
 import { useSyncStore } from '../../sync/sync-store';
@@ -18,6 +19,8 @@ function PairedFacts() {
   const status = useSyncStore((s) => s.status);
   const summary = useSyncSummary();
   const [confirmUnpair, setConfirmUnpair] = useState(false);
+  // the branch as last synced (its managers may have renamed it since pairing)
+  const branch = useBranches().find((b) => b.id === pairing?.branchId);
   if (pairing === null) return null;
   const first = status.firstSync;
   return (
@@ -32,7 +35,7 @@ function PairedFacts() {
         <dt>Server</dt>
         <dd className="break">{pairing.serverUrl}</dd>
         <dt>Branch</dt>
-        <dd>{pairing.branchName}</dd>
+        <dd>{branch?.name ?? pairing.branchName}</dd>
         <dt>Role</dt>
         <dd>{ROLE_NAMES[pairing.role]}</dd>
         <dt>Organisation</dt>
@@ -42,7 +45,7 @@ function PairedFacts() {
         <dt>Paired on</dt>
         <dd>{new Date(pairing.pairedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}</dd>
       </dl>
-      <p className="muted">Branch name, time zone and thresholds come from the server; customers and bookings sync both ways.</p>
+      <p className="muted">The branch&apos;s name, time zone and thresholds are the server&apos;s: its managers change them and every desk follows. Customers and bookings sync both ways.</p>
       <div className="row">
         <button type="button" className="btn" onClick={() => retrySync()} disabled={!status.running || !status.online}>
           Sync now
