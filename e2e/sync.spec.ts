@@ -95,7 +95,7 @@ for (const target of SERVER_TARGETS) {
         await hqDesk.pairingForm.getByRole('button', { name: 'Connect' }).click();
         await expect(hq.heading).toBeVisible();
         await expect(hq.label).toContainText(/Figures for today/);
-        // a paired desk shows its branch as the server defines it (branches are pull-only): no form to diverge
+        // a paired front desk shows its branch as the server holds it (only its managers change it): no form
         await a.go('Settings');
         await expect(a.page.getByRole('form', { name: 'Branch settings' })).toHaveCount(0);
         const fromServer = a.page.getByRole('definition').filter({ hasText: /active up to \d+ days, at risk up to \d+/ });
