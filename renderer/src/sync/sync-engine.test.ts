@@ -341,7 +341,7 @@ describe('SyncEngine: the branch a desk stored when pairing', () => {
     await db?.close();
   });
 
-  it('follows later changes made on the server, over any local edit (a front desk's branches are pull-only)', async () => {
+  it('follows later changes made on the server, over any local edit (on a front desk branches are pull-only)', async () => {
     const enrol = await enrolDevice(db.store, server, 'br-a', 'front_desk');
     desk = await openDesk(server, enrol, async (replica) => {
       // pairing stores the enrolled branch at once so the app can open (adoptServerBranch)
