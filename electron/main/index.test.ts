@@ -13,6 +13,12 @@ const electron = vi.hoisted(() => {
     readonly on = vi.fn();
     readonly once = vi.fn();
     readonly maximize = vi.fn();
+    readonly isDestroyed = vi.fn(() => false);
+    readonly isMinimized = vi.fn(() => false);
+    readonly isVisible = vi.fn(() => true);
+    readonly restore = vi.fn();
+    readonly show = vi.fn();
+    readonly focus = vi.fn();
     constructor(readonly options: Record<string, unknown>) {
       order.push('window');
       windows.push(this);
@@ -103,6 +109,22 @@ describe('main entry', () => {
     created?.({}, contents);
     expect(contents.setWindowOpenHandler).toHaveBeenCalledOnce();
     expect(contents.on).toHaveBeenCalledWith('will-navigate', expect.any(Function));
+  });
+
+  it('one window of the desk: a second launch focuses it, and the dock opens one only when none is open', async () => {
+    await import('./index');
+    await becomeReady();
+    expect(electron.windows).toHaveLength(1);
+    const [first] = electron.windows;
+    electron.appListeners.get('second-instance')?.();
+    expect(first?.focus).toHaveBeenCalledOnce();
+    electron.appListeners.get('activate')?.();
+    expect(electron.windows).toHaveLength(1);
+    // Once the window is closed (macOS keeps the app running), the dock opens a new one
+    const closed = first?.on.mock.calls.find(([name]) => name === 'closed')?.[1] as (() => void) | undefined;
+    closed?.();
+    electron.appListeners.get('activate')?.();
+    expect(electron.windows).toHaveLength(2);
   });
 
   it('quits at once when another instance already runs', async () => {

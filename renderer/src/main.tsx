@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { startDesk } from './data/session';
+import { openDeskHere } from './app/one-window';
 import { initSync } from './sync/sync-session';
 import './styles/index.css';
 
@@ -12,5 +12,6 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
-void startDesk();
+// One window at a time opens the desk's data (docs/DESIGN.md §16).
+openDeskHere();
 initSync();

@@ -12,6 +12,8 @@ import { Shell } from './Shell';
 import { TeamSignIn } from './TeamSignIn';
 import { teamSetUp, useMembers, useTeamStore } from '../data/team';
 import { StartupFailed } from './StartupFailed';
+import { OpenElsewhere } from './OpenElsewhere';
+import { useWindowStore } from './one-window';
 
 function ReadyApp() {
   const branch = useCurrentBranch();
@@ -35,9 +37,10 @@ function DeskGate({ branchId }: { branchId: string }) {
 
 export function App() {
   const phase = useDeskStore((s) => s.phase);
+  const here = useWindowStore((s) => s.state);
   return (
     <ErrorBoundary>
-      {phase === 'ready' ? <ReadyApp /> : phase === 'failed' ? <StartupFailed /> : <LoadingScreen />}
+      {here !== 'here' ? <OpenElsewhere state={here} /> : phase === 'ready' ? <ReadyApp /> : phase === 'failed' ? <StartupFailed /> : <LoadingScreen />}
       <Toasts />
     </ErrorBoundary>
   );

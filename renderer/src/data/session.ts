@@ -261,6 +261,28 @@ export async function loadDataset(docs: DatasetDocs, branchId: string, orgSecret
   }
 }
 
+/**
+ * Closes this window's desk without deleting anything (another window of the desk takes it
+ * over, docs/DESIGN.md §16): derived writes are finished, the replica and the derived database
+ * are closed and the store is back to its initial state. Sync is stopped by the caller first.
+ */
+export async function closeDesk(): Promise<void> {
+  const session = current;
+  current = null;
+  markAppReady(false);
+  if (session !== null) {
+    session.stopWatch();
+    // Flushed before closing too: closing drops the customer copy's pending write (derived-db.ts),
+    // which the next window would otherwise rebuild from every customer record.
+    await session.desk.flush().catch(() => undefined);
+    session.desk.close();
+    await session.desk.flush().catch(() => undefined);
+    await session.desk.db.close();
+    session.desk.derived.close();
+  }
+  resetDeskStore();
+}
+
 /** Deletes the replica and the derived data of this desk, then starts afresh. */
 export async function resetLocalData(): Promise<void> {
   const session = current;
