@@ -8,10 +8,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDataset } from '../../shared/csv/import';
+import { bookingColumns, parseDataset } from '../../shared/csv/import';
 import { formatProblem } from '../../shared/csv/table';
 import { CliError } from './errors';
-import { lastRecordEnd, loadDataset } from './load-dataset';
+import { lastRecordEnd, loadDataset, loadFacts } from './load-dataset';
 
 const BRANCHES = 'id,name,timezone,active_days,at_risk_days\nbr-a,Branch A,Asia/Manila,,\nbr-b,Branch B,America/New_York,30,90\n';
 const CUSTOMERS = 'id,name,phone,email,birthday,opted_in_marketing,preferred_contact,created_at,home_branch_id\ncu-1,Zoë Ł,,,,true,sms,2025-01-01T00:00:00Z,br-a\ncu-2,Bo,,,,false,none,,br-b\n';
@@ -49,6 +49,10 @@ describe('loadDataset streams bookings.csv', () => {
     const facts = await loadDataset(dir, { factsOnly: true }, 64);
     expect(facts.bookings.map((b) => ({ ...b, start_at: '' }))).toEqual(whole.dataset.bookings.map((b) => ({ ...b, start_at: '' })));
     expect(facts.bookings.every((b) => b.start_at === '')).toBe(true);
+    const columns = parseDataset({ branches: BRANCHES, customers: CUSTOMERS, bookings: text }, bookingColumns());
+    if (!columns.ok) throw new Error(JSON.stringify(columns.problems));
+    expect(columns.dataset.bookings.length).toBe(300);
+    for (const piece of [7, 1 << 22]) expect(await loadFacts(dir, piece)).toEqual(columns.dataset);
   });
 
   it('reports a problem, a cut-off quote or bytes that are not UTF-8 as the whole-text parse does', async () => {
@@ -62,6 +66,7 @@ describe('loadDataset streams bookings.csv', () => {
     expect(whole.problems.map(formatProblem)).toContain('bookings.csv, line 402, column customer_id: customer_id "cu-9" is not a known customer');
     expect((error as CliError).message).toBe(`invalid input in ${dir} (${whole.problems.length} problems):\n${whole.problems.map(formatProblem).join('\n')}`);
     expect((error as CliError).message).toContain('malformed CSV');
+    expect(((await loadFacts(dir, 16).catch((e: unknown) => e)) as CliError).message).toBe((error as CliError).message);
     await write('');
     expect(((await loadDataset(dir, {}, 16).catch((e: unknown) => e)) as CliError).message).toContain('bookings.csv, line 1: the file is empty');
     await writeFile(join(dir, 'bookings.csv'), Buffer.concat([Buffer.from(bookings()), Buffer.from([0xff, 0x0a])]));

@@ -1,7 +1,16 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { datasetReader, parseDataset, type Dataset, type ParseOptions } from '../../shared/csv/import';
+import {
+  bookingColumns,
+  bookingObjects,
+  datasetReader,
+  parseDataset,
+  type BookingSink,
+  type Dataset,
+  type ParseOptions,
+} from '../../shared/csv/import';
+import type { BookingColumns } from '../../shared/engine/booking-columns';
 import { formatProblem } from '../../shared/csv/table';
 import { CliError, EXIT_BAD_INPUT } from './errors';
 
@@ -77,7 +86,7 @@ export function lastRecordEnd(buf: Uint8Array & { indexOf(byte: number, from?: n
  * are not UTF-8, any problem in any file): the caller then reads everything the whole-file way,
  * whose report is the reference, byte for byte.
  */
-async function streamDataset(dir: string, options: ParseOptions, pieceBytes: number): Promise<Dataset | null> {
+async function streamDataset<B>(dir: string, out: BookingSink<B>, pieceBytes: number): Promise<Dataset<B> | null> {
   let branches: string;
   let customers: string;
   try {
@@ -85,7 +94,7 @@ async function streamDataset(dir: string, options: ParseOptions, pieceBytes: num
   } catch {
     return null;
   }
-  const reader = datasetReader({ branches, customers }, options);
+  const reader = datasetReader({ branches, customers }, out);
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let carry: Buffer = Buffer.alloc(0);
   try {
@@ -108,12 +117,13 @@ async function streamDataset(dir: string, options: ParseOptions, pieceBytes: num
 }
 
 /**
- * Reads and validates an import directory (branches.csv, customers.csv, bookings.csv).
- * Any problem throws a CliError listing every problem with its file and line, exit code 2.
- * bookings.csv is streamed (`pieceBytes` at a time; tests make it small).
+ * Reads and validates an import directory (branches.csv, customers.csv, bookings.csv), the
+ * bookings into the sink `makeOut` makes (one per attempt). Any problem throws a CliError listing
+ * every problem with its file and line, exit code 2. bookings.csv is streamed (`pieceBytes` at a
+ * time; tests make it small).
  */
-export async function loadDataset(dir: string, options: ParseOptions = {}, pieceBytes = PIECE_BYTES): Promise<Dataset> {
-  const streamed = await streamDataset(dir, options, pieceBytes);
+async function loadInto<B>(dir: string, makeOut: () => BookingSink<B>, pieceBytes: number): Promise<Dataset<B>> {
+  const streamed = await streamDataset(dir, makeOut(), pieceBytes);
   if (streamed !== null) return streamed;
   // Read together, report in file order: with Promise.all the first file to FAIL would win, so a
   // missing directory named bookings.csv or branches.csv depending on the disk's timing.
@@ -126,10 +136,20 @@ export async function loadDataset(dir: string, options: ParseOptions = {}, piece
     if (read.status === 'rejected') throw read.reason;
     return read.value;
   }) as [string, string, string];
-  const outcome = parseDataset({ branches, customers, bookings }, options);
+  const outcome = parseDataset({ branches, customers, bookings }, makeOut());
   if (outcome.ok) return outcome.dataset;
   const lines = outcome.problems.map(formatProblem);
   if (outcome.moreProblems > 0) lines.push(`… and ${outcome.moreProblems} more problems`);
   const total = outcome.problems.length + outcome.moreProblems;
   throw new CliError(`invalid input in ${dir} (${total} problem${total === 1 ? '' : 's'}):\n${lines.join('\n')}`, EXIT_BAD_INPUT);
+}
+
+/** `loadInto` with the bookings as `ParsedBooking` objects. */
+export async function loadDataset(dir: string, options: ParseOptions = {}, pieceBytes = PIECE_BYTES): Promise<Dataset> {
+  return loadInto(dir, () => bookingObjects(options), pieceBytes);
+}
+
+/** `loadInto` with the bookings as columns (the facts the engine reads; `activity`, `metrics`). */
+export async function loadFacts(dir: string, pieceBytes = PIECE_BYTES): Promise<Dataset<BookingColumns>> {
+  return loadInto(dir, bookingColumns, pieceBytes);
 }

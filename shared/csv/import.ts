@@ -12,6 +12,7 @@ import { parseMoney } from '../money';
 import { parseDay } from '../time/calendar';
 import { parseInstant } from '../time/instant';
 import { resolveTimeZone, zoneClock, type ZoneClock } from '../time/zone';
+import { BookingColumns } from '../engine/booking-columns';
 import { IdTable } from './id-table';
 import { ProblemSink, readTable, TableReader, type InputProblem, type TableRow } from './table';
 
@@ -239,6 +240,58 @@ export interface ParseOptions {
 }
 
 /**
+ * Where the valid bookings of a parse go, and what they become: one `ParsedBooking` object each
+ * (`bookingObjects`) or the columns of a `BookingColumns` (`bookingColumns`). Validation is the
+ * same for both; only rows without any problem are added.
+ */
+export interface BookingSink<B> {
+  add(id: string, customerId: string, branchId: string, service: string, staff: string, startAt: string, status: BookingStatus, price: number, ms: number, day: number): void;
+  result(): B;
+}
+
+/** Bookings as `ParsedBooking` objects, repeated values one string each. */
+export function bookingObjects(options: ParseOptions = {}): BookingSink<ParsedBooking[]> {
+  const words = new Interner();
+  const customers = new Interner();
+  const rows: ParsedBooking[] = [];
+  return {
+    add(id, customerId, branchId, service, staff, startAt, status, price, ms, day) {
+      rows.push({
+        id,
+        customer_id: customers.get(customerId),
+        branch_id: words.get(branchId),
+        service: words.get(service),
+        staff: words.get(staff),
+        start_at: options.factsOnly === true ? '' : startAt,
+        status: words.get(status) as BookingStatus,
+        price,
+        ms,
+        day,
+      });
+    },
+    result: () => rows,
+  };
+}
+
+/** Bookings as columns (the facts only: `start_at` is not kept). */
+export function bookingColumns(): BookingSink<BookingColumns> {
+  const columns = new BookingColumns();
+  return {
+    add(id, customerId, branchId, service, staff, _startAt, status, price, ms, day) {
+      columns.push(id, customerId, branchId, service, staff, status, price, ms, day);
+    },
+    result: () => columns,
+  };
+}
+
+/** The outcome of reading bookings.csv into a sink: what it made, and the problems. */
+export interface BookingsOutcome<B> {
+  bookings: B;
+  problems: InputProblem[];
+  moreProblems: number;
+}
+
+/**
  * Parses bookings.csv. `branchZones` maps every known branch id to its IANA zone (the zone of a
  * branch whose own row was invalid may be '' — its bookings are still checked, never computed).
  */
@@ -250,24 +303,25 @@ export function parseBookings(
   options: ParseOptions = {},
 ): ParseOutcome<ParsedBooking> {
   const sink = new ProblemSink(file);
-  const parser = bookingRows(sink, branchZones, customerIds, options);
+  const parser = bookingRows(sink, branchZones, customerIds, bookingObjects(options));
   readTable(text, BOOKING_COLUMNS, sink, parser.onRow);
-  return parser.outcome();
+  const outcome = parser.outcome();
+  return { rows: outcome.bookings, ids: parser.ids, problems: outcome.problems, moreProblems: outcome.moreProblems };
 }
 
 /**
  * `parseBookings` piece by piece (TableReader's rule: each piece ends where a record ends), for a
- * file read as a stream: the same rows, ids and problems as `parseBookings` of the whole text,
+ * file read as a stream: the same bookings and problems as `parseBookings` of the whole text,
  * except that an empty file is reported as "no header row".
  */
-export function bookingsReader(
+function bookingsReader<B>(
   branchZones: ReadonlyMap<string, string>,
   customerIds: IdSet,
+  out: BookingSink<B>,
   file = 'bookings.csv',
-  options: ParseOptions = {},
-): { push(text: string): boolean; end(): ParseOutcome<ParsedBooking> } {
+): { push(text: string): boolean; end(): BookingsOutcome<B> } {
   const sink = new ProblemSink(file);
-  const parser = bookingRows(sink, branchZones, customerIds, options);
+  const parser = bookingRows(sink, branchZones, customerIds, out);
   const reader = new TableReader(BOOKING_COLUMNS, sink, parser.onRow);
   return {
     push: (text) => reader.push(text),
@@ -278,17 +332,14 @@ export function bookingsReader(
   };
 }
 
-function bookingRows(
+function bookingRows<B>(
   sink: ProblemSink,
   branchZones: ReadonlyMap<string, string>,
   customerIds: IdSet,
-  options: ParseOptions,
-): { onRow: (row: TableRow) => void; outcome: () => ParseOutcome<ParsedBooking> } {
-  const words = new Interner();
-  const customers = new Interner();
+  out: BookingSink<B>,
+): { onRow: (row: TableRow) => void; ids: IdTable; outcome: () => BookingsOutcome<B> } {
   const clocks = new Map<string, ZoneClock | null>();
   for (const [id, zone] of branchZones) clocks.set(id, resolveTimeZone(zone) === null ? null : zoneClock(zone));
-  const rows: ParsedBooking[] = [];
   const seen = new IdTable();
   const onRow = (row: TableRow): void => {
     const before = sink.count;
@@ -330,30 +381,19 @@ function bookingRows(
     ) {
       return;
     }
-    rows.push({
-      id,
-      customer_id: customers.get(customerId),
-      branch_id: words.get(branchId),
-      service: words.get(row.get('service').trim()),
-      staff: words.get(row.get('staff').trim()),
-      start_at: options.factsOnly === true ? '' : startAt,
-      status: words.get(status) as BookingStatus,
-      price: price.cents,
-      ms,
-      day: clock.localDay(ms),
-    });
+    out.add(id, customerId, branchId, row.get('service').trim(), row.get('staff').trim(), startAt, status as BookingStatus, price.cents, ms, clock.localDay(ms));
   };
-  return { onRow, outcome: () => ({ rows, ids: seen, problems: sink.problems, moreProblems: sink.more }) };
+  return { onRow, ids: seen, outcome: () => ({ bookings: out.result(), problems: sink.problems, moreProblems: sink.more }) };
 }
 
-export interface Dataset {
+export interface Dataset<B = ParsedBooking[]> {
   branches: Branch[];
   customers: Customer[];
-  bookings: ParsedBooking[];
+  bookings: B;
 }
 
-export type DatasetOutcome =
-  | { ok: true; dataset: Dataset }
+export type DatasetOutcome<B = ParsedBooking[]> =
+  | { ok: true; dataset: Dataset<B> }
   | { ok: false; problems: InputProblem[]; moreProblems: number };
 
 export interface DatasetFiles {
@@ -370,37 +410,36 @@ export function branchZones(branches: ParseOutcome<Branch>): Map<string, string>
   return zones;
 }
 
-/**
- * `parseDataset` with bookings.csv read piece by piece (`bookingsReader`): push the pieces to
- * `bookings`, then `finish()`. A file with any problem should be parsed again whole with
- * `parseDataset` to report it exactly (an empty bookings file, for one, reads differently).
- */
-export function datasetReader(files: Omit<DatasetFiles, 'bookings'>, options: ParseOptions = {}): { bookings: ReturnType<typeof bookingsReader>; finish(): DatasetOutcome } {
-  const branches = parseBranches(files.branches);
-  const customers = parseCustomers(files.customers, branches.ids);
-  const reader = bookingsReader(branchZones(branches), customers.ids, 'bookings.csv', options);
-  return {
-    bookings: reader,
-    finish: () => {
-      const bookings = reader.end();
-      const problems = [...branches.problems, ...customers.problems, ...bookings.problems];
-      const moreProblems = branches.moreProblems + customers.moreProblems + bookings.moreProblems;
-      if (problems.length > 0 || moreProblems > 0) return { ok: false, problems, moreProblems };
-      return { ok: true, dataset: { branches: branches.rows, customers: customers.rows, bookings: bookings.rows } };
-    },
-  };
-}
-
-/**
- * Parses and validates a whole import directory. All or nothing: any problem in any file means
- * no dataset, so nothing is ever half-imported.
- */
-export function parseDataset(files: DatasetFiles, options: ParseOptions = {}): DatasetOutcome {
-  const branches = parseBranches(files.branches);
-  const customers = parseCustomers(files.customers, branches.ids);
-  const bookings = parseBookings(files.bookings, branchZones(branches), customers.ids, 'bookings.csv', options);
+function combined<B>(branches: ParseOutcome<Branch>, customers: ParseOutcome<Customer>, bookings: BookingsOutcome<B>): DatasetOutcome<B> {
   const problems = [...branches.problems, ...customers.problems, ...bookings.problems];
   const moreProblems = branches.moreProblems + customers.moreProblems + bookings.moreProblems;
   if (problems.length > 0 || moreProblems > 0) return { ok: false, problems, moreProblems };
-  return { ok: true, dataset: { branches: branches.rows, customers: customers.rows, bookings: bookings.rows } };
+  return { ok: true, dataset: { branches: branches.rows, customers: customers.rows, bookings: bookings.bookings } };
+}
+
+/**
+ * `parseDataset` with bookings.csv read piece by piece: push the pieces to `bookings`, then
+ * `finish()`. A file with any problem should be parsed again whole with `parseDataset` to
+ * report it exactly (an empty bookings file, for one, reads differently).
+ */
+export function datasetReader<B>(files: Omit<DatasetFiles, 'bookings'>, out: BookingSink<B>): { bookings: { push(text: string): boolean }; finish(): DatasetOutcome<B> } {
+  const branches = parseBranches(files.branches);
+  const customers = parseCustomers(files.customers, branches.ids);
+  const reader = bookingsReader(branchZones(branches), customers.ids, out);
+  return { bookings: reader, finish: () => combined(branches, customers, reader.end()) };
+}
+
+/**
+ * Parses and validates a whole import directory, the bookings as `ParsedBooking` objects or into
+ * `out`. All or nothing: any problem in any file means no dataset, so nothing is ever half-imported.
+ */
+export function parseDataset(files: DatasetFiles): DatasetOutcome;
+export function parseDataset<B>(files: DatasetFiles, out: BookingSink<B>): DatasetOutcome<B>;
+export function parseDataset<B>(files: DatasetFiles, out?: BookingSink<B>): DatasetOutcome<B | ParsedBooking[]> {
+  const branches = parseBranches(files.branches);
+  const customers = parseCustomers(files.customers, branches.ids);
+  const sink = new ProblemSink('bookings.csv');
+  const parser = bookingRows<B | ParsedBooking[]>(sink, branchZones(branches), customers.ids, out ?? bookingObjects());
+  readTable(files.bookings, BOOKING_COLUMNS, sink, parser.onRow);
+  return combined(branches, customers, parser.outcome());
 }

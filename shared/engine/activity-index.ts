@@ -54,6 +54,30 @@ export interface ActivityChange {
   removed: { branch_id: string; customer_id: string }[];
 }
 
+/** A branch's rules: its own thresholds where it sets them, the business-wide ones and tiers otherwise. */
+export function branchRules(branch: Branch, base: RuleSettings): RuleSettings {
+  return { thresholds: branchThresholds(branch, base.thresholds), tiers: base.tiers };
+}
+
+/** Epoch ms of a customer's created_at; undefined when it has none (or none that parses). */
+export function createdMs(customer: CustomerLink): number | undefined {
+  if (customer.created_at === undefined || customer.created_at === '') return undefined;
+  return parseInstant(customer.created_at) ?? undefined;
+}
+
+/**
+ * The branch-local day from which a pair exists (docs/DESIGN.md §2): the earliest of the
+ * customer's created_at, as a local day of the branch (`timeZone`), and the pair's bookings of
+ * any status and date (`earliestBookingDay`, null without). A customer without created_at, or a
+ * branch not known, is not dated at all (-Infinity): nothing says when they started, so the pair
+ * is not held back on any date.
+ */
+export function pairSince(created: number | undefined, timeZone: string | undefined, earliestBookingDay: number | null): number {
+  if (created === undefined || timeZone === undefined) return Number.NEGATIVE_INFINITY;
+  const since = zoneClock(timeZone).localDay(created);
+  return earliestBookingDay === null ? since : Math.min(since, earliestBookingDay);
+}
+
 /** Turns a booking into the fact the rules read, resolving its branch-local day. */
 export function bookingFact(booking: Booking, timeZone: string): BookingFact {
   const ms = parseInstant(booking.start_at);
@@ -119,10 +143,7 @@ export class ActivityIndex {
   putBranch(branch: Branch): ActivityChange {
     const before = this.branches.get(branch.id);
     this.branches.set(branch.id, branch);
-    this.rules.set(branch.id, {
-      thresholds: branchThresholds(branch, this.baseRules.thresholds),
-      tiers: this.baseRules.tiers,
-    });
+    this.rules.set(branch.id, branchRules(branch, this.baseRules));
     if (before === undefined) return emptyChange();
     if (before.timezone !== branch.timezone) {
       const clock = zoneClock(branch.timezone);
@@ -145,7 +166,7 @@ export class ActivityIndex {
   setBaseRules(rules: RuleSettings): ActivityChange {
     this.baseRules = rules;
     for (const branch of this.branches.values()) {
-      this.rules.set(branch.id, { thresholds: branchThresholds(branch, rules.thresholds), tiers: rules.tiers });
+      this.rules.set(branch.id, branchRules(branch, rules));
     }
     return this.recomputeAll();
   }
@@ -372,24 +393,20 @@ export class ActivityIndex {
     return out;
   }
 
-  /**
-   * The branch-local day from which a pair exists: the earliest of the customer's created_at and
-   * the pair's bookings (any status, any date). A customer without created_at is not dated at
-   * all (-Infinity): nothing says when they started, so none of their pairs is held back.
-   */
+  /** The branch-local day from which a pair exists (`pairSince`, from its seed or its bookings). */
   private since(state: PairState): number {
     const created = this.customerCreated.get(state.customerId);
     const branch = this.branches.get(state.branchId);
     if (created === undefined || branch === undefined) return Number.NEGATIVE_INFINITY;
-    let since = zoneClock(branch.timezone).localDay(created);
-    if (state.bookings.length === 0 && state.seed !== undefined) return state.seed.earliest_day === null ? since : Math.min(since, state.seed.earliest_day);
-    for (const b of state.bookings) if (b.day < since) since = b.day;
-    return since;
+    if (state.bookings.length === 0 && state.seed !== undefined) return pairSince(created, branch.timezone, state.seed.earliest_day);
+    let earliest: number | null = null;
+    for (const b of state.bookings) if (earliest === null || b.day < earliest) earliest = b.day;
+    return pairSince(created, branch.timezone, earliest);
   }
 
   private placeHome(customer: CustomerLink): void {
-    const created = customer.created_at === undefined || customer.created_at === '' ? null : parseInstant(customer.created_at);
-    if (created === null) this.customerCreated.delete(customer.id);
+    const created = createdMs(customer);
+    if (created === undefined) this.customerCreated.delete(customer.id);
     else this.customerCreated.set(customer.id, created);
     const previous = this.customerHome.get(customer.id) ?? '';
     if (previous !== '' && previous !== customer.home_branch_id) {
