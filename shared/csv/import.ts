@@ -52,8 +52,8 @@ export interface ParseOutcome<T> {
 const STATUS_SET: ReadonlySet<string> = new Set(BOOKING_STATUSES);
 const CONTACT_SET: ReadonlySet<string> = new Set(CONTACT_CHANNELS);
 
-function checkId(row: TableRow, column: string, sink: ProblemSink): string | null {
-  const id = row.get(column).trim();
+function checkId(row: TableRow, column: string, sink: ProblemSink, at = row.columnIndex(column)): string | null {
+  const id = row.at(at).trim();
   if (id === '') {
     sink.add(row.line, `${column} is empty`, column);
     return null;
@@ -66,8 +66,8 @@ function checkId(row: TableRow, column: string, sink: ProblemSink): string | nul
 }
 
 /** A row's own id, which must also fit the shared document schema (no whitespace or NUL inside). */
-function checkOwnId(row: TableRow, sink: ProblemSink): string | null {
-  const id = checkId(row, 'id', sink);
+function checkOwnId(row: TableRow, sink: ProblemSink, at = row.columnIndex('id')): string | null {
+  const id = checkId(row, 'id', sink, at);
   if (id !== null && (/\s/.test(id) || id.includes('\u0000'))) {
     sink.add(row.line, `id "${id}" contains whitespace`, 'id');
     return null;
@@ -341,19 +341,30 @@ function bookingRows<B>(
   const clocks = new Map<string, ZoneClock | null>();
   for (const [id, zone] of branchZones) clocks.set(id, resolveTimeZone(zone) === null ? null : zoneClock(zone));
   const seen = new IdTable();
+  // Header positions of the columns, found on the first row (a reader reads one header): a field
+  // by position, not by name, a million times.
+  let at: Record<(typeof BOOKING_COLUMNS)[number], number> | null = null;
+  // Bookings come grouped by customer: the last customer id checked is usually the next one too.
+  let lastCustomer = '';
+  let lastCustomerKnown = false;
   const onRow = (row: TableRow): void => {
+    at ??= Object.fromEntries(BOOKING_COLUMNS.map((c) => [c, row.columnIndex(c)])) as Record<(typeof BOOKING_COLUMNS)[number], number>;
     const before = sink.count;
-    const id = checkOwnId(row, sink);
-    const customerId = checkId(row, 'customer_id', sink);
-    if (customerId !== null && !customerIds.has(customerId)) {
+    const id = checkOwnId(row, sink, at.id);
+    const customerId = checkId(row, 'customer_id', sink, at.customer_id);
+    if (customerId !== null && customerId !== lastCustomer) {
+      lastCustomer = customerId;
+      lastCustomerKnown = customerIds.has(customerId);
+    }
+    if (customerId !== null && !lastCustomerKnown) {
       sink.add(row.line, `customer_id "${customerId}" is not a known customer`, 'customer_id');
     }
-    const branchId = checkId(row, 'branch_id', sink);
+    const branchId = checkId(row, 'branch_id', sink, at.branch_id);
     const clock = branchId === null ? undefined : clocks.get(branchId);
     if (branchId !== null && clock === undefined) {
       sink.add(row.line, `branch_id "${branchId}" is not a known branch`, 'branch_id');
     }
-    const startAt = row.get('start_at').trim();
+    const startAt = row.at(at.start_at).trim();
     const ms = parseInstant(startAt);
     if (ms === null) {
       sink.add(
@@ -362,11 +373,11 @@ function bookingRows<B>(
         'start_at',
       );
     }
-    const status = row.get('status').trim();
+    const status = row.at(at.status).trim();
     if (!STATUS_SET.has(status)) {
       sink.add(row.line, `status "${status}" is not one of ${BOOKING_STATUSES.join(', ')}`, 'status');
     }
-    const price = parseMoney(row.get('price'));
+    const price = parseMoney(row.at(at.price));
     if (!price.ok) sink.add(row.line, price.problem, 'price');
     if (id !== null && !checkUnique(id, row.line, seen, sink, 'booking')) return;
     if (
@@ -381,7 +392,7 @@ function bookingRows<B>(
     ) {
       return;
     }
-    out.add(id, customerId, branchId, row.get('service').trim(), row.get('staff').trim(), startAt, status as BookingStatus, price.cents, ms, clock.localDay(ms));
+    out.add(id, customerId, branchId, row.at(at.service).trim(), row.at(at.staff).trim(), startAt, status as BookingStatus, price.cents, ms, clock.localDay(ms));
   };
   return { onRow, ids: seen, outcome: () => ({ bookings: out.result(), problems: sink.problems, moreProblems: sink.more }) };
 }

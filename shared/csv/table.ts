@@ -20,6 +20,10 @@ export interface TableRow {
   line: number;
   /** Field by column name ('' when the column is absent from the file). */
   get(column: string): string;
+  /** Position of a column in the header, -1 when the file has none (the same for every row of a file). */
+  columnIndex(column: string): number;
+  /** Field by position in the header ('' for -1 or a position the row lacks): `get` without a lookup by name. */
+  at(index: number): string;
 }
 
 export class ProblemSink {
@@ -81,6 +85,8 @@ export class TableReader {
   private rows = 0;
   private fatal = false;
   private first = true;
+  /** Whether the piece being read has a quote (only a quoted field can hold a line break). */
+  private quoted = true;
   private readonly current: { fields: string[]; line: number } = { fields: [], line: 1 };
   private readonly row: TableRow;
 
@@ -97,13 +103,17 @@ export class TableReader {
         const i = columnOf(column);
         return i === undefined ? '' : (current.fields[i] ?? '');
       },
+      columnIndex: (column: string): number => columnOf(column) ?? -1,
+      at(index: number): string {
+        return current.fields[index] ?? '';
+      },
     };
   }
 
   private processRow(fields: string[], errors: readonly Papa.ParseError[]): boolean {
     const startLine = this.line;
     let consumed = 1;
-    for (const f of fields) if (f.indexOf('\n') !== -1) consumed += countNewlines(f);
+    if (this.quoted) for (const f of fields) if (f.indexOf('\n') !== -1) consumed += countNewlines(f);
     this.line += consumed;
     for (const e of errors) this.sink.add(startLine, `malformed CSV: ${e.message.toLowerCase()}`);
     if (fields.length === 1 && (fields[0] ?? '').trim() === '') return true;
@@ -164,6 +174,7 @@ export class TableReader {
     // Errors carry their row index within the chunk.
     // Papa's typings allow `chunk` only for files, but its string streamer supports it too (and
     // runs synchronously), hence the cast of the input.
+    this.quoted = body.includes('"');
     const noErrors: Papa.ParseError[] = [];
     Papa.parse<string[]>(body as unknown as Papa.LocalFile, {
       delimiter: ',',

@@ -49,8 +49,9 @@ export class BookingColumns {
     const r = this.length;
     if (r === this.day.length) this.grow();
     this.ids.push(id);
-    this.customer[r] = this.intern(customerId);
-    this.branch[r] = this.intern(branchId);
+    // bookings come grouped by customer (and so by branch): most rows repeat the row before
+    this.customer[r] = r > 0 && this.strings[this.customer[r - 1] as number] === customerId ? (this.customer[r - 1] as number) : this.intern(customerId);
+    this.branch[r] = r > 0 && this.strings[this.branch[r - 1] as number] === branchId ? (this.branch[r - 1] as number) : this.intern(branchId);
     this.service[r] = this.intern(service);
     this.staff[r] = this.intern(staff);
     this.status[r] = STATUS_CODE.get(status) as number;
