@@ -5,8 +5,17 @@
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
+/** Printable ASCII only: decomposing, dropping marks and the letter replacements change nothing. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 /** Lower case, without diacritics, single spaces, trimmed. */
 export function normaliseText(text: string): string {
+  // Most names and addresses: measured at start-up, the full path over 50,000 customers was
+  // ~10 % of reading them.
+  if (PLAIN_ASCII.test(text)) {
+    const lower = text.toLowerCase();
+    return lower.includes('  ') || lower.startsWith(' ') || lower.endsWith(' ') ? lower.replace(/ +/g, ' ').trim() : lower;
+  }
   return text
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
