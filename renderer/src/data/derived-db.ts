@@ -229,15 +229,19 @@ export class DerivedDb extends Dexie {
   /**
    * The stored copy of every customer with the mark it was written at; `null` when none is
    * stored. Throws `MalformedCustomerStore` when a record does not parse, holds a customer of
-   * another bucket or twice, or the documents are not as many as the mark says.
+   * another bucket or twice, or the documents are not as many as the mark says. `pause`, when
+   * given, is awaited after every few records parsed (the page stays responsive meanwhile).
    */
-  async loadCustomerCopy(): Promise<{ mark: CustomerMark; docs: CustomerDoc[] } | null> {
+  async loadCustomerCopy(pause?: () => Promise<void>): Promise<{ mark: CustomerMark; docs: CustomerDoc[] } | null> {
     const [markRow, buckets] = await this.transaction('r', this.meta, this.customerBuckets, () => Promise.all([this.meta.get(CUSTOMER_MARK), this.customerBuckets.toArray()]));
     if (markRow === undefined) return null;
     const mark = parseMark(markRow.value);
     if (mark === null) throw new MalformedCustomerStore(`stored customer mark is malformed: ${String(markRow.value)}`);
     const docs: CustomerDoc[] = [];
-    for (const b of buckets) parseCustomerBucket(b, docs);
+    for (let i = 0; i < buckets.length; i += 1) {
+      parseCustomerBucket(buckets[i] as CustomerBucket, docs);
+      if (pause !== undefined && i % PARSED_BETWEEN_PAUSES === PARSED_BETWEEN_PAUSES - 1) await pause();
+    }
     if (docs.length !== mark.count) throw new MalformedCustomerStore(`the stored customers are ${String(docs.length)}, their mark says ${String(mark.count)}`);
     if (new Set(docs.map((d) => d.id)).size !== docs.length) throw new MalformedCustomerStore('a customer is stored twice');
     return { mark, docs };
@@ -342,6 +346,9 @@ export class DerivedDb extends Dexie {
 }
 
 const CUSTOMER_MARK = 'customers';
+
+/** Customer records parsed between two pauses of `loadCustomerCopy` (~6,000 customers of 50,000). */
+const PARSED_BETWEEN_PAUSES = 8;
 
 /** Rows grouped into their buckets. */
 function bucketsOf(rows: readonly PairVisits[]): VisitBucket[] {

@@ -258,13 +258,18 @@ export class DeskData {
     // otherwise every customer record, and the copy is rebuilt from them.
     const [mark, copy] = await Promise.all([
       collectionMark(this.db.customers as RxCollection<unknown>),
-      this.derived.loadCustomerCopy().catch((error: unknown) => {
+      this.derived.loadCustomerCopy(nextTask).catch((error: unknown) => {
         console.warn('The stored customer copy cannot be used; reading every customer', error);
         return null;
       }),
     ]);
     if (mark !== null && copy !== null && sameMark(copy.mark, mark)) {
-      take(copy.docs);
+      // In pages, as the records are read: measured, one long task kept Today from showing
+      // until every customer was in memory.
+      for (let i = 0; i < copy.docs.length; i += COPY_PAGE) {
+        take(copy.docs.slice(i, i + COPY_PAGE));
+        await nextTask();
+      }
       this.seenCustomers = copy.docs.length;
     } else {
       this.seenCustomers = await scanCollection(this.db.customers, take, { pipelined: true });
@@ -727,6 +732,9 @@ function nextTask(): Promise<void> {
 export function todayAt(timeZone: string, nowMs: number): number {
   return zoneClock(timeZone).localDay(nowMs);
 }
+
+/** Customers taken into memory from the stored copy between two pauses. */
+const COPY_PAGE = 5000;
 
 /** Shortest time between two writes of the customer copy (a sync's bursts are written together). */
 const COPY_INTERVAL_MS = 2000;
