@@ -13,7 +13,7 @@ const TODAY = '2026-03-02';
 /**
  * A paired desk is configurable (issue 11, item 9): the branch's manager changes its name,
  * thresholds, time zone (asked first: every booking's displayed time moves) and country on their
- * paired desk; the server checks and stores it; the branch's front desk shows the new settings
+ * paired desk (the country local phone numbers are read in, on every desk that chose none itself); the server checks and stores it; the branch's front desk shows the new settings
  * read-only ("only a manager's desk can change this"), and HQ's table names the branch anew and
  * counts its customers with the new thresholds — the same figures as the branch's own desk.
  */
@@ -45,6 +45,9 @@ test("a manager's desk changes the branch's thresholds and time zone; the branch
     await expect(front.page.getByRole('note').filter({ hasText: "Only a manager's desk can change this branch's name, time zone, thresholds and country." })).toBeVisible();
     await expect(frontSettings.branchForm).toHaveCount(0);
     await expect(facts.filter({ hasText: 'Asia/Manila' })).toBeVisible();
+    // branches.csv names no country: local phone numbers are read in the one the zone implies
+    const phoneCountry = front.page.getByRole('form', { name: 'Phone numbers on this desk' }).getByLabel('Country for phone numbers');
+    await expect(phoneCountry).toHaveValue('PH');
 
     // The manager changes the name, the thresholds (barbershop → salon), the zone and the country
     await manager.go('Settings');
@@ -52,7 +55,7 @@ test("a manager's desk changes the branch's thresholds and time zone; the branch
     await settings.branchForm.getByLabel('Branch name').fill('Makati Central');
     await settings.choosePreset('Salon');
     await settings.branchForm.getByLabel('Time zone').selectOption('Asia/Tokyo');
-    await settings.branchForm.getByLabel('Country for phone numbers').selectOption('PH');
+    await settings.branchForm.getByLabel('Country for phone numbers').selectOption('JP');
     await settings.branchForm.getByRole('button', { name: 'Save branch settings' }).click();
     // a zone change is said first (Tokyo is an hour ahead of Manila) and saved on a second, explicit press
     await expect(settings.branchForm.getByRole('alert')).toHaveText(/moves every booking's displayed time later by 1 h: a booking at 10:00 Asia\/Manila time shows at 11:00 Asia\/Tokyo time/);
@@ -68,13 +71,15 @@ test("a manager's desk changes the branch's thresholds and time zone; the branch
 
     // The server holds it
     const stored = await pullDocuments<BranchDoc>(server, await front.deviceToken(), 'branches');
-    expect(stored.find((b) => b.id === 'br-manila')).toMatchObject({ name: 'Makati Central', timezone: 'Asia/Tokyo', active_days: 30, at_risk_days: 90, country: 'PH' });
+    expect(stored.find((b) => b.id === 'br-manila')).toMatchObject({ name: 'Makati Central', timezone: 'Asia/Tokyo', active_days: 30, at_risk_days: 90, country: 'JP' });
 
     // The branch's front desk follows, still read-only
     await expect(front.page.getByTestId('branch-name')).toHaveText('Makati Central', { timeout: 30_000 });
     await expect(facts.filter({ hasText: 'Asia/Tokyo' })).toBeVisible();
     await expect(facts.filter({ hasText: 'Salon: active up to 30 days, at risk up to 90' })).toBeVisible();
-    await expect(facts.filter({ hasText: 'Philippines' })).toBeVisible();
+    await expect(facts.filter({ hasText: 'Japan' })).toBeVisible();
+    // the front desk chose no phone country of its own: it follows the branch's
+    await expect(phoneCountry).toHaveValue('JP');
     await expect(frontSettings.branchForm).toHaveCount(0);
     await expectAccessible(front.page, 'paired front desk: branch settings read-only');
     await front.expectSynced(60_000);

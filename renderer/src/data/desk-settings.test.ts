@@ -33,11 +33,14 @@ describe('desk settings: the phone-number country', () => {
   const settings = defaultDeskSettings('0123456789abcdef0123456789abcdef');
 
   it("reads local numbers in the branch's country unless the desk chose its own", () => {
-    expect(phoneCountryOf(settings, { country: 'PH' })).toBe('PH');
+    expect(phoneCountryOf(settings, { country: 'PH', timezone: 'Europe/London' })).toBe('PH');
+    // a branch imported without a country (branches.csv has none): the one its zone implies
+    expect(phoneCountryOf(settings, { country: '', timezone: 'Asia/Manila' })).toBe('PH');
+    expect(phoneCountryOf(settings, { country: '', timezone: 'UTC' })).toBe('');
     expect(phoneCountryOf(settings, undefined)).toBe('');
-    expect(phoneCountryOf({ ...settings, phoneCountry: 'GB' }, { country: 'PH' })).toBe('GB');
+    expect(phoneCountryOf({ ...settings, phoneCountry: 'GB' }, { country: 'PH', timezone: 'Asia/Manila' })).toBe('GB');
     // the desk may also choose none: a country code is then needed
-    expect(phoneCountryOf({ ...settings, phoneCountry: '' }, { country: 'PH' })).toBe('');
+    expect(phoneCountryOf({ ...settings, phoneCountry: '' }, { country: '', timezone: 'Asia/Manila' })).toBe('');
   });
 
   it('accepts settings stored before the field existed, and refuses a country that is not a region code', async () => {

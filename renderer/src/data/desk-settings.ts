@@ -3,6 +3,7 @@ import { Value } from '@sinclair/typebox/value';
 import { DEFAULT_THRESHOLDS, DEFAULT_TIERS, MAX_THRESHOLD_DAYS, thresholdsProblem, type RuleSettings } from '../../../shared/domain/settings';
 import { LIMITS } from '../../../shared/domain/schemas';
 import { currencyProblem } from '../../../shared/domain/currency';
+import { branchCountry } from '../../../shared/csv/customer-import';
 import type { Replica } from './replica';
 import { setMoneyDisplay } from '../lib/format';
 import { inputLocale } from '../lib/input-locale';
@@ -79,9 +80,13 @@ function deskSettingsProblem(value: unknown): string {
   return '';
 }
 
-/** The country local phone numbers are read in at this desk ('' = none: a country code is needed). */
-export function phoneCountryOf(settings: DeskSettings, branch: { country: string } | undefined): string {
-  return settings.phoneCountry ?? branch?.country ?? '';
+/**
+ * The country local phone numbers are read in at this desk ('' = none: a country code is needed):
+ * the desk's own choice, else the branch's country — which its managers set, or, for a branch
+ * imported without one (branches.csv has no country column), the country its time zone implies.
+ */
+export function phoneCountryOf(settings: DeskSettings, branch: { country: string; timezone: string } | undefined): string {
+  return settings.phoneCountry ?? (branch === undefined ? '' : branchCountry(branch));
 }
 
 /** Money shows in the business's currency, formatted for the desk's locale. */

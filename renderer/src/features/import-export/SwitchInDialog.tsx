@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import {
-  branchCountry,
   detectMapping,
   FIELD_LABELS,
   hasNameColumn,
@@ -16,6 +15,7 @@ import {
   type MappedField,
 } from '../../../../shared/csv/customer-import';
 import type { BranchDoc } from '../../../../shared/domain/schemas';
+import { phoneCountryOf } from '../../data/desk-settings';
 import { useDesk } from '../../data/hooks';
 import { activeRole, useSyncStore } from '../../sync/sync-store';
 import { Field } from '../../ui/Field';
@@ -104,7 +104,7 @@ export function SwitchInDialog({ onClose }: { onClose: () => void }) {
 
   const planned = useMemo((): { plan: ImportPlan | null; problem: string } => {
     if (phase.kind !== 'map' || branch === undefined || !hasNameColumn(phase.mapping)) return { plan: null, problem: '' };
-    const { people, refused } = readPeople(phase.file, phase.mapping, { country: desk.settings.phoneCountry ?? branchCountry(branch), timezone: branch.timezone });
+    const { people, refused } = readPeople(phase.file, phase.mapping, { country: phoneCountryOf(desk.settings, branch), timezone: branch.timezone });
     try {
       const plan = planImport(people, refused, desk.customers.values(), {
         secret: desk.settings.orgSecret,
