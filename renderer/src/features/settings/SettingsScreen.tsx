@@ -79,19 +79,6 @@ function ReplicaFacts() {
 function BranchFacts({ branch, thresholds, reason }: { branch: BranchDoc; thresholds: Thresholds; reason: string }) {
   const preset = presetOf(thresholds);
   const current = phoneCountryOf(useDeskSettings(), branch);
-  const [country, setCountry] = useState(current);
-  const [saving, setSaving] = useState(false);
-  const saveCountry = async (): Promise<void> => {
-    setSaving(true);
-    try {
-      await setDeskPhoneCountry(country);
-      toast.success('Phone numbers are now read for this country on this desk');
-    } catch (error) {
-      toast.error(errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  };
   return (
     <div className="stack">
       <p className="notice notice-info" role="note">
@@ -109,20 +96,41 @@ function BranchFacts({ branch, thresholds, reason }: { branch: BranchDoc; thresh
           {preset === 'custom' ? 'Custom' : PRESET_LABELS[preset].title}: active up to {thresholds.activeDays} days, at risk up to {thresholds.atRiskDays}
         </dd>
       </dl>
-      <form
-        className="inline-form"
-        aria-label="Phone numbers on this desk"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void saveCountry();
-        }}
-      >
-        <CountryField value={country} onChange={setCountry} hint="Local numbers typed at this desk are read in this country" />
-        <button type="submit" className="btn" disabled={saving || country === current}>
-          Save country
-        </button>
-      </form>
+      {/* a new branch country (its managers changed it) starts a new draft */}
+      <DeskPhoneCountryForm key={current} current={current} />
     </div>
+  );
+}
+
+/** The desk's own country for phone numbers, over the branch's (the default). */
+function DeskPhoneCountryForm({ current }: { current: string }) {
+  const [country, setCountry] = useState(current);
+  const [saving, setSaving] = useState(false);
+  const saveCountry = async (): Promise<void> => {
+    setSaving(true);
+    try {
+      await setDeskPhoneCountry(country);
+      toast.success('Phone numbers are now read for this country on this desk');
+    } catch (error) {
+      toast.error(errorMessage(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <form
+      className="inline-form"
+      aria-label="Phone numbers on this desk"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void saveCountry();
+      }}
+    >
+      <CountryField value={country} onChange={setCountry} hint="Local numbers typed at this desk are read in this country" />
+      <button type="submit" className="btn" disabled={saving || country === current}>
+        Save country
+      </button>
+    </form>
   );
 }
 
