@@ -11,7 +11,7 @@
  * nothing the desk sent is written — and queued marketing messages without consent are stored
  * as cancelled.
  */
-import type { BranchDoc, CommunicationDoc, CustomerDoc } from '../../shared/domain/schemas';
+import type { BranchDoc, CustomerDoc } from '../../shared/domain/schemas';
 import { deriveCustomerId, normaliseEmail } from '../../shared/domain/contact';
 import { channelProblem, isMarketing } from '../../shared/insights/audience';
 import { isErased } from '../../shared/privacy/erase';
@@ -26,6 +26,7 @@ import type { Device } from '../store/device';
 import { deniedMessage, ruleOf } from './policy';
 import { isTransactionalPurpose, TRANSACTIONAL_PURPOSES } from './outbox-policy';
 import { rowOperations } from './push-operations';
+import { documentOf } from '../sync/validate-push';
 
 type Doc = Record<string, unknown>;
 
@@ -140,8 +141,9 @@ export async function authorizePush(
   if (collection === 'customers') {
     const linked = await isLinked(tx, device.branch_id, rows.map((r) => r.id));
     for (const row of rows) {
-      const next = row.next as unknown as WireDoc<CustomerDoc>;
-      const master = masters.get(row.id)?.doc as unknown as WireDoc<CustomerDoc> | undefined;
+      const next = documentOf('customers', row.next);
+      const stored = masters.get(row.id)?.doc;
+      const master = stored === undefined ? undefined : documentOf('customers', stored);
       if (master === undefined) {
         if (next.registered_branch_id !== '' && next.registered_branch_id !== device.branch_id) {
           deny(row.id, 'registered_branch_id', `names branch "${next.registered_branch_id}"; a desk registers customers at its own branch`);
@@ -194,7 +196,7 @@ export async function authorizePush(
       deny(row.id, ref.field, `${name} is not linked to branch ${device.branch_id} (find it with a walk-in lookup by exact phone or email)`);
     } else if (ref.scope === 'branch' && target.branch !== device.branch_id) {
       deny(row.id, ref.field, `${name} belongs to another branch`);
-    } else if (ref.target === 'customers' && collection !== 'customers' && isErased(target.doc as unknown as CustomerDoc)) {
+    } else if (ref.target === 'customers' && collection !== 'customers' && isErased(documentOf('customers', target.doc))) {
       deny(row.id, ref.field, `${name} was erased`);
     }
   }
@@ -206,16 +208,16 @@ export async function authorizePush(
   if (collection === 'communications') {
     const queuedIds = rows.filter((r) => (ops.get(r.id) ?? []).includes('queue_marketing')).map((r) => r.id);
     if (queuedIds.length > 0) {
-      const byId = new Map(rows.map((r) => [r.id, r.next as unknown as WireDoc<CommunicationDoc>]));
-      const customers = await loadMasters<CustomerDoc>(tx, 'customers', [...new Set(queuedIds.map((id) => (byId.get(id) as CommunicationDoc).customer_id))]);
-      for (const id of queuedIds) {
-        const c = byId.get(id) as WireDoc<CommunicationDoc>;
+      const queuedRows = rows.filter((r) => queuedIds.includes(r.id)).map((r) => documentOf('communications', r.next));
+      const customers = await loadMasters<CustomerDoc>(tx, 'customers', [...new Set(queuedRows.map((c) => c.customer_id))]);
+      for (const c of queuedRows) {
+        const id = c.id;
         const customer = customers.get(c.customer_id)?.doc;
         if (customer === undefined || !isMarketing(c)) continue;
         const channel = c.channel;
         if (channel !== 'sms' && channel !== 'email') continue;
         if (channelProblem(customer, channel) === 'no_consent') {
-          replace.set(id, { ...c, status: 'cancelled', error: `cancelled: no marketing consent for ${channel}` } as unknown as WireDoc<Doc>);
+          replace.set(id, { ...c, status: 'cancelled', error: `cancelled: no marketing consent for ${channel}` });
         }
       }
     }

@@ -5,7 +5,6 @@
  * merge so invariants hold. The HQ projection and customer links change in the same
  * transaction; a NOTIFY tells every process's live streams.
  */
-import type { BookingDoc } from '../../shared/domain/schemas';
 import { newAmendments, visitRecordChanges } from '../../shared/schedule/corrections';
 import { decidePush } from '../../shared/sync/decide-push';
 import { jsonEqual } from '../../shared/sync/equal';
@@ -108,8 +107,9 @@ function customerFieldChecks(store: Store, device: Device, rows: readonly Parsed
 function bookingCorrectionChecks(rows: readonly ParsedRow[], masters: Map<string, { doc: WireDoc<Doc> }>): void {
   const invalid: ErrorDetail[] = [];
   for (const row of rows) {
-    const master = masters.get(row.id)?.doc as unknown as BookingDoc | undefined;
-    const next = row.next as unknown as BookingDoc;
+    const stored = masters.get(row.id)?.doc;
+    const master = stored === undefined ? undefined : documentOf('bookings', stored);
+    const next = documentOf('bookings', row.next);
     const changed = visitRecordChanges(next, master);
     if (changed.length > 0 && newAmendments(next, master).length === 0) {
       invalid.push({ document: row.id, collection: 'bookings', field: changed[0] as string, message: `the visit is completed: its ${changed.join(', ')} change only by a correction with a reason (an amendment)` });
