@@ -10,7 +10,7 @@ import type { Role } from '../sync/protocol';
 import { ruleOf, type Operation, type Resource } from './policy';
 
 /** The manager-only actions the desk shows somewhere (customer detail, lists, campaigns, settings). */
-export const DESK_ACTIONS = ['erase_customer', 'delete_customer', 'send_campaign', 'queue_marketing', 'change_automations', 'export_customer_list', 'correct_visit', 'change_reminders', 'read_reminder_report', 'change_services', 'change_staff', 'change_team', 'change_branch'] as const;
+const DESK_ACTIONS = ['erase_customer', 'delete_customer', 'send_campaign', 'queue_marketing', 'change_automations', 'export_customer_list', 'correct_visit', 'change_reminders', 'read_reminder_report', 'change_services', 'change_staff', 'change_team', 'change_branch'] as const;
 export type DeskAction = (typeof DESK_ACTIONS)[number];
 
 interface ServerRow {
@@ -58,10 +58,4 @@ export function deskCan(role: Role | null, action: DeskAction): boolean {
 /** Why a desk of `role` does not offer `action` ('' when it does). */
 export function deskRefusal(role: Role | null, action: DeskAction): string {
   return deskCan(role, action) ? '' : ACTIONS[action].reason;
-}
-
-/** The server's (resource, operation) behind an action, or null for a desk-only rule. */
-export function serverRowOf(action: DeskAction): { resource: Resource; operation: Operation } | null {
-  const { row } = ACTIONS[action];
-  return row.kind === 'server' ? { resource: row.resource, operation: row.operation } : null;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDay } from '../time/calendar';
 import { parseInstant } from '../time/instant';
 import { zoneClock } from '../time/zone';
-import { DayTexts, offsetText, timeText, ZoneDays } from './zone-days';
+import { DayTexts, timeText, ZoneDays } from './zone-days';
 import { CITIES } from './cities';
 
 const first = parseDay('2025-01-01') as number;
@@ -42,11 +42,13 @@ describe('ZoneDays', () => {
   });
 
   it('formats offsets and times', () => {
-    expect(offsetText(0)).toBe('Z');
-    expect(offsetText(480)).toBe('+08:00');
-    expect(offsetText(-300)).toBe('-05:00');
-    expect(offsetText(330)).toBe('+05:30');
-    expect(offsetText(-570)).toBe('-09:30');
+    const day = parseDay('2026-01-15') as number;
+    const offsetText = (timeZone: string) => new ZoneDays(timeZone, day, day, 8 * 60, 20 * 60).offsetSuffix(day);
+    expect(offsetText('Etc/UTC')).toBe('Z');
+    expect(offsetText('Asia/Manila')).toBe('+08:00');
+    expect(offsetText('America/New_York')).toBe('-05:00');
+    expect(offsetText('Asia/Kolkata')).toBe('+05:30');
+    expect(offsetText('Pacific/Marquesas')).toBe('-09:30');
     expect(timeText(9 * 60 + 5)).toBe('T09:05:00');
     expect(timeText(23 * 60 + 45)).toBe('T23:45:00');
   });

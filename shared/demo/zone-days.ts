@@ -4,7 +4,7 @@ import { zoneClock } from '../time/zone';
 const MS_PER_MINUTE = 60_000;
 
 /** `+08:00`, `-05:00`, `+05:30`, or `Z` for a zero offset. */
-export function offsetText(offsetMinutes: number): string {
+function offsetText(offsetMinutes: number): string {
   if (offsetMinutes === 0) return 'Z';
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);

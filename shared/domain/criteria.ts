@@ -2,8 +2,7 @@
  * Segment criteria as data: the empty criteria, reading criteria from untrusted JSON (saved
  * segments, a v0 campaign, a URL), and the Customers list filters converted both ways.
  */
-import { Value } from '@sinclair/typebox/value';
-import { SegmentCriteriaSchema, type SegmentCriteria } from './schemas';
+import type { SegmentCriteria } from './schemas';
 import { MAX_PRICE_CENTS } from '../money';
 import { CUSTOMER_STATUSES, FREQUENCY_TIERS, SPENDING_TIERS, type CustomerStatus, type FrequencyTier, type SpendingTier } from './types';
 
@@ -44,21 +43,6 @@ export function criteria(overrides: Partial<SegmentCriteria> = {}): SegmentCrite
 export interface CriteriaProblem {
   field: string;
   message: string;
-}
-
-/** Strict reading (a form, an import): the criteria, or the problems naming each bad field. */
-export function parseCriteria(value: unknown): { criteria: SegmentCriteria; problems: [] } | { criteria: null; problems: CriteriaProblem[] } {
-  if (Value.Check(SegmentCriteriaSchema, value)) return { criteria: value, problems: [] };
-  const problems: CriteriaProblem[] = [];
-  const seen = new Set<string>();
-  for (const error of Value.Errors(SegmentCriteriaSchema, value)) {
-    const field = error.path.replace(/^\//, '').split('/').join('.');
-    if (seen.has(field)) continue;
-    seen.add(field);
-    problems.push({ field, message: error.message === 'Expected required property' ? 'is required' : error.message });
-    if (problems.length >= 20) break;
-  }
-  return { criteria: null, problems };
 }
 
 function pickList<T extends string>(value: unknown, allowed: readonly T[]): T[] {

@@ -4,6 +4,7 @@
  * the AUC of each score for "came back in the holdout" (against the rule-based status too).
  */
 import type { CustomerStatus } from '../domain/types';
+import { auc } from './auc';
 import { expectedVisits, pAlive } from './bgnbd';
 import { pairKey } from '../engine/activity-index';
 import { rfmPoint, visitHistories, type VisitFact, type VisitHistory } from './history';
@@ -32,29 +33,6 @@ export interface BacktestReport {
  * churned (new cannot occur: every pair here has a visit).
  */
 export const STATUS_SCORE: Record<CustomerStatus, number> = { active: 3, win_back: 3, at_risk: 2, churned: 1, new: 0 };
-
-/** Mann–Whitney AUC with average ranks for ties; null when either class is empty. */
-export function auc(scores: readonly number[], positive: readonly boolean[]): number | null {
-  const n = scores.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
-  let rankSum = 0;
-  let positives = 0;
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j + 1 < n && scores[order[j + 1] as number] === scores[order[i] as number]) j += 1;
-    const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k += 1) {
-      if (positive[order[k] as number]) {
-        rankSum += rank;
-        positives += 1;
-      }
-    }
-    i = j + 1;
-  }
-  const negatives = n - positives;
-  if (positives === 0 || negatives === 0) return null;
-  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
-}
 
 /**
  * `calibration`: every pair with ≥ 1 visit as of D1; `holdoutVisits(pair)`: its visit days in

@@ -159,11 +159,6 @@ export function bgnbdLogLikelihood(params: BgNbdParams, data: BgNbdData, grad?: 
   return ll;
 }
 
-/** Log-likelihood of one point (for tests and reporting). */
-export function bgnbdPointLogLikelihood(params: BgNbdParams, point: RfmPoint): number {
-  return bgnbdLogLikelihood(params, compressBgNbd([point]));
-}
-
 /** P(alive at T | x, t_x, T). A customer without repeat purchases has not had a chance to drop out: 1. */
 export function pAlive(params: BgNbdParams, point: RfmPoint): number {
   const { r, alpha, a, b } = params;
@@ -226,13 +221,4 @@ export function expectedVisitsIfAlive(params: BgNbdParams, point: RfmPoint, t: n
     );
   }
   return expectedVisitsIfAliveClosedForm(params, point, t);
-}
-
-/** E[X(t)] for a new customer (the paper's equation 9), used to check the conditional form. */
-export function expectedVisitsNewCustomer(params: BgNbdParams, t: number): number {
-  const { r, alpha, a, b } = params;
-  const z = t / (alpha + t);
-  // (α/(α+t))^r · 2F1(r, b; a+b−1; z) = (1−z)^(a−1) · 2F1(a+b−1−r, a−1; a+b−1; z) (Euler).
-  const transformed = Math.exp((a - 1) * Math.log1p(-z)) * hyp2f1(a + b - 1 - r, a - 1, a + b - 1, z);
-  return ((a + b - 1) / (a - 1)) * (1 - transformed);
 }

@@ -5,7 +5,7 @@ import { validateDocument } from '../domain/validate';
 import { activity, customer, day } from '../insights/test-fixtures';
 import { eraseCommunication, eraseCustomer, erasedProblems, isErased } from './erase';
 import { exportCustomerData } from './export';
-import { retentionDue, retentionReference } from './retention';
+import { retentionDue } from './retention';
 
 const AT = '2026-03-01T10:00:00Z';
 
@@ -117,7 +117,10 @@ describe('retention rule', () => {
   });
 
   it('counts from the creation date when the customer never visited', () => {
-    expect(retentionReference({ customer: customer({ created_at: '2022-06-01T23:00:00Z' }), pairs: [{ branch_id: 'br-1', last_visit_date: null }] })).toBe('2022-06-01');
+    // Created 2022-06-01 (UTC): three years are up on 2025-06-01, not the day before.
+    const never = { ...base, customer: customer({ created_at: '2022-06-01T23:00:00Z' }), pairs: [{ branch_id: 'br-1', last_visit_date: null }] };
+    expect(retentionDue({ ...never, today: day('2025-06-01') })).toBe(true);
+    expect(retentionDue({ ...never, today: day('2025-05-31') })).toBe(false);
     expect(retentionDue({ ...base, customer: customer({ created_at: '2022-06-01T00:00:00Z' }), pairs: [{ branch_id: 'br-1', last_visit_date: null }] })).toBe(true);
     expect(retentionDue({ ...base, customer: customer({ created_at: '' }), pairs: [{ branch_id: 'br-1', last_visit_date: null }] })).toBe(false);
   });

@@ -27,7 +27,7 @@ export interface RetentionInput {
 }
 
 /** The date the retention clock runs from: the latest visit, else the creation date; null: unknown. */
-export function retentionReference(input: Pick<RetentionInput, 'customer' | 'pairs'>): string | null {
+function retentionReference(input: Pick<RetentionInput, 'customer' | 'pairs'>): string | null {
   let latest: string | null = null;
   for (const p of input.pairs) if (p.last_visit_date !== null && (latest === null || p.last_visit_date > latest)) latest = p.last_visit_date;
   if (latest !== null) return latest;

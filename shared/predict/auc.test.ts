@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auc } from './backtest';
+import { auc } from './auc';
 
 /** The AUC by its definition: over every (positive, negative) pair, 1 when the positive scores higher, ½ on a tie. */
 function bruteForceAuc(scores: number[], positive: boolean[]): number {
