@@ -28,10 +28,6 @@ const NOT_YET_MADE_PRIVATE = new Set([
   'scripts/start-lib.ts: start',
   'server/authz/push-authz.ts: REFERENCES',
   'server/cli/load-dataset.ts: lastRecordEnd',
-  'server/http/enrol-limiter.ts: FREE_FAILURES',
-  'server/http/enrol-limiter.ts: GLOBAL_FAILURES',
-  'server/http/enrol-limiter.ts: MAX_LOCKOUT_MS',
-  'server/http/enrol-limiter.ts: lockoutMs',
   'server/http/stream-hub.ts: drained',
   'server/services/metrics.ts: metricsFromRaw',
 ]);

@@ -20,10 +20,10 @@
 import { toNumber, type Database } from '../db/database';
 import type { Clock } from '../store/context';
 
-export const FREE_FAILURES = 5;
-export const GLOBAL_FAILURES = 200;
+const FREE_FAILURES = 5;
+const GLOBAL_FAILURES = 200;
 export const WINDOW_MS = 15 * 60_000;
-export const MAX_LOCKOUT_MS = 60_000;
+const MAX_LOCKOUT_MS = 60_000;
 
 /** A reserved attempt: settle it with the outcome of the code check. */
 export interface Attempt {
@@ -38,7 +38,7 @@ export interface Attempt {
 export type Admission = { ok: true; attempt: Attempt } | { ok: false; retryAfterSeconds: number };
 
 /** The wait after `failures` counted attempts of which `free` are free (0 = none). */
-export function lockoutMs(failures: number, free: number): number {
+function lockoutMs(failures: number, free: number): number {
   return failures >= free ? Math.min(MAX_LOCKOUT_MS, 1000 * 2 ** (failures - free + 1)) : 0;
 }
 

@@ -6,7 +6,7 @@ import { importDataset } from '../services/import';
 import { ManualClock, TARGETS, type TestDatabase } from '../test-support/databases';
 import { twoBranches } from '../test-support/dataset';
 import { client, startTestServer, type TestServer } from '../test-support/http';
-import { FREE_FAILURES } from './enrol-limiter';
+import { FREE_FAILURES } from '../security/backoff-bound';
 
 describe.each(TARGETS)('enrolment and device tokens on $name', (target) => {
   let db: TestDatabase;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FREE_FAILURES } from '../http/enrol-limiter';
-import { mostCheckedWithin } from './backoff-bound';
+import { FREE_FAILURES, mostCheckedWithin } from './backoff-bound';
 
 describe('the back-off bound the attack tests hold the limiter to', () => {
   it('is the free attempts within the first lock-out, then one more after each lock-out', () => {

@@ -7,9 +7,8 @@
  * Against a real server process on PGlite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FREE_FAILURES, GLOBAL_FAILURES, MAX_LOCKOUT_MS } from '../http/enrol-limiter';
+import { FREE_FAILURES, GLOBAL_FAILURES, MAX_LOCKOUT_MS, mostCheckedWithin, timed } from './backoff-bound';
 import { startServerProcess } from '../test-support/spawn';
-import { mostCheckedWithin, timed } from './backoff-bound';
 import { PROCESS_TARGETS, startHarness, type Harness } from './limits-harness';
 
 const SLOW = 180_000;

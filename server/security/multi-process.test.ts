@@ -12,11 +12,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../shared/domain/schemas';
 import type { ErrorBody, StreamTicketResponse } from '../../shared/sync/protocol';
-import { FREE_FAILURES, GLOBAL_FAILURES } from '../http/enrol-limiter';
+import { FREE_FAILURES, GLOBAL_FAILURES, mostCheckedWithin, timed } from './backoff-bound';
 import { POSTGRES_URL } from '../test-support/databases';
 import { client } from '../test-support/http';
 import { openStream } from '../test-support/sse';
-import { mostCheckedWithin, timed } from './backoff-bound';
 import { startHarness, type Harness } from './limits-harness';
 
 const SLOW = 180_000;
