@@ -16,6 +16,7 @@ import { deriveCustomerId, normaliseEmail } from '../../shared/domain/contact';
 import { channelProblem, isMarketing } from '../../shared/insights/audience';
 import { isErased } from '../../shared/privacy/erase';
 import type { ErrorDetail, PushCollection, SyncCollection, WireDoc } from '../../shared/sync/protocol';
+import { REFERENCES, type Reference } from '../../shared/sync/push-order';
 import { BRANCH_FIELD } from '../../shared/sync/rules';
 import type { Queryable } from '../db/database';
 import { loadMasters, type StoredDoc } from '../store/documents';
@@ -43,34 +44,6 @@ export interface PushAuthority {
   /** Messages this push hands to the outbox (the device is recorded as their queuer). */
   queued: string[];
 }
-
-interface Reference {
-  field: string;
-  target: 'customers' | 'campaigns' | 'segments' | 'branches';
-  /** `linked`: a customer linked to the device's branch; `branch`: a document of the device's branch; `exists`: any. */
-  scope: 'linked' | 'branch' | 'exists';
-}
-
-/** Every reference a pushed document holds, checked when the document is new or the field changed. */
-export const REFERENCES: Readonly<Record<PushCollection, readonly Reference[]>> = {
-  branches: [],
-  customers: [
-    { field: 'home_branch_id', target: 'branches', scope: 'exists' },
-    { field: 'referred_by', target: 'customers', scope: 'linked' },
-  ],
-  bookings: [{ field: 'customer_id', target: 'customers', scope: 'linked' }],
-  communications: [
-    { field: 'customer_id', target: 'customers', scope: 'linked' },
-    { field: 'campaign_id', target: 'campaigns', scope: 'branch' },
-  ],
-  campaigns: [{ field: 'segment_id', target: 'segments', scope: 'branch' }],
-  segments: [],
-  branch_settings: [],
-  services: [],
-  staff: [],
-  members: [],
-  audit_events: [],
-};
 
 const SINGULAR: Record<string, string> = { customers: 'customer', campaigns: 'campaign', segments: 'segment', branches: 'branch' };
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingColumns, parseDataset } from '../../shared/csv/import';
 import { formatProblem } from '../../shared/csv/table';
 import { CliError } from './errors';
-import { lastRecordEnd, loadDataset, loadFacts } from './load-dataset';
+import { loadDataset, loadFacts } from './load-dataset';
 
 const BRANCHES = 'id,name,timezone,active_days,at_risk_days\nbr-a,Branch A,Asia/Manila,,\nbr-b,Branch B,America/New_York,30,90\n';
 const CUSTOMERS = 'id,name,phone,email,birthday,opted_in_marketing,preferred_contact,created_at,home_branch_id\ncu-1,Zoë Ł,,,,true,sms,2025-01-01T00:00:00Z,br-a\ncu-2,Bo,,,,false,none,,br-b\n';
@@ -73,11 +73,18 @@ describe('loadDataset streams bookings.csv', () => {
     expect(((await loadDataset(dir, {}, 16).catch((e: unknown) => e)) as CliError).message).toMatch(/bookings\.csv, line 402: not valid UTF-8/);
   });
 
-  it('cuts only after a line break outside quotes', () => {
-    expect(lastRecordEnd(Buffer.from('a,b\nc,d'))).toBe(3);
-    expect(lastRecordEnd(Buffer.from('a,"b\nc",d\ne'))).toBe(9);
-    expect(lastRecordEnd(Buffer.from('a,"b\nc'))).toBe(-1);
-    expect(lastRecordEnd(Buffer.from('a,"x""\ny"\n'))).toBe(9);
-    expect(lastRecordEnd(Buffer.from('no break'))).toBe(-1);
+  it('cuts only after a line break outside quotes, wherever a piece ends', async () => {
+    // Line breaks inside quotes, after an escaped quote, and a last record without a line break.
+    const text = [
+      'id,customer_id,branch_id,service,staff,start_at,status,price',
+      'bk-1,cu-1,br-a,"b\nc",Ana,2025-01-01T10:00:00Z,completed,5.00',
+      'bk-2,cu-2,br-b,"x""\ny""",Bo,2025-01-02T10:00:00Z,no_show,6.00',
+      'bk-3,cu-1,br-a,"""\n""\n",Cy,2025-01-03T10:00:00Z,completed,7.00',
+    ].join('\n');
+    await write(text);
+    const whole = parseDataset({ branches: BRANCHES, customers: CUSTOMERS, bookings: text });
+    if (!whole.ok) throw new Error(JSON.stringify(whole.problems));
+    expect(whole.dataset.bookings.map((b) => b.service)).toEqual(['b\nc', 'x"\ny"', '"\n"']); // (a service is trimmed)
+    for (let piece = 1; piece <= text.length + 1; piece += 1) expect(await loadDataset(dir, {}, piece), `pieces of ${piece} bytes`).toEqual(whole.dataset);
   });
 });

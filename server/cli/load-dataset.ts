@@ -11,7 +11,7 @@ import {
   type ParseOptions,
 } from '../../shared/csv/import';
 import type { BookingColumns } from '../../shared/engine/booking-columns';
-import { formatProblem } from '../../shared/csv/table';
+import { formatProblem, lastRecordEnd } from '../../shared/csv/table';
 import { CliError, EXIT_BAD_INPUT } from './errors';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -56,28 +56,6 @@ async function readInput(dir: string, name: string): Promise<string> {
 
 /** Bytes read from bookings.csv at a time. */
 const PIECE_BYTES = 1 << 22;
-
-/**
- * Where the last whole record of `buf` ends (the index of its line break, outside quotes), or -1.
- * `buf` starts at a record boundary. Quote and line-break bytes never occur inside a UTF-8
- * multi-byte sequence, so bytes can be cut there and decoded apart.
- */
-export function lastRecordEnd(buf: Uint8Array & { indexOf(byte: number, from?: number): number; lastIndexOf(byte: number, from?: number): number }): number {
-  let pos = 0;
-  let quoted = false;
-  let best = -1;
-  for (;;) {
-    const q = buf.indexOf(0x22, pos);
-    const segmentEnd = q === -1 ? buf.length : q;
-    if (!quoted && segmentEnd > pos) {
-      const nl = buf.lastIndexOf(0x0a, segmentEnd - 1);
-      if (nl >= pos) best = nl;
-    }
-    if (q === -1) return best;
-    quoted = !quoted;
-    pos = q + 1;
-  }
-}
 
 /**
  * The fast path of `loadDataset`: bookings.csv streamed in pieces of a few MB cut at record

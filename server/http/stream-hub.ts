@@ -20,25 +20,10 @@ import type { Store } from '../store/store';
 import type { Device } from '../store/device';
 import { readBranch } from '../authz/policy';
 import { pullBatch } from '../sync/pull';
+import { drained } from './drained';
 
 /** Live streams one device token may hold open at once; a further one closes the oldest. */
 const MAX_STREAMS_PER_DEVICE = 3;
-
-/**
- * Resolves when a backed-up response drains or closes, leaving no listener behind (one `close`
- * listener per backed-up batch used to pile up: MaxListenersExceededWarning, a leak).
- */
-export function drained(res: Pick<ServerResponse, 'once' | 'off'>): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.once('drain', done);
-    res.once('close', done);
-  });
-}
 
 export interface HubOptions {
   /** Interval of `: ping` comments (and token re-checks). */

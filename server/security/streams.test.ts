@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../shared/domain/schemas';
 import { SCHEMA_HEADER, type ErrorBody, type StreamTicketResponse } from '../../shared/sync/protocol';
-import { drained } from '../http/stream-hub';
+import { drained } from '../http/drained';
 import { redactUrl } from '../http/stream-ticket';
 import { bookingDoc, customerDoc } from '../test-support/docs';
 import { client } from '../test-support/http';

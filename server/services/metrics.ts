@@ -1,12 +1,11 @@
 /**
  * Metrics reports. Today's report (every branch at its own local today) reads the per-branch
- * counters: one row per branch. Any other date is computed from raw bookings with the shared
- * engine, exactly like the CLI.
+ * counters: one row per branch. Any other date reads the stored history (server/services/history.ts).
  */
 import { emptyAccumulator, finishMetrics, mergeAccumulators, type BranchMetrics, type MetricsAccumulator, type MetricsReport } from '../../shared/engine/metrics';
 import { formatDay, MS_PER_DAY } from '../../shared/time/calendar';
 import { loadBranches, type BranchInfo } from '../store/branches';
-import { accumulateAll, branchActivities, branchData, loadProjection } from './projection';
+import { loadProjection } from './projection';
 import { rollStale } from './roller';
 import type { Store } from '../store/store';
 import { trendFromHistory } from './history';
@@ -25,16 +24,6 @@ function report(asOf: string, accs: Map<string, MetricsAccumulator>): MetricsRep
 async function scopedBranches(store: Store, scope: string | null): Promise<BranchInfo[]> {
   const all = await loadBranches(store.db, store.org);
   return [...all.values()].filter((b) => scope === null || b.id === scope);
-}
-
-/** Metrics computed from raw data as of one local date for every branch (the CLI's way). */
-export async function metricsFromRaw(store: Store, asOfDay: number, scope: string | null): Promise<MetricsReport> {
-  const accs = new Map<string, MetricsAccumulator>();
-  for (const branch of await scopedBranches(store, scope)) {
-    const data = await branchData(store.db, branch.id);
-    accs.set(branch.id, accumulateAll(branchActivities(branch, data, asOfDay), asOfDay));
-  }
-  return report(formatDay(asOfDay), accs);
 }
 
 /**

@@ -10,7 +10,7 @@ import { bookingDoc } from '../test-support/docs';
 import { loadBranches, timezonesOf } from '../store/branches';
 import { writeDocuments } from '../store/documents';
 import { importDataset } from './import';
-import { metricsFromRaw } from './metrics';
+import { metricsFromRaw } from '../test-support/raw-metrics';
 import { advanceClock, lockStamps, nextStamps } from '../store/stamps';
 import { verifyProjection } from './verify';
 

@@ -9,10 +9,6 @@
 import type { Role } from '../sync/protocol';
 import { ruleOf, type Operation, type Resource } from './policy';
 
-/** The manager-only actions the desk shows somewhere (customer detail, lists, campaigns, settings). */
-const DESK_ACTIONS = ['erase_customer', 'delete_customer', 'send_campaign', 'queue_marketing', 'change_automations', 'export_customer_list', 'correct_visit', 'change_reminders', 'read_reminder_report', 'change_services', 'change_staff', 'change_team', 'change_branch'] as const;
-export type DeskAction = (typeof DESK_ACTIONS)[number];
-
 interface ServerRow {
   kind: 'server';
   resource: Resource;
@@ -29,13 +25,14 @@ interface DeskRow {
   roles: readonly Role[];
 }
 
-const ACTIONS: Readonly<Record<DeskAction, { row: ServerRow | DeskRow; reason: string }>> = {
+/** The manager-only actions the desk shows somewhere (customer detail, lists, campaigns, settings). */
+const ACTIONS = {
   erase_customer: { row: { kind: 'server', resource: 'customers', operation: 'erase' }, reason: "Only a manager's desk can erase a customer." },
   delete_customer: { row: { kind: 'server', resource: 'customers', operation: 'delete' }, reason: "Only a manager's desk can delete a customer." },
   send_campaign: { row: { kind: 'server', resource: 'campaigns', operation: 'send' }, reason: "Only a manager's desk can send a campaign." },
   queue_marketing: { row: { kind: 'server', resource: 'communications', operation: 'queue_marketing' }, reason: "Only a manager's desk can queue marketing messages." },
   change_automations: { row: { kind: 'server', resource: 'branch_settings', operation: 'update' }, reason: "Only a manager's desk can change automations." },
-  export_customer_list: { row: { kind: 'desk', roles: ['manager', 'hq'] }, reason: "Only a manager's desk can export customer lists." },
+  export_customer_list: { row: { kind: 'desk', roles: ['manager', 'hq'] as readonly Role[] }, reason: "Only a manager's desk can export customer lists." },
   correct_visit: { row: { kind: 'server', resource: 'bookings', operation: 'correct' }, reason: "Only a manager's desk can correct a finished visit." },
   change_reminders: { row: { kind: 'server', resource: 'reminder_settings', operation: 'write' }, reason: "Only a manager's desk can change appointment reminders." },
   read_reminder_report: { row: { kind: 'server', resource: 'reminder_report', operation: 'read' }, reason: "Only a manager's desk can see the reminder report." },
@@ -43,7 +40,9 @@ const ACTIONS: Readonly<Record<DeskAction, { row: ServerRow | DeskRow; reason: s
   change_staff: { row: { kind: 'server', resource: 'staff', operation: 'update' }, reason: "Only a manager's desk can change staff and their hours." },
   change_team: { row: { kind: 'server', resource: 'members', operation: 'update' }, reason: "Only a manager's desk can add team members or change their roles and passcodes." },
   change_branch: { row: { kind: 'server', resource: 'branches', operation: 'update' }, reason: "Only a manager's desk can change this branch's name, time zone, thresholds and country." },
-};
+} satisfies Readonly<Record<string, { row: ServerRow | DeskRow; reason: string }>>;
+
+export type DeskAction = keyof typeof ACTIONS;
 
 /** The role an unpaired desk acts with: it is its own manager. */
 export const STANDALONE_ROLE: Role = 'manager';

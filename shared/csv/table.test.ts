@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProblemSink, readTable, TableReader, type TableRow } from './table';
+import { lastRecordEnd, ProblemSink, readTable, TableReader, type TableRow } from './table';
 
 /** Reads a two-column table: rows as `line:a|b`, problems as `line:message`. */
 function read(text: string): { rows: string[]; problems: string[] } {
@@ -60,5 +60,16 @@ describe('TableReader', () => {
       const pieces = cuts.slice(1).map((end, i) => text.slice(cuts[i], end));
       expect(read(pieces)).toEqual(whole);
     }
+  });
+});
+
+describe('lastRecordEnd', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  it('cuts only after a line break outside quotes', () => {
+    expect(lastRecordEnd(bytes('a,b\nc,d'))).toBe(3);
+    expect(lastRecordEnd(bytes('a,"b\nc",d\ne'))).toBe(9);
+    expect(lastRecordEnd(bytes('a,"b\nc'))).toBe(-1);
+    expect(lastRecordEnd(bytes('a,"x""\ny"\n'))).toBe(9);
+    expect(lastRecordEnd(bytes('no break'))).toBe(-1);
   });
 });

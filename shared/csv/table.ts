@@ -219,3 +219,26 @@ export function csvField(value: string): string {
 export function csvLine(values: readonly string[]): string {
   return values.map(csvField).join(',');
 }
+
+/**
+ * Where the last whole record of `buf` ends (the index of its line break, outside quotes), or -1.
+ * `buf` starts at a record boundary. Quote and line-break bytes never occur inside a UTF-8
+ * multi-byte sequence, so bytes can be cut there and decoded apart (a file read in pieces is
+ * cut there, so each piece holds whole records: server/cli/load-dataset.ts).
+ */
+export function lastRecordEnd(buf: Uint8Array): number {
+  let pos = 0;
+  let quoted = false;
+  let best = -1;
+  for (;;) {
+    const q = buf.indexOf(0x22, pos);
+    const segmentEnd = q === -1 ? buf.length : q;
+    if (!quoted && segmentEnd > pos) {
+      const nl = buf.lastIndexOf(0x0a, segmentEnd - 1);
+      if (nl >= pos) best = nl;
+    }
+    if (q === -1) return best;
+    quoted = !quoted;
+    pos = q + 1;
+  }
+}

@@ -1,23 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { REFERENCES } from '../../server/authz/push-authz';
-import { PUSH_AFTER } from './push-order';
+import type { PushCollection } from './protocol';
+import { pushAfter, REFERENCES } from './push-order';
 
-describe('PUSH_AFTER', () => {
-  it('names exactly the pushed collections each collection refers to on the server (others than itself)', () => {
-    for (const [collection, refs] of Object.entries(REFERENCES)) {
-      const targets = [...new Set(refs.map((r) => r.target).filter((t) => t !== collection && t !== 'branches'))].sort();
-      expect([...PUSH_AFTER[collection as keyof typeof PUSH_AFTER]].sort(), collection).toEqual(targets);
-    }
+const COLLECTIONS = Object.keys(REFERENCES) as PushCollection[];
+
+describe('pushAfter', () => {
+  it('sends a document after the other pushed collections it may name', () => {
+    expect(Object.fromEntries(COLLECTIONS.map((c) => [c, pushAfter(c)]))).toEqual({
+      branches: [],
+      segments: [],
+      branch_settings: [],
+      services: [],
+      staff: [],
+      members: [],
+      audit_events: [],
+      customers: [],
+      campaigns: ['segments'],
+      bookings: ['customers'],
+      communications: ['customers', 'campaigns'],
+    });
   });
 
   it('has no cycle (a desk could otherwise wait for itself)', () => {
     const visiting = new Set<string>();
-    const visit = (c: keyof typeof PUSH_AFTER): void => {
+    const visit = (c: PushCollection): void => {
       expect(visiting.has(c), `cycle through ${c}`).toBe(false);
       visiting.add(c);
-      for (const p of PUSH_AFTER[c]) visit(p);
+      for (const p of pushAfter(c)) visit(p);
       visiting.delete(c);
     };
-    for (const c of Object.keys(PUSH_AFTER) as (keyof typeof PUSH_AFTER)[]) visit(c);
+    for (const c of COLLECTIONS) visit(c);
   });
 });

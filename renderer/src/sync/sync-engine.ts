@@ -3,7 +3,7 @@ import { firstValueFrom, Subject, type Subscription } from 'rxjs';
 import { documentsEqual } from '../../../shared/sync/equal';
 import { isPushCollection, SYNC_COLLECTIONS, type Checkpoint, type PushCollection, type Role, type StreamMessage, type SyncCollection } from '../../../shared/sync/protocol';
 import { ruleOf } from '../../../shared/authz/policy';
-import { PUSH_AFTER } from '../../../shared/sync/push-order';
+import { pushAfter } from '../../../shared/sync/push-order';
 import type { Replica } from '../data/replica';
 import type { AnyDoc, SyncApi } from './api';
 import { replicateCollection, type Replication } from './collection-replication';
@@ -308,7 +308,7 @@ export class SyncEngine {
    * 409 and the retry stay the safety net).
    */
   private async referencesSent(name: PushCollection): Promise<void> {
-    const parents = PUSH_AFTER[name].flatMap((p) => {
+    const parents = pushAfter(name).flatMap((p) => {
       const r = this.replications.get(p);
       return r === undefined || r.isStoppedOrPaused() || this.heldBack.has(p) ? [] : [r];
     });
