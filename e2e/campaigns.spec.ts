@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { ProblemSink, readTable } from '../shared/csv/table';
 import { criteria } from '../shared/domain/criteria';
 import { humanDate, firstName } from '../shared/domain/template';
-import { AUDIENCE_CSV_COLUMNS, sampleCustomer } from '../renderer/src/features/campaigns/campaign-audience';
+import { sampleCustomer } from '../renderer/src/features/campaigns/campaign-audience';
+import { AUDIENCE_COLUMNS, readAudienceCsv } from '../renderer/src/features/campaigns/test-audience';
 import { expect, test, FIXED_NOW } from './fixtures';
 import { CampaignPage } from './pages/campaigns-page';
 import { demoFacts } from './pages/customers-page';
@@ -105,10 +105,9 @@ test('campaign preview: the audience leaves out non-consenting, future-booked an
     const file = await download;
     expect(file.suggestedFilename()).toBe(`audience-at-risk-regulars-audience-${facts.today}.csv`);
     const text = readFileSync(await file.path(), 'utf8');
-    const sink = new ProblemSink('audience.csv');
-    const rows: Record<string, string>[] = [];
-    readTable(text, AUDIENCE_CSV_COLUMNS, sink, (row) => rows.push(Object.fromEntries(AUDIENCE_CSV_COLUMNS.map((c) => [c, row.get(c)]))));
-    expect(sink.problems).toEqual([]);
+    const { header, rows, problems } = readAudienceCsv(text);
+    expect(header).toBe(AUDIENCE_COLUMNS.join(','));
+    expect(problems).toEqual([]);
     expect(rows.map((r) => r.customer_id).sort()).toEqual(expected.recipients.map((v) => v.customer.id).sort());
     expect(rows.some((r) => r.customer_id === withdraws.customer.id || r.customer_id === texted.customer.id)).toBe(false);
     for (const r of rows) {

@@ -57,7 +57,7 @@ export function previewMessage(template: string, customer: Pick<CustomerDoc, 'na
   }
 }
 
-export const AUDIENCE_CSV_COLUMNS = ['customer_id', 'name', 'phone', 'email', 'group', 'message', 'status', 'last_visit_date', 'total_spent'] as const;
+const AUDIENCE_CSV_COLUMNS = ['customer_id', 'name', 'phone', 'email', 'group', 'message', 'status', 'last_visit_date', 'total_spent'] as const;
 
 /**
  * The audience as CSV (header, CRLF): each recipient with their group (variant or holdout) and

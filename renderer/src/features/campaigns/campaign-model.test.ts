@@ -5,8 +5,8 @@ import { DEFAULT_INSIGHT_RULES } from '../../../../shared/insights/business-rule
 import { criteria } from '../../../../shared/domain/criteria';
 import { customerView } from '../../../../shared/insights/customer-view';
 import { activity, customer, day } from '../../../../shared/insights/test-fixtures';
-import { readTable, ProblemSink } from '../../../../shared/csv/table';
-import { audienceCsv, AUDIENCE_CSV_COLUMNS, campaignAudience, previewMessage, sampleCustomer } from './campaign-audience';
+import { audienceCsv, campaignAudience, previewMessage, sampleCustomer } from './campaign-audience';
+import { AUDIENCE_COLUMNS, readAudienceCsv } from './test-audience';
 import { campaignDocOf, draftOf, draftProblems, holdoutOf, newDraft, nextVariantKey } from './campaign-model';
 import { deliverySummary, failureText } from './delivery';
 
@@ -86,10 +86,9 @@ describe('campaign audience', () => {
     expect(previewMessage(campaign.variants[0]?.message ?? '', { name: 'Ana Ok' }, '2026-02-24', 'Makati', '10% off')).toBe('Hi Ana at Makati, last seen 24 February 2026. 10% off');
     expect(previewMessage('Hi {nope}', { name: 'Ana' }, null, 'Makati', '')).toBe('');
     const csv = audienceCsv({ campaign: { ...campaign, holdout_pct: 0 }, recipients: [views[1] as (typeof views)[number]], branchName: 'Makati' });
-    const sink = new ProblemSink('audience.csv');
-    const rows: Record<string, string>[] = [];
-    readTable(csv, AUDIENCE_CSV_COLUMNS, sink, (row) => rows.push(Object.fromEntries(AUDIENCE_CSV_COLUMNS.map((c) => [c, row.get(c)]))));
-    expect(sink.problems).toEqual([]);
+    const { header, rows, problems } = readAudienceCsv(csv);
+    expect(header).toBe(AUDIENCE_COLUMNS.join(','));
+    expect(problems).toEqual([]);
     expect(rows).toEqual([
       { customer_id: 'ok2', name: 'Ana Ok', phone: '+639171234567', email: 'maria@example.com', group: 'A', message: 'Hi Ana at Makati, last seen 24 February 2026. 10% off', status: 'at_risk', last_visit_date: '2026-02-24', total_spent: '300.00' },
     ]);

@@ -35,7 +35,7 @@ const BIT: Record<FilterKey, number> = { status: 1, spending: 2, frequency: 4, t
  * A checker that returns, for a row, the bit set of the filters it fails (0 = it passes all).
  * Sets are built once, so the per-row cost is a few comparisons.
  */
-export function filterChecker(f: CustomerFilters): (row: CustomerRow) => number {
+function filterChecker(f: CustomerFilters): (row: CustomerRow) => number {
   const statuses = f.statuses.length > 0 ? new Set<string>(f.statuses) : null;
   const spending = f.spendingTiers.length > 0 ? new Set<string>(f.spendingTiers) : null;
   const frequency = f.frequencyTiers.length > 0 ? new Set<string>(f.frequencyTiers) : null;

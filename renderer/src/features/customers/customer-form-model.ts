@@ -37,7 +37,7 @@ export function customerValuesOf(doc: CustomerDoc): CustomerFormValues {
 }
 
 /** Comma-separated tags → trimmed, de-duplicated (case-insensitively), in typed order. */
-export function parseTagList(text: string): string[] {
+function parseTagList(text: string): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of text.split(',')) {

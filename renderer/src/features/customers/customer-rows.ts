@@ -38,7 +38,7 @@ const noOutlooks: OutlookLookup = () => undefined;
 const nameKeys = new WeakMap<CustomerDoc, string>();
 
 /** The name sort key, cached per document (documents are replaced, never mutated, on change). */
-export function nameKeyOf(customer: CustomerDoc): string {
+function nameKeyOf(customer: CustomerDoc): string {
   let key = nameKeys.get(customer);
   if (key === undefined) {
     key = normaliseText(customer.name);

@@ -4,16 +4,14 @@ import { CustomerSearchIndex } from '../../data/search-index';
 import { customerFixture } from '../../data/test-fixtures';
 import { runQuery, type RowMatcher } from './customer-filters';
 import { NO_FILTERS } from './test-rows';
-import { nameKeyOf, type CustomerRow } from './customer-rows';
+import { buildRows, type CustomerRow } from './customer-rows';
 import { MatchCache } from './match-cache';
 
 const demo = generateDemoData(demoOptions('sample-like'));
 const index = new CustomerSearchIndex();
 for (const c of demo.customers) index.put(c);
-const rows: CustomerRow[] = demo.customers.map((c) => {
-  const doc = customerFixture({ id: c.id, name: c.name, phone: c.phone, email: c.email });
-  return { id: c.id, customer: doc, activity: null, nameKey: nameKeyOf(doc), entry: index.entry(c.id) };
-});
+const docs = demo.customers.map((c) => customerFixture({ id: c.id, name: c.name, phone: c.phone, email: c.email }));
+const rows: CustomerRow[] = buildRows(new Map(docs.map((d) => [d.id, d])), [], { kind: 'all', preferredBranchId: '' }, (id) => index.entry(id));
 const matcherFor = (query: string): RowMatcher | null => {
   const score = index.entryMatcher(query);
   return score === null ? null : (row) => (row.entry === undefined ? 0 : score(row.entry));

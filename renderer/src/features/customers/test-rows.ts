@@ -2,7 +2,7 @@ import type { PairOutlook } from '../../../../shared/predict/outlook';
 import type { CustomerDoc } from '../../../../shared/domain/schemas';
 import type { PairActivity } from '../../../../shared/engine/activity';
 import { customerFixture } from '../../data/test-fixtures';
-import { nameKeyOf, type CustomerRow } from './customer-rows';
+import { buildRows, type CustomerRow } from './customer-rows';
 import type { CustomerFilters } from './customer-filters';
 
 /** Test helpers: a pair's activity with plain defaults, and a list row. */
@@ -25,16 +25,13 @@ export function activityFixture(over: Partial<PairActivity> = {}): PairActivity 
   };
 }
 
+/** The all-branches list's row of a customer with this pair (null: no pair) and outlook, as the list builds it. */
 export function rowFixture(customer: Partial<CustomerDoc>, activity: Partial<PairActivity> | null = {}, outlook: PairOutlook | null = null): CustomerRow {
   const doc = customerFixture(customer);
-  return {
-    id: doc.id,
-    customer: doc,
-    activity: activity === null ? null : activityFixture({ customer_id: doc.id, ...activity }),
-    outlook,
-    nameKey: nameKeyOf(doc),
-    entry: undefined,
-  };
+  const pairs = activity === null ? [] : [activityFixture({ customer_id: doc.id, ...activity })];
+  const [row] = buildRows(new Map([[doc.id, doc]]), pairs, { kind: 'all', preferredBranchId: '' }, undefined, () => outlook ?? undefined);
+  if (row === undefined) throw new Error('buildRows gave no row for the customer');
+  return row;
 }
 
 /** No filter set. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateDocument } from '../../../../shared/domain/validate';
 import { effectiveBranchSettings } from '../../../../shared/insights/branch-settings';
-import { formOfSettings, parseMilestones, settingsOfForm } from './automations-model';
+import { formOfSettings, settingsOfForm } from './automations-model';
 
 const NOW = Date.parse('2026-03-02T06:30:00Z');
 
@@ -37,8 +37,10 @@ describe('automations settings', () => {
   });
 
   it('milestones as typed', () => {
-    expect(parseMilestones('500, 1,000.50; 250')).toEqual({ cents: [25_000, 50_000, 100_050] });
-    expect(parseMilestones('')).toEqual({ cents: [] });
-    expect(parseMilestones('0')).toMatchObject({ problem: expect.any(String) });
+    const saved = (milestones: string, milestone = true) => settingsOfForm({ ...formOfSettings(base), enabled: { ...formOfSettings(base).enabled, milestone }, milestones }, base, NOW);
+    expect(saved('500, 1,000.50; 250 500')).toMatchObject({ ok: true, doc: { milestones: [25_000, 50_000, 100_050] } });
+    expect(saved('', false)).toMatchObject({ ok: true, doc: { milestones: [] } });
+    expect(saved('')).toEqual({ ok: false, errors: { milestones: 'Add at least one amount, e.g. 500, 1000' } });
+    expect(saved('0')).toEqual({ ok: false, errors: { milestones: '“0” is not an amount like 500 or 1000.00' } });
   });
 });

@@ -46,7 +46,7 @@ function wholeNumber(text: string, min: number, max: number): number | null {
 }
 
 /** Milestone amounts as typed ("500, 1,000.50") → ascending cents, or the problem. */
-export function parseMilestones(text: string): { cents: number[] } | { problem: string } {
+function parseMilestones(text: string): { cents: number[] } | { problem: string } {
   const parts = text.split(/[;\s]+|,\s+/).map((p) => p.trim()).filter((p) => p !== '');
   const cents: number[] = [];
   for (const p of parts) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultReminderSettings } from '../../../../shared/schedule/reminders';
-import { formOfReminders, parseOffsets, rateText, remindersChange } from './reminders-model';
+import { formOfReminders, rateText, remindersChange } from './reminders-model';
 
 const current = defaultReminderSettings('br-a');
 
@@ -15,7 +15,8 @@ describe('reminders form', () => {
 
   it('names what is wrong, in the field it belongs to', () => {
     const form = formOfReminders(current);
-    expect(parseOffsets('')).toMatch(/at least one/);
+    expect(remindersChange({ ...form, offsets: ' ' }, current)).toEqual({ ok: false, errors: { offsets: 'Give at least one time before the appointment, e.g. 24, 2' } });
+    expect(remindersChange({ ...form, offsets: '1.5; 24' }, current)).toEqual({ ok: true, change: { offsets_minutes: [1440, 90] } });
     expect(remindersChange({ ...form, offsets: '24, soon' }, current)).toEqual({ ok: false, errors: { offsets: '“soon” is not a number of hours (e.g. 24 or 1.5)' } });
     expect(remindersChange({ ...form, offsets: '200' }, current)).toEqual({ ok: false, errors: { offsets: '200 h is outside 0.25 h to 168 h (7 days)' } });
     const bad = remindersChange({ ...form, template: 'Hi {nick}' }, current);

@@ -23,7 +23,7 @@ export function formOfReminders(s: ReminderSettings): RemindersForm {
 }
 
 /** "24, 2" → [1440, 120], or the problem in words. */
-export function parseOffsets(text: string): number[] | string {
+function parseOffsets(text: string): number[] | string {
   const parts = text.split(/[,;\s]+/).filter((p) => p !== '');
   if (parts.length === 0) return 'Give at least one time before the appointment, e.g. 24, 2';
   const out: number[] = [];
