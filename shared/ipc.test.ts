@@ -13,7 +13,8 @@ function parseSaveFileRequest(method: 'files.saveCsv' | 'files.saveJson', value:
 const parseFileName = (method: 'files.saveCsv' | 'files.saveJson', name: unknown) => parseSaveFileRequest(method, { suggestedName: name, content: '{}' }).suggestedName;
 const parseNotifyRequest = (value: unknown) => IPC_ARGUMENT_PARSERS.notify([value])[0];
 const parseSecretKey = (value: unknown) => IPC_ARGUMENT_PARSERS['secrets:get']([value])[0];
-const parseSecretValue = (value: unknown) => IPC_ARGUMENT_PARSERS['secrets:set'](['device-token', value])[1];
+const parseSecretValue = (value: unknown) => IPC_ARGUMENT_PARSERS['secrets:set'](['device-token', value, 'session'])[1];
+const parseSecretLifetime = (value: unknown) => IPC_ARGUMENT_PARSERS['secrets:set'](['device-token', 'tok', value])[2];
 
 describe('channels', () => {
   it('has one parser and one method name per channel, and the channel map covers them all', () => {
@@ -112,6 +113,12 @@ describe('secrets', () => {
     expect(() => parseSecretValue('')).toThrow('secrets.set: value must not be empty');
     expect(() => parseSecretValue('x'.repeat(LIMITS.secretValue + 1))).toThrow(/value is too long/);
   });
+  it('says how long a secret is kept: for the browser session or lasting', () => {
+    expect(parseSecretLifetime('session')).toBe('session');
+    expect(parseSecretLifetime('lasting')).toBe('lasting');
+    expect(() => parseSecretLifetime('forever')).toThrow('secrets.set: lifetime must be one of "session", "lasting", got "forever"');
+    expect(() => IPC_ARGUMENT_PARSERS['secrets:set'](['device-token', 'tok'])).toThrow('secrets.set: expected 3 arguments, got 2');
+  });
 });
 
 describe('IPC_ARGUMENT_PARSERS', () => {
@@ -120,10 +127,10 @@ describe('IPC_ARGUMENT_PARSERS', () => {
     expect(() => IPC_ARGUMENT_PARSERS['app:version'](['x'])).toThrow('app.version: expected 0 arguments, got 1');
     expect(() => IPC_ARGUMENT_PARSERS['app:launch-options']([1])).toThrow('app.launchOptions: expected 0 arguments, got 1');
     expect(() => IPC_ARGUMENT_PARSERS['files:save-csv']([])).toThrow('files.saveCsv: expected 1 argument, got 0');
-    expect(() => IPC_ARGUMENT_PARSERS['secrets:set'](['device-token'])).toThrow('secrets.set: expected 2 arguments, got 1');
+    expect(() => IPC_ARGUMENT_PARSERS['secrets:set'](['device-token', 'abc'])).toThrow('secrets.set: expected 3 arguments, got 2');
   });
   it('parses each channel with the method name in errors', () => {
-    expect(IPC_ARGUMENT_PARSERS['secrets:set'](['device-token', 'abc'])).toEqual(['device-token', 'abc']);
+    expect(IPC_ARGUMENT_PARSERS['secrets:set'](['device-token', 'abc', 'lasting'])).toEqual(['device-token', 'abc', 'lasting']);
     expect(IPC_ARGUMENT_PARSERS['secrets:get'](['organisation-secret'])).toEqual(['organisation-secret']);
     expect(() => IPC_ARGUMENT_PARSERS['secrets:delete'](['nope'])).toThrow(/^secrets\.delete: key/);
     expect(() => IPC_ARGUMENT_PARSERS.notify([{ title: 1, body: '' }])).toThrow(/^notify: title must be a string/);

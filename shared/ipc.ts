@@ -36,6 +36,14 @@ export interface NotifyRequest {
 export const SECRET_KEYS = ['device-token', 'organisation-secret'] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
 
+/**
+ * How long a secret is kept: `session` — in a browser, until it closes (a front desk's token,
+ * issue 3); `lasting` — across restarts until it is deleted (HQ's sign-in, issue 12). The
+ * desktop's OS keychain keeps every secret lasting, as it always has.
+ */
+export const SECRET_LIFETIMES = ['session', 'lasting'] as const;
+export type SecretLifetime = (typeof SECRET_LIFETIMES)[number];
+
 /** What the renderer can ask of the desktop. Every method returns a promise (IPC is async). */
 export interface BranchdeskBridge {
   readonly app: {
@@ -52,7 +60,7 @@ export interface BranchdeskBridge {
   readonly secrets: {
     /** The stored value, or null when there is none. */
     get(key: SecretKey): Promise<string | null>;
-    set(key: SecretKey, value: string): Promise<void>;
+    set(key: SecretKey, value: string, lifetime: SecretLifetime): Promise<void>;
     delete(key: SecretKey): Promise<void>;
   };
 }
@@ -65,7 +73,7 @@ export interface IpcContract {
   'files:save-json': { args: [SaveFileRequest]; result: SaveFileResult };
   notify: { args: [NotifyRequest]; result: boolean };
   'secrets:get': { args: [SecretKey]; result: string | null };
-  'secrets:set': { args: [SecretKey, string]; result: undefined };
+  'secrets:set': { args: [SecretKey, string, SecretLifetime]; result: undefined };
   'secrets:delete': { args: [SecretKey]; result: undefined };
 }
 
@@ -220,6 +228,11 @@ function parseSecretValue(method: string, value: unknown): string {
   return string(method, 'value', value, LIMITS.secretValue, false);
 }
 
+function parseSecretLifetime(method: string, value: unknown): SecretLifetime {
+  if (!SECRET_LIFETIMES.some((l) => l === value)) fail(method, `lifetime must be one of ${SECRET_LIFETIMES.map((l) => `"${l}"`).join(', ')}, got ${describe(value)}`);
+  return value as SecretLifetime;
+}
+
 type ArgumentParsers = { readonly [C in IpcChannel]: (args: readonly unknown[]) => IpcArgs<C> };
 
 /**
@@ -252,8 +265,8 @@ export const IPC_ARGUMENT_PARSERS: ArgumentParsers = {
     return [parseSecretKey('secrets.get', args[0])];
   },
   'secrets:set': (args) => {
-    argumentCount('secrets.set', args, 2);
-    return [parseSecretKey('secrets.set', args[0]), parseSecretValue('secrets.set', args[1])];
+    argumentCount('secrets.set', args, 3);
+    return [parseSecretKey('secrets.set', args[0]), parseSecretValue('secrets.set', args[1]), parseSecretLifetime('secrets.set', args[2])];
   },
   'secrets:delete': (args) => {
     argumentCount('secrets.delete', args, 1);

@@ -40,6 +40,8 @@ export class SyncDesk {
   allowedErrors: RegExp[];
   /** Problems from this index on were logged after the server was stopped on purpose. */
   private serverGoneFrom = Number.POSITIVE_INFINITY;
+  /** The token of the last enrolment this page made (HQ's is sealed in IndexedDB, not readable from storage). */
+  private enrolledToken: string | null = null;
 
   private constructor(
     readonly name: string,
@@ -58,6 +60,16 @@ export class SyncDesk {
       if (m.type() === 'error') desk.problems.push(`console error: ${m.text()}`);
     });
     page.on('pageerror', (e) => desk.problems.push(`page error: ${e.message}`));
+    page.on('response', (r) => {
+      if (r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/enroll' && r.ok()) {
+        void r
+          .json()
+          .then((body: { token?: unknown }) => {
+            if (typeof body.token === 'string') desk.enrolledToken = body.token;
+          })
+          .catch(() => undefined);
+      }
+    });
     await page.addInitScript(() => {
       window.__cspViolations = [];
       document.addEventListener('securitypolicyviolation', (event) => {
@@ -131,7 +143,7 @@ export class SyncDesk {
 
   /** The device token of this desk (web mode keeps it in sessionStorage), for API checks. */
   async deviceToken(): Promise<string> {
-    const token = await this.page.evaluate(() => sessionStorage.getItem('branchdesk.secret.device-token'));
+    const token = (await this.page.evaluate(() => sessionStorage.getItem('branchdesk.secret.device-token'))) ?? this.enrolledToken;
     if (token === null) throw new Error(`${this.name} has no device token`);
     return token;
   }

@@ -24,7 +24,8 @@ export function createIpcApi({ version, launchOptions, secrets }: IpcApiDependen
     'files:save-json': (event, request) => saveTextFile(ownerWindow(event), request, 'json'),
     notify: (_event, request) => showNotification(request),
     'secrets:get': (_event, key) => secrets.get(key),
-    'secrets:set': async (_event, key, value) => {
+    // the OS keychain keeps every secret across restarts: the lifetime matters only in a browser
+    'secrets:set': async (_event, key, value, _lifetime) => {
       await secrets.set(key, value);
       return undefined;
     },

@@ -45,8 +45,8 @@ describe('registerIpcHandlers', () => {
   it('passes validated arguments to the implementation', async () => {
     expect(await handler('files:save-csv')(trusted, { suggestedName: 'a.csv', content: 'x' })).toEqual({ saved: true, path: '/x.csv' });
     expect(impl['files:save-csv']).toHaveBeenCalledWith(trusted, { suggestedName: 'a.csv', content: 'x' });
-    await handler('secrets:set')(trusted, 'device-token', 'tok');
-    expect(impl['secrets:set']).toHaveBeenCalledWith(trusted, 'device-token', 'tok');
+    await handler('secrets:set')(trusted, 'device-token', 'tok', 'lasting');
+    expect(impl['secrets:set']).toHaveBeenCalledWith(trusted, 'device-token', 'tok', 'lasting');
     expect(await handler('app:version')(trusted)).toBe('0.1.0');
   });
   it('refuses calls from anything but the app window, before parsing or running anything', () => {
@@ -64,7 +64,8 @@ describe('registerIpcHandlers', () => {
     ['files:save-json', [{ suggestedName: 'a.json', content: 'not json' }], /^files\.saveJson: content is not valid JSON/],
     ['notify', [{ title: 'x', body: 7 }], /^notify: body must be a string/],
     ['secrets:get', ['ssh-key'], /^secrets\.get: key must be one of/],
-    ['secrets:set', ['device-token', { value: 'x' }], /^secrets\.set: value must be a string/],
+    ['secrets:set', ['device-token', { value: 'x' }, 'session'], /^secrets\.set: value must be a string/],
+    ['secrets:set', ['device-token', 'tok', 'always'], /^secrets\.set: lifetime must be one of/],
     ['secrets:delete', [], /^secrets\.delete: expected 1 argument, got 0/],
     ['app:version', ['extra'], /^app\.version: expected 0 arguments/],
   ])('rejects malformed arguments to %s with a clear error', (channel, args, message) => {

@@ -11,7 +11,7 @@ describe('createBridge', () => {
     await bridge.files.saveJson({ suggestedName: 'a.json', content: '{}' });
     await bridge.notify({ title: 't', body: 'b' });
     await bridge.secrets.get('device-token');
-    await bridge.secrets.set('device-token', 'v');
+    await bridge.secrets.set('device-token', 'v', 'session');
     await bridge.secrets.delete('organisation-secret');
     expect(invoke.mock.calls).toEqual([
       ['app:version'],
@@ -20,13 +20,13 @@ describe('createBridge', () => {
       ['files:save-json', { suggestedName: 'a.json', content: '{}' }],
       ['notify', { title: 't', body: 'b' }],
       ['secrets:get', 'device-token'],
-      ['secrets:set', 'device-token', 'v'],
+      ['secrets:set', 'device-token', 'v', 'session'],
       ['secrets:delete', 'organisation-secret'],
     ]);
   });
   it('set and delete resolve to undefined', async () => {
     const bridge = createBridge(async () => 'ignored');
-    expect(await bridge.secrets.set('device-token', 'v')).toBeUndefined();
+    expect(await bridge.secrets.set('device-token', 'v', 'lasting')).toBeUndefined();
     expect(await bridge.secrets.delete('device-token')).toBeUndefined();
   });
   it('rejects with the main process message, without Electron’s wrapper', async () => {

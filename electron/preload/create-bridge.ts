@@ -35,8 +35,8 @@ export function createBridge(invoke: Invoke): BranchdeskBridge {
     notify: (request) => call(IPC_CHANNELS.notify, request),
     secrets: {
       get: (key) => call(IPC_CHANNELS.secretsGet, key),
-      set: async (key, value) => {
-        await call(IPC_CHANNELS.secretsSet, key, value);
+      set: async (key, value, lifetime) => {
+        await call(IPC_CHANNELS.secretsSet, key, value, lifetime);
       },
       delete: async (key) => {
         await call(IPC_CHANNELS.secretsDelete, key);

@@ -1,4 +1,7 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { createLastingSecrets } from './lasting-secrets';
 import { createWebBridge, type WebBridgeEnvironment } from './web-bridge';
 import type { DownloadAnchor } from './web-download';
 import type { NotificationApi } from './web-notify';
@@ -62,6 +65,7 @@ function setup(overrides: Partial<WebBridgeEnvironment> = {}) {
     version: '1.2.3',
     search: '',
     sessionStorage: storage,
+    lastingSecrets: createLastingSecrets({ indexedDB: new IDBFactory(), IDBKeyRange, crypto: globalThis.crypto }),
     Notification: undefined,
     download: {
       createAnchor: () => {
@@ -155,7 +159,7 @@ describe('web bridge: secrets', () => {
   it('keeps values in memory and sessionStorage, and deletes them from both', async () => {
     const { bridge, storage } = setup();
     expect(await bridge.secrets.get('device-token')).toBeNull();
-    await bridge.secrets.set('device-token', 'tok-1');
+    await bridge.secrets.set('device-token', 'tok-1', 'session');
     expect(await bridge.secrets.get('device-token')).toBe('tok-1');
     expect(storage.items.get('branchdesk.secret.device-token')).toBe('tok-1');
     await bridge.secrets.delete('device-token');
@@ -169,7 +173,7 @@ describe('web bridge: secrets', () => {
   });
   it('works from memory when sessionStorage is missing or throws', async () => {
     const noStorage = setup({ sessionStorage: null }).bridge;
-    await noStorage.secrets.set('device-token', 'a');
+    await noStorage.secrets.set('device-token', 'a', 'session');
     expect(await noStorage.secrets.get('device-token')).toBe('a');
     const broken: SessionStorageLike = {
       getItem: () => {
@@ -184,7 +188,7 @@ describe('web bridge: secrets', () => {
     };
     const throwing = setup({ sessionStorage: broken }).bridge;
     expect(await throwing.secrets.get('device-token')).toBeNull();
-    await throwing.secrets.set('device-token', 'b');
+    await throwing.secrets.set('device-token', 'b', 'session');
     expect(await throwing.secrets.get('device-token')).toBe('b');
     await throwing.secrets.delete('device-token');
     expect(await throwing.secrets.get('device-token')).toBeNull();
@@ -192,8 +196,74 @@ describe('web bridge: secrets', () => {
   it('refuses keys outside the allow-list and empty values', async () => {
     const { bridge, storage } = setup();
     // @ts-expect-error -- a key the type forbids, as a careless caller might pass at runtime
-    await expect(bridge.secrets.set('password', 'x')).rejects.toThrow(/^secrets\.set: key must be one of/);
-    await expect(bridge.secrets.set('device-token', '')).rejects.toThrow('secrets.set: value must not be empty');
+    await expect(bridge.secrets.set('password', 'x', 'session')).rejects.toThrow(/^secrets\.set: key must be one of/);
+    await expect(bridge.secrets.set('device-token', '', 'session')).rejects.toThrow('secrets.set: value must not be empty');
+    // @ts-expect-error -- a lifetime the type forbids
+    await expect(bridge.secrets.set('device-token', 'x', 'forever')).rejects.toThrow(/^secrets\.set: lifetime must be one of/);
     expect(storage.items.size).toBe(0);
+  });
+});
+
+describe('web bridge: lasting secrets (HQ stays signed in across browser restarts)', () => {
+  const browser = () => {
+    const indexedDB = new IDBFactory();
+    const lasting = () => createLastingSecrets({ indexedDB, IDBKeyRange, crypto: globalThis.crypto });
+    return { indexedDB, start: () => setup({ lastingSecrets: lasting() }) };
+  };
+
+  it('a lasting secret survives a restart (a new session, nothing in memory or sessionStorage); a session one does not', async () => {
+    const b = browser();
+    const first = b.start();
+    await first.bridge.secrets.set('device-token', 'hq-token', 'lasting');
+    await first.bridge.secrets.set('organisation-secret', 'org', 'session');
+    expect(first.storage.items.has('branchdesk.secret.device-token')).toBe(false);
+    const restarted = b.start();
+    expect(await restarted.bridge.secrets.get('device-token')).toBe('hq-token');
+    expect(await restarted.bridge.secrets.get('organisation-secret')).toBeNull();
+  });
+
+  it('stores the value sealed under a key no script can read out, bound to its name', async () => {
+    const b = browser();
+    await b.start().bridge.secrets.set('device-token', 'hq-token-0123456789', 'lasting');
+    const raw = new Dexie('branchdesk-secrets', { indexedDB: b.indexedDB, IDBKeyRange });
+    raw.version(1).stores({ secrets: 'key', keys: 'id' });
+    const sealed = (await raw.table('secrets').get('device-token')) as { iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer };
+    expect(Buffer.from(sealed.data).toString('latin1')).not.toContain('hq-token');
+    const { key } = (await raw.table('keys').get('seal')) as { key: CryptoKey };
+    expect(key.extractable).toBe(false);
+    await expect(globalThis.crypto.subtle.exportKey('raw', key)).rejects.toThrow();
+    // moved to another name it does not open: it reads as absent, and is removed
+    await raw.table('secrets').put({ ...sealed, key: 'organisation-secret' });
+    raw.close();
+    const restarted = b.start();
+    expect(await restarted.bridge.secrets.get('organisation-secret')).toBeNull();
+    expect(await restarted.bridge.secrets.get('device-token')).toBe('hq-token-0123456789');
+  });
+
+  it('signing out deletes it everywhere; a session sign-in replaces a lasting one', async () => {
+    const b = browser();
+    const first = b.start();
+    await first.bridge.secrets.set('device-token', 'hq', 'lasting');
+    await first.bridge.secrets.delete('device-token');
+    expect(await b.start().bridge.secrets.get('device-token')).toBeNull();
+    const second = b.start();
+    await second.bridge.secrets.set('device-token', 'hq', 'lasting');
+    await second.bridge.secrets.set('device-token', 'desk', 'session');
+    expect(await b.start().bridge.secrets.get('device-token')).toBeNull();
+  });
+
+  it('without a usable lasting store a lasting secret is kept for the session instead, never lost', async () => {
+    const broken = { get: () => Promise.reject(new Error('blocked')), set: () => Promise.reject(new Error('blocked')), delete: () => Promise.reject(new Error('blocked')) };
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      const { bridge, storage } = setup({ lastingSecrets: broken });
+      await bridge.secrets.set('device-token', 'hq', 'lasting');
+      expect(storage.items.get('branchdesk.secret.device-token')).toBe('hq');
+      expect(await bridge.secrets.get('device-token')).toBe('hq');
+      expect(await setup({ lastingSecrets: null }).bridge.secrets.get('device-token')).toBeNull();
+    } finally {
+      console.warn = warn;
+    }
   });
 });

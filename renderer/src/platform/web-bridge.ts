@@ -1,7 +1,8 @@
 import { IPC_ARGUMENT_PARSERS, type BranchdeskBridge, type IpcChannel, type IpcArgs } from '../../../shared/ipc';
 import { launchOptionsFromSearch } from './launch-options';
 import { downloadTextFile, type DownloadEnvironment } from './web-download';
-import { createSessionSecrets, type SessionStorageLike } from './web-secrets';
+import type { LastingSecrets } from './lasting-secrets';
+import { createWebSecrets, type SessionStorageLike } from './web-secrets';
 import { showWebNotification, type NotificationApi } from './web-notify';
 
 /** Everything the browser fallbacks need, injected so they can be tested with small fakes. */
@@ -11,6 +12,8 @@ export interface WebBridgeEnvironment {
   search: string;
   download: DownloadEnvironment;
   sessionStorage: SessionStorageLike | null;
+  /** HQ's sign-in across browser restarts (null: the browser offers no IndexedDB or WebCrypto). */
+  lastingSecrets: LastingSecrets | null;
   Notification: NotificationApi | undefined;
 }
 
@@ -21,10 +24,10 @@ function parse<C extends IpcChannel>(channel: C, args: unknown[]): IpcArgs<C> {
 
 /**
  * The BranchdeskBridge of web mode: downloads instead of a save dialog, Web Notifications,
- * session-only secrets, `?demo=1` for demo data. Methods reject like the desktop's on bad input.
+ * session and lasting secrets, `?demo=1` for demo data. Methods reject like the desktop's on bad input.
  */
 export function createWebBridge(env: WebBridgeEnvironment): BranchdeskBridge {
-  const secrets = createSessionSecrets(env.sessionStorage);
+  const secrets = createWebSecrets(env.sessionStorage, env.lastingSecrets);
   const launchOptions = launchOptionsFromSearch(env.search);
   return {
     app: {
@@ -49,7 +52,7 @@ export function createWebBridge(env: WebBridgeEnvironment): BranchdeskBridge {
     },
     secrets: {
       get: async (key) => secrets.get(...parse('secrets:get', [key])),
-      set: async (key, value) => secrets.set(...parse('secrets:set', [key, value])),
+      set: async (key, value, lifetime) => secrets.set(...parse('secrets:set', [key, value, lifetime])),
       delete: async (key) => secrets.delete(...parse('secrets:delete', [key])),
     },
   };

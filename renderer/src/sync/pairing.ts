@@ -47,18 +47,24 @@ export class PairingInputError extends Error {
 
 /**
  * The replica holds customers or bookings: pairing replaces them with the server branch's data
- * (unless the desk was paired with the same server and branch before). Nothing was sent yet;
- * ask, then call `pairDesk` again with `replaceLocalData: true`.
+ * (unless the desk was paired with the same server and branch before). Ask, then call `pairDesk`
+ * again with `replaceLocalData: true`. `codeFor` is null when nothing was sent yet; it names the
+ * branch the code turned out to be for when the desk was paired with this server before (the
+ * code is spent then, and the enrolment is held so that the confirmed retry needs no new code).
  */
 export class NeedsConfirmation extends Error {
   constructor(
     readonly local: LocalData,
     readonly previous: PairingRecord | null,
+    readonly codeFor: string | null = null,
   ) {
     super('This desk holds local data; confirm replacing it');
     this.name = 'NeedsConfirmation';
   }
 }
+
+/** An enrolment made for a code whose branch asks for confirmation first (kept in memory only). */
+let held: { serverUrl: string; code: string; enrolled: Awaited<ReturnType<typeof enrolDevice>> } | null = null;
 
 export interface PairRequest {
   serverUrl: string;
@@ -107,8 +113,9 @@ async function adoptServerBranch(desk: DeskData, enrolled: EnrolResponse, branch
  * 1. checks the address and the code, that the server answers (`/health`), and — before the
  *    one-time code is spent — whether the replica holds data that pairing would replace
  *    (NeedsConfirmation);
- * 2. `POST /api/enroll`; the token goes to the platform secret store (OS keychain on the desktop,
- *    the browser session in web mode), the organisation secret too;
+ * 2. `POST /api/enroll`; the token goes to the platform secret store (OS keychain on the desktop;
+ *    in web mode the browser session for a desk, lasting and sealed for HQ), the organisation
+ *    secret too;
  * 3. branch roles: the desk's branch becomes the server's branch, with the organisation's rules
  *    and customer-id secret; local data of another branch is erased (confirmed in step 1);
  *    hq: nothing in the replica changes, the app opens the HQ dashboard;
@@ -124,9 +131,14 @@ export async function pairDesk(request: PairRequest): Promise<PairingRecord> {
   const previous = await loadPairing(desk.db);
   if (previous?.active && (await platform.secrets.get('device-token')) !== null) throw new Error(`This desk is already paired with ${previous.serverUrl}: unpair it first.`);
   const local = await localDataOf(desk);
-  if (hasLocalData(local) && !request.replaceLocalData) throw new NeedsConfirmation(local, previous);
+  // Data that came from this very server is asked about only if the code is for another branch
+  // (known once the code is used): re-pairing with the same branch keeps it and syncs on.
+  const sameServer = previous !== null && previous.serverUrl === url.value;
+  if (hasLocalData(local) && !request.replaceLocalData && !sameServer) throw new NeedsConfirmation(local, previous);
 
-  const enrolled = await enrolDevice(url.value, code.value);
+  const reused = held !== null && held.serverUrl === url.value && held.code === code.value ? held.enrolled : null;
+  held = null;
+  const enrolled = reused ?? (await enrolDevice(url.value, code.value));
   if (enrolled.schema_version > SCHEMA_VERSION) throw new Error('The server uses a newer data format than this app: update Branchdesk on this desk, then pair again.');
   if (enrolled.schema_version < SCHEMA_VERSION) throw new Error('The server is older than this app: ask your administrator to update the server.');
 
@@ -145,6 +157,10 @@ export async function pairDesk(request: PairRequest): Promise<PairingRecord> {
   if (enrolled.role !== 'hq') {
     const branch = enrolled.branch as BranchDoc;
     const sameAsBefore = previous !== null && previous.serverUrl === url.value && previous.branchId === branch.id;
+    if (hasLocalData(local) && !sameAsBefore && !request.replaceLocalData) {
+      held = { serverUrl: url.value, code: code.value, enrolled };
+      throw new NeedsConfirmation(local, previous, branch.name);
+    }
     await stopSync();
     if (hasLocalData(local) && !sameAsBefore) {
       await resetLocalData();
@@ -153,8 +169,11 @@ export async function pairDesk(request: PairRequest): Promise<PairingRecord> {
     await adoptServerBranch(desk, enrolled, branch, !sameAsBefore);
     if (sameAsBefore) record.firstSyncDone = previous.firstSyncDone;
   }
-  await platform.secrets.set('device-token', enrolled.token);
-  await platform.secrets.set('organisation-secret', enrolled.org.customer_id_secret);
+  // HQ stays signed in across browser restarts until revoked; a front desk's browser keeps its
+  // token for the session only (the desktop's keychain keeps both)
+  const lifetime = enrolled.role === 'hq' ? 'lasting' : 'session';
+  await platform.secrets.set('device-token', enrolled.token, lifetime);
+  await platform.secrets.set('organisation-secret', enrolled.org.customer_id_secret, lifetime);
   await savePairing(desk.db, record);
   await restartSync(desk);
   return record;

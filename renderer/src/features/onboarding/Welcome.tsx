@@ -13,7 +13,7 @@ import { errorMessage, toast } from '../../ui/toasts';
 import { BranchForm, type BranchValues } from '../settings';
 import { branchCountry } from '../../../../shared/csv/customer-import';
 import { loadDemo } from './demo';
-import { WelcomeConnectCard } from '../sync';
+import { useServedByServer, WelcomeConnectCard } from '../sync';
 
 const count = new Intl.NumberFormat('en');
 
@@ -34,6 +34,8 @@ export function Welcome() {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState('');
   const autoStarted = useRef(false);
+  // opened at the sync server's own address: that is HQ in a browser, so its sign-in comes first
+  const served = useServedByServer() === true;
 
   const startDemo = async (): Promise<void> => {
     setLoading(true);
@@ -61,12 +63,17 @@ export function Welcome() {
       <div className="welcome-inner">
         <header className="welcome-hero">
           <Brand />
-          <h1>Welcome to your front desk</h1>
-          <p>
-            Book and check in customers, and see at a glance who is active, at risk or drifting away — everything works
-            offline, right on this desk.
-          </p>
+          <h1>{served ? 'Branchdesk HQ' : 'Welcome to your front desk'}</h1>
+          {served ? (
+            <p>Every branch’s customers, churn and bookings, synced by this server. Sign in with your HQ code, or set this browser up as a front desk below.</p>
+          ) : (
+            <p>
+              Book and check in customers, and see at a glance who is active, at risk or drifting away — everything works
+              offline, right on this desk.
+            </p>
+          )}
         </header>
+        {served && <WelcomeConnectCard hqFirst />}
         <div className="welcome-grid">
           <section className="card welcome-card" aria-labelledby="setup-title" inert={loading}>
             <div className="welcome-card-head">
@@ -127,7 +134,7 @@ export function Welcome() {
               </div>
             )}
           </section>
-          <WelcomeConnectCard />
+          {!served && <WelcomeConnectCard />}
         </div>
       </div>
     </main>

@@ -34,7 +34,9 @@ function localDataText(local: LocalData): string {
 /**
  * Server address + one-time enrolment code → paired desk (or HQ sign-in, when the code is for the
  * hq role). Problems appear on the field they concern; when the desk holds data of its own, the
- * person confirms that pairing replaces it before the code is used.
+ * person confirms that pairing replaces it before the code is used — except data that came from
+ * this same server, which is kept when the code is for the same branch and asked about (after
+ * the code is used, without needing a new one) when it is for another.
  */
 export function PairingForm({ previous, submitLabel = 'Pair this desk', onPaired }: { previous: PairingRecord | null; submitLabel?: string; onPaired?: (record: PairingRecord) => void }) {
   const [serverUrl, setServerUrl] = useState(() => suggestedServer(previous));
@@ -109,7 +111,11 @@ export function PairingForm({ previous, submitLabel = 'Pair this desk', onPaired
       {confirm !== null && (
         <Modal
           title="Replace this desk’s data?"
-          description={`This desk holds ${localDataText(confirm.local)} that are not on the server${confirm.local.branchNames.length > 0 ? ` (${confirm.local.branchNames.join(', ')})` : ''}.`}
+          description={
+            confirm.codeFor !== null
+              ? `This desk holds ${localDataText(confirm.local)} of ${confirm.previous?.branchName ?? 'another branch'}.`
+              : `This desk holds ${localDataText(confirm.local)} that are not on the server${confirm.local.branchNames.length > 0 ? ` (${confirm.local.branchNames.join(', ')})` : ''}.`
+          }
           onClose={() => setConfirm(null)}
           footer={
             <>
@@ -123,11 +129,17 @@ export function PairingForm({ previous, submitLabel = 'Pair this desk', onPaired
           }
         >
           <div className="stack">
-            <p>
-              A paired desk works with its branch’s data from the server. Pairing erases what is stored only on this desk and then downloads the branch’s customers and bookings.
-            </p>
-            {confirm.previous !== null && confirm.previous.serverUrl === serverUrl.trim().replace(/\/$/, '') ? (
-              <p className="muted">This desk was paired with this server before: if the code is for the same branch ({confirm.previous.branchName}), its data is kept and synced instead.</p>
+            {confirm.codeFor !== null ? (
+              <p>
+                This code is for {confirm.codeFor}, and this desk holds {confirm.previous?.branchName ?? 'another branch'}’s data. Pairing with {confirm.codeFor} erases what is stored only on this desk and then downloads that branch’s customers and bookings.
+              </p>
+            ) : (
+              <p>
+                A paired desk works with its branch’s data from the server. Pairing erases what is stored only on this desk and then downloads the branch’s customers and bookings.
+              </p>
+            )}
+            {confirm.codeFor !== null ? (
+              <p className="muted">The code has been used: to keep this desk’s data, choose Keep my data and ask your administrator for a code for {confirm.previous?.branchName ?? 'its branch'}.</p>
             ) : (
               <p className="muted">To keep a copy, export the customers first (Customers → Export CSV). An HQ code changes nothing on this desk.</p>
             )}

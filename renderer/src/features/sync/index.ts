@@ -3,6 +3,7 @@
  * from here, never from a file inside the folder (eslint.config.js enforces it).
  */
 export { PairingForm } from './PairingForm';
+export { useServedByServer } from './served-by-server';
 export { SyncIndicator } from './SyncIndicator';
 export { SyncSettingsSection } from './SyncSettingsSection';
 export { WelcomeConnectCard } from './WelcomeConnectCard';
