@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { servedByServer } from './served-by-server';
+import { servedByServer } from './server-origin';
 
 describe('servedByServer', () => {
   const apps: ReturnType<typeof Fastify>[] = [];
