@@ -39,7 +39,8 @@ export function OpenElsewhere({ state }: { state: Exclude<WindowState, 'here'> }
         <p>{text.body}</p>
         <p className="muted">
           Use the other window, or use Branchdesk here instead: the other window saves what it was writing, closes the desk
-          and shows this message. A form left open there is not kept.
+          and shows this message. A form left open there is not kept. Once the other window is closed, this one opens
+          the desk by itself.
         </p>
         {error !== null && (
           <p className="notice notice-error" role="alert">

@@ -72,6 +72,29 @@ export function openDeskHere(): void {
     if (lock === null) show('already-open');
     else await startDesk();
   });
+  setInterval(() => void openWhenFree(), FREE_CHECK_MS);
+}
+
+/** How often a window showing "open in another window" checks whether that window was closed. */
+const FREE_CHECK_MS = 2000;
+let checking: Promise<void> | null = null;
+
+/**
+ * A visible window showing "open in another window" opens the desk by itself once no window has
+ * it (the other one was closed). Hidden windows wait: the one in front of the person gets it.
+ */
+function openWhenFree(): Promise<void> {
+  const state = useWindowStore.getState().state;
+  if (checking !== null || held !== null || (state !== 'already-open' && state !== 'moved') || document.visibilityState !== 'visible') return Promise.resolve();
+  checking = (async () => {
+    const lock = await claim({ ifAvailable: true });
+    if (lock === null) return;
+    show('here');
+    starting = startDesk();
+  })().finally(() => {
+    checking = null;
+  });
+  return checking;
 }
 
 /**
@@ -81,6 +104,7 @@ export function openDeskHere(): void {
  * desk as soon as it runs again.
  */
 export async function takeOverDesk(): Promise<void> {
+  await checking;
   if (held !== null) return;
   const before = useWindowStore.getState().state;
   show('taking-over');
