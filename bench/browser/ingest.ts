@@ -87,6 +87,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       pushes: true,
       hooks: {
         transferred: () => undefined,
+        stored: () => undefined,
         failed: (_c, direction, error) => console.error(`ingest ${direction} failed`, error),
       },
     });

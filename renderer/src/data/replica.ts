@@ -20,6 +20,7 @@ import { conflictHandler } from '../../../shared/sync/merge';
 import { isSyncCollection } from '../../../shared/sync/protocol';
 import { withFastLookups } from './dexie-lookup';
 import { migrationStrategies, replicaSchema } from './schema';
+import { withServerBase } from './server-base';
 import { wrappedSharedValidateStorage } from './validation';
 
 export interface ReplicaCollections {
@@ -71,7 +72,7 @@ export interface ReplicaOptions {
 }
 
 function validatedStorage(storage: RxStorage<unknown, unknown> | undefined): RxStorage<unknown, unknown> {
-  return wrappedSharedValidateStorage({ storage: withFastLookups(storage ?? (getRxStorageDexie() as RxStorage<unknown, unknown>)) });
+  return wrappedSharedValidateStorage({ storage: withServerBase(withFastLookups(storage ?? (getRxStorageDexie() as RxStorage<unknown, unknown>))) });
 }
 
 /**

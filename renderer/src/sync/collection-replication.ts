@@ -1,9 +1,11 @@
-import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
+import type { RxCollection, RxReplicationPullStreamItem, RxStorageInstance, RxStorageReplicationMeta } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { Observable } from 'rxjs';
 import { isPushCollection, MAX_PULL_LIMIT, type Checkpoint, type PushRow, type SyncCollection, type WireDoc } from '../../../shared/sync/protocol';
 import { documentsEqual, stripInternal } from '../../../shared/sync/equal';
+import { isUntouchedServerState, registerServerBase } from '../data/server-base';
 import type { AnyDoc, SyncApi } from './api';
+import { runFirstPull } from './first-pull';
 import { pushWithParking } from './push-parking';
 import type { RefusedStore } from './refused-store';
 
@@ -21,6 +23,8 @@ export interface ReplicationHooks {
   transferred(collection: SyncCollection, direction: 'pull' | 'push', count: number): void;
   /** A pull or push failed (RxDB retries it unless the hook pauses or cancels the replication). */
   failed(collection: SyncCollection, direction: 'pull' | 'push', error: unknown): void;
+  /** The first pull (first-pull.ts) stored `count` documents (RxDB's `received$` does not see them). */
+  stored(collection: SyncCollection, count: number): void;
 }
 
 /**
@@ -30,14 +34,54 @@ export interface ReplicationHooks {
  * records the older state as sent; its next cycle sends the current one, which the server
  * answers as already stored.
  */
-export async function freshen(collection: RxCollection<AnyDoc>, rows: PushRow<AnyDoc>[]): Promise<PushRow<AnyDoc>[]> {
+export async function freshen(collection: RxCollection<AnyDoc>, rows: PushRow<AnyDoc>[], identifierHash: string): Promise<PushRow<AnyDoc>[]> {
   const ids = rows.map((r) => r.newDocumentState.id);
   const current = (await collection.storageInstance.findDocumentsById(ids, true)) as unknown as Record<string, unknown>[];
-  const byId = new Map(current.map((d) => [d.id as string, stripInternal(d) as WireDoc<AnyDoc>]));
-  return rows.map((row) => {
-    const now = byId.get(row.newDocumentState.id);
-    return now === undefined || documentsEqual(now, row.newDocumentState) ? row : { ...row, newDocumentState: now };
+  const stored = new Map(current.map((d) => [d.id as string, d]));
+  return rows.flatMap((row) => {
+    const doc = stored.get(row.newDocumentState.id);
+    if (doc === undefined) return [row];
+    // a first-pulled document without a merge base, untouched here: the server holds it already
+    // (RxDB's upstream met it in a re-sync); RxDB records it as sent, with this state as the base
+    if (row.assumedMasterState === undefined && isUntouchedServerState(doc, identifierHash)) return [];
+    const now = stripInternal(doc) as WireDoc<AnyDoc>;
+    return documentsEqual(now, row.newDocumentState) ? [row] : [{ ...row, newDocumentState: now }];
   });
+}
+
+type MetaInstance = RxStorageInstance<RxStorageReplicationMeta<unknown, unknown>, unknown, unknown>;
+
+/**
+ * The replication's meta storage for `withServerBase` (data/server-base.ts): RxDB's own once the
+ * replication runs, otherwise (offline, stopped) one opened the way RxDB opens it, closed with the
+ * collection.
+ */
+function serverBaseSource(replication: Replication): { metaInstance(): Promise<MetaInstance> } {
+  let own: Promise<MetaInstance> | null = null;
+  const collection = replication.collection;
+  collection.onClose.push(() => {
+    void own?.then((m) => m.close()).catch(() => undefined);
+  });
+  return {
+    metaInstance() {
+      const running = replication.metaInstance;
+      if (running !== undefined && !replication.isStopped()) return Promise.resolve(running as unknown as MetaInstance);
+      own ??= replication.metaInfoPromise.then(
+        async (info) =>
+          (await collection.database.storage.createStorageInstance({
+            databaseName: collection.database.name,
+            collectionName: info.collectionName,
+            databaseInstanceToken: collection.database.token,
+            multiInstance: collection.database.multiInstance,
+            options: {},
+            schema: info.schema,
+            password: collection.database.password,
+            devMode: false,
+          })) as unknown as MetaInstance,
+      );
+      return own;
+    },
+  };
 }
 
 /** RxDB's replication identifier: one per server, branch and collection (checkpoints are kept per identifier). */
@@ -68,8 +112,16 @@ export function replicateCollection(options: {
   pushes: boolean;
 }): Replication {
   const { collection, name, api, hooks } = options;
-  return replicateRxCollection<AnyDoc, Checkpoint>({
-    replicationIdentifier: replicationIdentifier(api.serverUrl, options.branchId, name),
+  const identifier = replicationIdentifier(api.serverUrl, options.branchId, name);
+  // RxDB's hash of the replication: the `_meta.o.hash` of every document it (or the first pull) stored
+  const identifierHash = collection.database.hashFunction(`rxdbreplication${identifier}`);
+  const pullPage = async (checkpoint: Checkpoint | null, batchSize: number): Promise<{ documents: WireDoc<AnyDoc>[]; checkpoint: Checkpoint }> => {
+    const res = await api.pull(name, checkpoint, batchSize);
+    hooks.transferred(name, 'pull', res.documents.length);
+    return { documents: res.documents, checkpoint: res.checkpoint ?? checkpoint } as { documents: WireDoc<AnyDoc>[]; checkpoint: Checkpoint };
+  };
+  const replication: Replication = replicateRxCollection<AnyDoc, Checkpoint>({
+    replicationIdentifier: identifier,
     collection,
     live: true,
     autoStart: false,
@@ -81,9 +133,26 @@ export function replicateCollection(options: {
       stream$: options.stream$,
       async handler(checkpoint, batchSize) {
         try {
-          const res = await api.pull(name, checkpoint ?? null, batchSize);
-          hooks.transferred(name, 'pull', res.documents.length);
-          return { documents: res.documents, checkpoint: res.checkpoint ?? checkpoint ?? null } as { documents: WireDoc<AnyDoc>[]; checkpoint: Checkpoint };
+          if (checkpoint === undefined || checkpoint === null) {
+            // RxDB has no checkpoint of its own: the collection's first pull (first-pull.ts), maybe resumed or done before
+            const first = await runFirstPull({
+              collection,
+              identifier,
+              identifierHash: await identifierHash,
+              downstreamContext: await (replication.internalReplicationState?.downstreamBulkWriteFlag ?? Promise.reject(new Error('replication not started'))),
+              pull: (from) => pullPage(from, batchSize),
+              batchSize,
+              stored: (count) => hooks.stored(name, count),
+              interrupted: () => replication.isStoppedOrPaused(),
+            });
+            if (first.kind === 'interrupted') return { documents: [], checkpoint: first.checkpoint } as { documents: WireDoc<AnyDoc>[]; checkpoint: Checkpoint };
+            if (first.kind === 'done') {
+              if (first.leftovers.length > 0) return { documents: first.leftovers, checkpoint: first.checkpoint } as { documents: WireDoc<AnyDoc>[]; checkpoint: Checkpoint };
+              // RxDB stores a checkpoint only with documents: until then the first pull's last one stands for it
+              return await pullPage(first.checkpoint, batchSize);
+            }
+          }
+          return await pullPage(checkpoint ?? null, batchSize);
         } catch (error) {
           hooks.failed(name, 'pull', error);
           throw error;
@@ -99,7 +168,7 @@ export function replicateCollection(options: {
                 await options.before?.();
                 const conflicts = await pushWithParking({
                   collection: name,
-                  rows: await freshen(collection, rows as PushRow<AnyDoc>[]),
+                  rows: await freshen(collection, rows as PushRow<AnyDoc>[], await identifierHash),
                   push: (batch) => api.push(name, batch),
                   refused: options.refused,
                   now: options.now,
@@ -115,4 +184,12 @@ export function replicateCollection(options: {
         }
       : {}),
   });
+  if (isPushCollection(name)) {
+    const source = serverBaseSource(replication);
+    void identifierHash.then((hash) => {
+      const unregister = registerServerBase(hash, source);
+      collection.onClose.push(unregister);
+    });
+  }
+  return replication;
 }

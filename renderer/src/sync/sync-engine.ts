@@ -6,7 +6,8 @@ import { ruleOf } from '../../../shared/authz/policy';
 import { pushAfter } from '../../../shared/sync/push-order';
 import type { Replica } from '../data/replica';
 import type { AnyDoc, SyncApi } from './api';
-import { replicateCollection, type Replication } from './collection-replication';
+import { replicateCollection, replicationIdentifier, type Replication } from './collection-replication';
+import { firstPullUnfinished } from './first-pull';
 import type { Connectivity } from './connectivity';
 import { isFatal, problemKind, problemMessage, SyncHttpError } from './errors';
 import type { PendingTracker } from './pending-tracker';
@@ -72,6 +73,9 @@ export class SyncEngine {
   private storedTimer: ReturnType<typeof setTimeout> | undefined;
   /** Emits whenever a replication is held back (offline, refused, stopped): ends waits on it. */
   private readonly interrupted = new Subject<void>();
+  /** The desk went offline (or was) during the current wait for the first sync. */
+  private firstSyncInterrupted = false;
+  private onlineWaiters: (() => void)[] = [];
 
   constructor(private readonly o: SyncEngineOptions) {
     this.reader = new StreamReader({
@@ -123,6 +127,7 @@ export class SyncEngine {
         hooks: {
           transferred: (_c, _direction, count) => dispatch({ type: 'transferred', count }),
           failed: (c, direction, error) => this.onFailure(c, direction, error),
+          stored: (_c, count) => this.countStored(count),
         },
       });
       this.replications.set(name, replication);
@@ -168,6 +173,7 @@ export class SyncEngine {
     this.unsubscribeConnectivity();
     clearTimeout(this.storedTimer);
     this.interrupted.next();
+    for (const wake of this.onlineWaiters.splice(0)) wake();
     for (const s of this.subscriptions.splice(0)) s.unsubscribe();
     await this.reader.stop();
     await Promise.all([...this.replications.values()].map((r) => r.cancel()));
@@ -191,7 +197,9 @@ export class SyncEngine {
       this.o.dispatch({ type: 'online' });
       await this.resume();
       this.reader.reconnectNow();
+      for (const wake of this.onlineWaiters.splice(0)) wake();
     } else {
+      this.firstSyncInterrupted = true;
       this.o.dispatch({ type: 'offline' });
       this.interrupted.next();
       await this.reader.stop();
@@ -220,9 +228,9 @@ export class SyncEngine {
     });
   }
 
-  /** Counts a document written by a pull; reported at most every 200 ms (a first sync writes 100,000s). */
-  private countStored(): void {
-    this.stored += 1;
+  /** Counts documents written by a pull; reported at most every 200 ms (a first sync writes 100,000s). */
+  private countStored(count = 1): void {
+    this.stored += count;
     if (this.storedTimer !== undefined) return;
     this.storedTimer = setTimeout(() => this.flushStored(), 200);
   }
@@ -339,6 +347,12 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * The first sync is done once every collection's first replication cycle ended while the desk
+   * stayed online and every first pull (first-pull.ts) reached its last page. RxDB also ends a
+   * cycle when it is paused (offline) halfway: then the engine waits until it is online again
+   * and the replications are in sync, so a half replica is never reported complete.
+   */
   private async followFirstSync(): Promise<void> {
     const names = [...this.replications.keys()];
     void Promise.all(names.map((n) => this.o.api.count(n)))
@@ -346,10 +360,36 @@ export class SyncEngine {
         if (!this.stopped) this.o.dispatch({ type: 'first-sync-total', total: counts.some((c) => c === null) ? null : counts.reduce<number>((a, c) => a + (c ?? 0), 0) });
       })
       .catch(() => undefined);
-    await Promise.all([...this.replications.values()].map((r) => r.awaitInitialReplication()));
-    if (this.stopped) return;
+    // a first sync resumed after a reload: what the earlier session stored counts as done
+    const already = await Promise.all(names.map((n) => (this.o.db[n] as unknown as RxCollection<AnyDoc>).count().exec()));
+    this.countStored(already.reduce((a, n) => a + n, 0));
+    for (;;) {
+      this.firstSyncInterrupted = !this.online;
+      await Promise.all([...this.replications.values()].map((r) => r.awaitInitialReplication()));
+      if (this.stopped) return;
+      if (!this.firstSyncInterrupted && this.online && !(await this.firstPullsUnfinished())) break;
+      await this.whenOnline();
+      if (this.stopped) return;
+      await Promise.race([Promise.all([...this.replications.values()].map((r) => r.awaitInSync())), firstValueFrom(this.interrupted)]).catch(() => undefined);
+      if (this.stopped) return;
+    }
     this.flushStored();
     await this.o.onFirstSyncDone();
     this.o.dispatch({ type: 'first-sync-done' });
+  }
+
+  private async firstPullsUnfinished(): Promise<boolean> {
+    const unfinished = await Promise.all(
+      [...this.replications.keys()].map((name) =>
+        firstPullUnfinished(this.o.db[name] as unknown as RxCollection<AnyDoc>, replicationIdentifier(this.o.api.serverUrl, this.o.branchId, name)),
+      ),
+    );
+    return unfinished.some(Boolean);
+  }
+
+  /** Resolves once the desk is online (at once when it is) or the engine stopped. */
+  private whenOnline(): Promise<void> {
+    if (this.online || this.stopped) return Promise.resolve();
+    return new Promise((resolve) => this.onlineWaiters.push(resolve));
   }
 }
