@@ -30,14 +30,26 @@ export interface ServerBaseSource {
   metaInstance(): Promise<RxStorageInstance<RxStorageReplicationMeta<unknown, unknown>, unknown, unknown>>;
 }
 
-/** Registered replications by RxDB's hash of their identifier (`_meta.o.hash`). */
+/** Which collection of which database a replication replicates, and RxDB's hash of its identifier (`_meta.o.hash`). */
+export interface ServerBaseKey {
+  databaseName: string;
+  collectionName: string;
+  identifierHash: string;
+}
+
+function keyOf(k: ServerBaseKey): string {
+  return `${k.databaseName}|${k.collectionName}|${k.identifierHash}`;
+}
+
+/** Registered replications (several replicas may be open in one page: tests, the benchmarks). */
 const sources = new Map<string, ServerBaseSource>();
 
 /** Registers a replication's meta storage; returns the unregistration. */
-export function registerServerBase(identifierHash: string, source: ServerBaseSource): () => void {
-  sources.set(identifierHash, source);
+export function registerServerBase(key: ServerBaseKey, source: ServerBaseSource): () => void {
+  const k = keyOf(key);
+  sources.set(k, source);
   return () => {
-    if (sources.get(identifierHash) === source) sources.delete(identifierHash);
+    if (sources.get(k) === source) sources.delete(k);
   };
 }
 
@@ -66,18 +78,19 @@ const INTERNAL_SCHEMAS = new Set(['RxInternalDocument', 'RxLocalDocument', 'RxRe
 /** Contexts of RxDB's replication writes (downstream, conflict resolution): they keep the record themselves. */
 const REPLICATION_CONTEXT = 'replication-';
 
-async function keepServerBase(primaryPath: string, rows: readonly BulkWriteRow<unknown>[]): Promise<void> {
+async function keepServerBase(instance: { databaseName: string; collectionName: string; primaryPath: string }, rows: readonly BulkWriteRow<unknown>[]): Promise<void> {
+  const { primaryPath } = instance;
   const byHash = new Map<string, RxDocumentData<unknown>[]>();
   for (const row of rows) {
     const previous = row.previous;
     const hash = originOf(previous)?.hash;
-    if (previous === undefined || typeof hash !== 'string' || !sources.has(hash) || !isUntouchedServerState(previous, hash)) continue;
+    if (previous === undefined || typeof hash !== 'string' || !sources.has(keyOf({ ...instance, identifierHash: hash })) || !isUntouchedServerState(previous, hash)) continue;
     const list = byHash.get(hash);
     if (list === undefined) byHash.set(hash, [previous]);
     else list.push(previous);
   }
   for (const [hash, previous] of byHash) {
-    const source = sources.get(hash);
+    const source = sources.get(keyOf({ ...instance, identifierHash: hash }));
     if (source === undefined) continue;
     const meta = await source.metaInstance();
     const itemIds = previous.map((p) => (p as Record<string, unknown>)[primaryPath] as string);
@@ -121,7 +134,7 @@ export function withServerBase<I, O>(storage: RxStorage<I, O>): RxStorage<I, O> 
       const primaryPath = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey) as string;
       const write = instance.bulkWrite.bind(instance);
       instance.bulkWrite = async (rows, context) => {
-        if (sources.size > 0 && !context.startsWith(REPLICATION_CONTEXT)) await keepServerBase(primaryPath, rows as BulkWriteRow<unknown>[]);
+        if (sources.size > 0 && !context.startsWith(REPLICATION_CONTEXT)) await keepServerBase({ databaseName: params.databaseName, collectionName: params.collectionName, primaryPath }, rows as BulkWriteRow<unknown>[]);
         return write(rows, context);
       };
       return instance;

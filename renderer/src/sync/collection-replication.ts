@@ -187,7 +187,7 @@ export function replicateCollection(options: {
   if (isPushCollection(name)) {
     const source = serverBaseSource(replication);
     void identifierHash.then((hash) => {
-      const unregister = registerServerBase(hash, source);
+      const unregister = registerServerBase({ databaseName: collection.database.name, collectionName: collection.name, identifierHash: hash }, source);
       collection.onClose.push(unregister);
     });
   }
