@@ -115,9 +115,19 @@ export async function runFirstPull(o: FirstPullOptions): Promise<FirstPullOutcom
   if (record.done) return { kind: 'done', checkpoint: record.checkpoint, leftovers: [] };
   const rev = createRevision(o.identifierHash);
   const leftovers: WireDoc<AnyDoc>[] = [];
+  // the next page is requested while this one is written (the network and parsing overlap
+  // IndexedDB's work); it is stored only after this page and its record are
+  let next: Promise<PulledPage> | null = null;
   for (;;) {
     if (o.interrupted()) return { kind: 'interrupted', checkpoint: record.checkpoint };
-    const page = await o.pull(record.checkpoint);
+    const page: PulledPage = await (next ?? o.pull(record.checkpoint));
+    next = null;
+    const last = page.documents.length < o.batchSize;
+    if (!last && !o.interrupted()) {
+      next = o.pull(page.checkpoint ?? record.checkpoint);
+      // a failure is reported when the page is awaited, not as unhandled meanwhile
+      next.catch(() => undefined);
+    }
     if (page.documents.length > 0) {
       const rows: BulkWriteRow<AnyDoc>[] = page.documents.map((d) => ({
         document: { ...d, _deleted: d._deleted === true, _rev: rev, _attachments: {}, _meta: { lwt: now(), o: { _rev: 1, hash: o.identifierHash } } } as unknown as RxDocumentData<AnyDoc>,
@@ -133,7 +143,6 @@ export async function runFirstPull(o: FirstPullOptions): Promise<FirstPullOutcom
       o.stored(page.documents.length - refused.size);
       record = { ...record, stored: record.stored + page.documents.length - refused.size };
     }
-    const last = page.documents.length < o.batchSize;
     record = { ...record, checkpoint: page.checkpoint ?? record.checkpoint, done: last };
     await saveRecord(o.collection, record);
     if (last) return { kind: 'done', checkpoint: record.checkpoint, leftovers };
