@@ -184,7 +184,8 @@ export function replicateCollection(options: {
         }
       : {}),
   });
-  if (isPushCollection(name)) {
+  // pull-only replications keep no assumed master states (RxDB's skipStoringPullMeta)
+  if (options.pushes && isPushCollection(name)) {
     const source = serverBaseSource(replication);
     void identifierHash.then((hash) => {
       const unregister = registerServerBase({ databaseName: collection.database.name, collectionName: collection.name, identifierHash: hash }, source);

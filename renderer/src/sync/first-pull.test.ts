@@ -43,6 +43,7 @@ function replicate(db: Replica, name: 'bookings' | 'customers', api: SyncApi, br
     stream$: new Subject(),
     refused: new RefusedStore(null),
     now: () => Date.now(),
+    pushes: true,
     hooks: {
       transferred: () => undefined,
       failed: (_c, _d, error) => failures.push(error),
