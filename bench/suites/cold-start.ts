@@ -111,7 +111,7 @@ export async function runColdStart(url: string, dir: string, runs: number): Prom
     progress(
       `ui.cold_start run ${i + 1}: marks ${JSON.stringify(same.marks)}; Today ${same.todayMs?.toFixed(0)} ms (all loaded ${same.readyMs.toFixed(0)} ms; floor ${sameFloor.today.ms.toFixed(0)} ms for ${sameFloor.today.records} bookings), ` +
         `new day ${next.todayMs?.toFixed(0)} ms (all ${next.readyMs.toFixed(0)} ms), Customers ${list.customersMs?.toFixed(0)} ms (floor ${sameFloor.customers.ms.toFixed(0)} ms for ${sameFloor.customers.records}); ` +
-        `every record ${sameFloor.all.ms.toFixed(0)} ms (${sameFloor.all.records})`,
+        `every record ${sameFloor.all.ms.toFixed(0)} ms (${sameFloor.all.records}); Customers start's marks ${JSON.stringify(list.marks)}`,
     );
   }
   const records = (log[0] as { sameFloor: { today: Floor; customers: Floor; all: Floor } }).sameFloor;
