@@ -1,16 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  electronBinaryPath,
-  failureReason,
-  runCaptured,
-  runInherited,
-  start,
-  type Captured,
-  type Env,
-  type RunOptions,
-  type StartDependencies,
-} from './start-lib';
+import { realDependencies, start, type Captured, type Env, type RunOptions, type StartDependencies } from './start-lib';
 
 const ROOT = '/project';
 const PATH_TXT = join(ROOT, 'node_modules', 'electron', 'path.txt');
@@ -113,28 +103,40 @@ describe('start', () => {
   });
 });
 
-describe('electronBinaryPath', () => {
-  const read = (files: Record<string, string>) => (path: string) => files[path] ?? null;
-  it('follows path.txt like electron/index.js', () => {
-    expect(electronBinaryPath(ROOT, {}, read({ [PATH_TXT]: 'Electron.app/Contents/MacOS/Electron' }))).toBe(
-      join(ROOT, 'node_modules', 'electron', 'dist', 'Electron.app/Contents/MacOS/Electron'),
-    );
-    expect(electronBinaryPath(ROOT, {}, read({}))).toBeNull();
+describe('the Electron binary', () => {
+  /** What start launches with these files and environment ('' when it launches nothing). */
+  const launched = async (files: Record<string, string>, env: Env = { PATH: '/usr/bin' }) => {
+    const m = machine({ files, env, install: { code: 1, output: 'offline' } });
+    await start([], m.deps);
+    const last = m.calls.at(-1);
+    return last !== undefined && last.args[0] === '.' ? last.command : '';
+  };
+  it('follows path.txt like electron/index.js', async () => {
+    const mac = join(ROOT, 'node_modules', 'electron', 'dist', 'Electron.app/Contents/MacOS/Electron');
+    expect(await launched({ [PATH_TXT]: 'Electron.app/Contents/MacOS/Electron', [mac]: '' })).toBe(mac);
+    expect(await launched({})).toBe('');
   });
-  it('honours ELECTRON_OVERRIDE_DIST_PATH', () => {
-    expect(electronBinaryPath(ROOT, { ELECTRON_OVERRIDE_DIST_PATH: '/opt/electron' }, read({}))).toBe(join('/opt/electron', 'electron'));
+  it('honours ELECTRON_OVERRIDE_DIST_PATH', async () => {
+    const override = join('/opt/electron', 'electron');
+    expect(await launched({ [override]: '' }, { ELECTRON_OVERRIDE_DIST_PATH: '/opt/electron' })).toBe(override);
   });
 });
 
-describe('failureReason', () => {
-  it('picks the error line, not the stack', () => {
-    expect(failureReason('HTTPError: Response code 404 (Not Found)\n    at a (b:1:1)\n', 1)).toBe('HTTPError: Response code 404 (Not Found)');
-    expect(failureReason('  \n', 7)).toBe('the download exited with code 7');
+describe('a failed download', () => {
+  const reason = async (output: string, code: number) => {
+    const m = machine({ install: { code, output } });
+    expect(await start([], m.deps)).toBe(1);
+    return /could not be downloaded \((.*)\)\./.exec(m.err.join('\n'))?.[1];
+  };
+  it('is explained by its error line, not the stack', async () => {
+    expect(await reason('HTTPError: Response code 404 (Not Found)\n    at a (b:1:1)\n', 1)).toBe('HTTPError: Response code 404 (Not Found)');
+    expect(await reason('  \n', 7)).toBe('the download exited with code 7');
   });
 });
 
 describe('real process runners', () => {
   const options = { cwd: process.cwd(), env: process.env };
+  const { run: runInherited, capture: runCaptured } = realDependencies(process.cwd());
   it('runInherited resolves to the exit code, 127 for a missing program', async () => {
     expect(await runInherited(process.execPath, ['-e', 'process.exit(3)'], options)).toBe(3);
     const original = console.error;

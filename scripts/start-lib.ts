@@ -40,7 +40,7 @@ export interface StartDependencies {
 }
 
 /** Where electron's own index.js says the binary is (path.txt under node_modules/electron), or null. */
-export function electronBinaryPath(root: string, env: Env, readText: (path: string) => string | null): string | null {
+function electronBinaryPath(root: string, env: Env, readText: (path: string) => string | null): string | null {
   const electronDir = join(root, 'node_modules', 'electron');
   const relative = readText(join(electronDir, 'path.txt'));
   const override = env.ELECTRON_OVERRIDE_DIST_PATH;
@@ -49,7 +49,7 @@ export function electronBinaryPath(root: string, env: Env, readText: (path: stri
 }
 
 /** The most telling line of a failed install's output (the error, not the stack trace). */
-export function failureReason(output: string, code: number): string {
+function failureReason(output: string, code: number): string {
   const lines = output
     .split(/\r?\n/)
     .map((line) => line.trim())
@@ -122,7 +122,7 @@ function spawnFailure(command: string, error: NodeJS.ErrnoException): number {
  * The real `run`: a child process sharing this terminal. SIGINT/SIGTERM sent to this script are
  * passed on to the child (which then closes itself) instead of orphaning it.
  */
-export function runInherited(command: string, args: readonly string[], options: RunOptions): Promise<number> {
+function runInherited(command: string, args: readonly string[], options: RunOptions): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: 'inherit' });
     const forward = (signal: NodeJS.Signals): void => {
@@ -141,7 +141,7 @@ export function runInherited(command: string, args: readonly string[], options: 
 }
 
 /** The real `capture`: a child process whose output is collected (a failure's reason is printed by `start`). */
-export function runCaptured(command: string, args: readonly string[], options: RunOptions): Promise<Captured> {
+function runCaptured(command: string, args: readonly string[], options: RunOptions): Promise<Captured> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: string[] = [];

@@ -15,11 +15,6 @@ const NOT_YET_MADE_PRIVATE = new Set([
   'renderer/src/data/search-index.ts: scorer',
   'scripts/gen-checks.ts: GENERATED_CHECKS_PATH',
   'scripts/gen-checks.ts: generatedChecksSource',
-  'scripts/start-lib.ts: electronBinaryPath',
-  'scripts/start-lib.ts: failureReason',
-  'scripts/start-lib.ts: runCaptured',
-  'scripts/start-lib.ts: runInherited',
-  'scripts/start-lib.ts: start',
 ]);
 
 /** A probe: one module used by product code and a test, one export only a test (through a barrel) uses. */
