@@ -4,7 +4,7 @@
  * loader, and the engine suite end to end. Never asserts on how long anything took.
  */
 import { describe, expect, it } from 'vitest';
-import { copyField, copyLine } from './lib/hq-load';
+import { copyLine } from './lib/copy-text';
 import { formatTable, measurement, MEASUREMENT_NAMES, resultProblems, type Limit, type RatioKind } from './lib/result';
 
 /** One measurement of `value` against `baselineValue`, through the public `measurement`. */
@@ -84,10 +84,8 @@ describe('statistics', () => {
 
 describe('COPY text format', () => {
   it('escapes backslash, tab, newline and carriage return, and writes null as \\N', () => {
-    expect(copyField('a\\b\tc\nd\re')).toBe('a\\\\b\\tc\\nd\\re');
-    expect(copyField(null)).toBe('\\N');
-    expect(copyField(true)).toBe('t');
-    expect(copyField(12)).toBe('12');
+    expect(copyLine(['a\\b\tc\nd\re'])).toBe('a\\\\b\\tc\\nd\\re\n');
+    expect(copyLine([null, undefined, true, false, 12])).toBe('\\N\t\\N\tt\tf\t12\n');
     expect(copyLine(['x', '{"a":"b\\"c"}', null])).toBe('x\t{"a":"b\\\\"c"}\t\\N\n');
   });
 });

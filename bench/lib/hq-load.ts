@@ -15,17 +15,7 @@ import { rollStale } from '../../server/services/roller';
 import { TABLES, type RowContext } from '../../server/store/tables';
 import type { BenchServer } from './server';
 import { progress } from './log';
-
-/** COPY text format: backslash, tab, newline and carriage return escaped; null as \N. */
-export function copyField(value: unknown): string {
-  if (value === null || value === undefined) return '\\N';
-  const text = typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? 't' : 'f') : String(value);
-  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : text;
-}
-
-export function copyLine(values: readonly unknown[]): string {
-  return `${values.map(copyField).join('\t')}\n`;
-}
+import { copyLine } from './copy-text';
 
 class CopyStream {
   private buffer: string[] = [];
