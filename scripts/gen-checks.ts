@@ -51,7 +51,7 @@ function generatedChecksSource(): string {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--check')) {
-    let current: string | null = null;
+    let current: string | null;
     try {
       current = readFileSync(GENERATED_CHECKS_PATH, 'utf8');
     } catch {
