@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoData, demoOptions } from '../../../shared/demo';
 import fc from 'fast-check';
-import { CustomerSearchIndex, narrows, scorer } from './search-index';
+import { CustomerSearchIndex, narrows } from './search-index';
+import { scorer } from './search-score';
 import { digitsOf, isPhoneQuery, normaliseText } from './search-text';
 
 function index(): CustomerSearchIndex {

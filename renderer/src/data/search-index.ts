@@ -1,4 +1,5 @@
 import { compareCodePoints } from '../../../shared/util/compare';
+import { scorer, searchesEmail } from './search-score';
 import { digitsOf, isPhoneQuery, normaliseText } from './search-text';
 
 export interface SearchableCustomer {
@@ -27,7 +28,8 @@ const SEP = '\u0000';
  * The index's fields as three long strings (entries in name order, joined by SEP) with each
  * entry's start offset, so that a query is answered by `indexOf` over one string per field
  * instead of a few string operations per customer: the occurrences of a word tell which entries
- * it is in, and the character before it whether at a word start. Same scores as `scorer`.
+ * it is in, and the character before it whether at a word start. Same scores as `scorer`
+ * (search-score.ts).
  */
 interface Columns {
   layout: number;
@@ -127,44 +129,6 @@ export interface SearchOptions {
   accept?: (id: string) => boolean;
 }
 
-/** `tokens[i]` is a query word, `starts[i]` the same word after a space (a word start). */
-function scoreName(name: string, tokens: readonly string[], starts: readonly string[]): number {
-  let score = 3;
-  for (let i = 0; i < tokens.length; i += 1) {
-    const start = starts[i] as string;
-    if (name.startsWith(start)) continue;
-    if (name.includes(start)) {
-      if (score > 2) score = 2;
-    } else if (name.includes(tokens[i] as string)) score = 1;
-    else return 0;
-  }
-  return score;
-}
-
-function scoreField(value: string, needle: string): number {
-  if (needle === '' || value === '') return 0;
-  if (value === needle) return 3;
-  if (value.startsWith(needle)) return 2;
-  return value.includes(needle) ? 1 : 0;
-}
-
-/** The query compiled into a scorer of one entry at a time; null for an empty query. Also the reference the column scores are tested against. */
-export function scorer(query: string): ((e: SearchEntry) => number) | null {
-  const text = normaliseText(query);
-  if (text === '') return null;
-  const phone = isPhoneQuery(query);
-  const digits = digitsOf(query);
-  const national = digits.replace(/^0+/, '');
-  const tokens = text.split(' ');
-  const starts = tokens.map((t) => ` ${t}`);
-  const email = searchesEmail(text);
-  return (e) => {
-    if (phone) return Math.max(scoreField(e.phone, digits), national.length >= 3 && e.phone.includes(national) ? 1 : 0);
-    const name = scoreName(e.name, tokens, starts);
-    return name < 3 && email ? Math.max(name, scoreField(e.email, text)) : name;
-  };
-}
-
 /** Whether `a` becomes `b` with at most one insertion, deletion, substitution or swap of neighbours. */
 function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
@@ -194,11 +158,6 @@ function closeNameMatch(name: string, tokens: readonly string[]): boolean {
     if (t.length < CLOSE_MIN_LENGTH) return words.some((w) => w.startsWith(t));
     return words.some((w) => w.startsWith(t) || [t.length - 1, t.length, t.length + 1].some((n) => n <= w.length && withinOneEdit(t, w.slice(0, n))));
   });
-}
-
-/** Whether a (normalised, non-phone) query is compared with email addresses too. */
-function searchesEmail(text: string): boolean {
-  return text.includes('@') || text.includes('.') || !text.includes(' ');
 }
 
 /**
