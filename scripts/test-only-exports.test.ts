@@ -2,15 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findTestOnlyExports } from './test-only-exports';
 
 /**
- * Exports of product code that only tests use (scripts/test-only-exports.ts). None may appear;
- * `NOT_YET_MADE_PRIVATE` lists the ones that were there when the check came (issue 9) and are
- * still to be made private or moved where they belong. The list only shrinks: an entry that is no
- * longer test-only fails the test until it is removed from the list.
+ * Exports of product code that only tests use (scripts/test-only-exports.ts): none may appear
+ * (issue 9 made the last of them private, moved or removed).
  */
-const NOT_YET_MADE_PRIVATE = new Set([
-  'bench/suites/engine.ts: generateEngineData',
-  'bench/suites/engine.ts: groupByPair',
-]);
 
 /** A probe: one module used by product code and a test, one export only a test (through a barrel) uses. */
 const PROBE = {
@@ -37,11 +31,6 @@ describe('test-only exports', () => {
   });
 
   it('finds no new one (test through the public function, or move the code where it belongs)', () => {
-    const real = names.filter((n) => !n.startsWith('shared/zz-probe/'));
-    expect(real.filter((n) => !NOT_YET_MADE_PRIVATE.has(n))).toEqual([]);
-  });
-
-  it('keeps the list of those not yet made private current', () => {
-    expect([...NOT_YET_MADE_PRIVATE].filter((n) => !names.includes(n))).toEqual([]);
+    expect(names.filter((n) => !n.startsWith('shared/zz-probe/'))).toEqual([]);
   });
 });

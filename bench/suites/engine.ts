@@ -33,7 +33,7 @@ export interface EngineData {
   asOfDay: number;
 }
 
-export function generateEngineData(sizes: Pick<EngineSizes, 'branches' | 'customers' | 'bookings'>): EngineData {
+function generateEngineData(sizes: Pick<EngineSizes, 'branches' | 'customers' | 'bookings'>): EngineData {
   const generator = new DemoGenerator(demoOptions('bench-quick', { branches: sizes.branches, customers: sizes.customers, targetBookings: sizes.bookings }));
   const customers: GeneratedCustomer[] = [];
   const bookings: GeneratedBooking[] = [];
@@ -45,7 +45,7 @@ export function generateEngineData(sizes: Pick<EngineSizes, 'branches' | 'custom
 }
 
 /** The floor: one pass putting every booking into its pair's list in a Map (no rules computed). */
-export function groupByPair(bookings: readonly BookingFact[]): Map<string, BookingFact[]> {
+function groupByPair(bookings: readonly BookingFact[]): Map<string, BookingFact[]> {
   const pairs = new Map<string, BookingFact[]>();
   for (const b of bookings) {
     const key = `${b.branch_id}\u0000${b.customer_id}`;
@@ -54,6 +54,16 @@ export function groupByPair(bookings: readonly BookingFact[]): Map<string, Booki
     else list.push(b);
   }
   return pairs;
+}
+
+/** The floor must do the work it claims (every booking in its pair's list), or the ratio flatters the engine. */
+function floorProblem(groups: ReadonlyMap<string, readonly BookingFact[]>, bookings: readonly BookingFact[]): void {
+  let total = 0;
+  for (const [key, list] of groups) {
+    total += list.length;
+    for (const b of list) if (`${b.branch_id}\u0000${b.customer_id}` !== key) throw new Error(`engine.full_recompute floor: booking ${b.id} grouped under another pair`);
+  }
+  if (total !== bookings.length) throw new Error(`engine.full_recompute floor: grouped ${total} of ${bookings.length} bookings`);
 }
 
 function collectGarbage(): void {
@@ -84,6 +94,7 @@ export function fullRecompute(data: EngineData, runs: number): { measurement: Me
     }
     index = built;
     groups = grouped.size;
+    floorProblem(grouped, data.bookings);
   }
   if (index === undefined) throw new Error('no runs');
   progress(`engine.full_recompute: ${data.bookings.length} bookings, ${data.customers.length} customers → ${index.size} pairs (${groups} with bookings); runs ${engineMs.map((x) => x.toFixed(0)).join(', ')} ms; floor ${floorMs.map((x) => x.toFixed(0)).join(', ')} ms`);
