@@ -211,6 +211,7 @@ for (const target of SERVER_TARGETS) {
           created_at: '',
           updated_at: '',
           amendments: [],
+          series: null,
           _deleted: false,
         };
         const push = await fetch(`${server.url}/api/sync/bookings/push`, {

@@ -23,6 +23,7 @@ const OPERATION_WORDS: Record<Operation, string> = {
   queue_marketing: 'queue marketing messages in',
   queue_transactional: 'queue messages in',
   correct: 'correct finished visits in',
+  series: 'change the recurring series of',
   write: 'change',
 };
 

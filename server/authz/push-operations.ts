@@ -1,13 +1,15 @@
 /**
  * Which policy operations one pushed row performs, read from what it changes compared with the
  * master: create / update / delete, plus erase (customers), send (campaigns) and queueing a
- * message for delivery (communications) and correcting a finished visit (bookings). The push is allowed only when the device's role may
- * do every one of them (server/authz/policy.ts).
+ * message for delivery (communications), correcting a finished visit and changing the recurring
+ * series of a booking (bookings). The push is allowed only when the device's role may do every
+ * one of them (server/authz/policy.ts).
  */
 import type { BookingDoc, CampaignDoc, CommunicationDoc, CustomerDoc } from '../../shared/domain/schemas';
 import { isFinished, newAmendments, visitRecordChanges } from '../../shared/schedule/corrections';
 import { isMarketing } from '../../shared/insights/audience';
 import { isErased } from '../../shared/privacy/erase';
+import { jsonEqual } from '../../shared/sync/equal';
 import type { PushCollection } from '../../shared/sync/protocol';
 import type { Operation } from './policy';
 
@@ -30,6 +32,7 @@ export function rowOperations(collection: PushCollection, next: Doc, master: Doc
     // Deleting a finished visit rewrites the history as much as correcting it does.
     const deletesVisit = ops.includes('delete') && booking !== undefined && isFinished(booking);
     if (deletesVisit || isCorrection(next as unknown as BookingDoc, booking)) ops.push('correct');
+    if (booking !== undefined && !jsonEqual((next as unknown as BookingDoc).series ?? null, booking.series ?? null)) ops.push('series');
   }
   if (collection === 'campaigns') {
     const to = (next as unknown as CampaignDoc).status;

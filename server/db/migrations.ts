@@ -463,6 +463,13 @@ CREATE INDEX audit_events_pull ON audit_events (branch_id, stamp, id);
 CREATE INDEX audit_events_stamp ON audit_events (stamp, id);
 `;
 
+// Document schema 3 (issue 11, item 6): every stored booking is outside any recurring series,
+// exactly as the desk's RxDB migration (`upgradeV2toV3`) makes it; stamps are kept, as in migration 9.
+const schemaV3 = `
+UPDATE bookings SET data = data || jsonb_build_object('series', COALESCE(data->'series', 'null'::jsonb))
+  WHERE NOT (data ? 'series');
+`;
+
 /** Campaigns changed shape the most (their message became the first variant): upgraded in TypeScript. */
 async function upgradeCampaigns(tx: Queryable): Promise<void> {
   const rows = await tx.query<{ id: string; data: Record<string, unknown> }>('SELECT id, data FROM campaigns');
@@ -488,4 +495,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'the business retention model', sql: retentionModel },
   { version: 15, name: 'thresholds of the pair history', sql: historyRules },
   { version: 16, name: 'team members and the audit trail', sql: membersAndAudit },
+  { version: 17, name: 'document schema 3: recurring appointments', sql: schemaV3 },
 ];

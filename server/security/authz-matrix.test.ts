@@ -121,6 +121,13 @@ describe.each(TARGET_NAMES)('authorisation table against a real server on %s', {
         const answer = await push(who, 'bookings', next, stored);
         return { answer, ops: ['update', 'correct'], stored: async () => ((await master('bookings', before.id as string))?.amendments as unknown[]).length > 0 };
       }
+      if (op === 'series') {
+        // an occurrence of a series at `where`, moved into another series by `who`
+        const before = await existing('bookings', where);
+        const next = { ...before, series: { id: freshId('sr'), index: 1, count: 2 } };
+        const answer = await push(who, 'bookings', next, before);
+        return { answer, ops: ['update', 'series'], stored: async () => (await master('bookings', before.id as string))?.series !== null };
+      }
       if (op === 'send') {
         const doc: Doc = { ...freshDoc('campaigns', where, ''), status: 'queued', sent_at: recently(), audience_size: 1 };
         const answer = await push(who, 'campaigns', doc);

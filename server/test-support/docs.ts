@@ -24,6 +24,7 @@ export function bookingDoc(overrides: Partial<BookingDoc> = {}): WireDoc<Booking
     created_at: '2026-02-01T10:00:00Z',
     updated_at: '2026-02-01T10:00:00Z',
     amendments: [],
+    series: null,
     _deleted: false,
     ...overrides,
   };

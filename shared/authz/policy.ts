@@ -54,8 +54,11 @@ export type Resource = (typeof RESOURCES)[number];
  *   the server does not have, or changing the price, service or staff of a booking the server
  *   holds as completed (shared/schedule/corrections.ts; the latter also needs an amendment), or
  *   deleting a booking the server holds as finished (completed, cancelled, no-show).
+ * - bookings `series`: changing the recurring series of a booking the server holds (joining it to
+ *   a series, moving it to another or taking it out; shared/schedule/recurrence.ts). A series is
+ *   set when its occurrences are booked (a `create`) and never changes afterwards: no role may.
  */
-export const OPERATIONS = ['read', 'create', 'update', 'delete', 'erase', 'lookup', 'export', 'consent_history', 'send', 'queue_marketing', 'queue_transactional', 'correct', 'write'] as const;
+export const OPERATIONS = ['read', 'create', 'update', 'delete', 'erase', 'lookup', 'export', 'consent_history', 'send', 'queue_marketing', 'queue_transactional', 'correct', 'series', 'write'] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 export const ROLES: readonly Role[] = ['front_desk', 'manager', 'hq'];
@@ -90,6 +93,8 @@ export const POLICY: Readonly<Record<Resource, Partial<Record<Operation, Rules>>
     update: r('branch', 'branch', 'deny'),
     delete: r('branch', 'branch', 'deny'),
     correct: r('deny', 'branch', 'deny'),
+    // an occurrence's series is fixed when it is booked: edits move it, never re-link it
+    series: r('deny', 'deny', 'deny'),
   },
   communications: {
     read: r('branch', 'branch', 'all'),

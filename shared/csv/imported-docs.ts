@@ -21,7 +21,7 @@ export function importedBranchDoc(b: Branch, existing: BranchDoc | undefined): B
   };
 }
 
-/** A booking row: duration, notes and creation time (which the CSV lacks) are kept, 30 minutes for a new one. */
+/** A booking row: duration, notes, creation time and series (which the CSV lacks) are kept, 30 minutes and no series for a new one. */
 export function importedBookingDoc(b: ParsedBooking, existing: BookingDoc | undefined): BookingDoc {
   return {
     id: b.id,
@@ -37,6 +37,7 @@ export function importedBookingDoc(b: ParsedBooking, existing: BookingDoc | unde
     created_at: existing?.created_at ?? '',
     updated_at: existing?.updated_at ?? '',
     amendments: amendmentsKeptByImport(b, existing),
+    series: existing?.series ?? null,
   };
 }
 

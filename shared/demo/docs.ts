@@ -76,5 +76,6 @@ export function toBookingDoc(b: GeneratedBooking, nowMs: number): BookingDoc {
     created_at: formatInstant(created),
     updated_at: '',
     amendments: [],
+    series: null,
   };
 }

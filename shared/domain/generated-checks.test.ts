@@ -26,6 +26,7 @@ const valid: Record<CollectionName, Record<string, unknown>> = {
         staff: null, status: 'completed', before: { price: 1800, service: 'Fade', staff: 'Ana', status: 'no_show' },
       },
     ],
+    series: { id: 'sr-1', index: 2, count: 6 },
   },
   communications: {
     id: 'co-1', customer_id: 'cu-1', branch_id: 'br-1', channel: 'sms', purpose: 'follow-up', status: 'sent', message: 'Hi',

@@ -105,6 +105,7 @@ const bookings_4 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}([.,]\d{1,9})?)?(Z|z|[+
 const bookings_5 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}([.,]\d{1,9})?)?(Z|z|[+-]\d{2}(:?\d{2})?)$/;
 const bookings_6 = /^[^\s\u0000]+$/;
 const bookings_7 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}([.,]\d{1,9})?)?(Z|z|[+-]\d{2}(:?\d{2})?)$/;
+const bookings_8 = /^[^\s\u0000]+$/;
 function checkBookings(value) {
   return (
     (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
@@ -141,7 +142,8 @@ function checkBookings(value) {
     Array.isArray(value['amendments']) &&
     value['amendments'].length <= 50 &&
     ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['id'] === 'string') && value['id'].length <= 100 && value['id'].length >= 1 && bookings_6.test(value['id']) && (typeof value['at'] === 'string') && value['at'].length <= 40 && bookings_7.test(value['at']) && (typeof value['by_device'] === 'string') && value['by_device'].length <= 100 && (((value['by_role'] === 'desk')) || ((value['by_role'] === 'front_desk')) || ((value['by_role'] === 'manager')) || ((value['by_role'] === 'hq'))) && (typeof value['reason'] === 'string') && value['reason'].length <= 500 && value['reason'].length >= 1 && ((Number.isInteger(value['price']) && value['price'] <= 100000000 && value['price'] >= 0) || ((value['price'] === null))) && (((typeof value['service'] === 'string') && value['service'].length <= 200) || ((value['service'] === null))) && (((typeof value['staff'] === 'string') && value['staff'].length <= 200) || ((value['staff'] === null))) && (((((value['status'] === 'completed')) || ((value['status'] === 'cancelled')) || ((value['status'] === 'no_show')))) || ((value['status'] === null))) && (typeof value['before'] === 'object' && value['before'] !== null && !Array.isArray(value['before'])) && Number.isInteger(value['before']['price']) && value['before']['price'] <= 100000000 && value['before']['price'] >= 0 && (typeof value['before']['service'] === 'string') && value['before']['service'].length <= 200 && (typeof value['before']['staff'] === 'string') && value['before']['staff'].length <= 200 && (((value['before']['status'] === 'scheduled')) || ((value['before']['status'] === 'checked_in')) || ((value['before']['status'] === 'completed')) || ((value['before']['status'] === 'cancelled')) || ((value['before']['status'] === 'no_show'))) && Object.getOwnPropertyNames(value['before']).length === 4 && Object.getOwnPropertyNames(value).length === 10))) { return false }; return true; })(value['amendments']) &&
-    Object.getOwnPropertyNames(value).length === 13
+    (((typeof value['series'] === 'object' && value['series'] !== null && !Array.isArray(value['series'])) && (typeof value['series']['id'] === 'string') && value['series']['id'].length <= 100 && value['series']['id'].length >= 1 && bookings_8.test(value['series']['id']) && Number.isInteger(value['series']['index']) && value['series']['index'] <= 52 && value['series']['index'] >= 1 && Number.isInteger(value['series']['count']) && value['series']['count'] <= 52 && value['series']['count'] >= 2 && Object.getOwnPropertyNames(value['series']).length === 3) || ((value['series'] === null))) &&
+    Object.getOwnPropertyNames(value).length === 14
   )
 }
 

@@ -34,11 +34,14 @@ import { MAX_PRICE_CENTS } from '../money';
  * `segments` and `branch_settings`. `upgrade.ts` turns a version-0 document into version 1.
  * Version 2 (issue 11): bookings `amendments` (corrections of finished visits, shared/schedule/
  * corrections.ts); `upgradeV1toV2` gives every stored booking an empty list.
+ * Version 3 (issue 11, item 6): bookings `series` (recurring appointments, shared/schedule/
+ * recurrence.ts; null for a booking outside a series); `upgradeV2toV3` gives every stored
+ * booking `series: null`.
  * The collections `services` and `staff` (issue 11) were added without a bump: no existing
  * document changed shape, and a desk without them simply does not replicate them. So were
  * `members` and `audit_events` (issue 11, item 8: team passcodes and the audit trail).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const LIMITS = {
   id: 100,
@@ -61,6 +64,8 @@ export const LIMITS = {
   breaks: 6,
   /** Days off a staff member's document keeps. */
   daysOff: 400,
+  /** Occurrences of one recurring series (shared/schedule/recurrence.ts). */
+  seriesLength: 52,
 } as const;
 
 /** Largest share of a campaign's audience kept as a holdout (percent). */
@@ -173,6 +178,20 @@ export const AmendmentSchema = Type.Object(
   strict,
 );
 
+/**
+ * A booking's place in a recurring series (shared/schedule/recurrence.ts): the series id shared by
+ * its occurrences, this one's 1-based index and how many were planned ("3 of 6"). Set when the
+ * series is booked, never changed afterwards (policy row bookings `series`, server/PROTOCOL.md).
+ */
+export const BookingSeriesSchema = Type.Object(
+  {
+    id: Id,
+    index: Type.Integer({ minimum: 1, maximum: LIMITS.seriesLength }),
+    count: Type.Integer({ minimum: 2, maximum: LIMITS.seriesLength }),
+  },
+  strict,
+);
+
 export const BookingSchema = Type.Object(
   {
     id: Id,
@@ -190,6 +209,8 @@ export const BookingSchema = Type.Object(
     updated_at: OptionalInstant,
     /** Corrections made after the visit was finished, oldest first (shared/schedule/corrections.ts). */
     amendments: Type.Array(AmendmentSchema, { maxItems: LIMITS.amendments }),
+    /** The recurring series this booking is an occurrence of, or null (docs/DESIGN.md §15). */
+    series: Type.Union([BookingSeriesSchema, Type.Null()]),
   },
   strict,
 );
@@ -460,6 +481,7 @@ export const AuditEventSchema = Type.Object(
 export type BranchDoc = Static<typeof BranchSchema>;
 export type CustomerDoc = Static<typeof CustomerSchema>;
 export type BookingDoc = Static<typeof BookingSchema>;
+export type BookingSeries = Static<typeof BookingSeriesSchema>;
 export type Amendment = Static<typeof AmendmentSchema>;
 export type CommunicationDoc = Static<typeof CommunicationSchema>;
 export type CampaignDoc = Static<typeof CampaignSchema>;

@@ -48,3 +48,9 @@ export function upgradeV1toV2(collection: CollectionName, doc: Doc): Doc {
   if (collection === 'bookings') return { ...doc, amendments: Array.isArray(doc.amendments) ? doc.amendments : [] };
   return doc;
 }
+
+/** Version 2 → 3 of one document: bookings are outside any recurring series. */
+export function upgradeV2toV3(collection: CollectionName, doc: Doc): Doc {
+  if (collection === 'bookings') return { ...doc, series: doc.series === undefined ? null : doc.series };
+  return doc;
+}

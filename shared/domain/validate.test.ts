@@ -17,6 +17,7 @@ const BOOKING: BookingDoc = {
   created_at: '',
   updated_at: '2026-03-01T09:00:00Z',
   amendments: [],
+  series: null,
 };
 const consent = { granted: false, at: '' };
 const CUSTOMER: CustomerDoc = {

@@ -27,6 +27,7 @@ const booking = (over: Partial<BookingDoc> = {}): BookingDoc => ({
   created_at: '',
   updated_at: '',
   amendments: [],
+  series: null,
   ...over,
 });
 

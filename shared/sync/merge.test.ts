@@ -68,6 +68,7 @@ function booking(overrides: Partial<Booking> = {}): Booking {
     created_at: '2026-02-01T00:00:00Z',
     updated_at: '2026-02-01T00:00:00Z',
     amendments: [],
+    series: null,
     _deleted: false,
     ...overrides,
   };

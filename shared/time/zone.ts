@@ -162,3 +162,21 @@ export function zoneClock(timeZone: string): ZoneClock {
 export function todayIn(timeZone: string, nowMs: number): number {
   return zoneClock(timeZone).localDay(nowMs);
 }
+
+/**
+ * The instant at which the zone's clock shows `day` at `minuteOfDay`. A wall time skipped by a
+ * DST jump moves forward by the length of the jump (02:30 → 03:30); a repeated one resolves to
+ * its first occurrence.
+ */
+export function instantAt(day: number, minuteOfDay: number, timeZone: string): number {
+  const clock = zoneClock(timeZone);
+  const wall = day * MS_PER_DAY + minuteOfDay * 60_000;
+  const candidates = new Set<number>();
+  for (const probe of [wall - MS_PER_DAY, wall, wall + MS_PER_DAY]) candidates.add(wall - clock.offsetAt(probe));
+  const exact = [...candidates].filter((ms) => ms + clock.offsetAt(ms) === wall).sort((a, b) => a - b);
+  if (exact[0] !== undefined) return exact[0];
+  // In a gap: the first instant after it has a wall time later than requested.
+  const before = wall - clock.offsetAt(wall - MS_PER_DAY);
+  const after = wall - clock.offsetAt(wall + MS_PER_DAY);
+  return Math.max(before, after);
+}

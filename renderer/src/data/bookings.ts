@@ -44,6 +44,7 @@ function bookingDoc(input: NewBooking, nowMs: number, id: string = newBookingId(
     created_at: now,
     updated_at: now,
     amendments: [],
+    series: null,
   };
   assertValid('bookings', doc, undefined, nowMs);
   return doc;

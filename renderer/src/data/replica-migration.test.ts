@@ -1,14 +1,14 @@
 /**
  * A replica written by the previous schema (version 0, before issue 5) opens with the current
  * one: RxDB runs the migration strategies of `schema.ts` and every document is still there,
- * upgraded exactly as `upgradeV0toV1` then `upgradeV1toV2` (and the server's migrations) upgrade it.
+ * upgraded exactly as `upgradeV0toV1`, `upgradeV1toV2` then `upgradeV2toV3` (and the server's migrations) upgrade it.
  */
 import 'fake-indexeddb/auto';
 import { createRxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { criteria } from '../../../shared/domain/criteria';
-import { upgradeV0toV1, upgradeV1toV2 } from '../../../shared/domain/upgrade';
+import { upgradeV0toV1, upgradeV1toV2, upgradeV2toV3 } from '../../../shared/domain/upgrade';
 import { validateDocument } from '../../../shared/domain/validate';
 import { COLLECTION_SCHEMAS } from '../../../shared/domain/schemas';
 import { openReplica, type Replica } from './replica';
@@ -74,7 +74,7 @@ describe('replica schema migration', () => {
     for (const [collection, docs] of Object.entries(V0)) {
       const stored = (await db.collections[collection as keyof typeof V0].find().exec()).map((d) => d.toJSON(false) as Record<string, unknown>);
       const name = collection as keyof typeof V0;
-      const expected = docs.map((d) => upgradeV1toV2(name, upgradeV0toV1(name, structuredClone(d) as Record<string, unknown>)));
+      const expected = docs.map((d) => upgradeV2toV3(name, upgradeV1toV2(name, upgradeV0toV1(name, structuredClone(d) as Record<string, unknown>))));
       expect(stored).toEqual(expected);
       for (const doc of stored) expect(validateDocument(collection as keyof typeof V0, doc)).toEqual([]);
     }
@@ -87,9 +87,10 @@ describe('replica schema migration', () => {
     expect(message).toMatchObject({ message: 'Called, will come back', variant: '', trigger_key: '', direction: 'outbound', attempts: 0, next_attempt_at: '' });
     expect(await db.segments.count().exec()).toBe(0);
     expect(await db.branch_settings.count().exec()).toBe(0);
-    // Bookings changed in schema 2 only (their corrections): one RxDB step, an empty list each.
-    expect(db.bookings.schema.version).toBe(1);
-    expect((await db.bookings.findOne('bk-1').exec())?.toJSON(false)).toMatchObject({ status: 'completed', price: 2500, amendments: [] });
+    // Bookings changed in schemas 2 and 3 (their corrections, their series): two RxDB steps, an
+    // empty list of corrections and no series each.
+    expect(db.bookings.schema.version).toBe(2);
+    expect((await db.bookings.findOne('bk-1').exec())?.toJSON(false)).toMatchObject({ status: 'completed', price: 2500, amendments: [], series: null });
   });
 
   it('opens the migrated replica again without migrating twice, and takes new documents', async () => {

@@ -1,6 +1,6 @@
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import { jsonSchemaOf, type CollectionName } from '../../../shared/domain/schemas';
-import { upgradeV0toV1, upgradeV1toV2 } from '../../../shared/domain/upgrade';
+import { upgradeV0toV1, upgradeV1toV2, upgradeV2toV3 } from '../../../shared/domain/upgrade';
 
 /**
  * RxDB schemas built from the shared TypeBox schemas (one source for the replica, the server and
@@ -17,7 +17,8 @@ import { upgradeV0toV1, upgradeV1toV2 } from '../../../shared/domain/upgrade';
  * shared SCHEMA_VERSION 1 changed customers, communications and campaigns, so only those are at
  * version 1 and migrate their stored documents with `upgradeV0toV1` (the same function the
  * server's data migration mirrors). SCHEMA_VERSION 2 changed bookings only (their corrections,
- * `upgradeV1toV2`): bookings went from version 0 to 1, rewritten once on upgrade.
+ * `upgradeV1toV2`): bookings went from version 0 to 1, rewritten once on upgrade. SCHEMA_VERSION 3
+ * changed bookings only again (their recurring `series`, `upgradeV2toV3`): bookings version 2.
  */
 export const REPLICA_INDEXES: Record<CollectionName, (string | string[])[]> = {
   branches: [],
@@ -40,7 +41,7 @@ export const REPLICA_INDEXES: Record<CollectionName, (string | string[])[]> = {
 const REPLICA_VERSIONS: Record<CollectionName, number> = {
   branches: 0,
   customers: 1,
-  bookings: 1,
+  bookings: 2,
   communications: 1,
   campaigns: 1,
   segments: 0,
@@ -80,7 +81,7 @@ const REPLICA_STEPS: Record<CollectionName, Record<number, Upgrade>> = {
   branches: {},
   customers: { 1: (doc) => upgradeV0toV1('customers', doc) },
   // unchanged by SCHEMA_VERSION 1, so its first step is the version-2 change
-  bookings: { 1: (doc) => upgradeV1toV2('bookings', doc) },
+  bookings: { 1: (doc) => upgradeV1toV2('bookings', doc), 2: (doc) => upgradeV2toV3('bookings', doc) },
   communications: { 1: (doc) => upgradeV0toV1('communications', doc) },
   campaigns: { 1: (doc) => upgradeV0toV1('campaigns', doc) },
   segments: {},

@@ -23,6 +23,7 @@ export function bookingFixture(over: Partial<BookingDoc> = {}): BookingDoc {
     created_at: '',
     updated_at: '',
     amendments: [],
+    series: null,
     ...over,
   };
 }

@@ -1,5 +1,5 @@
 import { formatDay, MS_PER_DAY, parseDay } from '../../../shared/time/calendar';
-import { zoneClock } from '../../../shared/time/zone';
+import { instantAt, zoneClock } from '../../../shared/time/zone';
 import { parseInstant } from '../../../shared/time/instant';
 
 /**
@@ -31,23 +31,8 @@ export function isoInZone(ms: number, timeZone: string): string {
   return `${formatDay(day)}T${pad(h)}:${pad(m)}:${pad(s)}${offsetText(offset)}`;
 }
 
-/**
- * The instant at which the zone's clock shows `day` at `minuteOfDay`. A wall time skipped by a
- * DST jump moves forward by the length of the jump (02:30 → 03:30); a repeated one resolves to
- * its first occurrence.
- */
-export function instantAt(day: number, minuteOfDay: number, timeZone: string): number {
-  const clock = zoneClock(timeZone);
-  const wall = day * MS_PER_DAY + minuteOfDay * 60_000;
-  const candidates = new Set<number>();
-  for (const probe of [wall - 86_400_000, wall, wall + 86_400_000]) candidates.add(wall - clock.offsetAt(probe));
-  const exact = [...candidates].filter((ms) => ms + clock.offsetAt(ms) === wall).sort((a, b) => a - b);
-  if (exact[0] !== undefined) return exact[0];
-  // In a gap: the first instant after it has a wall time later than requested.
-  const before = wall - clock.offsetAt(wall - 86_400_000);
-  const after = wall - clock.offsetAt(wall + 86_400_000);
-  return Math.max(before, after);
-}
+/** The instant at which the zone's clock shows a local day and minute (shared/time/zone.ts). */
+export { instantAt };
 
 /** `HH:MM` → minutes since midnight, or null. */
 export function parseClockTime(text: string): number | null {

@@ -16,6 +16,7 @@ const booking: BookingDoc = {
   created_at: '',
   updated_at: '',
   amendments: [],
+  series: null,
 };
 
 describe('booking edit form', () => {
