@@ -1,5 +1,5 @@
 /**
- * Recurring series attacked against a real server process (issue 11, item 6; docs/DESIGN.md §15):
+ * Recurring series attacked against a real server process (issue 11, item 6; docs/DESIGN.md §17):
  * a branch's desks book a series (each occurrence an ordinary booking carrying `series`); nobody —
  * front desk, manager, HQ, another branch — can afterwards re-link an occurrence (join it to a
  * series, move it to another, take it out of its own), and nothing such a push sends is stored;

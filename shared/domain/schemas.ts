@@ -209,7 +209,7 @@ export const BookingSchema = Type.Object(
     updated_at: OptionalInstant,
     /** Corrections made after the visit was finished, oldest first (shared/schedule/corrections.ts). */
     amendments: Type.Array(AmendmentSchema, { maxItems: LIMITS.amendments }),
-    /** The recurring series this booking is an occurrence of, or null (docs/DESIGN.md §15). */
+    /** The recurring series this booking is an occurrence of, or null (docs/DESIGN.md §17). */
     series: Type.Union([BookingSeriesSchema, Type.Null()]),
   },
   strict,

@@ -1,5 +1,5 @@
 /**
- * Recurring appointments (docs/DESIGN.md §15, issue 11 item 6): "every N weeks" for a number of
+ * Recurring appointments (docs/DESIGN.md §17, issue 11 item 6): "every N weeks" for a number of
  * times or until a date. Each occurrence is an ordinary booking that carries its `series` (the
  * series id, its place in it and how many were planned), so the engine, sync, HQ and the CLI see
  * one booking per occurrence and nothing else changes for them.

@@ -1,4 +1,4 @@
-import type { AuditAction, BookingDoc } from '../../../shared/domain/schemas';
+import type { AuditAction, BookingDoc, BookingSeries } from '../../../shared/domain/schemas';
 import { buildAmendment, CorrectionRefused, withAmendment, type CorrectionInput, type Corrector } from '../../../shared/schedule/corrections';
 import { BOOKING_TRANSITIONS, type BookingStatus } from '../../../shared/domain/types';
 import { isoInZone } from '../lib/zoned-time';
@@ -28,7 +28,7 @@ export function newBookingId(): string {
 }
 
 /** The booking document for a new booking (validated; throws `DocumentRejected`). */
-function bookingDoc(input: NewBooking, nowMs: number, id: string = newBookingId()): BookingDoc {
+function bookingDoc(input: NewBooking, nowMs: number, id: string = newBookingId(), series: BookingSeries | null = null): BookingDoc {
   const now = new Date(nowMs).toISOString();
   const doc: BookingDoc = {
     id,
@@ -44,7 +44,7 @@ function bookingDoc(input: NewBooking, nowMs: number, id: string = newBookingId(
     created_at: now,
     updated_at: now,
     amendments: [],
-    series: null,
+    series,
   };
   assertValid('bookings', doc, undefined, nowMs);
   return doc;
@@ -54,6 +54,31 @@ export async function createBooking(db: Replica, input: NewBooking, nowMs: numbe
   const doc = bookingDoc(input, nowMs);
   await db.bookings.insert(doc);
   return doc;
+}
+
+export function newSeriesId(): string {
+  return `sr-${crypto.randomUUID()}`;
+}
+
+/**
+ * Books the chosen occurrences of a recurring series (docs/DESIGN.md §17): one ordinary booking
+ * each, all carrying one new series id, their place in the series and how many were planned
+ * (`count`: a skipped occurrence leaves a gap, "1, 3 and 4 of 4"). Every document is validated
+ * before any is written: one refused (`DocumentRejected`), none is written.
+ */
+export async function createSeries(
+  db: Replica,
+  input: Omit<NewBooking, 'startMs' | 'status'>,
+  occurrences: readonly { index: number; startMs: number }[],
+  count: number,
+  nowMs: number,
+): Promise<BookingDoc[]> {
+  const id = newSeriesId();
+  const docs = occurrences.map((o) => bookingDoc({ ...input, startMs: o.startMs }, nowMs, newBookingId(), { id, index: o.index, count }));
+  if (docs.length === 0) throw new Error('No occurrence of the series is left to book');
+  const { error } = await db.bookings.bulkInsert(docs);
+  if (error.length > 0) throw new Error(`Could not save ${error.length} of the ${docs.length} bookings of the series`);
+  return docs;
 }
 
 /** Whether a booking may move from one status to another (forward only). */

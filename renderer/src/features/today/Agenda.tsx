@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent } from 'react';
 import type { BookingDoc, StaffDoc } from '../../../../shared/domain/schemas';
 import { conflictMap, type ConflictKind } from '../../../../shared/schedule/booking-conflicts';
+import { seriesLabel } from '../../../../shared/schedule/recurrence';
 import type { Confirmation } from '../../../../shared/schedule/reminders';
 import { parseInstant } from '../../../../shared/time/instant';
 import { zoneClock } from '../../../../shared/time/zone';
@@ -57,7 +58,10 @@ function BookingBlock({ placed, from, selected, conflicts, confirmed, outside, o
   };
   const conflictText = [...(conflicts === undefined ? [] : [...conflicts].map((k) => CONFLICT_TEXT[k])), ...(outside !== null ? ['outside staff hours'] : [])].join(' and ');
   const flagged = conflicts !== undefined || outside !== null;
-  const label = [time, name, booking.service, BOOKING_STATUS_LABELS[booking.status], confirmed, activity ? STATUS_LABELS[activity.status] : '', conflictText].filter(Boolean).join(', ');
+  const series = booking.series === null ? '' : seriesLabel(booking.series);
+  const label = [time, name, booking.service, BOOKING_STATUS_LABELS[booking.status], series === '' ? '' : `repeats, ${series}`, confirmed, activity ? STATUS_LABELS[activity.status] : '', conflictText]
+    .filter(Boolean)
+    .join(', ');
   const movable = canEdit(booking.status);
   return (
     <button
@@ -94,6 +98,11 @@ function BookingBlock({ placed, from, selected, conflicts, confirmed, outside, o
       </span>
       <span className="agenda-booking-meta">
         <span className="nums">{formatClockTime(placed.start)}</span> · {booking.service || 'Visit'} · <span className="nums">{formatPrice(booking.price)}</span>
+        {series !== '' && (
+          <span className="series-badge nums" aria-hidden="true" title={`Repeats: ${series}`}>
+            ↻ {series}
+          </span>
+        )}
       </span>
     </button>
   );

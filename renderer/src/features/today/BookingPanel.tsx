@@ -13,6 +13,7 @@ import { initials } from '../../lib/format';
 import { displayName } from '../customers';
 import { conflictLines } from './ConflictNotice';
 import { isFinished } from '../../../../shared/schedule/corrections';
+import { seriesLabel } from '../../../../shared/schedule/recurrence';
 import { AmendmentList } from './AmendmentList';
 import { useCorrector } from './corrector';
 import { useMemberGate } from '../../sync/permissions';
@@ -87,6 +88,12 @@ export function BookingPanel({
         <dd>
           <BookingStatusTag status={booking.status} />
         </dd>
+        {booking.series !== null && (
+          <>
+            <dt>Repeats</dt>
+            <dd className="nums">{seriesLabel(booking.series)} in a series</dd>
+          </>
+        )}
         {reply !== '' && (
           <>
             <dt>Reply to reminder</dt>

@@ -1,0 +1,64 @@
+import { expect, test } from './fixtures';
+import { TodayPage } from './pages/today-page';
+import { WelcomePage } from './pages/welcome-page';
+import { dismissToasts } from './support/screens';
+import { shot } from './support/shot';
+
+test('a weekly series of four is checked occurrence by occurrence: the conflicting one is flagged by date and skipped, the others booked as "n of 4"', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await app.open();
+  await new WelcomePage(page).setUpBranch({ name: 'Makati Central', country: 'PH' });
+  const today = new TodayPage(page);
+  // Ana already has Ben in two weeks at 16:00
+  await today.newBooking({ register: { name: 'Ben Cruz', phone: '0917 765 4321' } }, { service: 'Fade', staff: 'Ana', date: '2026-03-16', time: '16:00', duration: '30', price: '300' });
+
+  await page.getByRole('button', { name: 'New booking' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New booking' });
+  await dialog.getByRole('button', { name: 'Register new customer' }).click();
+  const register = page.getByRole('dialog', { name: 'Register a new customer' });
+  await register.getByLabel('Full name').fill('Maria Santos');
+  await register.getByLabel('Phone').fill('0917 123 4567');
+  await register.getByRole('button', { name: 'Register and continue' }).click();
+  await expect(dialog.getByText('Maria Santos')).toBeVisible();
+  await today.fillBooking(dialog, { service: 'Haircut', staff: 'Ana', time: '16:00', duration: '30', price: '250' });
+  await dialog.getByLabel('Repeat every (weeks)').fill('1');
+  await expect(dialog.getByLabel('Ends')).toHaveValue('count');
+  await dialog.getByLabel('Bookings in all').fill('4');
+  await dialog.getByLabel('Bookings in all').press('Enter');
+
+  // Every occurrence is listed by date; the third overlaps Ben and is skipped unless booked anyway
+  const review = dialog.getByRole('region', { name: /1 of the 4 bookings has a conflict/ });
+  await expect(review).toBeVisible();
+  await expect(review.getByRole('listitem').filter({ hasText: 'Mon 2 Mar, 16:00' })).toContainText('Free');
+  const third = review.getByRole('listitem').filter({ hasText: '3. Mon 16 Mar, 16:00' });
+  await expect(third).toContainText('Ana already has Ben Cruz at Mon 16 Mar, 16:00 (30 min)');
+  const choice = third.getByRole('group', { name: 'Mon 16 Mar, 16:00' });
+  await expect(choice.getByRole('radio', { name: 'Skip' })).toBeChecked();
+  await expect(dialog.getByRole('button', { name: 'Book 3 of 4' })).toBeVisible();
+  // "Book anyway" for it changes the count; back to Skip from the keyboard
+  await choice.getByRole('radio', { name: 'Book anyway' }).check();
+  await expect(dialog.getByRole('button', { name: 'Book 4 of 4' })).toBeVisible();
+  await choice.getByRole('radio', { name: 'Book anyway' }).press('ArrowRight');
+  await expect(choice.getByRole('radio', { name: 'Skip' })).toBeChecked();
+  await third.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('45-series-conflict') });
+  await dialog.getByRole('button', { name: 'Book 3 of 4' }).click();
+  await expect(dialog).toBeHidden();
+  await app.toast('Booked Maria Santos · 3 of 4 every week from Mon 2 Mar, 16:00 with Ana (1 skipped)');
+
+  // Each occurrence is an ordinary booking saying where it is in the series
+  await expect(today.booking('Maria Santos')).toHaveAccessibleName(/^16:00–16:30, Maria Santos, Haircut, Scheduled, repeats, 1 of 4/);
+  await today.select('Maria Santos');
+  await expect(today.panel.getByText('1 of 4 in a series')).toBeVisible();
+  await today.goToDay('Next day', 7);
+  await expect(today.booking('Maria Santos')).toHaveAccessibleName(/repeats, 2 of 4/);
+  await today.goToDay('Next day', 7);
+  // the skipped one is not booked: Ben alone at 16:00
+  await expect(today.booking('Maria Santos')).toHaveCount(0);
+  await expect(today.booking('Ben Cruz')).toHaveCount(1);
+  await today.goToDay('Next day', 7);
+  await expect(today.booking('Maria Santos')).toHaveAccessibleName(/repeats, 4 of 4/);
+  await dismissToasts(page);
+  await today.select('Maria Santos');
+  await page.screenshot({ path: shot('46-series-agenda') });
+});
