@@ -26,11 +26,13 @@ interface SealingKey {
   key: CryptoKey;
 }
 
+const DB_NAME = 'branchdesk-secrets';
+
 class SecretsDb extends Dexie {
   secrets!: Table<SealedSecret, SecretKey>;
   keys!: Table<SealingKey, 'seal'>;
   constructor(env: LastingSecretsEnvironment) {
-    super('branchdesk-secrets', { indexedDB: env.indexedDB, IDBKeyRange: env.IDBKeyRange });
+    super(DB_NAME, { indexedDB: env.indexedDB, IDBKeyRange: env.IDBKeyRange });
     this.version(1).stores({ secrets: 'key', keys: 'id' });
   }
 }
@@ -64,9 +66,20 @@ export function createLastingSecrets(env: LastingSecretsEnvironment): LastingSec
     });
     return sealing;
   };
+  // Until a lasting secret is stored the database does not exist, and reading or deleting must not
+  // create it: every start of an unpaired desk deletes the token (sync-session.ts), which would
+  // otherwise open a second IndexedDB database on the way to the first screen.
+  let created = false;
+  const exists = async (): Promise<boolean> => {
+    if (created) return true;
+    const listed = await env.indexedDB.databases();
+    created = listed.some((d) => d.name === DB_NAME);
+    return created;
+  };
   const additionalData = (key: SecretKey): Uint8Array<ArrayBuffer> => new TextEncoder().encode(`branchdesk:${key}`);
   return {
     async get(key) {
+      if (!(await exists())) return null;
       const sealed = await db.secrets.get(key);
       if (sealed === undefined) return null;
       try {
@@ -81,9 +94,10 @@ export function createLastingSecrets(env: LastingSecretsEnvironment): LastingSec
       const iv = env.crypto.getRandomValues(new Uint8Array(12));
       const data = await subtle.encrypt({ name: ALGORITHM, iv, additionalData: additionalData(key) }, await sealingKey(), new TextEncoder().encode(value));
       await db.secrets.put({ key, iv, data });
+      created = true;
     },
     async delete(key) {
-      await db.secrets.delete(key);
+      if (await exists()) await db.secrets.delete(key);
     },
   };
 }

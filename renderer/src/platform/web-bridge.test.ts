@@ -252,6 +252,17 @@ describe('web bridge: lasting secrets (HQ stays signed in across browser restart
     expect(await b.start().bridge.secrets.get('device-token')).toBeNull();
   });
 
+  it('reading or deleting before anything lasting was stored creates no database (an unpaired desk deletes its token at every start)', async () => {
+    const b = browser();
+    const { bridge } = b.start();
+    expect(await bridge.secrets.get('device-token')).toBeNull();
+    await bridge.secrets.delete('device-token');
+    await bridge.secrets.set('organisation-secret', 'org', 'session');
+    expect(await b.indexedDB.databases()).toEqual([]);
+    await bridge.secrets.set('device-token', 'hq', 'lasting');
+    expect((await b.indexedDB.databases()).map((d) => d.name)).toEqual(['branchdesk-secrets']);
+  });
+
   it('without a usable lasting store a lasting secret is kept for the session instead, never lost', async () => {
     const broken = { get: () => Promise.reject(new Error('blocked')), set: () => Promise.reject(new Error('blocked')), delete: () => Promise.reject(new Error('blocked')) };
     const warn = console.warn;
