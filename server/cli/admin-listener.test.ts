@@ -39,7 +39,7 @@ describe('admin listener', () => {
   });
 
   it('refuses a bad body with 400, naming the field and what it must be', async () => {
-    const commands = 'import, import-customers, import-batches, import-undo, enroll, verify, devices, revoke';
+    const commands = 'import, import-customers, import-bookings, import-batches, import-undo, enroll, verify, devices, revoke';
     expect(await post(JSON.stringify({ command: 'serve', argv: [] }))).toEqual({
       status: 400,
       body: { error: `invalid request body: command must be a command that needs the database (${commands})`, details: [{ field: 'command', message: `must be a command that needs the database (${commands})` }] },

@@ -16,7 +16,7 @@ import { installInputSchemas } from '../http/input-schemas';
 import { ApiError } from '../store/errors';
 
 /** The commands that need the database, forwarded by a CLI process to the server holding it. */
-const FORWARDED = ['import', 'import-customers', 'import-batches', 'import-undo', 'enroll', 'verify', 'devices', 'revoke'] as const;
+const FORWARDED = ['import', 'import-customers', 'import-bookings', 'import-batches', 'import-undo', 'enroll', 'verify', 'devices', 'revoke'] as const;
 
 const AdminBody = Type.Object(
   {

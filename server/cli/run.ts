@@ -31,13 +31,17 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
     run: async (argv) => (await import('./commands/import-customers')).importCustomersCommand(argv),
     help: 'import-customers --file F.csv --branch-name NAME [--dry-run] [--map "Header=field,…"] [--duplicates merge|separate] [--country CC] --data-dir DIR   a client list exported by another system, one undoable batch; prints {"new","merged","skipped","refused"} (DATABASE_URL replaces --data-dir)',
   },
+  'import-bookings': {
+    run: async (argv) => (await import('./commands/import-bookings')).importBookingsCommand(argv),
+    help: 'import-bookings --file F.csv --branch-name NAME [--clients CLIENTS.csv] [--dry-run] [--map "Header=field,…"] [--status-map "Value=status,…"] [--country CC] [--locale L] --data-dir DIR   the visit history exported by another system, one undoable batch; prints {"new","skipped","refused"} (DATABASE_URL replaces --data-dir)',
+  },
   'import-batches': {
     run: async (argv) => (await import('./commands/import-customers')).importBatchesCommand(argv),
-    help: 'import-batches --data-dir DIR   the import-customers batches, newest first, as JSON',
+    help: 'import-batches --data-dir DIR   the import-customers and import-bookings batches, newest first, as JSON',
   },
   'import-undo': {
     run: async (argv) => (await import('./commands/import-customers')).importUndoCommand(argv),
-    help: 'import-undo --data-dir DIR (--batch ID | --last)   undo one import-customers batch (created customers removed, merged ones restored)',
+    help: 'import-undo --data-dir DIR (--batch ID | --last)   undo one import batch (created customers removed, merged ones restored; imported bookings removed)',
   },
   enroll: {
     run: async (argv) => (await import('./commands/enroll')).enrolCommand(argv),

@@ -470,6 +470,19 @@ UPDATE bookings SET data = data || jsonb_build_object('series', COALESCE(data->'
   WHERE NOT (data ? 'series');
 `;
 
+// Visit-history imports (import-bookings, docs/DESIGN.md §8): a batch says what it imported, and
+// lists the bookings it created with the stamp the import wrote, so an undo can tell whether
+// anything changed a booking since.
+const bookingImportBatches = `
+ALTER TABLE import_batches ADD COLUMN kind text NOT NULL DEFAULT 'customers';
+CREATE TABLE import_batch_bookings (
+  batch_id text NOT NULL REFERENCES import_batches (id),
+  booking_id text NOT NULL,
+  stamp bigint NOT NULL,
+  PRIMARY KEY (batch_id, booking_id)
+);
+`;
+
 /** Campaigns changed shape the most (their message became the first variant): upgraded in TypeScript. */
 async function upgradeCampaigns(tx: Queryable): Promise<void> {
   const rows = await tx.query<{ id: string; data: Record<string, unknown> }>('SELECT id, data FROM campaigns');
@@ -496,4 +509,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'thresholds of the pair history', sql: historyRules },
   { version: 16, name: 'team members and the audit trail', sql: membersAndAudit },
   { version: 17, name: 'document schema 3: recurring appointments', sql: schemaV3 },
+  { version: 18, name: 'visit-history import batches', sql: bookingImportBatches },
 ];

@@ -19,7 +19,7 @@ import {
 import type { CustomerDoc } from '../../shared/domain/schemas';
 import type { WireDoc } from '../../shared/sync/protocol';
 import type { Queryable } from '../db/database';
-import { loadBranches, type BranchInfo } from '../store/branches';
+import { branchByName, loadBranches } from '../store/branches';
 import { loadMasters, writeDocuments } from '../store/documents';
 import { ApiError } from '../store/errors';
 import { ensureLinks, linkedBranches, restampLinks } from '../store/links';
@@ -27,22 +27,13 @@ import { notifyChange } from '../store/notify';
 import { refreshPairs, type PairRef } from './projection';
 import { advanceClock, lockStamps, nextStamps } from '../store/stamps';
 import type { Store } from '../store/store';
+import { undoBookingItems } from './booking-import';
 
 type Doc = Record<string, unknown>;
 
 export interface ImportRun {
   batchId: string | null;
   counts: ImportCounts;
-}
-
-/** The branch a person names: its name compared without case and surrounding spaces. */
-export function branchByName(branches: ReadonlyMap<string, BranchInfo>, name: string): BranchInfo | { error: string } {
-  const wanted = name.trim().toLowerCase();
-  const found = [...branches.values()].filter((b) => b.doc.name.trim().toLowerCase() === wanted);
-  if (found.length === 1) return found[0] as BranchInfo;
-  const names = [...branches.values()].map((b) => `"${b.doc.name}"`).join(', ');
-  if (found.length > 1) return { error: `${found.length} branches are named "${name}"; rename one first` };
-  return { error: branches.size === 0 ? `no branch is named "${name}" (there are no branches yet)` : `no branch is named "${name}" (branches: ${names})` };
 }
 
 /** Stored customers sharing a phone, an email or a derived id with the people of the file. */
@@ -129,28 +120,28 @@ export async function importCustomers(store: Store, input: ImportCustomersInput)
 
 export interface BatchInfo {
   id: string;
+  /** What the batch imported: a client list (`customers`) or a visit history (`bookings`). */
+  kind: string;
   branch_id: string;
   file_name: string;
   created_ms: number;
-  summary: { new: number; merged: number; skipped: number; refused: number };
+  summary: { new: number; merged?: number; skipped: number; refused: number };
   undone_ms: number | null;
 }
 
 /** Import batches, newest first. */
 export async function listBatches(q: Queryable): Promise<BatchInfo[]> {
-  const rows = await q.query<{ id: string; branch_id: string; file_name: string; created_ms: unknown; summary: BatchInfo['summary']; undone_ms: unknown }>(
-    'SELECT id, branch_id, file_name, created_ms, summary, undone_ms FROM import_batches ORDER BY created_ms DESC, id DESC',
+  const rows = await q.query<{ id: string; kind: string; branch_id: string; file_name: string; created_ms: unknown; summary: BatchInfo['summary']; undone_ms: unknown }>(
+    'SELECT id, kind, branch_id, file_name, created_ms, summary, undone_ms FROM import_batches ORDER BY created_ms DESC, id DESC',
   );
   return rows.map((r) => ({ ...r, created_ms: Number(r.created_ms), undone_ms: r.undone_ms === null ? null : Number(r.undone_ms) }));
 }
 
-export interface UndoResult {
-  removed: number;
-  restored: number;
-}
+/** What an undo took back: a client list's customers, or a visit history's bookings. */
+export type UndoResult = { removed: number; restored: number } | { bookings_removed: number };
 
 /**
- * Undoes one batch in one transaction: customers it created are deleted (a tombstone desks pull),
+ * Undoes one batch in one transaction (a visit history's: undoBookingItems): customers it created are deleted (a tombstone desks pull),
  * customers it merged into get their document from before. Refused whole, changing nothing, when
  * the batch is unknown or undone already, when a customer was changed since, or when a customer
  * it created has bookings now.
@@ -158,10 +149,16 @@ export interface UndoResult {
 export async function undoBatch(store: Store, batchId: string): Promise<UndoResult> {
   return store.db.transaction(async (tx) => {
     await lockStamps(tx);
-    const batch = await tx.query<{ branch_id: string; undone_ms: unknown }>('SELECT branch_id, undone_ms FROM import_batches WHERE id = $1 FOR UPDATE', [batchId]);
+    const batch = await tx.query<{ branch_id: string; undone_ms: unknown; kind: string }>('SELECT branch_id, undone_ms, kind FROM import_batches WHERE id = $1 FOR UPDATE', [batchId]);
     const head = batch[0];
     if (head === undefined) throw new ApiError(404, `no import batch "${batchId}" (cli import-batches lists them)`);
     if (head.undone_ms !== null) throw new ApiError(409, `import batch "${batchId}" was undone already`);
+    if (head.kind === 'bookings') {
+      const bookings = await undoBookingItems(tx, store, batchId, head.branch_id);
+      await tx.query('UPDATE import_batches SET undone_ms = $2 WHERE id = $1', [batchId, store.clock()]);
+      if (bookings > 0) await advanceClock(tx);
+      return { bookings_removed: bookings };
+    }
     const items = await tx.query<{ customer_id: string; before: WireDoc<Doc> | null; stamp: unknown }>(
       'SELECT customer_id, before, stamp FROM import_batch_customers WHERE batch_id = $1 ORDER BY customer_id',
       [batchId],

@@ -40,3 +40,13 @@ export async function relocateBookings(tx: Queryable, branchId: string, timezone
     );
   }
 }
+
+/** The branch a person names: its name compared without case and surrounding spaces. */
+export function branchByName(branches: ReadonlyMap<string, BranchInfo>, name: string): BranchInfo | { error: string } {
+  const wanted = name.trim().toLowerCase();
+  const found = [...branches.values()].filter((b) => b.doc.name.trim().toLowerCase() === wanted);
+  if (found.length === 1) return found[0] as BranchInfo;
+  const names = [...branches.values()].map((b) => `"${b.doc.name}"`).join(', ');
+  if (found.length > 1) return { error: `${found.length} branches are named "${name}"; rename one first` };
+  return { error: branches.size === 0 ? `no branch is named "${name}" (there are no branches yet)` : `no branch is named "${name}" (branches: ${names})` };
+}

@@ -13,6 +13,7 @@ import { validateDocument } from '../domain/validate';
 import { daysFromCivil, daysInMonth, formatDay } from '../time/calendar';
 import { formatInstant, parseInstant } from '../time/instant';
 import { zoneClock } from '../time/zone';
+import { applyMapText, detectColumns, type Mapping } from './column-mapping';
 import { ProblemSink, readTable } from './table';
 
 /** What a column of the other system's file can become (or `skip`). */
@@ -74,33 +75,12 @@ const HEADER_ALIASES: Record<ImportField, readonly string[]> = {
   ],
 };
 
-function headerKey(header: string): string {
-  return header.trim().toLowerCase().replace(/[\s_.-]+/g, '');
-}
-
-/** The field a header names, or null when it is not one this import knows. */
-function detectField(header: string): ImportField | null {
-  const key = headerKey(header);
-  for (const field of IMPORT_FIELDS) if (HEADER_ALIASES[field].some((a) => headerKey(a) === key)) return field;
-  return null;
-}
-
 /** One mapped field per column of the file, in the file's order. */
-export type ColumnMapping = MappedField[];
+export type ColumnMapping = Mapping<ImportField>;
 
 /** The mapping detected from the header: each field from its first matching column, other columns skipped. */
 export function detectMapping(headers: readonly string[]): ColumnMapping {
-  const taken = new Set<ImportField>();
-  return headers.map((h) => {
-    const field = detectField(h);
-    if (field === null || taken.has(field)) return 'skip';
-    taken.add(field);
-    return field;
-  });
-}
-
-export function isMappedField(text: string): text is MappedField {
-  return text === 'skip' || (IMPORT_FIELDS as readonly string[]).includes(text);
+  return detectColumns(headers, IMPORT_FIELDS, HEADER_ALIASES);
 }
 
 /**
@@ -108,22 +88,7 @@ export function isMappedField(text: string): text is MappedField {
  * and fields are errors that name what is wrong.
  */
 export function applyMapOption(headers: readonly string[], base: ColumnMapping, text: string): ColumnMapping | { error: string } {
-  const mapping = [...base];
-  for (const part of text.split(',')) {
-    if (part.trim() === '') continue;
-    const eq = part.lastIndexOf('=');
-    if (eq < 0) return { error: `--map entry "${part.trim()}" is not Header=field` };
-    const header = part.slice(0, eq).trim();
-    const field = part.slice(eq + 1).trim().toLowerCase();
-    const index = headers.findIndex((h) => h.trim() === header);
-    const loose = index >= 0 ? index : headers.findIndex((h) => h.trim().toLowerCase() === header.toLowerCase());
-    if (loose < 0) return { error: `--map names column "${header}", which is not in the file's header (${headers.join(', ')})` };
-    if (!isMappedField(field)) return { error: `--map field "${field}" for column "${header}" is not one of ${[...IMPORT_FIELDS, 'skip'].join(', ')}` };
-    // A field mapped here is taken from this column only.
-    if (field !== 'skip') for (let i = 0; i < mapping.length; i += 1) if (mapping[i] === field) mapping[i] = 'skip';
-    mapping[loose] = field;
-  }
-  return mapping;
+  return applyMapText(headers, base, text, IMPORT_FIELDS);
 }
 
 /** A mapping names a person when it has a full name, or a first or last name column. */
@@ -217,7 +182,7 @@ function fullYear(y: string): number {
  * 14.05.1990, 14 May 1990, May 14, 1990. `null` when it is not a real date; a time after the
  * date is ignored.
  */
-function parseLooseDate(input: string, order: DateOrder): number | null {
+export function parseLooseDate(input: string, order: DateOrder): number | null {
   const text = input.trim().replace(/[T ]\d{1,2}:\d{2}.*$/, '');
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (m) return civil(Number(m[1]), Number(m[2]), Number(m[3]));

@@ -11,43 +11,49 @@ import {
   type ColumnMapping,
   type DuplicatePolicy,
 } from '../../../shared/csv/customer-import';
-import { branchByName, importCustomers, listBatches, undoBatch } from '../../services/customer-import';
-import { loadBranches } from '../../store/branches';
+import { importCustomers, listBatches, undoBatch } from '../../services/customer-import';
+import { branchByName, loadBranches } from '../../store/branches';
 import { ApiError } from '../../store/errors';
 import { parseOptions, requireOption } from '../args';
 import { CliError, EXIT_BAD_INPUT, usageError } from '../errors';
 import { withStore } from '../store-target';
 
-interface LoadedFile {
+export interface LoadedFile {
   file: ClientFile;
   mapping: ColumnMapping;
 }
 
-/** Reads the file and its mapping; exit 2 when it cannot be read or names no person. */
-async function loadFile(path: string, map: string | undefined): Promise<LoadedFile> {
+/** Reads another system's CSV export; exit 2 when it cannot be read (missing, not UTF-8, semicolons). */
+export async function readExportFile(path: string, command: string): Promise<ClientFile> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : (code ?? (error as Error).message);
-    throw new CliError(`import-customers: cannot read ${path}: ${reason}`, EXIT_BAD_INPUT);
+    throw new CliError(`${command}: cannot read ${path}: ${reason}`, EXIT_BAD_INPUT);
   }
   let text: string;
   try {
     // Strict: an export in another encoding (Windows-1252) must not be garbled into the customers.
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new CliError(`import-customers: ${path} is not valid UTF-8 (save the file as UTF-8)`, EXIT_BAD_INPUT);
+    throw new CliError(`${command}: ${path} is not valid UTF-8 (save the file as UTF-8)`, EXIT_BAD_INPUT);
   }
   const file = readClientFile(text);
-  if ('error' in file) throw new CliError(`import-customers: ${path}: ${file.error}`, EXIT_BAD_INPUT);
+  if ('error' in file) throw new CliError(`${command}: ${path}: ${file.error}`, EXIT_BAD_INPUT);
+  return file;
+}
+
+/** Reads the file and its mapping; exit 2 when it cannot be read or names no person. */
+export async function loadClientList(path: string, map: string | undefined, command = 'import-customers'): Promise<LoadedFile> {
+  const file = await readExportFile(path, command);
   const detected = detectMapping(file.headers);
   const mapping = map === undefined ? detected : applyMapOption(file.headers, detected, map);
-  if ('error' in mapping) throw usageError(`import-customers: ${mapping.error}`);
+  if ('error' in mapping) throw usageError(`${command}: ${mapping.error}`);
   if (!hasNameColumn(mapping)) {
     throw new CliError(
-      `import-customers: ${path}: no name column found in the header (${file.headers.join(', ')}); map one with --map "Header=full_name" (or first_name / last_name)`,
+      `${command}: ${path}: no name column found in the header (${file.headers.join(', ')}); map one with --map "Header=full_name" (or first_name / last_name)`,
       EXIT_BAD_INPUT,
     );
   }
@@ -74,7 +80,7 @@ export async function importCustomersCommand(argv: string[]): Promise<string> {
   if (duplicates !== 'merge' && duplicates !== 'separate') throw usageError(`import-customers: --duplicates must be merge or separate (got "${String(opts.duplicates)}")`);
   const countryOption = opts.country?.toUpperCase();
   if (countryOption !== undefined && !/^[A-Z]{2}$/.test(countryOption)) throw usageError(`import-customers: --country must be a two-letter country code such as GB (got "${opts.country}")`);
-  const { file, mapping } = await loadFile(path, opts.map);
+  const { file, mapping } = await loadClientList(path, opts.map);
 
   const forward = [
     '--file', path,
@@ -104,7 +110,7 @@ export async function importBatchesCommand(argv: string[]): Promise<string> {
   const opts = parseOptions(argv, { 'data-dir': { type: 'string' } }, 'import-batches');
   return withStore({ command: 'import-batches', argv, dataDir: opts['data-dir'] }, async (store) => {
     const batches = await listBatches(store.db);
-    return `${JSON.stringify(batches.map((b) => ({ id: b.id, branch_id: b.branch_id, file: b.file_name, created_at: new Date(b.created_ms).toISOString(), ...b.summary, undone: b.undone_ms !== null })))}\n`;
+    return `${JSON.stringify(batches.map((b) => ({ id: b.id, kind: b.kind, branch_id: b.branch_id, file: b.file_name, created_at: new Date(b.created_ms).toISOString(), ...b.summary, undone: b.undone_ms !== null })))}\n`;
   });
 }
 
