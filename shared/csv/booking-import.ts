@@ -114,7 +114,7 @@ const STATUS_WORDS: Record<BookingStatus, readonly string[]> = {
 };
 
 /** The Branchdesk status a status word of another system means, or null when it is not a known word. */
-export function detectStatus(text: string): BookingStatus | null {
+function detectStatus(text: string): BookingStatus | null {
   const key = statusKey(text);
   if (key === '') return null;
   for (const status of BOOKING_STATUSES) if (STATUS_WORDS[status].includes(key)) return status;
@@ -124,7 +124,7 @@ export function detectStatus(text: string): BookingStatus | null {
   return null;
 }
 
-export function isBookingStatus(text: string): text is BookingStatus {
+function isBookingStatus(text: string): text is BookingStatus {
   return (BOOKING_STATUSES as readonly string[]).includes(text);
 }
 
