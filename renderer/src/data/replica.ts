@@ -20,7 +20,7 @@ import { conflictHandler } from '../../../shared/sync/merge';
 import { isSyncCollection } from '../../../shared/sync/protocol';
 import { withFastLookups } from './dexie-lookup';
 import { migrationStrategies, replicaSchema } from './schema';
-import { withServerBase } from './server-base';
+import { restoreServerBases, withServerBase } from './server-base';
 import { wrappedSharedValidateStorage } from './validation';
 
 export interface ReplicaCollections {
@@ -101,6 +101,8 @@ export async function openReplica(options: ReplicaOptions = {}): Promise<Replica
     ]),
   );
   await db.addCollections(collections);
+  // the merge bases of first-pulled documents are kept from the first write on, paired or not
+  await restoreServerBases(db);
   return db;
 }
 

@@ -1,11 +1,15 @@
 import {
   createRevision,
   getComposedPrimaryKeyOfDocumentData,
+  getRxReplicationMetaInstanceSchema,
+  hasEncryption,
   getHeightOfRevision,
   getPrimaryFieldOfPrimaryKey,
   now,
   writeDocToDocState,
   type BulkWriteRow,
+  type RxCollection,
+  type RxDatabase,
   type RxDocumentData,
   type RxStorage,
   type RxStorageInstance,
@@ -23,11 +27,20 @@ import {
  * wrote) says so. This storage wrapper writes the record right before the first local write over
  * such a document, from the stored state the write replaces: the merge then has exactly the base
  * RxDB's downstream would have stored.
+ *
+ * The record goes to the replication's meta storage whether or not the replication runs: the
+ * desk may be unpaired, offline, or just opened and not syncing yet, and a later pairing with the
+ * same server and branch resumes that same replication (its checkpoints and meta storage). So the
+ * replica registers, as it opens, the meta storage of every replication that first-pulled one of
+ * its collections (`restoreServerBases`, named by the first pull's record); a running
+ * replication registers its own (sync/collection-replication.ts).
  */
+
+type MetaInstance = RxStorageInstance<RxStorageReplicationMeta<unknown, unknown>, unknown, unknown>;
 
 /** Where a replication keeps its assumed master states. */
 export interface ServerBaseSource {
-  metaInstance(): Promise<RxStorageInstance<RxStorageReplicationMeta<unknown, unknown>, unknown, unknown>>;
+  metaInstance(): Promise<MetaInstance>;
 }
 
 /** Which collection of which database a replication replicates, and RxDB's hash of its identifier (`_meta.o.hash`). */
@@ -51,6 +64,74 @@ export function registerServerBase(key: ServerBaseKey, source: ServerBaseSource)
   return () => {
     if (sources.get(k) === source) sources.delete(k);
   };
+}
+
+/**
+ * The local document of the replica (`<prefix><collection>`) in which the first pull of a
+ * collection keeps its progress and the replication's identifier (sync/first-pull.ts).
+ */
+export const FIRST_PULL_RECORD_PREFIX = 'first-pull|';
+
+/**
+ * The meta storage of the replication `identifier` of `collection`, opened the way RxDB's
+ * replication opens it (same name and schema: it is the same IndexedDB store), once, when first
+ * needed, and closed with the collection. `running` gives the running replication's own instance
+ * when there is one.
+ */
+export function replicationMetaSource(collection: RxCollection, identifier: string, running: () => MetaInstance | undefined = () => undefined): ServerBaseSource {
+  let own: Promise<MetaInstance> | null = null;
+  collection.onClose.push(() => {
+    void own?.then((m) => m.close()).catch(() => undefined);
+  });
+  return {
+    metaInstance() {
+      const instance = running();
+      if (instance !== undefined) return Promise.resolve(instance);
+      own ??= (async () => {
+        const database = collection.database;
+        // as RxReplicationState's metaInfoPromise (rxdb/plugins/replication)
+        const collectionName = `rx-replication-meta-${await database.hashFunction([collection.name, identifier].join('-'))}`;
+        const schema = getRxReplicationMetaInstanceSchema(collection.schema.jsonSchema, hasEncryption(collection.schema.jsonSchema));
+        return (await database.storage.createStorageInstance({
+          databaseName: database.name,
+          collectionName,
+          databaseInstanceToken: database.token,
+          multiInstance: database.multiInstance,
+          options: {},
+          schema,
+          password: database.password,
+          devMode: false,
+        })) as unknown as MetaInstance;
+      })();
+      return own;
+    },
+  };
+}
+
+/** RxDB's hash of a replication (`_meta.o.hash` of the documents it pulled). */
+export function replicationHash(database: { hashFunction: RxDatabase['hashFunction'] }, identifier: string): Promise<string> {
+  return database.hashFunction(`rxdbreplication${identifier}`);
+}
+
+/**
+ * Registers, for every collection of the replica that a first pull filled, the meta storage of
+ * that replication, so that a local write over a first-pulled document keeps its merge base even
+ * when no replication runs (above). Called as the replica opens, before anything is written.
+ */
+export async function restoreServerBases<C extends object>(database: RxDatabase<C>): Promise<void> {
+  const collections = Object.values(database.collections) as RxCollection[];
+  const records = await Promise.all(collections.map((c) => database.getLocal<{ identifier?: unknown }>(`${FIRST_PULL_RECORD_PREFIX}${c.name}`)));
+  await Promise.all(
+    collections.map(async (collection, i) => {
+      const identifier: unknown = records[i]?.get('identifier');
+      if (typeof identifier !== 'string') return;
+      const identifierHash = await replicationHash(database, identifier);
+      const key = { databaseName: database.name, collectionName: collection.name, identifierHash };
+      // a replication started meanwhile registered its own
+      if (sources.has(keyOf(key))) return;
+      collection.onClose.push(registerServerBase(key, replicationMetaSource(collection, identifier)));
+    }),
+  );
 }
 
 interface OriginMark {

@@ -3,7 +3,7 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import type { Observable } from 'rxjs';
 import { isPushCollection, MAX_PULL_LIMIT, type Checkpoint, type PushRow, type SyncCollection, type WireDoc } from '../../../shared/sync/protocol';
 import { documentsEqual, stripInternal } from '../../../shared/sync/equal';
-import { isUntouchedServerState, registerServerBase } from '../data/server-base';
+import { isUntouchedServerState, registerServerBase, replicationHash, replicationMetaSource } from '../data/server-base';
 import type { AnyDoc, SyncApi } from './api';
 import { runFirstPull } from './first-pull';
 import { pushWithParking } from './push-parking';
@@ -49,41 +49,6 @@ export async function freshen(collection: RxCollection<AnyDoc>, rows: PushRow<An
   });
 }
 
-type MetaInstance = RxStorageInstance<RxStorageReplicationMeta<unknown, unknown>, unknown, unknown>;
-
-/**
- * The replication's meta storage for `withServerBase` (data/server-base.ts): RxDB's own once the
- * replication runs, otherwise (offline, stopped) one opened the way RxDB opens it, closed with the
- * collection.
- */
-function serverBaseSource(replication: Replication): { metaInstance(): Promise<MetaInstance> } {
-  let own: Promise<MetaInstance> | null = null;
-  const collection = replication.collection;
-  collection.onClose.push(() => {
-    void own?.then((m) => m.close()).catch(() => undefined);
-  });
-  return {
-    metaInstance() {
-      const running = replication.metaInstance;
-      if (running !== undefined && !replication.isStopped()) return Promise.resolve(running as unknown as MetaInstance);
-      own ??= replication.metaInfoPromise.then(
-        async (info) =>
-          (await collection.database.storage.createStorageInstance({
-            databaseName: collection.database.name,
-            collectionName: info.collectionName,
-            databaseInstanceToken: collection.database.token,
-            multiInstance: collection.database.multiInstance,
-            options: {},
-            schema: info.schema,
-            password: collection.database.password,
-            devMode: false,
-          })) as unknown as MetaInstance,
-      );
-      return own;
-    },
-  };
-}
-
 /** RxDB's replication identifier: one per server, branch and collection (checkpoints are kept per identifier). */
 export function replicationIdentifier(serverUrl: string, branchId: string, collection: SyncCollection): string {
   return `branchdesk|${serverUrl}|${branchId}|${collection}`;
@@ -114,7 +79,7 @@ export function replicateCollection(options: {
   const { collection, name, api, hooks } = options;
   const identifier = replicationIdentifier(api.serverUrl, options.branchId, name);
   // RxDB's hash of the replication: the `_meta.o.hash` of every document it (or the first pull) stored
-  const identifierHash = collection.database.hashFunction(`rxdbreplication${identifier}`);
+  const identifierHash = replicationHash(collection.database, identifier);
   const pullPage = async (checkpoint: Checkpoint | null, batchSize: number): Promise<{ documents: WireDoc<AnyDoc>[]; checkpoint: Checkpoint }> => {
     const res = await api.pull(name, checkpoint, batchSize);
     hooks.transferred(name, 'pull', res.documents.length);
@@ -186,7 +151,10 @@ export function replicateCollection(options: {
   });
   // pull-only replications keep no assumed master states (RxDB's skipStoringPullMeta)
   if (options.pushes && isPushCollection(name)) {
-    const source = serverBaseSource(replication);
+    // RxDB's own meta storage while the replication runs, otherwise (offline, stopped) one opened the way RxDB opens it
+    const source = replicationMetaSource(collection, identifier, () =>
+      replication.metaInstance !== undefined && !replication.isStopped() ? (replication.metaInstance as unknown as RxStorageInstance<RxStorageReplicationMeta<unknown, unknown>, unknown, unknown>) : undefined,
+    );
     void identifierHash.then((hash) => {
       const unregister = registerServerBase({ databaseName: collection.database.name, collectionName: collection.name, identifierHash: hash }, source);
       collection.onClose.push(unregister);

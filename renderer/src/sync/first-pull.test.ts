@@ -235,4 +235,40 @@ describe('first pull against a real server: the merge base of a first edit', () 
     expect(viaFirstPull.base).toEqual({ ...viaFirstPull.original, _deleted: false });
     expect(viaNormal.base).toEqual({ ...viaNormal.original, _deleted: false });
   });
+
+  it('a first-pulled document edited while no replication runs (unpaired, or after a reload before sync starts) keeps its merge base: on re-pairing the desk\'s edit and the server\'s change both survive', async () => {
+    const name = `first-pull-merge-${++counter}`;
+    let db = await openReplica({ name, storage, collections: COLLECTIONS });
+    const paired = replicate(db, 'customers', new SyncApi(server.url, desk.token), 'br-a');
+    await paired.replication.start();
+    await paired.replication.awaitInitialReplication();
+    await paired.replication.awaitInSync();
+    expect((await assumedMaster(paired.replication, ['cu-a1'])).size).toBe(0);
+    // unpaired (the engine stops), then the desk is closed and opened again: no replication at all
+    await paired.replication.cancel();
+    await db.close();
+    db = await openReplica({ name, storage, collections: COLLECTIONS });
+    const original = await serverCustomer('cu-a1');
+    const pulled = (await db.customers.findOne('cu-a1').exec())?.toJSON() as unknown as Record<string, unknown>;
+    expect(strip(pulled)).toEqual(strip(original as unknown as Record<string, unknown>));
+    // another device changes other fields on the server meanwhile
+    const byOther = await client(server.url, other.token).post('/api/sync/customers/push', [
+      { assumedMasterState: original, newDocumentState: { ...original, notes: 'Server note while unpaired', tags: [...original.tags, 'server-unpaired'] } },
+    ]);
+    expect(byOther.status).toBe(200);
+    const doc = await db.customers.findOne('cu-a1').exec();
+    await doc?.incrementalPatch({ name: 'Edited Unpaired', tags: [...original.tags, 'desk-unpaired'] });
+    // paired again with the same server and branch: the same replication
+    const again = replicate(db, 'customers', new SyncApi(server.url, desk.token), 'br-a');
+    open.push({ db, run: again });
+    await again.replication.start();
+    await again.replication.awaitInSync();
+    await again.replication.reSync();
+    await again.replication.awaitInSync();
+    expect(again.failures).toEqual([]);
+    const local = strip((await db.customers.findOne('cu-a1').exec())?.toJSON() as unknown as Record<string, unknown>);
+    expect(local).toMatchObject({ name: 'Edited Unpaired', notes: 'Server note while unpaired' });
+    expect([...(local.tags as string[])].sort()).toEqual([...original.tags, 'desk-unpaired', 'server-unpaired'].sort());
+    expect(strip(await serverCustomer('cu-a1'))).toEqual(local);
+  });
 });

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { createRevision, getChangedDocumentsSince, now, type BulkWriteRow, type RxCollection, type RxDocumentData } from 'rxdb';
 import type { Checkpoint, WireDoc } from '../../../shared/sync/protocol';
+import { FIRST_PULL_RECORD_PREFIX } from '../data/server-base';
 import type { AnyDoc } from './api';
 
 /**
@@ -16,7 +17,8 @@ import type { AnyDoc } from './api';
  * already accepts such a document as the server's (it applies later server changes over it).
  * The merge base a local edit needs is written when it is first needed: `withServerBase`
  * (data/server-base.ts) stores the untouched server state as the assumed master state right
- * before the desk's first write over it, and the push handler sends nothing for an untouched
+ * before the desk's first write over it, whether or not the replication runs then (the replica
+ * finds the replication's meta storage by the identifier in this record as it opens), and the push handler sends nothing for an untouched
  * server state that has no record yet (`isUntouchedServerState`, data/server-base.ts).
  *
  * The writes carry RxDB's downstream context, so RxDB's upstream and the pending tracker treat
@@ -44,7 +46,6 @@ const FirstPullRecordSchema = Type.Object(
 
 type FirstPullRecord = Static<typeof FirstPullRecordSchema>;
 
-const RECORD_PREFIX = 'first-pull|';
 
 /** A page of the server's pull: its documents and the checkpoint after them. */
 export interface PulledPage {
@@ -77,7 +78,7 @@ export type FirstPullOutcome =
   | { kind: 'interrupted'; checkpoint: Checkpoint | null };
 
 function recordId(collection: RxCollection<AnyDoc>): string {
-  return `${RECORD_PREFIX}${collection.name}`;
+  return `${FIRST_PULL_RECORD_PREFIX}${collection.name}`;
 }
 
 async function loadRecord(collection: RxCollection<AnyDoc>, identifier: string): Promise<FirstPullRecord | null> {
