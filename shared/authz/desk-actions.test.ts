@@ -14,6 +14,7 @@ const SERVER_ROWS: Record<DeskAction, { resource: Resource; operation: Operation
   queue_marketing: { resource: 'communications', operation: 'queue_marketing' },
   change_automations: { resource: 'branch_settings', operation: 'update' },
   export_customer_list: null,
+  import_history: null,
   correct_visit: { resource: 'bookings', operation: 'correct' },
   change_reminders: { resource: 'reminder_settings', operation: 'write' },
   read_reminder_report: { resource: 'reminder_report', operation: 'read' },
@@ -51,5 +52,9 @@ describe('deskCan', () => {
 
   it('keeps the customer-list export to managers and HQ itself (the server never sees it)', () => {
     expect(ROLES.filter((role) => deskCan(role, 'export_customer_list'))).toEqual(ROLES.filter((role) => role === 'manager' || role === 'hq'));
+  });
+
+  it('keeps the visit-history import to managers (its bookings reach the server as ordinary pushes)', () => {
+    expect(ROLES.filter((role) => deskCan(role, 'import_history'))).toEqual(['manager']);
   });
 });

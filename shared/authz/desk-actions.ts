@@ -33,6 +33,8 @@ const ACTIONS = {
   queue_marketing: { row: { kind: 'server', resource: 'communications', operation: 'queue_marketing' }, reason: "Only a manager's desk can queue marketing messages." },
   change_automations: { row: { kind: 'server', resource: 'branch_settings', operation: 'update' }, reason: "Only a manager's desk can change automations." },
   export_customer_list: { row: { kind: 'desk', roles: ['manager', 'hq'] as readonly Role[] }, reason: "Only a manager's desk can export customer lists." },
+  // A visit history reaches the server as ordinary booking pushes (a front desk books too): the desk keeps the import itself to managers.
+  import_history: { row: { kind: 'desk', roles: ['manager'] as readonly Role[] }, reason: "Only a manager's desk can import a visit history." },
   correct_visit: { row: { kind: 'server', resource: 'bookings', operation: 'correct' }, reason: "Only a manager's desk can correct a finished visit." },
   change_reminders: { row: { kind: 'server', resource: 'reminder_settings', operation: 'write' }, reason: "Only a manager's desk can change appointment reminders." },
   read_reminder_report: { row: { kind: 'server', resource: 'reminder_report', operation: 'read' }, reason: "Only a manager's desk can see the reminder report." },

@@ -27,6 +27,7 @@ const ASK: Record<GatedAction, string> = {
   queue_marketing: 'Queueing marketing messages',
   change_automations: 'Changing automations',
   export_customer_list: 'Exporting a customer list',
+  import_history: 'Importing a visit history',
   correct_visit: 'Correcting a finished visit',
   change_reminders: 'Changing appointment reminders',
   read_reminder_report: 'The reminder report',

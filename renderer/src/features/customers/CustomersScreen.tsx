@@ -7,7 +7,7 @@ import { outlookNote } from '../../lib/outlook-format';
 import { useDeskPermission, useMemberGate } from '../../sync/permissions';
 import { GatedButton } from '../../ui/GatedButton';
 import { Icon } from '../../ui/Icon';
-import { ImportDialog, SwitchInDialog } from '../import-export';
+import { HistoryImportDialog, ImportDialog, SwitchInDialog } from '../import-export';
 import { SaveSegmentDialog } from '../segments';
 import { activeFilterKeys } from './customer-filters';
 import { DIRECTION_LABELS, SORT_FIELDS, SORT_LABELS, isSortField } from './customer-sort';
@@ -45,7 +45,9 @@ export function CustomersScreen() {
   const [exporting, setExporting] = useState(false);
   const exportPermission = useDeskPermission('export_customer_list');
   const exportGate = useMemberGate('export_customer_list');
-  const [dialog, setDialog] = useState<'import' | 'switch-in' | 'save-segment' | null>(null);
+  const historyPermission = useDeskPermission('import_history');
+  const historyGate = useMemberGate('import_history');
+  const [dialog, setDialog] = useState<'import' | 'switch-in' | 'history' | 'save-segment' | null>(null);
   const segment = useCustomersView((v) => v.segment);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -140,6 +142,9 @@ export function CustomersScreen() {
           <button type="button" className="btn" onClick={() => setDialog('switch-in')}>
             Switch from another system
           </button>
+          <GatedButton permission={historyPermission} type="button" className="btn" onClick={() => void historyGate.ensure().then((ok) => (ok ? setDialog('history') : undefined))}>
+            Import visit history
+          </GatedButton>
           <GatedButton permission={exportPermission} type="button" className="btn" disabled={!hasCustomers || visible.length === 0 || exporting} onClick={() => void exportGate.ensure().then((ok) => (ok ? exportList() : undefined))}>
             Export CSV
           </GatedButton>
@@ -249,6 +254,7 @@ export function CustomersScreen() {
 
       {dialog === 'import' && <ImportDialog onClose={() => setDialog(null)} />}
       {dialog === 'switch-in' && <SwitchInDialog onClose={() => setDialog(null)} />}
+      {dialog === 'history' && <HistoryImportDialog onClose={() => setDialog(null)} />}
       {dialog === 'save-segment' && <SaveSegmentDialog criteria={currentCriteria(useCustomersView.getState())} count={visible.length} onClose={() => setDialog(null)} />}
       {registering !== null && (
         <RegisterCustomerDialog

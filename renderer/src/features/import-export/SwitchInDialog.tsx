@@ -22,6 +22,8 @@ import { Field } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { errorMessage, toast } from '../../ui/toasts';
+import { withField } from '../../../../shared/csv/column-mapping';
+import { ImportCounts, LinesNotImported } from './import-summary';
 import type { ImportProgress } from './run-import';
 import { undoClientList, writeClientList, type DeskBatch } from './switch-in';
 
@@ -36,49 +38,20 @@ const PREVIEW_ROWS = 3;
 function Counts({ plan }: { plan: ImportPlan }) {
   const c = planCounts(plan);
   return (
-    <dl className="switch-in-counts" aria-label="Import counts" data-testid="switch-in-counts">
-      {(
-        [
-          ['New', c.new],
-          ['Merged', c.merged],
-          ['Skipped', c.skipped],
-          ['Refused', c.refused.length],
-        ] as const
-      ).map(([label, n]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd className="nums">{n.toLocaleString('en')}</dd>
-        </div>
-      ))}
-    </dl>
+    <ImportCounts
+      testId="switch-in-counts"
+      counts={[
+        ['New', c.new],
+        ['Merged', c.merged],
+        ['Skipped', c.skipped],
+        ['Refused', c.refused.length],
+      ]}
+    />
   );
 }
 
 function Refused({ plan }: { plan: ImportPlan }) {
-  if (plan.refused.length === 0 && plan.skipped.length === 0) return <p className="muted">Every line can be imported.</p>;
-  const lines = [...plan.refused.map((r) => ({ line: r.line, what: 'Refused', problem: r.problem })), ...plan.skipped.map((s) => ({ line: s.line, what: 'Skipped', problem: s.reason }))].sort((a, b) => a.line - b.line);
-  return (
-    <table className="cmp-table" aria-label="Lines not imported">
-      <thead>
-        <tr>
-          <th scope="col" className="num">
-            Line
-          </th>
-          <th scope="col">Outcome</th>
-          <th scope="col">Why</th>
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((l) => (
-          <tr key={`${l.line}-${l.what}`}>
-            <td className="num nums">{l.line}</td>
-            <td>{l.what}</td>
-            <td>{l.problem}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <LinesNotImported refused={plan.refused} skipped={plan.skipped} />;
 }
 
 /**
@@ -199,10 +172,8 @@ export function SwitchInDialog({ onClose }: { onClose: () => void }) {
 
   if (phase.kind === 'map') {
     const setField = (i: number, field: MappedField): void => {
-      const mapping = [...phase.mapping];
       // A field comes from one column: the column that had it is skipped now.
-      if (field !== 'skip') for (let k = 0; k < mapping.length; k += 1) if (mapping[k] === field) mapping[k] = 'skip';
-      mapping[i] = field;
+      const mapping = withField(phase.mapping, i, field);
       setPhase({ ...phase, mapping });
     };
     return (
