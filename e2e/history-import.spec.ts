@@ -12,7 +12,7 @@ import { shot } from './support/shot';
  * adding nothing, and the undo of another import.
  */
 test('visit history from another system: columns and statuses mapped, dry run, import, re-import skips, undo', async ({ app, page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await page.setViewportSize({ width: 1024, height: 768 });
   const facts = demoFacts();
   // A churned customer of the home branch with a phone and a name no one else has.
