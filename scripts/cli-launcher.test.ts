@@ -6,23 +6,28 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * scripts/cli.mjs in a scratch project (the real launcher file, the real esbuild from this
- * repository's node_modules): it builds on the first call, reuses the build while nothing
- * changed, rebuilds when a source file changes, and prints only the command's own output.
+ * scripts/cli.mjs and scripts/server.mjs (both through scripts/compiled.mjs) in a scratch project
+ * (the real launcher files, the real esbuild from this repository's node_modules): a build on the
+ * first call, reused while nothing changed, rebuilt when a source file changes, only the command's
+ * own output printed, and paths relative to a bundled module as from its source.
  */
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 let dir = '';
 
 function launch(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return launchScript('cli.mjs', ...args);
+}
+
+function launchScript(script: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(dir, 'scripts', 'cli.mjs'), ...args], { cwd: dir }, (error, stdout, stderr) => {
+    execFile(process.execPath, [join(dir, 'scripts', script), ...args], { cwd: dir }, (error, stdout, stderr) => {
       resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr });
     });
   });
 }
 
-async function builds(): Promise<string[]> {
-  return (await readdir(join(dir, '.cache', 'cli'))).filter((d) => d.startsWith('b-'));
+async function builds(name = 'cli'): Promise<string[]> {
+  return (await readdir(join(dir, '.cache'))).filter((d) => d.startsWith(`${name}-b-`));
 }
 
 async function writeMain(greeting: string): Promise<void> {
@@ -33,7 +38,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'bd-cli-launcher-'));
   await mkdir(join(dir, 'scripts'));
   await mkdir(join(dir, 'server', 'cli'), { recursive: true });
-  await copyFile(join(REPO, 'scripts', 'cli.mjs'), join(dir, 'scripts', 'cli.mjs'));
+  for (const script of ['cli.mjs', 'server.mjs', 'compiled.mjs']) await copyFile(join(REPO, 'scripts', script), join(dir, 'scripts', script));
   await symlink(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
   await writeFile(join(dir, 'package.json'), '{"type":"module"}\n');
   await writeFile(join(dir, 'server', 'cli', 'greet.ts'), 'export const greet = (word: string, args: string[]): string => `${word} ${args.join(",")}\\n`;\n');
@@ -87,5 +92,23 @@ describe('scripts/cli.mjs', () => {
     expect(broken.code).toBe(1);
     expect(broken.stdout).toBe('');
     expect(broken.stderr).toMatch(/^error: building the CLI failed: /);
+  });
+});
+
+describe('scripts/server.mjs', () => {
+  it('runs server/main.ts compiled, with its own build next to the CLI\'s, and a path two folders up from a bundled module is the repository\'s', async () => {
+    await writeFile(
+      join(dir, 'server', 'main.ts'),
+      "import { fileURLToPath } from 'node:url';\nprocess.stdout.write(`web ${fileURLToPath(new URL('../../out/web', import.meta.url))} ${process.argv.slice(2).join(' ')}\\n`);\n",
+    );
+    const cliBuilds = await builds('cli');
+    const first = await launchScript('server.mjs', '--port', '0');
+    expect(first).toEqual({ code: 0, stdout: `web ${join(dir, 'out', 'web')} --port 0\n`, stderr: '' });
+    expect(await builds('server')).toHaveLength(1);
+    expect(await builds('cli')).toEqual(cliBuilds);
+    // Reused while nothing changed.
+    const before = await builds('server');
+    expect((await launchScript('server.mjs')).code).toBe(0);
+    expect(await builds('server')).toEqual(before);
   });
 });

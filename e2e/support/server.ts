@@ -1,5 +1,5 @@
 /**
- * A real sync server for end-to-end tests: `server/main.ts` in its own process on a free port,
+ * A real sync server for end-to-end tests: `server/main.ts` (compiled, `scripts/server.mjs`) in its own process on a free port,
  * with PGlite files in a temporary directory, or a fresh PostgreSQL database of its own when
  * DATABASE_URL is set (dropped afterwards). Seeded and enrolled through the real admin CLI.
  */
@@ -25,7 +25,7 @@ function childEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv 
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { cwd: REPO, env });
+    const child = spawn(process.execPath, ['--enable-source-maps', 'scripts/cli.mjs', ...args], { cwd: REPO, env });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -100,11 +100,11 @@ export interface SyncServer {
 }
 
 /**
- * Starts `server/main.ts --port 0` on the storage and resolves once it logs its URL. `serverArgs`
+ * Starts `scripts/server.mjs --port 0` (the compiled server/main.ts) on the storage and resolves once it logs its URL. `serverArgs`
  * are for the server only (e.g. a fixed `--port` when PUBLIC_URL must be known beforehand).
  */
 export function startSyncServer(storage: Storage, serverArgs: string[] = []): Promise<SyncServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', ...storage.args, ...serverArgs], { cwd: REPO, env: storage.env });
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'scripts/server.mjs', '--port', '0', ...storage.args, ...serverArgs], { cwd: REPO, env: storage.env });
   let logs = '';
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return new Promise((resolve, reject) => {

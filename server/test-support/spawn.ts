@@ -26,9 +26,9 @@ function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined));
 }
 
-/** `node --import tsx server/cli/main.ts …` (what `npm run --silent cli -- …` runs). */
+/** `node scripts/cli.mjs …` (what `npm run --silent cli -- …` runs: the compiled CLI). */
 export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<RunResult> {
-  return collect(spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { cwd: REPO, env: childEnv(env) }));
+  return collect(spawn(process.execPath, ['--enable-source-maps', 'scripts/cli.mjs', ...args], { cwd: REPO, env: childEnv(env) }));
 }
 
 /** Through npm, exactly as the contract says. */
@@ -53,7 +53,7 @@ export function startServerProcess(args: string[], env: Record<string, string | 
   const all = ['--port', '0', ...args];
   const child = viaNpm
     ? spawn('npm', ['run', 'server', '--', ...all], { cwd: REPO, env: childEnv(env) })
-    : spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...all], { cwd: REPO, env: childEnv(env) });
+    : spawn(process.execPath, ['--enable-source-maps', 'scripts/server.mjs', ...all], { cwd: REPO, env: childEnv(env) });
   let logs = '';
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
