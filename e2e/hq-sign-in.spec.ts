@@ -58,6 +58,39 @@ test(`HQ in a browser: the server's page signs in to HQ first and stays signed i
         expect(problems).toEqual([]);
         await context.close();
       });
+
+      await test.step('revoked on the server: the open page says so at once, the sealed token is forgotten, and a restart stays signed out', async () => {
+        const { context, page, problems } = await launchBrowser(profile);
+        await page.goto(server.url);
+        const hq = new HqDashboard(page);
+        await expect(hq.label).toContainText(/Figures for /);
+        const devices = (await storage.cli(['devices'])).trim().split('\n').slice(1);
+        const hqDevices = devices.filter((line) => line.split(',')[1] === 'hq');
+        expect(hqDevices).toHaveLength(1);
+        const deviceId = (hqDevices[0] ?? '').split(',')[0] ?? '';
+        await storage.cli(['revoke', '--device', deviceId]);
+        // the next refresh (going back online, the live stream's reconnection or a reload) meets the refusal
+        await page.reload();
+        const again = page.getByRole('region', { name: 'Sign in again' });
+        await expect(again).toBeVisible({ timeout: 30_000 });
+        await expect(again).toContainText('revoked');
+        await expect(page.getByTestId('sync-label')).toHaveText('Signed out');
+        // the last report stays readable below
+        await expect(hq.label).toContainText(/Figures for /);
+        await page.screenshot({ path: shot('53-hq-sign-in-revoked') });
+        await context.close();
+        const restarted = await launchBrowser(profile);
+        await restarted.page.goto(server.url);
+        const stillRevoked = restarted.page.getByRole('region', { name: 'Sign in again' });
+        await expect(stillRevoked).toContainText('revoked');
+        await stillRevoked.getByLabel('Enrolment code').fill(await storage.enrol('', 'hq'));
+        await stillRevoked.getByRole('button', { name: 'Sign in' }).click();
+        await expect(restarted.page.getByRole('region', { name: 'Sign in again' })).toHaveCount(0);
+        await expect(restarted.page.getByTestId('sync-label')).toHaveText('Live', { timeout: 30_000 });
+        await expect(new HqDashboard(restarted.page).label).not.toContainText(/showing the report from/);
+        expect([...problems, ...restarted.problems].filter((p) => !/401|Unauthorized/.test(p))).toEqual([]);
+        await restarted.context.close();
+      });
     } finally {
       rmSync(profile, { recursive: true, force: true });
     }

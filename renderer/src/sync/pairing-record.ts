@@ -26,6 +26,11 @@ export const PairingRecordSchema = Type.Object(
     pairedAt: Type.String({ maxLength: 40 }),
     /** The first full download from the server finished. */
     firstSyncDone: Type.Boolean(),
+    /**
+     * ISO instant the server refused this device's token as revoked (HQ: the token was then
+     * forgotten, and the sign-in form says why). Absent while the token is good.
+     */
+    revokedAt: Type.Optional(Type.String({ maxLength: 40 })),
   },
   { additionalProperties: false },
 );

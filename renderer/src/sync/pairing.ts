@@ -11,6 +11,7 @@ import { checkServer, enrolDevice } from './api';
 import { loadPairing, savePairing, type PairingRecord } from './pairing-record';
 import { parseEnrolmentCode, parseServerUrl } from './pairing-input';
 import { restartSync, stopSync } from './sync-session';
+import { useSyncStore } from './sync-store';
 
 /** What the replica holds that did not come from the server this desk is about to pair with. */
 export interface LocalData {
@@ -192,4 +193,21 @@ export async function unpairDesk(): Promise<void> {
   await platform.secrets.delete('organisation-secret');
   if (pairing !== null) await savePairing(desk.db, { ...pairing, active: false });
   await restartSync(desk);
+}
+
+/**
+ * The server refused this device's token as revoked (HQ: a lasting sign-in ends here): the token
+ * and organisation secret are forgotten at once, so nothing sealed stays behind in the browser,
+ * and the pairing keeps the server's address and the instant, so the sign-in form (now and after
+ * a restart) says why and prefills the address. The cached report stays readable.
+ */
+export async function forgetRevokedSignIn(): Promise<void> {
+  const desk = currentDesk();
+  const pairing = await loadPairing(desk.db);
+  if (pairing === null || !pairing.active || pairing.revokedAt !== undefined) return;
+  await platform.secrets.delete('device-token');
+  await platform.secrets.delete('organisation-secret');
+  const record: PairingRecord = { ...pairing, revokedAt: new Date(now()).toISOString() };
+  await savePairing(desk.db, record);
+  useSyncStore.setState({ pairing: record, signedOut: true });
 }

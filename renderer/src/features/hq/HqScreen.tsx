@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { forgetRevokedSignIn } from '../../sync/pairing';
 import { pairedApi } from '../../sync/sync-session';
 import { useSyncStore } from '../../sync/sync-store';
 import { BranchComparisonTable } from './BranchComparisonTable';
@@ -48,17 +49,21 @@ export function HqScreen() {
   const focus = useHqStore((s) => s.focus);
   const session = useRef<HqSession | null>(null);
   const serverUrl = pairing?.serverUrl ?? '';
+  const pairedAt = pairing?.pairedAt ?? '';
+  const signedOut = useSyncStore((s) => s.signedOut);
 
+  // A new session for every sign-in (signing in again gives a new token; signed out, the
+  // cached report only).
   useEffect(() => {
     if (serverUrl === '') return;
-    const s = new HqSession(pairedApi(), serverUrl);
+    const s = new HqSession(signedOut ? null : pairedApi(), serverUrl, undefined, () => void forgetRevokedSignIn());
     session.current = s;
     void s.start();
     return () => {
       session.current = null;
       void s.stop();
     };
-  }, [serverUrl]);
+  }, [serverUrl, pairedAt, signedOut]);
 
   const rows = useMemo(() => (report === null ? [] : sortRows(branchRows(report.metrics, report.branchNames), 'name', 'asc')), [report]);
   const focused = rows.find((r) => r.id === focus);

@@ -9,6 +9,8 @@ import { PairingForm } from '../sync';
 import { useHqStore } from './hq-store';
 import { HqScreen } from './HqScreen';
 
+const revokedStamp = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
 function HqStatus() {
   const live = useHqStore((s) => s.live);
   const offline = useHqStore((s) => s.offline);
@@ -70,7 +72,11 @@ export function HqShell() {
             <section className="card settings-section" aria-labelledby="hq-signin-title">
               <header>
                 <h2 id="hq-signin-title">Sign in again</h2>
-                <p>The browser session ended, so this computer forgot its HQ token. Enter a new enrolment code; the last report stays readable below.</p>
+                <p>
+                  {pairing?.revokedAt !== undefined
+                    ? `The server revoked this HQ sign-in (${revokedStamp.format(new Date(pairing.revokedAt))}), so this computer forgot its token. Ask your administrator for a new enrolment code; the last report stays readable below.`
+                    : 'The browser session ended, so this computer forgot its HQ token. Enter a new enrolment code; the last report stays readable below.'}
+                </p>
               </header>
               <PairingForm previous={pairing} submitLabel="Sign in" />
             </section>

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { BranchDoc } from '../../../../shared/domain/schemas';
 import type { SyncApi } from '../../sync/api';
-import { problemMessage, SyncHttpError, SyncNetworkError } from '../../sync/errors';
+import { problemKind, problemMessage, SyncHttpError, SyncNetworkError } from '../../sync/errors';
 import { StreamReader } from '../../sync/stream-reader';
 import { HqCacheDb, reportKey, storeReport, type CachedReport } from './hq-cache';
 import { RefreshThrottle } from './refresh-throttle';
@@ -41,6 +41,11 @@ async function branchNames(api: SyncApi): Promise<Record<string, string>> {
   }
 }
 
+/** A sentence for HQ's report line (a desk's wording, except for a revoked sign-in). */
+function hqProblem(error: unknown): string {
+  return problemKind(error) === 'revoked' ? 'The server revoked this HQ sign-in' : problemMessage(error);
+}
+
 /**
  * The HQ dashboard's data: reads the cached report first (offline), fetches metrics, trend and
  * branch names from the server, caches them, and refreshes what the server's live stream says
@@ -63,6 +68,8 @@ export class HqSession {
     private readonly api: SyncApi | null,
     private readonly serverUrl: string,
     private readonly now: () => number = () => Date.now(),
+    /** The server refused the token as revoked (a report request or the live stream): sign-in ends. */
+    private readonly onRevoked: () => void = () => undefined,
   ) {
     this.throttle = new RefreshThrottle((parts) => this.refresh(parts), { delayMs: REFRESH_DELAY_MS, minGapMs: REFRESH_GAP_MS, now });
     this.reader = new StreamReader({
@@ -70,7 +77,10 @@ export class HqSession {
       // every (re)connection may have missed changes: `resync` refreshes everything
       onMessage: (message) => this.throttle.request(partsChangedBy(message, useHqStore.getState().asOf)),
       onState: (s) => useHqStore.setState({ live: s.phase === 'open' }),
-      onFatal: (error) => useHqStore.setState({ error: problemMessage(error), live: false }),
+      onFatal: (error) => {
+        useHqStore.setState({ error: hqProblem(error), live: false });
+        if (problemKind(error) === 'revoked') this.onRevoked();
+      },
     });
   }
 
@@ -143,9 +153,10 @@ export class HqSession {
     } catch (error) {
       if (generation === this.generation) {
         const offline = error instanceof SyncNetworkError || !navigator.onLine;
-        const message = error instanceof SyncHttpError && error.status === 403 ? `This device may not read reports: ${error.message}` : problemMessage(error);
+        const message = error instanceof SyncHttpError && error.status === 403 ? `This device may not read reports: ${error.message}` : hqProblem(error);
         useHqStore.setState({ loading: false, offline, error: offline ? null : message });
       }
+      if (problemKind(error) === 'revoked') this.onRevoked();
     }
   }
 }
