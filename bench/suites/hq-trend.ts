@@ -26,7 +26,7 @@ export const TREND_DAYS = 366;
 
 /** The naive per-day recomputation on `days` (day numbers); returns the figures and the time split. */
 async function naive(server: BenchServer, days: readonly number[]): Promise<{ byDay: Map<number, { branches: Record<string, BranchMetrics>; all: BranchMetrics }>; loadMs: number; computeMs: number }> {
-  const branches = await loadBranches(server.store.db, server.store.org);
+  const branches = await loadBranches(server.store.db);
   const accs = new Map<number, Map<string, MetricsAccumulator>>(days.map((d) => [d, new Map()]));
   let loadMs = 0;
   let computeMs = 0;

@@ -56,7 +56,7 @@ export async function runHq(sizes: HqSizes): Promise<{ measurements: Measurement
     }
     if (report === undefined) throw new Error('no report');
 
-    const branches = await loadBranches(server.store.db, server.store.org);
+    const branches = await loadBranches(server.store.db);
     const projection = await loadProjection(server.store.db, [...branches.keys()]);
     const days: BranchDay[] = [...branches.values()].map((b) => ({
       branch_id: b.id,

@@ -483,6 +483,12 @@ CREATE TABLE import_batch_bookings (
 );
 `;
 
+// The business's currency (ISO 4217, '' = amounts only; docs/DESIGN.md §10), kept with its
+// spending tiers so HQ sets both for every desk.
+const orgCurrency = `
+ALTER TABLE org_settings ADD COLUMN currency text NOT NULL DEFAULT '';
+`;
+
 /** Campaigns changed shape the most (their message became the first variant): upgraded in TypeScript. */
 async function upgradeCampaigns(tx: Queryable): Promise<void> {
   const rows = await tx.query<{ id: string; data: Record<string, unknown> }>('SELECT id, data FROM campaigns');
@@ -510,4 +516,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, name: 'team members and the audit trail', sql: membersAndAudit },
   { version: 17, name: 'document schema 3: recurring appointments', sql: schemaV3 },
   { version: 18, name: 'visit-history import batches', sql: bookingImportBatches },
+  { version: 19, name: 'the business currency', sql: orgCurrency },
 ];

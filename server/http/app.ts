@@ -18,6 +18,7 @@ import { syncCountRoutes } from './routes/sync-count';
 import { webRoutes } from './routes/web';
 import { privacyRoutes } from './routes/privacy';
 import { insightRoutes } from './routes/insights';
+import { orgMoneyRoutes } from './routes/org-money';
 import { consentRoutes } from './routes/consent';
 import { outboxAuditRoutes } from './routes/outbox-audit';
 import { reminderRoutes } from './routes/reminders';
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   outboxAuditRoutes(app, store);
   reminderRoutes(app, store, options.reminders ?? DEFAULT_REMINDERS_CONFIG);
   insightRoutes(app, store);
+  orgMoneyRoutes(app, store);
   await webRoutes(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return { app, hub, beginShutdown: () => gate.close() };
 }

@@ -134,7 +134,7 @@ export class OutboxWorker {
       );
       if (rows.length === 0) return [];
       const customers = await loadMasters<CustomerDoc>(tx, 'customers', [...new Set(rows.map((r) => r.data.customer_id))]);
-      const branches = await loadBranches(tx, this.store.org);
+      const branches = await loadBranches(tx);
       // Appointment reminders go out only while their booking is still scheduled at that time.
       const reminderOf = new Map(rows.flatMap((r) => { const k = parseReminderKey(r.data.trigger_key); return k === null ? [] : [[r.data.id, k] as const]; }));
       const reminded = await loadMasters<BookingDoc>(tx, 'bookings', [...new Set([...reminderOf.values()].map((k) => k.bookingId))]);

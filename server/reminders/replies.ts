@@ -80,7 +80,7 @@ export async function applyReply(store: Store, reply: Reply): Promise<ReplyOutco
     let result = booking;
     if (reply.action === 'cancel') {
       result = { ...booking, status: 'cancelled', updated_at: at };
-      const branches = await loadBranches(tx, store.org);
+      const branches = await loadBranches(tx);
       const [stamp] = await nextStamps(tx, 1);
       await writeDocuments(tx, 'bookings', [{ doc: result as unknown as WireDoc<Record<string, unknown>>, stamp: stamp as number }], { timezones: timezonesOf(branches), ownerBranch: booking.branch_id });
       await refreshPairs(tx, [{ branch_id: booking.branch_id, customer_id: booking.customer_id }], branches, (b) => store.today(b));

@@ -43,7 +43,7 @@ async function runReminders(store: Store, config: RemindersConfig): Promise<numb
     [settings.map((s) => s.branch_id), now, now + maxOffset * 60_000],
   );
   if (candidates.length === 0) return 0;
-  const branches = await loadBranches(store.db, store.org);
+  const branches = await loadBranches(store.db);
   const byBranch = new Map(settings.map((s) => [s.branch_id, s]));
   const due: { booking: BookingDoc; settings: ReminderSettings; offset: number; key: string }[] = [];
   for (const { data: booking } of candidates) {

@@ -184,6 +184,7 @@ describe.each(TARGET_NAMES)('authorisation table against a real server on %s', {
         return { answer, ops: ['read'], stored: async () => false };
       }
       if (resource === 'insight_rules') return { answer: await who.get('/api/insights/rules'), ops: ['read'], stored: async () => false, scope: who.branch };
+      if (resource === 'org_money') return { answer: await who.get('/api/org/money'), ops: ['read'], stored: async () => false, scope: who.branch };
       if (resource === 'retention_model') {
         const answer = await who.get('/api/retention/model');
         if (answer.status === 200) expect(answer.body).toHaveProperty('model');
@@ -223,6 +224,13 @@ describe.each(TARGET_NAMES)('authorisation table against a real server on %s', {
     if (resource === 'insight_rules' && op === 'write') {
       const current = (await t.actors.hq.get('/api/insights/rules')).body as { rules: unknown };
       return { answer: await who.put('/api/insights/rules', current.rules), ops: ['write'], stored: async () => false, scope: who.branch };
+    }
+    if (resource === 'org_money' && op === 'write') {
+      // a distinct VIP boundary per attempt, so "stored" can tell whether this very write landed
+      const current = (await t.actors.hq.get('/api/org/money')).body as { currency: string; spending: { vipAbove: number; highFrom: number; mediumFrom: number } };
+      const vipAbove = current.spending.vipAbove + 1 + Math.floor(Math.random() * 1000);
+      const answer = await who.put('/api/org/money', { currency: current.currency, spending: { ...current.spending, vipAbove } });
+      return { answer, ops: ['write'], stored: async () => ((await t.actors.hq.get('/api/org/money')).body as typeof current).spending.vipAbove === vipAbove, scope: who.branch };
     }
     if (resource === 'reminder_settings' && op === 'write') {
       // a distinct template per attempt, so "stored" can tell whether this very write landed

@@ -58,7 +58,7 @@ async function branchDocs<T>(q: Queryable, table: 'services' | 'staff', branchId
 export async function importBookings(store: Store, input: BookingImportInput): Promise<BookingImportRun> {
   return store.db.transaction(async (tx) => {
     if (!input.dryRun) await lockStamps(tx);
-    const branches = await loadBranches(tx, store.org);
+    const branches = await loadBranches(tx);
     const found = branchByName(branches, input.branchName);
     if ('error' in found) throw new ApiError(400, found.error);
     const branch: BranchInfo = found;
@@ -132,7 +132,7 @@ export async function undoBookingItems(tx: Queryable, store: Store, batchId: str
   const now = new Date(store.clock()).toISOString();
   const docs = items.map((i) => ({ ...(byId.get(i.booking_id)?.data as BookingDoc), updated_at: now, _deleted: true }) as unknown as WireDoc<Doc>);
   const stamps = await nextStamps(tx, docs.length);
-  const branches = await loadBranches(tx, store.org);
+  const branches = await loadBranches(tx);
   await writeDocuments(tx, 'bookings', docs.map((doc, k) => ({ doc, stamp: stamps[k] as number })), { timezones: timezonesOf(branches), ownerBranch: '' });
   const customers = [...new Set(docs.map((d) => d.customer_id as string))];
   await refreshPairs(tx, customers.map((id) => ({ branch_id: branchId, customer_id: id })), branches, (b) => store.today(b));

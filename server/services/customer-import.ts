@@ -61,7 +61,7 @@ export interface ImportCustomersInput {
 export async function importCustomers(store: Store, input: ImportCustomersInput): Promise<ImportRun> {
   return store.db.transaction(async (tx) => {
     if (!input.dryRun) await lockStamps(tx);
-    const branches = await loadBranches(tx, store.org);
+    const branches = await loadBranches(tx);
     const branch = branchByName(branches, input.branchName);
     if ('error' in branch) throw new ApiError(400, branch.error);
     const nowMs = store.clock();
@@ -185,7 +185,7 @@ export async function undoBatch(store: Store, batchId: string): Promise<UndoResu
     const writes = docs.map((doc, k) => ({ doc, stamp: stamps[k] as number }));
     await writeDocuments(tx, 'customers', writes, { timezones: new Map(), ownerBranch: '' });
     await restampLinks(tx, writes.map((w) => ({ id: w.doc.id as string, stamp: w.stamp })));
-    const branches = await loadBranches(tx, store.org);
+    const branches = await loadBranches(tx);
     await refreshPairs(tx, createdIds.map((id) => ({ branch_id: head.branch_id, customer_id: id })), branches, (b) => store.today(b));
     await tx.query('UPDATE import_batches SET undone_ms = $2 WHERE id = $1', [batchId, store.clock()]);
     if (writes.length > 0) {

@@ -98,10 +98,10 @@ export async function importDataset(store: Store, dataset: Dataset, historyDays:
   return store.db.transaction(async (tx) => {
     await lockStamps(tx);
     const problems: ImportProblem[] = [];
-    const before = await loadBranches(tx, store.org);
+    const before = await loadBranches(tx);
     const none = { timezones: new Map<string, string>(), ownerBranch: '' };
     const branchWrites = await importPass<Branch, BranchDoc>(tx, { collection: 'branches', sources: dataset.branches, idOf: (b) => b.id, build: importedBranchDoc }, none, problems);
-    const after = problems.length === 0 ? await loadBranches(tx, store.org) : before;
+    const after = problems.length === 0 ? await loadBranches(tx) : before;
     if (problems.length === 0) {
       for (const b of after.values()) {
         const old = before.get(b.id);

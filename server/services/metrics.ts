@@ -22,7 +22,7 @@ function report(asOf: string, accs: Map<string, MetricsAccumulator>): MetricsRep
 }
 
 async function scopedBranches(store: Store, scope: string | null): Promise<BranchInfo[]> {
-  const all = await loadBranches(store.db, store.org);
+  const all = await loadBranches(store.db);
   return [...all.values()].filter((b) => scope === null || b.id === scope);
 }
 

@@ -16,7 +16,7 @@ import type { Store } from '../store/store';
 
 /** The business's "today": the latest local date of its branches (UTC's without branches). */
 export async function businessDay(store: Store): Promise<number> {
-  const branches = await loadBranches(store.db, store.org);
+  const branches = await loadBranches(store.db);
   let day = store.today({ timezone: 'UTC' });
   if (branches.size > 0) day = Math.max(...[...branches.values()].map((b) => store.today(b)));
   return day;
@@ -84,7 +84,7 @@ export interface BranchOutlook extends OutlookTotals {
 export async function branchOutlooks(store: Store, branchIds: readonly string[]): Promise<Record<string, BranchOutlook> | null> {
   const stored = await loadRetentionModel(store.db);
   if (stored === null || !stored.ok) return null;
-  const branches = await loadBranches(store.db, store.org);
+  const branches = await loadBranches(store.db);
   const facts = await completedFacts(store.db, branchIds);
   const out: Record<string, BranchOutlook> = {};
   for (const id of branchIds) {

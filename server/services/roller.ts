@@ -32,7 +32,7 @@ export async function rollBranch(store: Store, branch: BranchInfo): Promise<bool
 
 /** Rolls every branch whose stored day is behind its local today; returns the branches rolled. */
 export async function rollStale(store: Store, only?: readonly string[]): Promise<string[]> {
-  const branches = await loadBranches(store.db, store.org);
+  const branches = await loadBranches(store.db);
   const ids = only ?? [...branches.keys()];
   const projection = await loadProjection(store.db, ids);
   const rolled: string[] = [];
@@ -93,7 +93,7 @@ export class Roller {
     if (this.stopped) return;
     let wait = 60_000;
     try {
-      wait = msUntilNextMidnight((await loadBranches(this.store.db, this.store.org)).values(), this.store.clock());
+      wait = msUntilNextMidnight((await loadBranches(this.store.db)).values(), this.store.clock());
     } catch (error) {
       this.store.log.error({ err: error }, 'scheduling the next roll failed');
     }

@@ -33,7 +33,7 @@ export async function ensureHistories(store: Store, branches: readonly BranchInf
 }
 
 async function scoped(store: Store, scope: string | null): Promise<BranchInfo[]> {
-  return [...(await loadBranches(store.db, store.org)).values()].filter((b) => scope === null || b.id === scope);
+  return [...(await loadBranches(store.db)).values()].filter((b) => scope === null || b.id === scope);
 }
 
 /** The latest branch-local today among the branches (UTC's when there are none). */

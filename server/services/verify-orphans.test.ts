@@ -28,7 +28,7 @@ describe.each(TARGETS)('bookings of customers that do not exist, on $name', (tar
     expect((await verifyProjection(db.store)).differences).toEqual([]);
     await db.store.db.transaction(async (tx) => {
       await lockStamps(tx);
-      const branches = await loadBranches(tx, db.store.org);
+      const branches = await loadBranches(tx);
       const [stamp] = await nextStamps(tx, 1);
       const ghost = bookingDoc({ id: 'bk-ghost', customer_id: 'cu-ghost', branch_id: 'br-a', status: 'completed', start_at: '2026-02-25T03:00:00Z' });
       await writeDocuments(tx, 'bookings', [{ doc: ghost as never, stamp: stamp as number }], { timezones: timezonesOf(branches), ownerBranch: 'br-a' });

@@ -23,7 +23,7 @@ function show(v: unknown): string {
 }
 
 export async function verifyProjection(store: Store): Promise<VerifyResult> {
-  const branches = await loadBranches(store.db, store.org);
+  const branches = await loadBranches(store.db);
   const projection = await loadProjection(store.db, [...branches.keys()]);
   const differences: string[] = [];
   let rows = 0;

@@ -71,7 +71,7 @@ export function checkLabel(label: string): string {
 
 export async function createEnrolmentCode(store: Store, branchId: string, role: Role, ttlMs = DEFAULT_CODE_TTL_MS, label = ''): Promise<NewCode> {
   const cleanLabel = checkLabel(label);
-  const branches = await loadBranches(store.db, store.org);
+  const branches = await loadBranches(store.db);
   if (branchId !== '' && !branches.has(branchId)) {
     throw badRequest(`unknown branch "${branchId}" (known: ${[...branches.keys()].join(', ') || 'none — import data first'})`);
   }

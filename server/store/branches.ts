@@ -16,11 +16,16 @@ export function rulesFor(doc: BranchDoc, org: Pick<OrgSettings, 'rules'>): RuleS
   return { thresholds: branchThresholds(doc, org.rules.thresholds), tiers: org.rules.tiers };
 }
 
-/** Every (non-deleted) branch by id, in id order. */
-export async function loadBranches(q: Queryable, org: Pick<OrgSettings, 'rules'>): Promise<Map<string, BranchInfo>> {
-  const rows = await q.query<{ id: string; data: BranchDoc }>('SELECT id, data FROM branches WHERE NOT deleted ORDER BY id');
+/**
+ * Every (non-deleted) branch by id, in id order, with the business's rules as stored now (read in
+ * the same query, so a tier change made through another server process applies at once).
+ */
+export async function loadBranches(q: Queryable): Promise<Map<string, BranchInfo>> {
+  const rows = await q.query<{ id: string; data: BranchDoc; org_rules: RuleSettings }>(
+    'SELECT id, data, (SELECT rules FROM org_settings WHERE id = 1) AS org_rules FROM branches WHERE NOT deleted ORDER BY id',
+  );
   const out = new Map<string, BranchInfo>();
-  for (const r of rows) out.set(r.id, { id: r.id, timezone: r.data.timezone, doc: r.data, rules: rulesFor(r.data, org) });
+  for (const r of rows) out.set(r.id, { id: r.id, timezone: r.data.timezone, doc: r.data, rules: rulesFor(r.data, { rules: r.org_rules }) });
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_RULES, type RuleSettings } from '../../shared/domain/settings';
-import type { OrgInfo } from '../../shared/sync/protocol';
+import type { OrgInfo, OrgMoney } from '../../shared/sync/protocol';
 import { insightRulesOrDefault, type InsightRules } from '../../shared/insights/business-rules';
 import type { Queryable } from '../db/database';
 
@@ -20,8 +20,8 @@ export async function ensureOrg(q: Queryable, name = 'Branchdesk'): Promise<void
 }
 
 export async function loadOrg(q: Queryable): Promise<OrgSettings> {
-  const rows = await q.query<{ name: string; customer_id_secret: string; server_secret: string; rules: RuleSettings; insights: unknown }>(
-    'SELECT name, customer_id_secret, server_secret, rules, insights FROM org_settings WHERE id = 1',
+  const rows = await q.query<{ name: string; customer_id_secret: string; server_secret: string; rules: RuleSettings; insights: unknown; currency: string }>(
+    'SELECT name, customer_id_secret, server_secret, rules, insights, currency FROM org_settings WHERE id = 1',
   );
   const row = rows[0];
   if (row === undefined) throw new Error('organisation settings are missing (database not initialised)');
@@ -31,6 +31,7 @@ export async function loadOrg(q: Queryable): Promise<OrgSettings> {
     server_secret: row.server_secret,
     rules: row.rules,
     insights: insightRulesOrDefault(row.insights),
+    currency: row.currency,
   };
 }
 
@@ -39,6 +40,17 @@ export async function saveInsightRules(q: Queryable, insights: InsightRules): Pr
   await q.query('UPDATE org_settings SET insights = $1::jsonb WHERE id = 1', [JSON.stringify(insights)]);
 }
 
+/**
+ * Replaces the business's currency and spending tiers (validated by the caller), in the caller's
+ * transaction; the frequency tiers and thresholds stay.
+ */
+export async function saveOrgMoney(q: Queryable, money: OrgMoney): Promise<void> {
+  await q.query(
+    `UPDATE org_settings SET currency = $1, rules = jsonb_set(rules, '{tiers,spending}', $2::jsonb) WHERE id = 1`,
+    [money.currency, JSON.stringify({ vipAbove: money.spending.vipAbove, highFrom: money.spending.highFrom, mediumFrom: money.spending.mediumFrom })],
+  );
+}
+
 export function publicOrg(org: OrgSettings): OrgInfo {
-  return { name: org.name, customer_id_secret: org.customer_id_secret, rules: org.rules, insights: org.insights };
+  return { name: org.name, customer_id_secret: org.customer_id_secret, rules: org.rules, insights: org.insights, currency: org.currency ?? '' };
 }

@@ -30,7 +30,7 @@ export async function lookupCustomer(store: Store, device: Device, query: Lookup
 
   return store.db.transaction(async (tx) => {
     await lockStamps(tx);
-    const branches = await loadBranches(tx, store.org);
+    const branches = await loadBranches(tx);
     const country = branches.get(device.branch_id)?.doc.country ?? '';
     let rows: { id: string; deleted: boolean; data: unknown }[];
     if (phone !== '') {

@@ -139,7 +139,7 @@ function communicationProblems(rows: readonly ParsedRow[]): ErrorDetail[] {
 async function branchProfileEffects(tx: Queryable, store: Store, accepted: readonly { doc: WireDoc<Doc>; before?: WireDoc<Doc> }[]): Promise<void> {
   const changed = accepted.filter(({ doc, before }) => before !== undefined && (['timezone', 'active_days', 'at_risk_days'] as const).some((f) => !jsonEqual(doc[f], before[f])));
   if (changed.length === 0) return;
-  const branches = await loadBranches(tx, store.org);
+  const branches = await loadBranches(tx);
   for (const { doc, before } of changed) {
     const branch = branches.get(doc.id as string);
     if (branch === undefined) continue;
@@ -164,7 +164,7 @@ export async function pushRows(store: Store, device: Device, collection: PushCol
 
   return store.db.transaction(async (tx) => {
     await lockStamps(tx);
-    const branches = await loadBranches(tx, store.org);
+    const branches = await loadBranches(tx);
     const masters = await loadMasters<Doc>(tx, collection, rows.map((r) => r.id));
 
     const authority = await authorizePush(tx, store.org.customer_id_secret, device, collection, rows, masters, branches);

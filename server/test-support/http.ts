@@ -55,5 +55,9 @@ export function client(url: string, token: string) {
       const res = await fetch(`${url}${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
       return { status: res.status, body: await res.json() };
     },
+    async put(path: string, body: unknown): Promise<{ status: number; body: unknown }> {
+      const res = await fetch(`${url}${path}`, { method: 'PUT', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: res.status, body: await res.json() };
+    },
   };
 }

@@ -12,7 +12,7 @@ import { accumulateAll, branchActivities, branchData } from '../services/project
 export async function metricsFromRaw(store: Store, asOfDay: number, scope: string | null): Promise<MetricsReport> {
   const all = emptyAccumulator();
   const branches: Record<string, BranchMetrics> = {};
-  for (const branch of (await loadBranches(store.db, store.org)).values()) {
+  for (const branch of (await loadBranches(store.db)).values()) {
     if (scope !== null && branch.id !== scope) continue;
     const acc: MetricsAccumulator = accumulateAll(branchActivities(branch, await branchData(store.db, branch.id), asOfDay), asOfDay);
     branches[branch.id] = finishMetrics(acc);

@@ -86,7 +86,7 @@ async function birthdayEvents(
 
 /** Runs the daily triggers of every branch (or the given ones); returns the messages queued. */
 export async function runDailyTriggers(store: Store, only?: readonly string[]): Promise<number> {
-  const branches = await loadBranches(store.db, store.org);
+  const branches = await loadBranches(store.db);
   const settings = await loadBranchSettings(store.db);
   const ids = (only ?? [...branches.keys()]).filter((id) => {
     const s = settings.get(id);

@@ -30,6 +30,7 @@ export const RESOURCES = [
   'audit_events',
   'metrics',
   'insight_rules',
+  'org_money',
   'outbox_audit',
   'reminder_settings',
   'reminder_report',
@@ -158,6 +159,12 @@ export const POLICY: Readonly<Record<Resource, Partial<Record<Operation, Rules>>
     read: r('deny', 'branch', 'all'),
   },
   insight_rules: {
+    read: r('all', 'all', 'all'),
+    write: r('deny', 'deny', 'all'),
+  },
+  // GET/PUT /api/org/money: the business's currency and spending tiers, one set for every branch
+  // (a branch manager would change every other branch's tiers: HQ sets them)
+  org_money: {
     read: r('all', 'all', 'all'),
     write: r('deny', 'deny', 'all'),
   },

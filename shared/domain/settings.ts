@@ -79,3 +79,22 @@ export function branchThresholds(
     atRiskDays: branch.at_risk_days ?? defaults.atRiskDays,
   };
 }
+
+/** The largest tier boundary accepted (lifetime spend in cents; JSON-safe). */
+export const MAX_TIER_CENTS = Number.MAX_SAFE_INTEGER;
+
+/**
+ * What is wrong with spending-tier boundaries (whole cents, 0 or more, medium ≤ high ≤ VIP), each
+ * problem naming its field; empty when they are usable.
+ */
+export function spendingTiersProblems(s: TierBoundaries['spending']): { field: keyof TierBoundaries['spending']; message: string }[] {
+  const out: { field: keyof TierBoundaries['spending']; message: string }[] = [];
+  for (const field of ['vipAbove', 'highFrom', 'mediumFrom'] as const) {
+    const v = s[field];
+    if (!Number.isSafeInteger(v) || v < 0) out.push({ field, message: 'must be a whole number of cents, 0 or more' });
+  }
+  if (out.length > 0) return out;
+  if (s.highFrom > s.vipAbove) out.push({ field: 'highFrom', message: 'high spender starts above the VIP boundary' });
+  if (s.mediumFrom > s.highFrom) out.push({ field: 'mediumFrom', message: 'medium spender starts above high spender' });
+  return out;
+}

@@ -187,6 +187,17 @@ export interface OrgInfo {
    * Absent from servers older than schema 1; use DEFAULT_INSIGHT_RULES then.
    */
   insights?: InsightRules;
+  /**
+   * The business's currency (ISO 4217; '' = amounts shown without one), set by HQ with the
+   * spending tiers in `rules.tiers` (`PUT /api/org/money`). Absent from servers before migration 19.
+   */
+  currency?: string;
+}
+
+/** `PUT /api/org/money` (hq): the business's currency and spending-tier boundaries (cents). */
+export interface OrgMoney {
+  currency: string;
+  spending: { vipAbove: number; highFrom: number; mediumFrom: number };
 }
 
 export interface LookupResponse {

@@ -77,7 +77,7 @@ export async function importBookingsCommand(argv: string[]): Promise<string> {
     ...(opts['data-dir'] ? ['--data-dir', opts['data-dir']] : []),
   ];
   return withStore({ command: COMMAND, argv: forward, dataDir: opts['data-dir'] }, async (store) => {
-    const branches = await loadBranches(store.db, store.org);
+    const branches = await loadBranches(store.db);
     const branch = branchByName(branches, branchName);
     if ('error' in branch) throw new CliError(`${COMMAND}: ${branch.error}`, EXIT_BAD_INPUT);
     const country = countryOption ?? branchCountry(branch.doc);

@@ -92,7 +92,7 @@ export async function importCustomersCommand(argv: string[]): Promise<string> {
     ...(opts['data-dir'] ? ['--data-dir', opts['data-dir']] : []),
   ];
   return withStore({ command: 'import-customers', argv: forward, dataDir: opts['data-dir'] }, async (store) => {
-    const branches = await loadBranches(store.db, store.org);
+    const branches = await loadBranches(store.db);
     const branch = branchByName(branches, branchName);
     if ('error' in branch) throw new CliError(`import-customers: ${branch.error}`, EXIT_BAD_INPUT);
     const { people, refused } = readPeople(file, mapping, { country: countryOption ?? branchCountry(branch.doc), timezone: branch.timezone });

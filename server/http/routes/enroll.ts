@@ -18,7 +18,7 @@ const EnrolBody = Type.Object(
 );
 
 async function sessionOf(store: Store, device: Device, label?: string): Promise<SessionInfo> {
-  const branches = await loadBranches(store.db, store.org);
+  const branches = await loadBranches(store.db);
   const branch: BranchDoc | null = branches.get(device.branch_id)?.doc ?? null;
   return {
     device_id: device.id,

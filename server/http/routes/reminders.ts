@@ -60,7 +60,7 @@ function branchOf(device: Device, asked: string | undefined, allowed: string | n
 }
 
 async function knownBranch(store: Store, id: string): Promise<void> {
-  if (!(await loadBranches(store.db, store.org)).has(id)) throw new ApiError(404, `no branch ${id}`);
+  if (!(await loadBranches(store.db)).has(id)) throw new ApiError(404, `no branch ${id}`);
 }
 
 const PAGE_STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1b1f24}button{font:inherit;padding:.6rem 1.2rem;border-radius:.4rem;border:1px solid #1b1f24;background:#1b1f24;color:#fff;cursor:pointer}p.note{color:#555}';
@@ -159,7 +159,7 @@ export function reminderRoutes(app: FastifyInstance, store: Store, config: Remin
       if (!link.ok) return page(reply, link.status, 'This link cannot be used', `<p>${esc(link.reason)}</p>`);
       const { claim } = link;
       const booking = (await loadMasters<BookingDoc>(store.db, 'bookings', [claim.bookingId])).get(claim.bookingId)?.doc;
-      const branch = booking === undefined ? undefined : (await loadBranches(store.db, store.org)).get(booking.branch_id);
+      const branch = booking === undefined ? undefined : (await loadBranches(store.db)).get(booking.branch_id);
       if (booking === undefined || booking._deleted || branch === undefined) return page(reply, 404, 'This link cannot be used', '<p>This appointment no longer exists. Please call the branch.</p>');
       const what = describe(booking, branch.doc.name, branch.timezone);
       const verb = claim.action === 'confirm' ? 'Confirm' : 'Cancel';

@@ -24,7 +24,7 @@ export function retentionRoutes(app: FastifyInstance, store: Store): void {
 
   app.get('/api/retention/outlook', async (request) => {
     const scope = readBranch(await requireDevice(store, request), 'retention_outlook');
-    const ids = scope === null ? [...(await loadBranches(store.db, store.org)).keys()] : [scope];
+    const ids = scope === null ? [...(await loadBranches(store.db)).keys()] : [scope];
     return { model: await loadRetentionModel(store.db), branches: await branchOutlooks(store, ids) };
   });
 }
