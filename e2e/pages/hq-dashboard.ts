@@ -5,9 +5,9 @@ import type { SyncDesk } from './sync-desk';
 
 export const METRIC_KEYS: (keyof BranchMetrics)[] = ['customers', 'new', 'active', 'win_back', 'at_risk', 'churned', 'new_customers_30d', 'churn_rate', 'avg_clv', 'avg_visits'];
 
-/** A figure as displayed ("1,234.50", "37.85%", "12") as the number the metrics JSON holds. */
+/** A figure as displayed ("1,234.50", "₱1,234.50", "37.85%", "12") as the number the metrics JSON holds. */
 export function shownNumber(text: string, key: keyof BranchMetrics): number {
-  const n = Number(text.replace(/[,%\s]/g, ''));
+  const n = Number(text.replace(/[^\d.-]/g, ''));
   return key === 'churn_rate' ? Math.round(n * 100) / 10_000 : n;
 }
 

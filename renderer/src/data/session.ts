@@ -217,6 +217,19 @@ export async function setBusinessMoney(currency: string, spending: TierBoundarie
   await updateSettings(desk, { ...desk.settings, currency, tiers: { ...desk.settings.tiers, spending: { ...spending } } });
 }
 
+/**
+ * The business's currency and tiers as the server keeps them (a paired desk, at pairing and at
+ * each session check): saved, and every customer's tiers recomputed, only when they differ from
+ * the desk's. `currency` undefined (a server before migration 19) keeps the desk's own. Whether
+ * anything changed.
+ */
+export async function adoptServerMoney(desk: DeskData, currency: string | undefined, tiers: TierBoundaries): Promise<boolean> {
+  const next: DeskSettings = { ...desk.settings, ...(currency === undefined ? {} : { currency }), tiers: structuredClone(tiers) };
+  if ((next.currency ?? '') === (desk.settings.currency ?? '') && JSON.stringify(next.tiers) === JSON.stringify(desk.settings.tiers)) return false;
+  await updateSettings(desk, next);
+  return true;
+}
+
 /** This desk's own country for phone numbers (a paired desk's branch belongs to the server). */
 export async function setDeskPhoneCountry(country: string): Promise<void> {
   const desk = currentDesk();

@@ -12,6 +12,7 @@ import {
   type SyncCollection,
   type TrendResponse,
   type WireDoc,
+  type OrgMoney,
 } from '../../../shared/sync/protocol';
 import { splitPushBatch } from '../../../shared/sync/split-push';
 import { parseStoredModel, type StoredRetentionModel } from '../../../shared/predict/model-wire';
@@ -24,7 +25,7 @@ export interface RetentionOutlookResponse {
 import { SyncHttpError, SyncNetworkError, SyncProtocolError } from './errors';
 import { parseReminderReport, parseReminderSettings, type ReminderReport } from './reminders-wire';
 import type { ReminderSettings, ReminderSettingsChange } from '../../../shared/schedule/reminders';
-import { parseConsentHistory, parseEnrolResponse, parsePullResponse, parsePushResponse, parseSessionInfo, parseMetricsResponse, parseTrendResponse } from './wire';
+import { parseConsentHistory, parseEnrolResponse, parsePullResponse, parsePushResponse, parseSessionInfo, parseMetricsResponse, parseOrgMoney, parseTrendResponse } from './wire';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -168,6 +169,23 @@ export class SyncApi {
     );
     await failUnlessOk(res);
     return parseReminderSettings(await json(res));
+  }
+
+  /** `GET /api/org/money`: the business's currency and spending tiers. */
+  async orgMoney(signal?: AbortSignal): Promise<OrgMoney> {
+    return parseOrgMoney(await this.get('/api/org/money', signal));
+  }
+
+  /** `PUT /api/org/money` (HQ): the settings as stored. */
+  async saveOrgMoney(money: OrgMoney): Promise<OrgMoney> {
+    const res = await send(
+      this.fetcher,
+      `${this.serverUrl}/api/org/money`,
+      { method: 'PUT', headers: this.headers({ 'content-type': 'application/json' }), body: JSON.stringify(money) },
+      REQUEST_TIMEOUT_MS,
+    );
+    await failUnlessOk(res);
+    return parseOrgMoney(await json(res));
   }
 
   /** `GET /api/reminders/report`: no-show rate of reminded vs not reminded bookings (last 90 days). */

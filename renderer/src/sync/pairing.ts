@@ -102,6 +102,8 @@ async function adoptServerBranch(desk: DeskData, enrolled: EnrolResponse, branch
     orgSecret: enrolled.org.customer_id_secret,
     defaults: { ...enrolled.org.rules.thresholds },
     tiers: structuredClone(enrolled.org.rules.tiers),
+    // the business's currency is HQ's (a server before migration 19 sends none: the desk's stays)
+    ...(enrolled.org.currency === undefined ? {} : { currency: enrolled.org.currency }),
   };
   await saveDeskSettings(desk.db, settings);
   await desk.setSettings(settings);

@@ -10,6 +10,7 @@ import { PendingTracker } from './pending-tracker';
 import { discardRefusedDoc } from './discard-refused';
 import { RefusedStore } from './refused-store';
 import { followServerModel } from './retention-model';
+import { followServerMoney } from './org-money';
 import { SyncEngine } from './sync-engine';
 import { dispatchSync, useSyncStore } from './sync-store';
 
@@ -27,6 +28,8 @@ interface Attached {
   api: SyncApi | null;
   /** Stops following the server's retention model (null when not paired). */
   stopModel: (() => void) | null;
+  /** Stops following the business's money settings (null when not paired). */
+  stopMoney: (() => void) | null;
 }
 
 let attached: Attached | null = null;
@@ -49,6 +52,7 @@ async function detach(): Promise<void> {
   if (a === null) return;
   attached = null;
   a.stopModel?.();
+  a.stopMoney?.();
   await a.engine?.stop();
   await a.pending.flush();
   await a.refused.flush();
@@ -77,7 +81,8 @@ async function attach(desk: DeskData): Promise<void> {
   // otherwise the desk fits its own.
   const stopModel = api !== null ? followServerModel(desk, api) : null;
   if (api === null) desk.setServerModel(null);
-  attached = { desk, pendingDb, pending, refused, engine: null, api, stopModel };
+  const stopMoney = api !== null ? followServerMoney(desk, api) : null;
+  attached = { desk, pendingDb, pending, refused, engine: null, api, stopModel, stopMoney };
   useSyncStore.setState({ loaded: true, pairing, signedOut: active !== null && token === null });
   dispatchSync({ type: 'stopped' });
   dispatchSync({ type: 'pending', count: pending.count });

@@ -15,6 +15,8 @@ import {
   type ConsentChange,
   type ConsentHistory,
   type EnrolResponse,
+  type OrgInfo,
+  type OrgMoney,
   type PullResponse,
   type Role,
   type SessionInfo,
@@ -83,6 +85,17 @@ function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
+/** The organisation's part of an enrolment or session answer (`currency` absent from servers before migration 19). */
+function orgOf(org: Record<string, unknown>): OrgInfo {
+  const out: OrgInfo = { name: str(org.name, 'org.name'), customer_id_secret: str(org.customer_id_secret, 'org.customer_id_secret'), rules: rules(org.rules) };
+  if (org.currency !== undefined) {
+    const currency = str(org.currency, 'org.currency');
+    if (!/^([A-Z]{3})?$/.test(currency)) fail(`org.currency "${currency}" is not an ISO 4217 code`);
+    out.currency = currency;
+  }
+  return out;
+}
+
 function rules(value: unknown): RuleSettings {
   const r = record(value, 'org.rules');
   const t = record(r.thresholds, 'org.rules.thresholds');
@@ -116,7 +129,7 @@ export function parseSessionInfo(value: unknown): SessionInfo {
     branch_id: str(body.branch_id, 'branch_id'),
     branch,
     schema_version: num(body.schema_version, 'schema_version'),
-    org: { name: str(org.name, 'org.name'), customer_id_secret: str(org.customer_id_secret, 'org.customer_id_secret'), rules: rules(org.rules) },
+    org: orgOf(org),
   };
   if (info.role !== 'hq' && (info.branch === null || info.branch.id !== info.branch_id)) fail(`the ${info.role} device has no branch document for "${info.branch_id}"`);
   return info;
@@ -227,4 +240,13 @@ export function parseTrendResponse(value: unknown): TrendResponse {
       return { date: str(day.date, `days[${i}].date`), branches: branchMetrics(day.branches, `days[${i}].branches`), all: metrics(day.all, `days[${i}].all`) };
     }),
   };
+}
+
+/** `GET`/`PUT /api/org/money`. */
+export function parseOrgMoney(value: unknown): OrgMoney {
+  const body = record(value, 'the money settings');
+  const currency = str(body.currency, 'currency');
+  if (!/^([A-Z]{3})?$/.test(currency)) fail(`currency "${currency}" is not an ISO 4217 code`);
+  const s = record(body.spending, 'spending');
+  return { currency, spending: { vipAbove: num(s.vipAbove, 'vipAbove'), highFrom: num(s.highFrom, 'highFrom'), mediumFrom: num(s.mediumFrom, 'mediumFrom') } };
 }

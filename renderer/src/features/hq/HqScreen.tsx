@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { useDeskSettings } from '../../data/hooks';
 import { forgetRevokedSignIn } from '../../sync/pairing';
 import { pairedApi } from '../../sync/sync-session';
 import { useSyncStore } from '../../sync/sync-store';
@@ -6,6 +7,7 @@ import { BranchComparisonTable } from './BranchComparisonTable';
 import { StatusMixChart, TrendChart } from './HqCharts';
 import { branchRows, sortRows } from './hq-model';
 import { HqSession, useHqStore } from './hq-store';
+import { HqMoney } from './HqMoney';
 import { HqOutlook } from './HqOutlook';
 import { HqTotals } from './HqTotals';
 import { PeriodTable, RangeComparisonTable, RangeControl } from './HqRange';
@@ -48,6 +50,7 @@ export function HqScreen() {
   const rangeProblem = useHqStore((s) => s.rangeProblem);
   const focus = useHqStore((s) => s.focus);
   const session = useRef<HqSession | null>(null);
+  const currency = useDeskSettings().currency ?? '';
   const serverUrl = pairing?.serverUrl ?? '';
   const pairedAt = pairing?.pairedAt ?? '';
   const signedOut = useSyncStore((s) => s.signedOut);
@@ -111,7 +114,8 @@ export function HqScreen() {
           <p>{pairedApi() === null ? 'Sign in with an enrolment code to load the report.' : 'The first report appears as soon as the server answers.'}</p>
         </div>
       ) : (
-        <div className="hq-grid">
+        // keyed by the business's currency: every figure redraws when HQ changes it
+        <div className="hq-grid" key={currency}>
           {focused !== undefined && (
             <section className="card hq-focus" aria-labelledby="hq-focus-title">
               <h2 id="hq-focus-title">{focused.name}</h2>
@@ -133,6 +137,7 @@ export function HqScreen() {
           {report.earlier !== undefined && <PeriodTable current={report.metrics} lastMonth={report.earlier.lastMonth} lastYear={report.earlier.lastYear} focus={focus} focusName={focused?.name ?? ''} />}
         </div>
       )}
+      <HqMoney />
     </div>
   );
 }

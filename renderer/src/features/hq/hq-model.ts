@@ -6,6 +6,7 @@ import type { CustomerStatus } from '../../../../shared/domain/types';
 import type { BranchMetrics, MetricsReport } from '../../../../shared/engine/metrics';
 import type { TrendResponse } from '../../../../shared/sync/protocol';
 import { compareCodePoints } from '../../../../shared/util/compare';
+import { formatPrice } from '../../lib/format';
 
 export interface BranchRow extends BranchMetrics {
   id: string;
@@ -44,7 +45,8 @@ const money = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFra
 /** A metric as shown in the table and the totals (rates as percentages, money with two decimals). */
 export function formatMetric(key: keyof BranchMetrics, value: number): string {
   if (key === 'churn_rate') return `${(value * 100).toFixed(2)}%`;
-  if (key === 'avg_clv') return money.format(value);
+  // in the business's currency when it has one (HQ sets it: Business money), else `1,234.50`
+  if (key === 'avg_clv') return formatPrice(Math.round(value * 100));
   if (key === 'avg_visits') return value.toFixed(2);
   return integer.format(value);
 }

@@ -5,3 +5,5 @@
 export { BranchForm, type BranchValues } from './BranchForm';
 export { SettingsScreen } from './SettingsScreen';
 export { useBranchSettings } from './use-branch-settings';
+export { MoneyEditor } from './MoneyEditor';
+export { formOfMoney } from './money-model';
