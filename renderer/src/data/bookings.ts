@@ -138,6 +138,22 @@ export function canEdit(status: BookingStatus): boolean {
   return status === 'scheduled';
 }
 
+/** `doc` with `changes` applied, checked like any write (throws `DocumentRejected`); refused once it is no longer scheduled. */
+function editedDoc(doc: BookingDoc, changes: BookingChanges, timeZone: string, nowMs: number): BookingDoc {
+  if (!canEdit(doc.status)) {
+    throw new DocumentRejected('bookings', doc.id, [{ field: 'status', message: `a ${doc.status.replace('_', '-')} booking can no longer be moved or edited` }]);
+  }
+  const next: BookingDoc = { ...doc, updated_at: new Date(nowMs).toISOString() };
+  if (changes.service !== undefined) next.service = changes.service.trim();
+  if (changes.staff !== undefined) next.staff = changes.staff.trim();
+  if (changes.startMs !== undefined) next.start_at = isoInZone(changes.startMs, timeZone);
+  if (changes.durationMin !== undefined) next.duration_min = changes.durationMin;
+  if (changes.price !== undefined) next.price = changes.price;
+  if (changes.notes !== undefined) next.notes = changes.notes.trim();
+  assertValid('bookings', withoutMeta(next), withoutMeta(doc), nowMs);
+  return next;
+}
+
 /**
  * Moves or edits a scheduled booking in place: the same document (same id), only the fields in
  * `changes` are written, on the latest stored state (a change synced in meanwhile to another
@@ -146,21 +162,54 @@ export function canEdit(status: BookingStatus): boolean {
 export async function editBooking(db: Replica, bookingId: string, changes: BookingChanges, timeZone: string, nowMs: number): Promise<BookingDoc> {
   const found = await db.bookings.findOne(bookingId).exec();
   if (found === null) throw new Error(`Booking ${bookingId} no longer exists`);
-  const updated = await found.incrementalModify((doc) => {
-    if (!canEdit(doc.status)) {
-      throw new DocumentRejected('bookings', bookingId, [{ field: 'status', message: `a ${doc.status.replace('_', '-')} booking can no longer be moved or edited` }]);
-    }
-    const next: BookingDoc = { ...doc, updated_at: new Date(nowMs).toISOString() };
-    if (changes.service !== undefined) next.service = changes.service.trim();
-    if (changes.staff !== undefined) next.staff = changes.staff.trim();
-    if (changes.startMs !== undefined) next.start_at = isoInZone(changes.startMs, timeZone);
-    if (changes.durationMin !== undefined) next.duration_min = changes.durationMin;
-    if (changes.price !== undefined) next.price = changes.price;
-    if (changes.notes !== undefined) next.notes = changes.notes.trim();
-    assertValid('bookings', withoutMeta(next), withoutMeta(doc), nowMs);
-    return next;
-  });
+  const updated = await found.incrementalModify((doc) => editedDoc(doc, changes, timeZone, nowMs));
   return updated.toJSON() as BookingDoc;
+}
+
+/**
+ * Writes "this and all following" of a series (docs/DESIGN.md §17): each booking gets its own
+ * changes, only those fields, on its latest stored state. Every one is checked first (still
+ * there, still scheduled, valid once changed): one refused, none is written.
+ */
+export async function editSeriesBookings(db: Replica, edits: readonly { bookingId: string; changes: BookingChanges }[], timeZone: string, nowMs: number): Promise<BookingDoc[]> {
+  const found = await db.bookings.findByIds(edits.map((e) => e.bookingId)).exec();
+  for (const e of edits) {
+    const doc = found.get(e.bookingId);
+    if (doc === undefined) throw new Error(`Booking ${e.bookingId} no longer exists`);
+    editedDoc(doc.toJSON() as BookingDoc, e.changes, timeZone, nowMs);
+  }
+  const out: BookingDoc[] = [];
+  for (const e of edits) {
+    const updated = await (found.get(e.bookingId) as NonNullable<ReturnType<typeof found.get>>).incrementalModify((doc) => editedDoc(doc, e.changes, timeZone, nowMs));
+    out.push(updated.toJSON() as BookingDoc);
+  }
+  return out;
+}
+
+/**
+ * Cancels several scheduled bookings at once ("this and all following" of a series): every one
+ * is checked first (still there, still scheduled); one refused, none is cancelled. Each
+ * cancellation is recorded in the audit trail like a single one.
+ */
+export async function cancelBookings(db: Replica, bookingIds: readonly string[], nowMs: number): Promise<BookingDoc[]> {
+  const found = await db.bookings.findByIds([...bookingIds]).exec();
+  for (const id of bookingIds) {
+    const doc = found.get(id);
+    if (doc === undefined) throw new Error(`Booking ${id} no longer exists`);
+    if (!canMove(doc.status, 'cancelled')) throw new DocumentRejected('bookings', id, [{ field: 'status', message: `cannot change from ${doc.status} to cancelled` }]);
+  }
+  const out: BookingDoc[] = [];
+  for (const id of bookingIds) out.push(await moveBooking(db, id, 'cancelled', nowMs));
+  return out;
+}
+
+/** The bookings of one series in the replica (a customer's bookings, read by the customer index), by index. */
+export async function seriesBookings(db: Replica, customerId: string, seriesId: string): Promise<BookingDoc[]> {
+  const docs = await db.bookings.find({ selector: { customer_id: customerId } }).exec();
+  return docs
+    .map((d) => d.toJSON() as BookingDoc)
+    .filter((b) => b.series !== null && b.series.id === seriesId)
+    .sort((a, b) => (a.series?.index ?? 0) - (b.series?.index ?? 0));
 }
 
 export function newAmendmentId(): string {

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { BookingDoc } from '../../../../shared/domain/schemas';
-import { editBooking } from '../../data/bookings';
+import { bookingsAround, editBooking, editSeriesBookings, type BookingChanges } from '../../data/bookings';
+import { readStaff } from '../../data/menu';
+import { checkSeriesChange, planSeriesChange } from '../../../../shared/schedule/series-change';
 import { useCurrentBranch, useDesk } from '../../data/hooks';
 import { now } from '../../data/session';
 import { formatPrice } from '../../lib/format';
@@ -17,10 +19,16 @@ import { showSaveError } from './save-error';
 import { useConflictCheck } from './use-conflict-check';
 import { NudgeNotice, useNudgeCheck } from './use-nudge-check';
 import { farPriceNudge, pastBookingNudge, usualPriceOf } from './nudges';
+import { SeriesReview, useSeriesCheck, type OccurrenceCheck } from './SeriesReview';
+import { SeriesScope, useFollowing, type SeriesScopeValue } from './SeriesScope';
 
 /**
  * Edit or move a scheduled booking (the keyboard path for what dragging does on the agenda):
  * date, time, staff, service, duration, price, notes. Saves only what changed, on the same booking.
+ * On an occurrence of a series with later scheduled ones, the person chooses "This booking" or
+ * "This and all following" (docs/DESIGN.md §17): each following occurrence moves by the same
+ * wall-clock change and gets the same values, every one is checked for conflicts first and listed
+ * with "Book anyway" / "Skip" when any is flagged, and the chosen ones are written together.
  */
 export function EditBookingDialog({ booking, day, onClose }: { booking: BookingDoc; day: number; onClose: () => void }) {
   const desk = useDesk();
@@ -32,12 +40,44 @@ export function EditBookingDialog({ booking, day, onClose }: { booking: BookingD
   const [busy, setBusy] = useState(false);
   const conflict = useConflictCheck();
   const nudge = useNudgeCheck();
+  const series = useSeriesCheck();
+  const following = useFollowing(booking);
+  const [scope, setScope] = useState<SeriesScopeValue>('this');
+  const [scopeError, setScopeError] = useState<string | null>(null);
+  const allFollowing = scope === 'following' && following !== null && following.length > 0;
   const name = displayName(desk.customers.get(booking.customer_id));
   const set = (field: keyof EditFormValues, value: string | null): void => {
     setValues((v) => ({ ...v, [field]: value }));
     setErrors((e) => ({ ...e, [field]: undefined }));
     conflict.reset();
+    series.reset();
     nudge.reset();
+    setScopeError(null);
+  };
+
+  /** Checks and writes this and all following; false while something is still to be answered. */
+  const saveFollowing = async (changes: BookingChanges, nudged: boolean): Promise<boolean> => {
+    const rows = planSeriesChange(booking, following ?? [], changes, timeZone);
+    const key = JSON.stringify(rows.map((r) => [r.booking.id, r.changes]));
+    const reviewed = await series.review(key, async () => {
+      const team = await readStaff(desk.db, booking.branch_id);
+      const around = new Map<string, BookingDoc>();
+      for (const r of rows) for (const b of await bookingsAround(desk.db, booking.branch_id, booking.customer_id, r.startMs)) around.set(b.id, b);
+      return checkSeriesChange(rows, [...around.values()], team, timeZone).map(
+        (c): OccurrenceCheck => ({ index: c.index, day: c.day, startMs: c.startMs, shifted: c.shifted, minute: c.minute, conflicts: c.conflicts, outside: c.outside }),
+      );
+    });
+    if (!reviewed || !nudged) return false;
+    const chosen = rows.filter((r) => !series.skipped.has(r.index));
+    if (chosen.length === 0) {
+      setScopeError('Every booking is skipped: change at least one, or change the time or staff');
+      return false;
+    }
+    await editSeriesBookings(desk.db, chosen.map((r) => ({ bookingId: r.booking.id, changes: r.changes })), timeZone, now());
+    const skipped = rows.length - chosen.length;
+    const first = chosen[0] as (typeof chosen)[number];
+    toast.success(`Saved ${chosen.length} of ${rows.length} bookings of ${name}'s series from ${shortDateTime(first.startMs, timeZone)}${skipped > 0 ? ` (${skipped} skipped)` : ''}`);
+    return true;
   };
   const anyway = 'Save anyway';
 
@@ -57,6 +97,10 @@ export function EditBookingDialog({ booking, day, onClose }: { booking: BookingD
     const nudged = nudge.check([startMs === undefined ? null : pastBookingNudge(startMs, now()), price === undefined ? null : farPriceNudge(price, usualPriceOf(service, catalog.services), formatPrice)]);
     setBusy(true);
     try {
+      if (allFollowing) {
+        if (await saveFollowing(result.changes, nudged)) onClose();
+        return;
+      }
       const candidate = { ...booking, staff: result.changes.staff ?? booking.staff, start_at: isoInZone(result.startMs, timeZone), duration_min: result.durationMin };
       // the hours are checked when the booking moves in time or to someone else, not for a note
       const moved = result.changes.startMs !== undefined || result.changes.staff !== undefined || result.changes.durationMin !== undefined;
@@ -72,6 +116,16 @@ export function EditBookingDialog({ booking, day, onClose }: { booking: BookingD
     }
   };
 
+  const reviewRows = allFollowing ? series.rows : null;
+  const submitLabel =
+    reviewRows !== null
+      ? `Save ${reviewRows.length - series.skipped.size} of ${reviewRows.length}`
+      : conflict.conflicts.length > 0 || conflict.outside !== null || nudge.nudges.length > 0
+        ? anyway
+        : allFollowing
+          ? `Save this and ${(following ?? []).length} following`
+          : 'Save changes';
+
   return (
     <Modal
       title="Edit booking"
@@ -79,9 +133,19 @@ export function EditBookingDialog({ booking, day, onClose }: { booking: BookingD
       onClose={onClose}
       wide
       onSubmit={() => void submit()}
-      footer={<SubmitFooter onCancel={onClose} busy={busy} submitLabel={conflict.conflicts.length > 0 || conflict.outside !== null || nudge.nudges.length > 0 ? anyway : 'Save changes'} />}
+      footer={<SubmitFooter onCancel={onClose} busy={busy} submitLabel={submitLabel} />}
     >
       <div className="form-grid">
+        <SeriesScope
+          verb="Change"
+          following={following}
+          value={scope}
+          onChange={(v) => {
+            setScope(v);
+            series.reset();
+            setScopeError(null);
+          }}
+        />
         <BookingWhenFields values={values} errors={errors} set={set} />
         <BookingDetailsFields values={values} errors={errors} set={set} catalog={catalog} />
         <BookingSlotFields values={values} set={set} branchId={booking.branch_id} team={catalog.team} timeZone={timeZone} ignoreId={booking.id} />
@@ -91,6 +155,12 @@ export function EditBookingDialog({ booking, day, onClose }: { booking: BookingD
         <div className="span-2">
           <NudgeNotice nudges={nudge.nudges} action={anyway} />
           <ConflictNotice conflicts={conflict.conflicts} outside={conflict.outside} timeZone={timeZone} action={anyway} />
+          {allFollowing && <SeriesReview check={series} timeZone={timeZone} what="bookings this changes" skipNote="A skipped booking is left as it is." />}
+          {scopeError !== null && (
+            <p className="field-error" role="alert">
+              {scopeError}
+            </p>
+          )}
         </div>
       </div>
     </Modal>

@@ -15,6 +15,8 @@ export interface OccurrenceCheck extends Occurrence {
   conflicts: BookingConflict<BookingDoc>[];
   /** Why it is outside the staff member's hours (null: it is not). */
   outside: string | null;
+  /** The wall-clock minute asked for, when it differs between occurrences (a change of "this and all following"). */
+  minute?: number;
 }
 
 export interface SeriesCheck {
@@ -28,6 +30,11 @@ export interface SeriesCheck {
    * already shown with its problems (a second submit of an unchanged form: the choices stand).
    */
   check: (occurrences: readonly Occurrence[], candidate: Omit<SlotBooking, 'start_at'>, branchId: string, timeZone: string) => Promise<boolean>;
+  /**
+   * The same for rows checked elsewhere (`compute`, run unless the same `key` was already shown):
+   * true when none is flagged or the choices shown stand.
+   */
+  review: (key: string, compute: () => Promise<OccurrenceCheck[]>) => Promise<boolean>;
   reset: () => void;
 }
 
@@ -41,23 +48,30 @@ const flaggedRow = (r: OccurrenceCheck): boolean => r.conflicts.length > 0 || r.
 export function useSeriesCheck(): SeriesCheck {
   const desk = useDesk();
   const [state, setState] = useState<{ key: string; rows: OccurrenceCheck[]; skipped: Set<number> } | null>(null);
-  const check = useCallback<SeriesCheck['check']>(
-    async (occurrences, candidate, branchId, timeZone) => {
-      const key = `${candidate.customer_id}|${candidate.staff.trim()}|${candidate.duration_min}|${occurrences.map((o) => o.startMs).join(',')}`;
+  const review = useCallback<SeriesCheck['review']>(
+    async (key, compute) => {
       if (state !== null && state.key === key) return true;
-      // the staff's hours as stored at the moment of saving (a live list may still be loading)
-      const team = await readStaff(desk.db, branchId);
-      const rows: OccurrenceCheck[] = [];
-      for (const o of occurrences) {
-        const slot: SlotBooking = { ...candidate, start_at: isoInZone(o.startMs, timeZone) };
-        const around = await bookingsAround(desk.db, branchId, candidate.customer_id, o.startMs);
-        rows.push({ ...o, conflicts: conflictsFor(slot, around), outside: hoursConflict(slot, team, timeZone) });
-      }
+      const rows = await compute();
       if (!rows.some(flaggedRow)) return true;
       setState({ key, rows, skipped: new Set(rows.filter((r) => r.conflicts.length > 0 || r.outside !== null).map((r) => r.index)) });
       return false;
     },
-    [desk, state],
+    [state],
+  );
+  const check = useCallback<SeriesCheck['check']>(
+    (occurrences, candidate, branchId, timeZone) =>
+      review(`${candidate.customer_id}|${candidate.staff.trim()}|${candidate.duration_min}|${occurrences.map((o) => o.startMs).join(',')}`, async () => {
+        // the staff's hours as stored at the moment of saving (a live list may still be loading)
+        const team = await readStaff(desk.db, branchId);
+        const rows: OccurrenceCheck[] = [];
+        for (const o of occurrences) {
+          const slot: SlotBooking = { ...candidate, start_at: isoInZone(o.startMs, timeZone) };
+          const around = await bookingsAround(desk.db, branchId, candidate.customer_id, o.startMs);
+          rows.push({ ...o, conflicts: conflictsFor(slot, around), outside: hoursConflict(slot, team, timeZone) });
+        }
+        return rows;
+      }),
+    [desk, review],
   );
   const choose = useCallback((index: number, book: boolean) => {
     setState((s) => {
@@ -69,32 +83,33 @@ export function useSeriesCheck(): SeriesCheck {
     });
   }, []);
   const reset = useCallback(() => setState(null), []);
-  return { rows: state?.rows ?? null, skipped: state?.skipped ?? new Set(), choose, check, reset };
+  return { rows: state?.rows ?? null, skipped: state?.skipped ?? new Set(), choose, check, review, reset };
 }
 
 /**
  * The occurrences of the series by date: free ones as "Free", each clash or off-hours one with
  * its reasons and a "Book anyway" / "Skip" choice (Skip until changed).
  */
-export function SeriesReview({ check, timeZone, minute }: { check: SeriesCheck; timeZone: string; minute: number }) {
+export function SeriesReview({ check, timeZone, minute = 0, what = 'bookings of the series', skipNote }: { check: SeriesCheck; timeZone: string; minute?: number; what?: string; skipNote?: string }) {
   const desk = useDesk();
   const rows = check.rows;
   if (rows === null) return null;
   const nameOf = (id: string): string => displayName(desk.customers.get(id));
   const flagged = rows.filter((r) => r.conflicts.length > 0 || r.outside !== null);
-  const time = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+  const time = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   return (
     <section className="series-review" aria-labelledby="series-review-title">
       <strong id="series-review-title">
         {flagged.length === 0
-          ? `The ${rows.length} bookings of the series`
+          ? `The ${rows.length} ${what}`
           : `${flagged.length} of the ${rows.length} bookings ${flagged.length === 1 ? 'has a conflict' : 'have conflicts'}: book anyway or skip ${flagged.length === 1 ? 'it' : 'each'}`}
       </strong>
+      {skipNote !== undefined && flagged.length > 0 && <span className="muted">{skipNote}</span>}
       <ol className="series-review-list">
         {rows.map((r) => {
           const when = shortDateTime(r.startMs, timeZone);
           const problem = r.conflicts.length > 0 || r.outside !== null;
-          const reasons = [...conflictLines(r.conflicts, nameOf, timeZone), ...(r.outside !== null ? [r.outside] : []), ...(r.shifted ? [`${time} does not exist that day (clocks change): booked at the next valid time`] : [])];
+          const reasons = [...conflictLines(r.conflicts, nameOf, timeZone), ...(r.outside !== null ? [r.outside] : []), ...(r.shifted ? [`${time(r.minute ?? minute)} does not exist that day (clocks change): booked at the next valid time`] : [])];
           return (
             <li key={r.index} className={problem ? 'series-review-row series-review-conflict' : 'series-review-row'}>
               <span className="series-review-when nums">
