@@ -489,6 +489,12 @@ const orgCurrency = `
 ALTER TABLE org_settings ADD COLUMN currency text NOT NULL DEFAULT '';
 `;
 
+// Recurring series (docs/DESIGN.md §17): a pushed new occurrence is checked against the stored
+// occurrences of its series (one customer, one branch, one count, each index once).
+const bookingSeries = `
+CREATE INDEX bookings_series ON bookings ((data #>> '{series,id}'));
+`;
+
 /** Campaigns changed shape the most (their message became the first variant): upgraded in TypeScript. */
 async function upgradeCampaigns(tx: Queryable): Promise<void> {
   const rows = await tx.query<{ id: string; data: Record<string, unknown> }>('SELECT id, data FROM campaigns');
@@ -517,4 +523,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 17, name: 'document schema 3: recurring appointments', sql: schemaV3 },
   { version: 18, name: 'visit-history import batches', sql: bookingImportBatches },
   { version: 19, name: 'the business currency', sql: orgCurrency },
+  { version: 20, name: 'bookings by recurring series', sql: bookingSeries },
 ];

@@ -21,6 +21,7 @@ import { recomputeBranch, refreshPairs, type PairChange, type PairRef } from '..
 import { advanceClock, lockStamps, nextStamps } from '../store/stamps';
 import type { Store } from '../store/store';
 import { customerFieldProblems } from './customer-checks';
+import { bookingSeriesChecks } from './series-checks';
 import { queueMilestones } from '../triggers/milestones';
 import { recordQueuers } from '../outbox/audit';
 import { recordConsentChanges } from '../store/consent';
@@ -169,7 +170,10 @@ export async function pushRows(store: Store, device: Device, collection: PushCol
 
     const authority = await authorizePush(tx, store.org.customer_id_secret, device, collection, rows, masters, branches);
     if (collection === 'customers') customerFieldChecks(store, device, rows, masters, branches);
-    if (collection === 'bookings') bookingCorrectionChecks(rows, masters);
+    if (collection === 'bookings') {
+      bookingCorrectionChecks(rows, masters);
+      await bookingSeriesChecks(tx, rows, masters);
+    }
 
     const conflicts: WireDoc<Doc>[] = [];
     const accepted: { row: ParsedRow; doc: WireDoc<Doc>; before?: WireDoc<Doc> }[] = [];

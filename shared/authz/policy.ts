@@ -58,6 +58,8 @@ export type Resource = (typeof RESOURCES)[number];
  * - bookings `series`: changing the recurring series of a booking the server holds (joining it to
  *   a series, moving it to another or taking it out; shared/schedule/recurrence.ts). A series is
  *   set when its occurrences are booked (a `create`) and never changes afterwards: no role may.
+ *   A created occurrence must fit its series as the server holds it (one customer, one branch,
+ *   one count, each index once: server/sync/series-checks.ts; 403 / 400).
  */
 export const OPERATIONS = ['read', 'create', 'update', 'delete', 'erase', 'lookup', 'export', 'consent_history', 'send', 'queue_marketing', 'queue_transactional', 'correct', 'series', 'write'] as const;
 export type Operation = (typeof OPERATIONS)[number];
