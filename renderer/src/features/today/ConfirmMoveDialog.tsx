@@ -66,7 +66,7 @@ export function ConfirmMoveDialog({ booking, to, onClose }: { booking: BookingDo
         </div>
       )}
       <p className="muted">
-        {to === 'no_show' ? 'No-shows count in the customer’s history.' : several !== null ? `This booking and the ${several.length} later ones of the series still to come are cancelled; their slots become free again.` : 'The slot becomes free again.'}
+        {to === 'no_show' ? 'No-shows count in the customer’s history.' : several !== null ? `This booking and ${several.length === 1 ? 'the later one' : `the ${several.length} later ones`} of the series still to come are cancelled; their slots become free again.` : 'The slot becomes free again.'}
       </p>
     </Modal>
   );
