@@ -87,6 +87,14 @@ test('"this and all following": occurrence 2 of a weekly series moves an hour la
   await expect(create).toBeHidden();
   await app.toast('Booked Maria Santos · 4 of 4 every week from Mon 2 Mar, 16:00 with Ana');
   await dismissToasts(page);
+  // Dragging an occurrence with later ones opens the edit form at the new place, asking which; Escape leaves it
+  await today.dragBooking('Maria Santos', 'Ana', 17 * 60);
+  const dragged = page.getByRole('dialog', { name: 'Edit booking' });
+  await expect(dragged.getByRole('group', { name: 'Change' }).getByRole('radio', { name: 'This and all following (3 more)' })).toBeVisible();
+  await expect(dragged.getByLabel('Time')).toHaveValue('17:00');
+  await page.keyboard.press('Escape');
+  await expect(dragged).toBeHidden();
+  await expect(today.booking('Maria Santos')).toHaveAccessibleName(/^16:00–16:30, Maria Santos/);
 
   // Occurrence 2: Edit or move… → This and all following → 17:00
   await today.goToDay('Next day', 7);

@@ -30,12 +30,23 @@ import { SeriesScope, useFollowing, type SeriesScopeValue } from './SeriesScope'
  * wall-clock change and gets the same values, every one is checked for conflicts first and listed
  * with "Book anyway" / "Skip" when any is flagged, and the chosen ones are written together.
  */
-export function EditBookingDialog({ booking, day, onClose }: { booking: BookingDoc; day: number; onClose: () => void }) {
+export function EditBookingDialog({
+  booking,
+  day,
+  onClose,
+  moveTo,
+}: {
+  booking: BookingDoc;
+  day: number;
+  onClose: () => void;
+  /** Where an occurrence of a series was dragged to: the form opens with it, asking this one or all following. */
+  moveTo?: Pick<EditFormValues, 'date' | 'time' | 'staff'>;
+}) {
   const desk = useDesk();
   const branch = useCurrentBranch();
   const timeZone = branch?.timezone ?? 'UTC';
   const catalog = useBranchCatalog(branch?.id ?? '', day);
-  const [values, setValues] = useState<EditFormValues>(() => editValuesOf(booking, timeZone));
+  const [values, setValues] = useState<EditFormValues>(() => ({ ...editValuesOf(booking, timeZone), ...moveTo }));
   const [errors, setErrors] = useState<EditFormErrors>({});
   const [busy, setBusy] = useState(false);
   const conflict = useConflictCheck();

@@ -4,12 +4,13 @@ import { formatDay, parseDay } from '../../../../shared/time/calendar';
 import { zoneClock } from '../../../../shared/time/zone';
 import { conflictsFor } from '../../../../shared/schedule/booking-conflicts';
 import { hoursConflict } from '../../../../shared/schedule/staff-hours';
-import { moveBooking } from '../../data/bookings';
+import { moveBooking, seriesBookings } from '../../data/bookings';
+import { followingOccurrences } from '../../../../shared/schedule/series-change';
 import { useCurrentBranch, useDesk, useToday } from '../../data/hooks';
 import { now } from '../../data/session';
 import { formatPrice } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
-import { bookingDateTime, instantAt, longDate } from '../../lib/zoned-time';
+import { bookingDateTime, formatClockTime, instantAt, longDate } from '../../lib/zoned-time';
 import { Icon } from '../../ui/Icon';
 import { errorMessage, toast } from '../../ui/toasts';
 import { Agenda, AgendaLegend, confirmationText, type AgendaMove } from './Agenda';
@@ -35,7 +36,7 @@ type Open =
   | { kind: 'walk-in' }
   | { kind: 'complete'; booking: BookingDoc }
   | { kind: 'confirm'; booking: BookingDoc; to: 'no_show' | 'cancelled' }
-  | { kind: 'edit'; booking: BookingDoc }
+  | { kind: 'edit'; booking: BookingDoc; moveTo?: { date: string; time: string; staff: string } }
   | { kind: 'correct'; booking: BookingDoc }
   | { kind: 'move'; move: PlannedMove }
   | { kind: 'early-check-in'; booking: BookingDoc; nudge: string }
@@ -125,18 +126,27 @@ export function TodayScreen() {
 
   /**
    * A booking dragged to another time or staff column: moved in place, or confirmed first when it
-   * would double-book, leave the staff member's hours or start in the past.
+   * would double-book, leave the staff member's hours or start in the past. An occurrence of a
+   * series with later scheduled ones opens the edit form at the new place instead, which asks
+   * "This booking" or "This and all following" (docs/DESIGN.md §17).
    */
   const move = (booking: BookingDoc, to: AgendaMove): void => {
     const name = desk.customers.get(booking.customer_id)?.name ?? 'Customer';
-    planMove(desk.db, booking, instantAt(day, to.minute, timeZone), to.staff, timeZone, now())
-      .then(async (planned) => {
-        if (planned === null) return;
+    const run = async (): Promise<void> => {
+      if (parseInstant(booking.start_at) === instantAt(day, to.minute, timeZone) && to.staff === booking.staff) return;
+      const following = booking.series === null ? [] : followingOccurrences(booking, await seriesBookings(desk.db, booking.customer_id, booking.series.id));
+      if (following.length > 0) {
         setSelectedId(booking.id);
-        if (moveNeedsAsking(planned)) setOpen({ kind: 'move', move: planned });
-        else toast.success(await applyMove(desk.db, planned, name, timeZone, now()));
-      })
-      .catch((error: unknown) => toast.error(`Could not move the booking: ${errorMessage(error)}`));
+        setOpen({ kind: 'edit', booking, moveTo: { date: formatDay(day), time: formatClockTime(to.minute), staff: to.staff } });
+        return;
+      }
+      const planned = await planMove(desk.db, booking, instantAt(day, to.minute, timeZone), to.staff, timeZone, now());
+      if (planned === null) return;
+      setSelectedId(booking.id);
+      if (moveNeedsAsking(planned)) setOpen({ kind: 'move', move: planned });
+      else toast.success(await applyMove(desk.db, planned, name, timeZone, now()));
+    };
+    run().catch((error: unknown) => toast.error(`Could not move the booking: ${errorMessage(error)}`));
   };
 
   if (branch === undefined) return null;
@@ -250,7 +260,7 @@ export function TodayScreen() {
       {open?.kind === 'walk-in' && <WalkInDialog onClose={() => setOpen(null)} onCreated={setSelectedId} />}
       {open?.kind === 'complete' && <CompleteDialog booking={open.booking} onClose={() => setOpen(null)} />}
       {open?.kind === 'confirm' && <ConfirmMoveDialog booking={open.booking} to={open.to} onClose={() => setOpen(null)} />}
-      {open?.kind === 'edit' && <EditBookingDialog booking={open.booking} day={day} onClose={() => setOpen(null)} />}
+      {open?.kind === 'edit' && <EditBookingDialog booking={open.booking} day={day} onClose={() => setOpen(null)} {...(open.moveTo !== undefined ? { moveTo: open.moveTo } : {})} />}
       {open?.kind === 'correct' && <CorrectBookingDialog booking={open.booking} day={day} onClose={() => setOpen(null)} />}
       {open?.kind === 'move' && <MoveConflictDialog move={open.move} timeZone={timeZone} onClose={() => setOpen(null)} />}
       {open?.kind === 'early-check-in' && (
