@@ -3,7 +3,7 @@ import type { BookingDoc, StaffDoc } from '../domain/schemas';
 import { formatDay, parseDay } from '../time/calendar';
 import { instantAt, zoneClock } from '../time/zone';
 import { defaultWeek } from './staff-hours';
-import { checkSeriesChange, followingOccurrences, planSeriesChange, type SeriesChangeRow } from './series-change';
+import { checkSeriesChange, followingOccurrences, planSeriesChange } from './series-change';
 
 const NY = 'America/New_York';
 const day = (text: string): number => parseDay(text) as number;
@@ -41,7 +41,7 @@ function wall(ms: number, timeZone = NY): string {
   return `${formatDay(clock.localDay(ms))} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
-const walls = (rows: readonly SeriesChangeRow[]): string[] => rows.map((r) => wall(r.startMs));
+const walls = (rows: ReturnType<typeof planSeriesChange>): string[] => rows.map((r) => wall(r.startMs));
 
 describe('following occurrences', () => {
   it('are the later ones of the same series still scheduled, by index', () => {

@@ -96,7 +96,7 @@ export function planSeriesChange(target: BookingDoc, following: readonly Booking
 }
 
 /** A planned row as the booking it would become (for the conflict and hours checks). */
-export function changedBooking(row: SeriesChangeRow): BookingDoc {
+function changedBooking(row: SeriesChangeRow): BookingDoc {
   const c = row.changes;
   return {
     ...row.booking,
