@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { RxStorage } from 'rxdb';
-import { bookingsAround, editBooking } from './bookings';
+import { bookingsAround, cancelBookings, editBooking, editSeriesBookings, seriesBookings } from './bookings';
 import { openReplica, type Replica } from './replica';
 import { bookingFixture } from './test-fixtures';
 import { DocumentRejected } from './write-errors';
@@ -66,5 +66,40 @@ describe('bookingsAround', () => {
     ]);
     const found = await bookingsAround(db, 'br-1', 'cu-1', Date.UTC(2026, 11, 3, 2));
     expect(found.map((b) => b.id).sort()).toEqual(['elsewhere', 'near']);
+  });
+});
+
+describe('this and all following of a series', () => {
+  const series = (index: number, status: 'scheduled' | 'completed' = 'scheduled') =>
+    bookingFixture({ id: `bk-${index}`, status, start_at: `2026-12-${String(index * 7).padStart(2, '0')}T10:00:00+08:00`, series: { id: 'sr-1', index, count: 3 } });
+
+  it("reads a series' occurrences by index, and writes each its own changes", async () => {
+    const db = await replica();
+    await db.bookings.bulkInsert([series(3), series(1), series(2), bookingFixture({ id: 'bk-x' })]);
+    expect((await seriesBookings(db, 'cu-1', 'sr-1')).map((b) => b.id)).toEqual(['bk-1', 'bk-2', 'bk-3']);
+    const done = await editSeriesBookings(
+      db,
+      [
+        { bookingId: 'bk-2', changes: { startMs: Date.UTC(2026, 11, 14, 3), notes: 'x' } },
+        { bookingId: 'bk-3', changes: { staff: 'Ben' } },
+      ],
+      'Asia/Manila',
+      Date.UTC(2026, 11, 1),
+    );
+    expect(done.map((b) => [b.id, b.start_at, b.staff, b.notes, b.series])).toEqual([
+      ['bk-2', '2026-12-14T11:00:00+08:00', 'Ana', 'x', { id: 'sr-1', index: 2, count: 3 }],
+      ['bk-3', '2026-12-21T10:00:00+08:00', 'Ben', '', { id: 'sr-1', index: 3, count: 3 }],
+    ]);
+  });
+
+  it('writes none when one is no longer scheduled or would be invalid', async () => {
+    const db = await replica();
+    await db.bookings.bulkInsert([series(1), series(2), series(3, 'completed')]);
+    await expect(editSeriesBookings(db, [{ bookingId: 'bk-2', changes: { staff: 'Ben' } }, { bookingId: 'bk-3', changes: { staff: 'Ben' } }], 'Asia/Manila', 0)).rejects.toThrow(/completed booking/);
+    await expect(editSeriesBookings(db, [{ bookingId: 'bk-1', changes: { staff: 'Ben' } }, { bookingId: 'bk-2', changes: { durationMin: 2 } }], 'Asia/Manila', 0)).rejects.toBeInstanceOf(DocumentRejected);
+    expect((await seriesBookings(db, 'cu-1', 'sr-1')).map((b) => b.staff)).toEqual(['Ana', 'Ana', 'Ana']);
+    await expect(cancelBookings(db, ['bk-1', 'bk-3'], 0)).rejects.toThrow(/completed to cancelled/);
+    expect((await seriesBookings(db, 'cu-1', 'sr-1')).map((b) => b.status)).toEqual(['scheduled', 'scheduled', 'completed']);
+    expect((await cancelBookings(db, ['bk-1', 'bk-2'], Date.UTC(2026, 11, 1))).map((b) => b.status)).toEqual(['cancelled', 'cancelled']);
   });
 });
