@@ -1,3 +1,4 @@
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { TodayPage } from './pages/today-page';
 import { WelcomePage } from './pages/welcome-page';
@@ -5,14 +6,17 @@ import { expectAccessible } from './support/axe';
 import { dismissToasts } from './support/screens';
 import { shot } from './support/shot';
 
-test('a weekly series of four is checked occurrence by occurrence: the conflicting one is flagged by date and skipped, the others booked as "n of 4"', async ({ app, page }) => {
+/**
+ * A branch in Manila where Ana already has Ben Cruz on Mon 16 Mar at `benAt`, and the New booking
+ * dialog with Maria Santos registered and a weekly Haircut with Ana at 16:00, 4 bookings in all,
+ * ready to submit.
+ */
+async function weeklySeriesOfFour(app: { open: () => Promise<void> }, page: Page, benAt: string): Promise<{ today: TodayPage; dialog: Locator }> {
   await page.setViewportSize({ width: 1024, height: 768 });
   await app.open();
   await new WelcomePage(page).setUpBranch({ name: 'Makati Central', country: 'PH' });
   const today = new TodayPage(page);
-  // Ana already has Ben in two weeks at 16:00
-  await today.newBooking({ register: { name: 'Ben Cruz', phone: '0917 765 4321' } }, { service: 'Fade', staff: 'Ana', date: '2026-03-16', time: '16:00', duration: '30', price: '300' });
-
+  await today.newBooking({ register: { name: 'Ben Cruz', phone: '0917 765 4321' } }, { service: 'Fade', staff: 'Ana', date: '2026-03-16', time: benAt, duration: '30', price: '300' });
   await page.getByRole('button', { name: 'New booking' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New booking' });
   await dialog.getByRole('button', { name: 'Register new customer' }).click();
@@ -25,6 +29,18 @@ test('a weekly series of four is checked occurrence by occurrence: the conflicti
   await dialog.getByLabel('Repeat every (weeks)').fill('1');
   await expect(dialog.getByLabel('Ends')).toHaveValue('count');
   await dialog.getByLabel('Bookings in all').fill('4');
+  return { today, dialog };
+}
+
+/** Goes `weeks` weeks forward (negative: back) on the agenda and expects Maria's one card there to be named `name`. */
+async function mariaIn(today: TodayPage, weeks: number, name: RegExp): Promise<void> {
+  if (weeks !== 0) await today.goToDay(weeks > 0 ? 'Next day' : 'Previous day', Math.abs(weeks) * 7);
+  await expect(today.booking('Maria Santos')).toHaveAccessibleName(name);
+}
+
+test('a weekly series of four is checked occurrence by occurrence: the conflicting one is flagged by date and skipped, the others booked as "n of 4"', async ({ app, page }) => {
+  // Ana already has Ben in two weeks at 16:00
+  const { today, dialog } = await weeklySeriesOfFour(app, page, '16:00');
   await dialog.getByLabel('Bookings in all').press('Enter');
 
   // Every occurrence is listed by date; the third overlaps Ben and is skipped unless booked anyway
@@ -66,23 +82,8 @@ test('a weekly series of four is checked occurrence by occurrence: the conflicti
 
 test('"this and all following": occurrence 2 of a weekly series moves an hour later with its conflicting one skipped, then the last two are cancelled at once', async ({ app, page }) => {
   test.setTimeout(180_000);
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await app.open();
-  await new WelcomePage(page).setUpBranch({ name: 'Makati Central', country: 'PH' });
-  const today = new TodayPage(page);
   // Ana has Ben at 17:00 on the third Monday: where the third occurrence would move to
-  await today.newBooking({ register: { name: 'Ben Cruz', phone: '0917 765 4321' } }, { service: 'Fade', staff: 'Ana', date: '2026-03-16', time: '17:00', duration: '30', price: '300' });
-  await page.getByRole('button', { name: 'New booking' }).first().click();
-  const create = page.getByRole('dialog', { name: 'New booking' });
-  await create.getByRole('button', { name: 'Register new customer' }).click();
-  const register = page.getByRole('dialog', { name: 'Register a new customer' });
-  await register.getByLabel('Full name').fill('Maria Santos');
-  await register.getByLabel('Phone').fill('0917 123 4567');
-  await register.getByRole('button', { name: 'Register and continue' }).click();
-  await expect(create.getByText('Maria Santos')).toBeVisible();
-  await today.fillBooking(create, { service: 'Haircut', staff: 'Ana', time: '16:00', duration: '30', price: '250' });
-  await create.getByLabel('Repeat every (weeks)').fill('1');
-  await create.getByLabel('Bookings in all').fill('4');
+  const { today, dialog: create } = await weeklySeriesOfFour(app, page, '17:00');
   await create.getByRole('button', { name: 'Save booking' }).click();
   await expect(create).toBeHidden();
   await app.toast('Booked Maria Santos · 4 of 4 every week from Mon 2 Mar, 16:00 with Ana');
@@ -123,14 +124,11 @@ test('"this and all following": occurrence 2 of a weekly series moves an hour la
   await dismissToasts(page);
 
   // The agenda: 9 Mar and 23 Mar at 17:00, 16 Mar left at 16:00 beside Ben, 2 Mar untouched
-  await expect(today.booking('Maria Santos')).toHaveAccessibleName(/^17:00–17:30, Maria Santos, Haircut, Scheduled, repeats, 2 of 4/);
-  await today.goToDay('Previous day', 7);
-  await expect(today.booking('Maria Santos')).toHaveAccessibleName(/^16:00–16:30, Maria Santos, Haircut, Scheduled, repeats, 1 of 4/);
-  await today.goToDay('Next day', 14);
-  await expect(today.booking('Maria Santos')).toHaveAccessibleName(/^16:00–16:30, Maria Santos, Haircut, Scheduled, repeats, 3 of 4/);
+  await mariaIn(today, 0, /^17:00–17:30, Maria Santos, Haircut, Scheduled, repeats, 2 of 4/);
+  await mariaIn(today, -1, /^16:00–16:30, Maria Santos, Haircut, Scheduled, repeats, 1 of 4/);
+  await mariaIn(today, 2, /^16:00–16:30, Maria Santos, Haircut, Scheduled, repeats, 3 of 4/);
   await expect(today.booking('Ben Cruz')).toHaveAccessibleName(/^17:00–17:30, Ben Cruz/);
-  await today.goToDay('Next day', 7);
-  await expect(today.booking('Maria Santos')).toHaveAccessibleName(/^17:00–17:30, Maria Santos, Haircut, Scheduled, repeats, 4 of 4/);
+  await mariaIn(today, 1, /^17:00–17:30, Maria Santos, Haircut, Scheduled, repeats, 4 of 4/);
 
   // Occurrence 3: Cancel booking → This and all following: one confirmation naming how many
   await today.goToDay('Previous day', 7);
@@ -145,12 +143,10 @@ test('"this and all following": occurrence 2 of a weekly series moves an hour la
   await expect(cancel).toBeHidden();
   await app.toast("Cancelled 2 bookings of Maria Santos's series from Mon 16 Mar, 16:00");
   await dismissToasts(page);
-  await expect(today.booking('Maria Santos')).toHaveAccessibleName(/^16:00–16:30, Maria Santos, Haircut, Cancelled, repeats, 3 of 4/);
-  await today.goToDay('Next day', 7);
-  await expect(today.booking('Maria Santos')).toHaveAccessibleName(/^17:00–17:30, Maria Santos, Haircut, Cancelled, repeats, 4 of 4/);
+  await mariaIn(today, 0, /^16:00–16:30, Maria Santos, Haircut, Cancelled, repeats, 3 of 4/);
+  await mariaIn(today, 1, /^17:00–17:30, Maria Santos, Haircut, Cancelled, repeats, 4 of 4/);
   // the earlier ones are still to come
-  await today.goToDay('Previous day', 14);
-  await expect(today.booking('Maria Santos')).toHaveAccessibleName(/^17:00–17:30, Maria Santos, Haircut, Scheduled, repeats, 2 of 4/);
+  await mariaIn(today, -2, /^17:00–17:30, Maria Santos, Haircut, Scheduled, repeats, 2 of 4/);
   await today.select('Maria Santos');
   await today.panel.getByRole('button', { name: 'Edit or move…' }).click();
   // nothing later is still scheduled: no choice offered

@@ -2,7 +2,7 @@
 import type { BookingDoc, CampaignDoc, CommunicationDoc, CustomerDoc } from '../../shared/domain/schemas';
 import type { WireDoc } from '../../shared/sync/protocol';
 import { criteria } from '../../shared/domain/criteria';
-import { customerFixture } from '../../shared/domain/test-fixtures';
+import { customerFixture, scheduledBookingFixture } from '../../shared/domain/test-fixtures';
 
 export function customerDoc(overrides: Partial<CustomerDoc> = {}): WireDoc<CustomerDoc> {
   const at = '2026-02-01T10:00:00Z';
@@ -10,24 +10,7 @@ export function customerDoc(overrides: Partial<CustomerDoc> = {}): WireDoc<Custo
 }
 
 export function bookingDoc(overrides: Partial<BookingDoc> = {}): WireDoc<BookingDoc> {
-  return {
-    id: 'bk-t1',
-    customer_id: 'cu-t1',
-    branch_id: 'br-a',
-    service: 'Haircut',
-    staff: 'Ana',
-    start_at: '2026-02-20T10:00:00Z',
-    duration_min: 30,
-    status: 'scheduled',
-    price: 2500,
-    notes: '',
-    created_at: '2026-02-01T10:00:00Z',
-    updated_at: '2026-02-01T10:00:00Z',
-    amendments: [],
-    series: null,
-    _deleted: false,
-    ...overrides,
-  };
+  return { ...scheduledBookingFixture({ id: 'bk-t1', customer_id: 'cu-t1', start_at: '2026-02-20T10:00:00Z' }), _deleted: false, ...overrides };
 }
 
 export function communicationDoc(overrides: Partial<CommunicationDoc> = {}): WireDoc<CommunicationDoc> {

@@ -1,5 +1,5 @@
 /** The one valid customer document that tests start from (desk, server and shared tests), with overrides. Not used by the app. */
-import type { CustomerDoc } from './schemas';
+import type { BookingDoc, CustomerDoc } from './schemas';
 
 export function customerFixture(over: Partial<CustomerDoc> = {}): CustomerDoc {
   return {
@@ -23,6 +23,27 @@ export function customerFixture(over: Partial<CustomerDoc> = {}): CustomerDoc {
     created_at: '',
     updated_at: '',
     erased_at: '',
+    ...over,
+  };
+}
+
+/** A valid scheduled booking for shared tests, with overrides. Not used by the app. */
+export function scheduledBookingFixture(over: Partial<BookingDoc> = {}): BookingDoc {
+  return {
+    id: 'bk-1',
+    customer_id: 'cu-1',
+    branch_id: 'br-a',
+    service: 'Haircut',
+    staff: 'Ana',
+    start_at: '2026-03-03T16:00:00-05:00',
+    duration_min: 30,
+    status: 'scheduled',
+    price: 2500,
+    notes: '',
+    created_at: '2026-02-01T10:00:00Z',
+    updated_at: '2026-02-01T10:00:00Z',
+    amendments: [],
+    series: null,
     ...over,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BookingDoc, StaffDoc } from '../domain/schemas';
+import { scheduledBookingFixture } from '../domain/test-fixtures';
 import { formatDay, parseDay } from '../time/calendar';
 import { instantAt, zoneClock } from '../time/zone';
 import { defaultWeek } from './staff-hours';
@@ -8,25 +9,7 @@ import { checkSeriesChange, followingOccurrences, planSeriesChange } from './ser
 const NY = 'America/New_York';
 const day = (text: string): number => parseDay(text) as number;
 
-function booking(overrides: Partial<BookingDoc> = {}): BookingDoc {
-  return {
-    id: 'bk-1',
-    customer_id: 'cu-1',
-    branch_id: 'br-a',
-    service: 'Haircut',
-    staff: 'Ana',
-    start_at: '2026-03-03T16:00:00-05:00',
-    duration_min: 30,
-    status: 'scheduled',
-    price: 2500,
-    notes: '',
-    created_at: '2026-02-01T10:00:00Z',
-    updated_at: '2026-02-01T10:00:00Z',
-    amendments: [],
-    series: null,
-    ...overrides,
-  };
-}
+const booking = scheduledBookingFixture;
 
 /** A weekly series at 16:00 New York from 2026-02-24 (DST starts 2026-03-08). */
 function weekly(count: number, minute = 16 * 60): BookingDoc[] {

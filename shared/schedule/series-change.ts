@@ -18,10 +18,11 @@ import { instantAt, zoneClock } from '../time/zone';
 import { conflictsFor, type BookingConflict } from './booking-conflicts';
 import { hoursConflict } from './staff-hours';
 
-/** What an edit changes on a booking (only the fields the person changed). */
-export interface SeriesChanges {
+/** The details a scheduled booking may change (its customer and branch are fixed for life): only what the person changed. */
+export interface BookingChanges {
   service?: string;
   staff?: string;
+  /** New start (the branch's zone writes the offset). */
   startMs?: number;
   durationMin?: number;
   /** Cents. */
@@ -40,7 +41,7 @@ export interface SeriesChangeRow {
   minute: number;
   /** True when that wall-clock time does not exist that day (a DST jump) and moved forward. */
   shifted: boolean;
-  changes: SeriesChanges;
+  changes: BookingChanges;
 }
 
 const MINUTES_PER_DAY = 24 * 60;
@@ -70,7 +71,7 @@ function wallMinutes(ms: number, timeZone: string): number {
  * already has is not written (only what differs). Rows with nothing to change are left out,
  * except the target.
  */
-export function planSeriesChange(target: BookingDoc, following: readonly BookingDoc[], changes: SeriesChanges, timeZone: string): SeriesChangeRow[] {
+export function planSeriesChange(target: BookingDoc, following: readonly BookingDoc[], changes: BookingChanges, timeZone: string): SeriesChangeRow[] {
   const clock = zoneClock(timeZone);
   const targetMs = parseInstant(target.start_at) ?? 0;
   const shift = changes.startMs === undefined ? 0 : wallMinutes(changes.startMs, timeZone) - wallMinutes(targetMs, timeZone);
@@ -81,7 +82,7 @@ export function planSeriesChange(target: BookingDoc, following: readonly Booking
     const day = Math.floor(wall / MINUTES_PER_DAY);
     const minute = wall - day * MINUTES_PER_DAY;
     const startMs = booking === target ? (changes.startMs ?? beforeMs) : shift === 0 ? beforeMs : instantAt(day, minute, timeZone);
-    const own: SeriesChanges = {};
+    const own: BookingChanges = {};
     if (startMs !== beforeMs) own.startMs = startMs;
     if (changes.service !== undefined && changes.service !== booking.service) own.service = changes.service;
     if (changes.staff !== undefined && changes.staff !== booking.staff) own.staff = changes.staff;

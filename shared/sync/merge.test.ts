@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { BookingDoc, CustomerDoc } from '../domain/schemas';
 import { BOOKING_STATUSES, type BookingStatus } from '../domain/types';
+import { scheduledBookingFixture } from '../domain/test-fixtures';
 import { validateDocument } from '../domain/validate';
 import { decidePush } from './decide-push';
 import { documentsEqual } from './equal';
@@ -54,24 +55,7 @@ function customer(overrides: Partial<Customer> = {}): Customer {
 }
 
 function booking(overrides: Partial<Booking> = {}): Booking {
-  return {
-    id: 'bk-1',
-    customer_id: 'cu-1',
-    branch_id: 'br-a',
-    service: 'Haircut',
-    staff: 'Ana',
-    start_at: '2026-03-01T10:00:00Z',
-    duration_min: 30,
-    status: 'scheduled',
-    price: 2500,
-    notes: '',
-    created_at: '2026-02-01T00:00:00Z',
-    updated_at: '2026-02-01T00:00:00Z',
-    amendments: [],
-    series: null,
-    _deleted: false,
-    ...overrides,
-  };
+  return { ...scheduledBookingFixture({ start_at: '2026-03-01T10:00:00Z', created_at: '2026-02-01T00:00:00Z', updated_at: '2026-02-01T00:00:00Z' }), _deleted: false, ...overrides };
 }
 
 const merge = <T>(collection: SyncCollection, assumed: WireDoc<T> | undefined, real: WireDoc<T>, local: WireDoc<T>) =>

@@ -2,6 +2,7 @@ import type { AuditAction, BookingDoc, BookingSeries } from '../../../shared/dom
 import { buildAmendment, CorrectionRefused, withAmendment, type CorrectionInput, type Corrector } from '../../../shared/schedule/corrections';
 import { BOOKING_TRANSITIONS, type BookingStatus } from '../../../shared/domain/types';
 import { isoInZone } from '../lib/zoned-time';
+import type { BookingChanges } from '../../../shared/schedule/series-change';
 import type { Replica } from './replica';
 import { recordAudit } from './team';
 import { withoutMeta } from './validation';
@@ -121,17 +122,8 @@ async function bookingLine(db: Replica, booking: BookingDoc): Promise<string> {
   return `${customer?.name ?? 'A customer'} · ${booking.service}${booking.staff === '' ? '' : ` with ${booking.staff}`}`;
 }
 
-/** The details a scheduled booking may change (its customer and branch are fixed for life). */
-export interface BookingChanges {
-  service?: string;
-  staff?: string;
-  /** New start (the branch's zone writes the offset). */
-  startMs?: number;
-  durationMin?: number;
-  /** Cents. */
-  price?: number;
-  notes?: string;
-}
+/** The details a scheduled booking may change (shared/schedule/series-change.ts). */
+export type { BookingChanges };
 
 /** Only a booking still to come can be moved or edited; a final one is corrected, not edited. */
 export function canEdit(status: BookingStatus): boolean {
