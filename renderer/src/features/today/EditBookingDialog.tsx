@@ -87,7 +87,7 @@ export function EditBookingDialog({
     await editSeriesBookings(desk.db, chosen.map((r) => ({ bookingId: r.booking.id, changes: r.changes })), timeZone, now());
     const skipped = rows.length - chosen.length;
     const first = chosen[0] as (typeof chosen)[number];
-    toast.success(`Saved ${chosen.length} of ${rows.length} bookings of ${name}'s series from ${shortDateTime(first.startMs, timeZone)}${skipped > 0 ? ` (${skipped} skipped)` : ''}`);
+    toast.success(`Saved ${skipped > 0 ? `${chosen.length} of ${rows.length}` : rows.length} bookings of ${name}'s series from ${shortDateTime(first.startMs, timeZone)}${skipped > 0 ? ` (${skipped} skipped)` : ''}`);
     return true;
   };
   const anyway = 'Save anyway';
