@@ -495,6 +495,11 @@ const bookingSeries = `
 CREATE INDEX bookings_series ON bookings ((data #>> '{series,id}'));
 `;
 
+// Revenue over a range of days (GET /api/metrics/revenue): completed visits by local day.
+const completedByDay = `
+CREATE INDEX bookings_completed_day ON bookings (local_day, branch_id) WHERE status = 'completed' AND NOT deleted;
+`;
+
 /** Campaigns changed shape the most (their message became the first variant): upgraded in TypeScript. */
 async function upgradeCampaigns(tx: Queryable): Promise<void> {
   const rows = await tx.query<{ id: string; data: Record<string, unknown> }>('SELECT id, data FROM campaigns');
@@ -524,4 +529,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 18, name: 'visit-history import batches', sql: bookingImportBatches },
   { version: 19, name: 'the business currency', sql: orgCurrency },
   { version: 20, name: 'bookings by recurring series', sql: bookingSeries },
+  { version: 21, name: 'completed visits by day, for revenue', sql: completedByDay },
 ];

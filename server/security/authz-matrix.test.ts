@@ -183,6 +183,15 @@ describe.each(TARGET_NAMES)('authorisation table against a real server on %s', {
         if (answer.status === 200) expect((answer.body as { branch_id: string }).branch_id).toBe(where);
         return { answer, ops: ['read'], stored: async () => false };
       }
+      if (resource === 'revenue') {
+        const answer = await who.get('/api/metrics/revenue?from=2026-01-01&to=2026-03-31');
+        if (answer.status === 200) {
+          const keys = Object.keys((answer.body as { branches: Record<string, unknown> }).branches).sort();
+          expect(keys).toEqual(ruleOf(who.role, 'revenue', 'read') === 'all' ? [...BRANCHES] : [who.branch]);
+        }
+        // a device asks for the revenue of its scope: there is no other branch to ask for
+        return { answer, ops: ['read'], stored: async () => false, scope: who.branch };
+      }
       if (resource === 'insight_rules') return { answer: await who.get('/api/insights/rules'), ops: ['read'], stored: async () => false, scope: who.branch };
       if (resource === 'org_money') return { answer: await who.get('/api/org/money'), ops: ['read'], stored: async () => false, scope: who.branch };
       if (resource === 'retention_model') {

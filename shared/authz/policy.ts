@@ -29,6 +29,7 @@ export const RESOURCES = [
   'members',
   'audit_events',
   'metrics',
+  'revenue',
   'insight_rules',
   'org_money',
   'outbox_audit',
@@ -158,6 +159,10 @@ export const POLICY: Readonly<Record<Resource, Partial<Record<Operation, Rules>>
     delete: r('deny', 'deny', 'deny'),
   },
   metrics: {
+    read: r('deny', 'branch', 'all'),
+  },
+  // GET /api/metrics/revenue: takings, visits and average ticket per branch over a range
+  revenue: {
     read: r('deny', 'branch', 'all'),
   },
   insight_rules: {

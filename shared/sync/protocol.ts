@@ -194,6 +194,21 @@ export interface OrgInfo {
   currency?: string;
 }
 
+/** Takings (cents) of completed visits, their number, and the average ticket (cents, half up). */
+export interface RevenueFigures {
+  takings: number;
+  visits: number;
+  avg_ticket: number;
+}
+
+/** `GET /api/metrics/revenue?from=&to=`: per branch in the device's scope and in all, over branch-local days. */
+export interface RevenueResponse {
+  from: string;
+  to: string;
+  branches: Record<string, RevenueFigures>;
+  all: RevenueFigures;
+}
+
 /** `PUT /api/org/money` (hq): the business's currency and spending-tier boundaries (cents). */
 export interface OrgMoney {
   currency: string;

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { stableJson } from '../../../shared/util/json';
 import { badRequest } from '../../store/errors';
 import { metricsReport } from '../../services/metrics';
+import { revenueReport } from '../../services/revenue';
+import type { RevenueResponse } from '../../../shared/sync/protocol';
 import type { Store } from '../../store/store';
 import { MAX_TREND_DAYS, metricsTrend } from '../../services/trend';
 import { readBranch } from '../../authz/policy';
@@ -24,7 +26,25 @@ const TrendQuery = Type.Object({
   to: Type.Optional(day),
 });
 
+/** `?from=&to=`, both required, at most MAX_TREND_DAYS days. */
+const RevenueQuery = Type.Object({ from: day, to: day });
+
 export function metricsRoutes(app: FastifyInstance, store: Store): void {
+  /** Takings, visits and average ticket per branch over a range (hq: every branch; manager: its own). */
+  app.get<{ Querystring: Static<typeof RevenueQuery> }>(
+    '/api/metrics/revenue',
+    { preValidation: deviceFirst(store, { authorize: (device) => readBranch(device, 'revenue') }), schema: { querystring: RevenueQuery } },
+    async (request) => {
+      const scope = readBranch(await requireDevice(store, request), 'revenue');
+      const { from, to } = request.query;
+      const fromDay = dayOf(from);
+      const toDay = dayOf(to);
+      if (fromDay > toDay) throw badRequest(`from ${from} is after to ${to}`, [{ field: 'from', message: 'must not be after to' }]);
+      if (toDay - fromDay + 1 > MAX_TREND_DAYS) throw badRequest(`the range is longer than ${MAX_TREND_DAYS} days`, [{ field: 'to', message: `at most ${MAX_TREND_DAYS} days after from` }]);
+      return { from, to, ...(await revenueReport(store, fromDay, toDay, scope)) } satisfies RevenueResponse;
+    },
+  );
+
   /** The CLI `metrics` JSON, byte for byte (hq: every branch; manager: its own branch). */
   app.get<{ Querystring: Static<typeof MetricsQuery> }>(
     '/api/metrics',
