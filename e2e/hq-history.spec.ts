@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { SCHEMA_VERSION } from '../shared/domain/schemas';
-import { HqDashboard } from './pages/hq-dashboard';
+import { HqDashboard, shownNumber } from './pages/hq-dashboard';
 import { expectNoProblems, withSampleServer } from './support/sample-server';
 import { SERVER_TARGETS, type SyncServer } from './support/server';
 import { shot } from './support/shot';
@@ -76,6 +76,13 @@ test(`a visit pushed days late changes the past day on HQ (${target})`, async ({
     const nycOn = (date: string) => winBacks.locator(`tr[data-date="${date}"] td[data-branch="br-nyc"]`);
     await expect(nycOn('2026-02-20')).toHaveText(String(before.win_back));
     const feb18 = await nycOn('2026-02-18').textContent();
+    // Revenue over the same range, from the bookings: the late visit adds its price
+    const revenue = page.getByRole('table', { name: 'Revenue' });
+    await expect(page.getByRole('region', { name: 'Revenue' })).toContainText('Completed visits 2026-02-10 → 2026-02-25, against 2026-01-25 → 2026-02-09');
+    const nycRevenue = async (metric: 'takings' | 'visits'): Promise<number> => shownNumber((await revenue.locator(`tr[data-branch="br-nyc"] td[data-metric="${metric}"]`).textContent()) ?? '', 'avg_clv');
+    await expect(revenue.locator('tr[data-branch="br-nyc"] td[data-metric="visits"]')).toHaveText(/^\d/);
+    const takingsBefore = await nycRevenue('takings');
+    const visitsBefore = await nycRevenue('visits');
 
     await pushLateVisit(server, await tokenOf(server, codeDesk));
     await hqDesk.page.getByRole('button', { name: 'Refresh' }).click();
@@ -87,6 +94,8 @@ test(`a visit pushed days late changes the past day on HQ (${target})`, async ({
     // The chart's own figures changed on the past days from the visit on, not before.
     await expect(nycOn('2026-02-20')).toHaveText(String(before.win_back + 1));
     await expect(nycOn('2026-02-18')).toHaveText(feb18 ?? '');
+    await expect.poll(() => nycRevenue('visits'), { timeout: 20_000 }).toBe(visitsBefore + 1);
+    expect(await nycRevenue('takings')).toBeCloseTo(takingsBefore + 55, 2);
     await page.screenshot({ path: shot('50-hq-past-day') });
     // Every HQ table exports as CSV with the raw figures.
     const download = page.waitForEvent('download');

@@ -7,6 +7,7 @@ import {
   type ErrorBody,
   type MetricsResponse,
   type PullResponse,
+  type RevenueResponse,
   type PushRow,
   type SessionInfo,
   type SyncCollection,
@@ -25,7 +26,7 @@ export interface RetentionOutlookResponse {
 import { SyncHttpError, SyncNetworkError, SyncProtocolError } from './errors';
 import { parseReminderReport, parseReminderSettings, type ReminderReport } from './reminders-wire';
 import type { ReminderSettings, ReminderSettingsChange } from '../../../shared/schedule/reminders';
-import { parseConsentHistory, parseEnrolResponse, parsePullResponse, parsePushResponse, parseSessionInfo, parseMetricsResponse, parseOrgMoney, parseTrendResponse } from './wire';
+import { parseConsentHistory, parseEnrolResponse, parsePullResponse, parsePushResponse, parseSessionInfo, parseMetricsResponse, parseOrgMoney, parseRevenueResponse, parseTrendResponse } from './wire';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -247,6 +248,11 @@ export class SyncApi {
   }
 
   /** The trend of every date from..to (YYYY-MM-DD, inclusive). */
+  /** `GET /api/metrics/revenue`: takings, visits and average ticket per branch over [from, to]. */
+  async revenue(from: string, to: string, signal?: AbortSignal): Promise<RevenueResponse> {
+    return parseRevenueResponse(await this.get(`/api/metrics/revenue?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, signal));
+  }
+
   async trendRange(from: string, to: string): Promise<TrendResponse> {
     return parseTrendResponse(await this.get(`/api/metrics/trend?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`));
   }

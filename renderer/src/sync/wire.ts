@@ -18,6 +18,8 @@ import {
   type OrgInfo,
   type OrgMoney,
   type PullResponse,
+  type RevenueFigures,
+  type RevenueResponse,
   type Role,
   type SessionInfo,
   type StreamMessage,
@@ -249,4 +251,17 @@ export function parseOrgMoney(value: unknown): OrgMoney {
   if (!/^([A-Z]{3})?$/.test(currency)) fail(`currency "${currency}" is not an ISO 4217 code`);
   const s = record(body.spending, 'spending');
   return { currency, spending: { vipAbove: num(s.vipAbove, 'vipAbove'), highFrom: num(s.highFrom, 'highFrom'), mediumFrom: num(s.mediumFrom, 'mediumFrom') } };
+}
+
+function revenueFigures(value: unknown, what: string): RevenueFigures {
+  const f = record(value, what);
+  return { takings: num(f.takings, `${what}.takings`), visits: num(f.visits, `${what}.visits`), avg_ticket: num(f.avg_ticket, `${what}.avg_ticket`) };
+}
+
+/** `GET /api/metrics/revenue`. */
+export function parseRevenueResponse(value: unknown): RevenueResponse {
+  const body = record(value, 'the revenue answer');
+  const branches: Record<string, RevenueFigures> = {};
+  for (const [id, f] of Object.entries(record(body.branches, 'branches'))) branches[id] = revenueFigures(f, `branches.${id}`);
+  return { from: str(body.from, 'from'), to: str(body.to, 'to'), branches, all: revenueFigures(body.all, 'all') };
 }

@@ -8,6 +8,7 @@ import { StatusMixChart, TrendChart } from './HqCharts';
 import { branchRows, sortRows } from './hq-model';
 import { HqSession, useHqStore } from './hq-store';
 import { HqMoney } from './HqMoney';
+import { HqRevenue } from './HqRevenue';
 import { HqOutlook } from './HqOutlook';
 import { HqTotals } from './HqTotals';
 import { PeriodTable, RangeComparisonTable, RangeControl } from './HqRange';
@@ -70,6 +71,8 @@ export function HqScreen() {
 
   const rows = useMemo(() => (report === null ? [] : sortRows(branchRows(report.metrics, report.branchNames), 'name', 'asc')), [report]);
   const focused = rows.find((r) => r.id === focus);
+  // revenue over the charts' range (the days the trend covers)
+  const revenueRange = report === null || report.trend.days.length === 0 ? null : { from: report.trend.days[0]?.date ?? '', to: report.trend.days.at(-1)?.date ?? '' };
   const chartRows = focused === undefined ? rows : [focused];
   const setFocus = (id: string) => {
     useHqStore.setState({ focus: id });
@@ -134,6 +137,7 @@ export function HqScreen() {
           <TrendChart id="hq-winback-trend" title="Win-backs" subtitle="Customers who came back after churning" metric="win_back" trend={report.trend} rows={chartRows} showAll={focused === undefined} />
           <TrendChart id="hq-atrisk-trend" title="At risk" subtitle="Customers overdue for a visit" metric="at_risk" trend={report.trend} rows={chartRows} showAll={focused === undefined} />
           <RangeComparisonTable trend={report.trend} rows={chartRows} onFocus={setFocus} showAll={focused === undefined} />
+          {revenueRange !== null && <HqRevenue from={revenueRange.from} to={revenueRange.to} rows={chartRows} report={report} showAll={focused === undefined} />}
           {report.earlier !== undefined && <PeriodTable current={report.metrics} lastMonth={report.earlier.lastMonth} lastYear={report.earlier.lastYear} focus={focus} focusName={focused?.name ?? ''} />}
         </div>
       )}

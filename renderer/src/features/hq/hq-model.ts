@@ -138,6 +138,19 @@ export function rangeDates(choice: RangeChoice, end: string): { from: string; to
   return { from: choice.from, to: choice.to };
 }
 
+/** The period of the same length just before [from, to] (for "vs the period before"). */
+export function previousPeriod(from: string, to: string): { from: string; to: string } {
+  const length = dayNumber(to) - dayNumber(from) + 1;
+  return { from: dateOf(dayNumber(from) - length), to: dateOf(dayNumber(from) - 1) };
+}
+
+/** The change of a money or count figure against the period before ("+12.5 %", "new" from nothing). */
+export function percentChange(now: number, before: number): string {
+  if (before === 0) return now === 0 ? '0.0 %' : 'new';
+  const pct = ((now - before) / before) * 100;
+  return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct).toFixed(1)} %`;
+}
+
 /** A label for the range ("Last 90 days", "2025", "1 Jan 2025 – 31 Mar 2025" is the caller's). */
 export function rangeLabel(choice: RangeChoice): string {
   if (choice.kind === 'last') return `Last ${choice.days} days`;
