@@ -115,12 +115,26 @@ test(`a visit pushed days late changes the past day on HQ (${target})`, async ({
 
     // Drill down into one branch: its own trend and its period-over-period figures.
     await page.getByRole('button', { name: 'Drill down into New York SoHo' }).click();
-    await expect(page.getByRole('heading', { level: 2, name: 'New York SoHo' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'New York SoHo', exact: true })).toBeVisible();
     await expect(winBacks.locator('thead th')).toHaveText(['Date', 'New York SoHo']);
     const period = page.getByRole('table', { name: 'Period over period' });
     await expect(period.locator('thead th')).toHaveText(['Figure', '2026-02-20', '2026-01-20', 'vs last month', '2025-02-20', 'vs last year']);
     await expect(period.locator('tr[data-metric="win_back"] td').first()).toHaveText(String(before.win_back + 1));
     await expect(page.getByRole('table', { name: 'Branches over the range' }).locator('tr[data-branch]')).toHaveCount(1);
+    // ... and to the customers behind its figures (today's statuses), to call back
+    const people = page.getByRole('region', { name: 'Customers of New York SoHo' });
+    await expect(people).toContainText('Today’s statuses');
+    await people.getByRole('radio', { name: 'Churned' }).check();
+    const churnedTable = people.getByRole('table', { name: 'Churned customers of New York SoHo' });
+    const shownCount = Number(((await people.getByRole('status').textContent()) ?? '').replace(/\D/g, ''));
+    expect(shownCount).toBeGreaterThan(0);
+    await expect(churnedTable.locator('tbody tr')).toHaveCount(shownCount);
+    const customersDownload = page.waitForEvent('download');
+    await people.getByRole('button', { name: 'Download Churned customers of New York SoHo as CSV' }).click();
+    const customerLines = readFileSync(await (await customersDownload).path(), 'utf8').trim().split('\n');
+    expect(customerLines[0]).toBe('customer_id,name,phone,email,last_visit_date,days_since_last_visit,total_bookings,total_spent,spending_tier');
+    expect(customerLines).toHaveLength(shownCount + 1);
+    await people.scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot('52-hq-drill-down') });
     await page.getByRole('button', { name: 'Back to all branches' }).click();
     await expect(hq.table).toBeVisible();

@@ -183,6 +183,11 @@ describe.each(TARGET_NAMES)('authorisation table against a real server on %s', {
         if (answer.status === 200) expect((answer.body as { branch_id: string }).branch_id).toBe(where);
         return { answer, ops: ['read'], stored: async () => false };
       }
+      if (resource === 'customer_lists') {
+        const answer = await who.get(`/api/metrics/customers?branch_id=${where}&status=active`);
+        if (answer.status === 200) expect((answer.body as { branch_id: string }).branch_id).toBe(where);
+        return { answer, ops: ['read'], stored: async () => false };
+      }
       if (resource === 'revenue') {
         const answer = await who.get('/api/metrics/revenue?from=2026-01-01&to=2026-03-31');
         if (answer.status === 200) {

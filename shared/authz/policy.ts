@@ -30,6 +30,7 @@ export const RESOURCES = [
   'audit_events',
   'metrics',
   'revenue',
+  'customer_lists',
   'insight_rules',
   'org_money',
   'outbox_audit',
@@ -163,6 +164,11 @@ export const POLICY: Readonly<Record<Resource, Partial<Record<Operation, Rules>>
   },
   // GET /api/metrics/revenue: takings, visits and average ticket per branch over a range
   revenue: {
+    read: r('deny', 'branch', 'all'),
+  },
+  // GET /api/metrics/customers: a branch's customers of one status (HQ's drill-down), with names
+  // and contacts — a manager for its own branch, HQ for any; a front desk has its own lists
+  customer_lists: {
     read: r('deny', 'branch', 'all'),
   },
   insight_rules: {

@@ -194,6 +194,26 @@ export interface OrgInfo {
   currency?: string;
 }
 
+/** `GET /api/metrics/customers?branch_id=&status=`: a branch's customers of one status today, most spent first. */
+export interface BranchCustomersResponse {
+  branch_id: string;
+  status: string;
+  /** How many pairs have the status (the list holds at most 500 of them). */
+  total: number;
+  customers: {
+    customer_id: string;
+    name: string;
+    phone: string;
+    email: string;
+    days_since_last_visit: number | null;
+    last_visit_date: string | null;
+    total_bookings: number;
+    /** Cents. */
+    total_spent: number;
+    spending_tier: string;
+  }[];
+}
+
 /** Takings (cents) of completed visits, their number, and the average ticket (cents, half up). */
 export interface RevenueFigures {
   takings: number;

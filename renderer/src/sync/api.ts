@@ -1,6 +1,7 @@
 import { SCHEMA_VERSION } from '../../../shared/domain/schemas';
 import {
   SCHEMA_HEADER,
+  type BranchCustomersResponse,
   type Checkpoint,
   type ConsentHistory,
   type EnrolResponse,
@@ -26,7 +27,7 @@ export interface RetentionOutlookResponse {
 import { SyncHttpError, SyncNetworkError, SyncProtocolError } from './errors';
 import { parseReminderReport, parseReminderSettings, type ReminderReport } from './reminders-wire';
 import type { ReminderSettings, ReminderSettingsChange } from '../../../shared/schedule/reminders';
-import { parseConsentHistory, parseEnrolResponse, parsePullResponse, parsePushResponse, parseSessionInfo, parseMetricsResponse, parseOrgMoney, parseRevenueResponse, parseTrendResponse } from './wire';
+import { parseConsentHistory, parseEnrolResponse, parsePullResponse, parsePushResponse, parseSessionInfo, parseMetricsResponse, parseOrgMoney, parseRevenueResponse, parseTrendResponse, parseBranchCustomers } from './wire';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -248,6 +249,11 @@ export class SyncApi {
   }
 
   /** The trend of every date from..to (YYYY-MM-DD, inclusive). */
+  /** `GET /api/metrics/customers`: a branch's customers of one status today, most spent first. */
+  async branchCustomers(branchId: string, status: string, signal?: AbortSignal): Promise<BranchCustomersResponse> {
+    return parseBranchCustomers(await this.get(`/api/metrics/customers?branch_id=${encodeURIComponent(branchId)}&status=${encodeURIComponent(status)}`, signal));
+  }
+
   /** `GET /api/metrics/revenue`: takings, visits and average ticket per branch over [from, to]. */
   async revenue(from: string, to: string, signal?: AbortSignal): Promise<RevenueResponse> {
     return parseRevenueResponse(await this.get(`/api/metrics/revenue?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, signal));

@@ -11,6 +11,7 @@ import {
   isSyncCollection,
   ROLES,
   type BranchChange,
+  type BranchCustomersResponse,
   type Checkpoint,
   type ConsentChange,
   type ConsentHistory,
@@ -264,4 +265,31 @@ export function parseRevenueResponse(value: unknown): RevenueResponse {
   const branches: Record<string, RevenueFigures> = {};
   for (const [id, f] of Object.entries(record(body.branches, 'branches'))) branches[id] = revenueFigures(f, `branches.${id}`);
   return { from: str(body.from, 'from'), to: str(body.to, 'to'), branches, all: revenueFigures(body.all, 'all') };
+}
+
+/** `GET /api/metrics/customers`. */
+export function parseBranchCustomers(value: unknown): BranchCustomersResponse {
+  const body = record(value, 'the customer list');
+  if (!Array.isArray(body.customers)) fail('customers is not a list');
+  const optionalNum = (v: unknown, what: string): number | null => (v === null ? null : num(v, what));
+  const optionalStr = (v: unknown, what: string): string | null => (v === null ? null : str(v, what));
+  return {
+    branch_id: str(body.branch_id, 'branch_id'),
+    status: str(body.status, 'status'),
+    total: num(body.total, 'total'),
+    customers: body.customers.map((value, i) => {
+      const c = record(value, `customers.${i}`);
+      return {
+        customer_id: str(c.customer_id, `customers.${i}.customer_id`),
+        name: str(c.name, `customers.${i}.name`),
+        phone: str(c.phone, `customers.${i}.phone`),
+        email: str(c.email, `customers.${i}.email`),
+        days_since_last_visit: optionalNum(c.days_since_last_visit, `customers.${i}.days_since_last_visit`),
+        last_visit_date: optionalStr(c.last_visit_date, `customers.${i}.last_visit_date`),
+        total_bookings: num(c.total_bookings, `customers.${i}.total_bookings`),
+        total_spent: num(c.total_spent, `customers.${i}.total_spent`),
+        spending_tier: str(c.spending_tier, `customers.${i}.spending_tier`),
+      };
+    }),
+  };
 }

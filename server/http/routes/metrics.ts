@@ -1,10 +1,13 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { stableJson } from '../../../shared/util/json';
-import { badRequest } from '../../store/errors';
+import { badRequest, forbidden, notFound } from '../../store/errors';
+import { loadBranches } from '../../store/branches';
+import { branchCustomers } from '../../services/branch-customers';
+import { CUSTOMER_STATUSES } from '../../../shared/domain/types';
 import { metricsReport } from '../../services/metrics';
 import { revenueReport } from '../../services/revenue';
-import type { RevenueResponse } from '../../../shared/sync/protocol';
+import type { BranchCustomersResponse, RevenueResponse } from '../../../shared/sync/protocol';
 import type { Store } from '../../store/store';
 import { MAX_TREND_DAYS, metricsTrend } from '../../services/trend';
 import { readBranch } from '../../authz/policy';
@@ -29,7 +32,25 @@ const TrendQuery = Type.Object({
 /** `?from=&to=`, both required, at most MAX_TREND_DAYS days. */
 const RevenueQuery = Type.Object({ from: day, to: day });
 
+const BranchCustomersQuery = Type.Object({
+  branch_id: Type.String({ minLength: 1, maxLength: 100, description: 'a branch id' }),
+  status: Type.Union(CUSTOMER_STATUSES.map((s) => Type.Literal(s)), { description: CUSTOMER_STATUSES.join(', ') }),
+});
+
 export function metricsRoutes(app: FastifyInstance, store: Store): void {
+  /** A branch's customers of one status today (hq: any branch; manager: its own), for HQ's drill-down. */
+  app.get<{ Querystring: Static<typeof BranchCustomersQuery> }>(
+    '/api/metrics/customers',
+    { preValidation: deviceFirst(store, { authorize: (device) => readBranch(device, 'customer_lists') }), schema: { querystring: BranchCustomersQuery } },
+    async (request) => {
+      const scope = readBranch(await requireDevice(store, request), 'customer_lists');
+      const { branch_id, status } = request.query;
+      if (scope !== null && branch_id !== scope) throw forbidden(`a device of ${scope} may not list the customers of ${branch_id}`);
+      if (!(await loadBranches(store.db)).has(branch_id)) throw notFound(`no branch ${branch_id}`);
+      return (await branchCustomers(store, branch_id, status)) satisfies BranchCustomersResponse;
+    },
+  );
+
   /** Takings, visits and average ticket per branch over a range (hq: every branch; manager: its own). */
   app.get<{ Querystring: Static<typeof RevenueQuery> }>(
     '/api/metrics/revenue',

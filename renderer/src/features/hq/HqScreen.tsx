@@ -9,6 +9,7 @@ import { branchRows, sortRows } from './hq-model';
 import { HqSession, useHqStore } from './hq-store';
 import { HqMoney } from './HqMoney';
 import { HqRevenue } from './HqRevenue';
+import { HqBranchCustomers } from './HqBranchCustomers';
 import { HqOutlook } from './HqOutlook';
 import { HqTotals } from './HqTotals';
 import { PeriodTable, RangeComparisonTable, RangeControl } from './HqRange';
@@ -137,6 +138,7 @@ export function HqScreen() {
           <TrendChart id="hq-winback-trend" title="Win-backs" subtitle="Customers who came back after churning" metric="win_back" trend={report.trend} rows={chartRows} showAll={focused === undefined} />
           <TrendChart id="hq-atrisk-trend" title="At risk" subtitle="Customers overdue for a visit" metric="at_risk" trend={report.trend} rows={chartRows} showAll={focused === undefined} />
           <RangeComparisonTable trend={report.trend} rows={chartRows} onFocus={setFocus} showAll={focused === undefined} />
+          {focused !== undefined && <HqBranchCustomers branchId={focused.id} branchName={focused.name} pastDate={asOf !== ''} report={report} />}
           {revenueRange !== null && <HqRevenue from={revenueRange.from} to={revenueRange.to} rows={chartRows} report={report} showAll={focused === undefined} />}
           {report.earlier !== undefined && <PeriodTable current={report.metrics} lastMonth={report.earlier.lastMonth} lastYear={report.earlier.lastYear} focus={focus} focusName={focused?.name ?? ''} />}
         </div>
