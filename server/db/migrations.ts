@@ -5,7 +5,7 @@
  * migration that changes documents must give them new stamps so desks pull them again.
  */
 import { DEFAULT_INSIGHT_RULES } from '../../shared/insights/business-rules';
-import { upgradeV0toV1 } from '../../shared/domain/upgrade';
+import { upgradeV0toV1, upgradeV3toV4 } from '../../shared/domain/upgrade';
 import type { Queryable } from './database';
 
 export interface Migration {
@@ -500,6 +500,18 @@ const completedByDay = `
 CREATE INDEX bookings_completed_day ON bookings (local_day, branch_id) WHERE status = 'completed' AND NOT deleted;
 `;
 
+// Document schema 4 (issue 13): the criteria of every stored segment and campaign gain the
+// prediction and cadence filters, unset — in TypeScript with the desk's own upgrade
+// (`upgradeV3toV4`, i.e. `coerceCriteria`), so both sides hold identical documents; stamps kept.
+async function upgradeCriteriaV4(tx: Queryable): Promise<void> {
+  for (const table of ['segments', 'campaigns'] as const) {
+    const rows = await tx.query<{ id: string; data: Record<string, unknown> }>(`SELECT id, data FROM ${table}`);
+    if (rows.length === 0) continue;
+    const upgraded = rows.map((r) => ({ id: r.id, data: upgradeV3toV4(table, r.data) }));
+    await tx.query(`UPDATE ${table} t SET data = r.data FROM jsonb_to_recordset($1::jsonb) AS r(id text, data jsonb) WHERE t.id = r.id`, [JSON.stringify(upgraded)]);
+  }
+}
+
 /** Campaigns changed shape the most (their message became the first variant): upgraded in TypeScript. */
 async function upgradeCampaigns(tx: Queryable): Promise<void> {
   const rows = await tx.query<{ id: string; data: Record<string, unknown> }>('SELECT id, data FROM campaigns');
@@ -530,4 +542,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 19, name: 'the business currency', sql: orgCurrency },
   { version: 20, name: 'bookings by recurring series', sql: bookingSeries },
   { version: 21, name: 'completed visits by day, for revenue', sql: completedByDay },
+  { version: 21, name: 'document schema 4: criteria on predictions and cadence', sql: 'SELECT 1;', run: upgradeCriteriaV4 },
 ];

@@ -4,12 +4,18 @@
  * de-dup keys (`queue.ts`), so running twice, on two processes, or again after a crash queues
  * nothing new. A status event stays due for `STATUS_LOOKBACK_DAYS` (a server that was down, or
  * a customer held back by the frequency cap, is still reached while it matters).
+ *
+ * "We miss you" (at_risk): a pair with a known cadence (≥ 3 visit days) gets it when it becomes
+ * overdue for them (`dueOverdueEvent`, the cadence of shared/predict/cadence.ts — what the desk's
+ * "Overdue for them" shows); every other pair keeps the fixed rule (became at_risk).
  */
 import type { BranchSettingsDoc, CustomerDoc } from '../../shared/domain/schemas';
 import type { PairActivity } from '../../shared/engine/activity';
 import { preferredBranch } from '../../shared/insights/preferred-branch';
-import { birthdayEvent, dueStatusEvent } from '../../shared/insights/triggers';
-import { civilFromDays, daysInMonth } from '../../shared/time/calendar';
+import { birthdayEvent, dueOverdueEvent, dueStatusEvent } from '../../shared/insights/triggers';
+import { cadenceOf } from '../../shared/predict/cadence';
+import { visitHistories, type VisitHistory } from '../../shared/predict/history';
+import { civilFromDays, daysInMonth, formatDay } from '../../shared/time/calendar';
 import { toNumber, type Queryable } from '../db/database';
 import { loadBranches, type BranchInfo } from '../store/branches';
 import { loadProjection, rowToActivity, type ActivityRow } from '../services/projection';
@@ -20,13 +26,36 @@ import { queueAutomatedMessages, type DueEvent } from './queue';
 
 export const STATUS_LOOKBACK_DAYS = 7;
 
+/** Visit histories of the branch's pairs as of the day (completed bookings, shared/predict/history.ts). */
+async function branchHistories(q: Queryable, branchId: string, asOfDay: number): Promise<VisitHistory[]> {
+  const rows = await q.query<{ customer_id: string; price: unknown; local_day: unknown }>(
+    `SELECT customer_id, price, local_day FROM bookings WHERE branch_id = $1 AND NOT deleted AND status = 'completed' AND local_day <= $2`,
+    [branchId, asOfDay],
+  );
+  return visitHistories(
+    rows.map((r) => ({ customer_id: r.customer_id, branch_id: branchId, status: 'completed' as const, price: toNumber(r.price), day: toNumber(r.local_day) })),
+    asOfDay,
+  );
+}
+
 /** Status events due at a branch as of its projection day. */
 async function statusEvents(q: Queryable, branch: BranchInfo, settings: BranchSettingsDoc, asOfDay: number): Promise<DueEvent[]> {
   const t = branch.rules.thresholds;
+  const out: DueEvent[] = [];
+  // Pairs with a known cadence: "we miss you" when overdue for them, never by the fixed rule.
+  const withCadence = new Set<string>();
+  if (settings.auto_at_risk) {
+    for (const h of await branchHistories(q, branch.id, asOfDay)) {
+      const cadence = cadenceOf(h, asOfDay);
+      if (cadence === null) continue;
+      withCadence.add(h.customer_id);
+      const e = dueOverdueEvent(h, cadence, asOfDay, STATUS_LOOKBACK_DAYS);
+      if (e !== null) out.push({ ...e, lastVisitDate: formatDay(h.days[h.days.length - 1] as number) });
+    }
+  }
   const ranges: [string, number][] = [];
   if (settings.auto_at_risk) ranges.push(['at_risk', t.activeDays]);
   if (settings.auto_churned) ranges.push(['churned', t.atRiskDays]);
-  const out: DueEvent[] = [];
   for (const [status, threshold] of ranges) {
     const rows = await q.query<ActivityRow>(
       `SELECT * FROM customer_branch_activity
@@ -35,6 +64,7 @@ async function statusEvents(q: Queryable, branch: BranchInfo, settings: BranchSe
     );
     for (const row of rows) {
       const a = rowToActivity(row);
+      if (status === 'at_risk' && withCadence.has(a.customer_id)) continue;
       const e = dueStatusEvent(a, t, asOfDay, STATUS_LOOKBACK_DAYS);
       if (e !== null) out.push({ ...e, lastVisitDate: a.last_visit_date });
     }

@@ -104,6 +104,26 @@ describe.each(TARGETS)('automated triggers on $name', (target) => {
     ]);
   });
 
+  it('a customer with a known cadence gets "we miss you" when overdue for them, instead of the fixed rule', async () => {
+    // cu-a1 came weekly: 6, 13 and 20 February (Manila) — usually every 7 days, due 27 February,
+    // tolerance 2 days, so overdue for them from 2 March; the fixed rule would say at_risk from 5 March.
+    const visit = (id: string, startAt: string) => ({ newDocumentState: bookingDoc({ id, customer_id: 'cu-a1', branch_id: 'br-a', status: 'completed', price: 2_500, start_at: startAt }) });
+    await pushRows(db.store, desk, 'bookings', [visit('bk-w1', '2026-02-06T04:00:00Z'), visit('bk-w2', '2026-02-13T04:00:00Z')]);
+    await pushRows(db.store, manager, 'branch_settings', [{ newDocumentState: settings({ auto_at_risk: true }) }]);
+    expect(await dayAt('2026-03-01T06:00:00Z')).toBe(0);
+    expect(await dayAt('2026-03-02T06:00:00Z')).toBe(1);
+    expect((await automated()).map((c) => [c.trigger_key, c.purpose, c.message])).toEqual([
+      ['at_risk:br-a:cu-a1:2026-03-02', 'automated:at_risk', 'Hi Customer, we miss you at Branch A since 20 February 2026!'],
+    ]);
+    // De-duplicated like the rule's: the next days and the rule's own day (5 March) add nothing.
+    for (const d of ['2026-03-02', '2026-03-03', '2026-03-05', '2026-03-06']) expect(await dayAt(`${d}T06:00:00Z`)).toBe(0);
+    // A new visit (6 March) starts a new rhythm: gaps 7, 7, 14 → every 7 days, due 13 March, overdue from 16 March.
+    await pushRows(db.store, desk, 'bookings', [visit('bk-w4', '2026-03-06T04:00:00Z')]);
+    expect(await dayAt('2026-03-15T06:00:00Z')).toBe(0);
+    expect(await dayAt('2026-03-16T06:00:00Z')).toBe(1);
+    expect((await automated()).map((c) => c.trigger_key)).toEqual(['at_risk:br-a:cu-a1:2026-03-02', 'at_risk:br-a:cu-a1:2026-03-16']);
+  });
+
   it('holds an event back during the frequency cap and sends it while it is still due (a week)', async () => {
     await pushRows(db.store, manager, 'branch_settings', [{ newDocumentState: settings({ auto_at_risk: true, auto_churned: true, marketing_cap_days: 20 }) }]);
     expect(await dayAt('2026-03-05T06:00:00Z')).toBe(1);

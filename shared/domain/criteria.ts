@@ -25,6 +25,11 @@ const EMPTY_CRITERIA: SegmentCriteria = Object.freeze({
   has_future_booking: null,
   birthday: '',
   anniversary: '',
+  chance_from_pct: null,
+  chance_below_pct: null,
+  min_predicted_value: null,
+  min_value_at_risk: null,
+  overdue_for_them: null,
 }) as SegmentCriteria;
 
 /** A fresh, mutable copy of the empty criteria with some fields set. */
@@ -100,7 +105,17 @@ export function coerceCriteria(value: unknown): SegmentCriteria {
     has_future_booking: pickBool(v.has_future_booking),
     birthday: pickWindow(v.birthday),
     anniversary: pickWindow(v.anniversary),
+    chance_from_pct: pickInt(v.chance_from_pct, 0, 100),
+    chance_below_pct: pickInt(v.chance_below_pct, 0, 100),
+    min_predicted_value: pickInt(v.min_predicted_value, 0, MAX_PRICE_CENTS),
+    min_value_at_risk: pickInt(v.min_value_at_risk, 0, MAX_PRICE_CENTS),
+    overdue_for_them: pickBool(v.overdue_for_them),
   };
+}
+
+/** True when the criteria use the retention model's figures (a failed fit matches nobody then). */
+export function usesPredictions(c: SegmentCriteria): boolean {
+  return c.chance_from_pct !== null || c.chance_below_pct !== null || c.min_predicted_value !== null || c.min_value_at_risk !== null;
 }
 
 /**
@@ -165,5 +180,8 @@ export function criteriaProblems(c: SegmentCriteria): CriteriaProblem[] {
   range('rfm.r', c.rfm.r_min, c.rfm.r_max);
   range('rfm.f', c.rfm.f_min, c.rfm.f_max);
   range('rfm.m', c.rfm.m_min, c.rfm.m_max);
+  if (c.chance_from_pct !== null && c.chance_below_pct !== null && c.chance_from_pct >= c.chance_below_pct) {
+    out.push({ field: 'chance', message: `${c.chance_from_pct} % or more and below ${c.chance_below_pct} % matches nobody` });
+  }
   return out;
 }

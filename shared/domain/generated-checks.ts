@@ -249,7 +249,12 @@ function checkCampaigns(value) {
     (((typeof value['criteria']['has_future_booking'] === 'boolean')) || ((value['criteria']['has_future_booking'] === null))) &&
     (((value['criteria']['birthday'] === '')) || ((value['criteria']['birthday'] === 'today')) || ((value['criteria']['birthday'] === 'week')) || ((value['criteria']['birthday'] === 'month'))) &&
     (((value['criteria']['anniversary'] === '')) || ((value['criteria']['anniversary'] === 'today')) || ((value['criteria']['anniversary'] === 'week')) || ((value['criteria']['anniversary'] === 'month'))) &&
-    Object.getOwnPropertyNames(value['criteria']).length === 15 &&
+    ((Number.isInteger(value['criteria']['chance_from_pct']) && value['criteria']['chance_from_pct'] <= 100 && value['criteria']['chance_from_pct'] >= 0) || ((value['criteria']['chance_from_pct'] === null))) &&
+    ((Number.isInteger(value['criteria']['chance_below_pct']) && value['criteria']['chance_below_pct'] <= 100 && value['criteria']['chance_below_pct'] >= 0) || ((value['criteria']['chance_below_pct'] === null))) &&
+    ((Number.isInteger(value['criteria']['min_predicted_value']) && value['criteria']['min_predicted_value'] <= 100000000 && value['criteria']['min_predicted_value'] >= 0) || ((value['criteria']['min_predicted_value'] === null))) &&
+    ((Number.isInteger(value['criteria']['min_value_at_risk']) && value['criteria']['min_value_at_risk'] <= 100000000 && value['criteria']['min_value_at_risk'] >= 0) || ((value['criteria']['min_value_at_risk'] === null))) &&
+    (((typeof value['criteria']['overdue_for_them'] === 'boolean')) || ((value['criteria']['overdue_for_them'] === null))) &&
+    Object.getOwnPropertyNames(value['criteria']).length === 20 &&
     (((value['channel'] === 'sms')) || ((value['channel'] === 'email')) || ((value['channel'] === 'phone')) || ((value['channel'] === 'in_person')) || ((value['channel'] === 'push'))) &&
     Array.isArray(value['variants']) &&
     value['variants'].length <= 5 &&
@@ -320,7 +325,12 @@ function checkSegments(value) {
     (((typeof value['criteria']['has_future_booking'] === 'boolean')) || ((value['criteria']['has_future_booking'] === null))) &&
     (((value['criteria']['birthday'] === '')) || ((value['criteria']['birthday'] === 'today')) || ((value['criteria']['birthday'] === 'week')) || ((value['criteria']['birthday'] === 'month'))) &&
     (((value['criteria']['anniversary'] === '')) || ((value['criteria']['anniversary'] === 'today')) || ((value['criteria']['anniversary'] === 'week')) || ((value['criteria']['anniversary'] === 'month'))) &&
-    Object.getOwnPropertyNames(value['criteria']).length === 15 &&
+    ((Number.isInteger(value['criteria']['chance_from_pct']) && value['criteria']['chance_from_pct'] <= 100 && value['criteria']['chance_from_pct'] >= 0) || ((value['criteria']['chance_from_pct'] === null))) &&
+    ((Number.isInteger(value['criteria']['chance_below_pct']) && value['criteria']['chance_below_pct'] <= 100 && value['criteria']['chance_below_pct'] >= 0) || ((value['criteria']['chance_below_pct'] === null))) &&
+    ((Number.isInteger(value['criteria']['min_predicted_value']) && value['criteria']['min_predicted_value'] <= 100000000 && value['criteria']['min_predicted_value'] >= 0) || ((value['criteria']['min_predicted_value'] === null))) &&
+    ((Number.isInteger(value['criteria']['min_value_at_risk']) && value['criteria']['min_value_at_risk'] <= 100000000 && value['criteria']['min_value_at_risk'] >= 0) || ((value['criteria']['min_value_at_risk'] === null))) &&
+    (((typeof value['criteria']['overdue_for_them'] === 'boolean')) || ((value['criteria']['overdue_for_them'] === null))) &&
+    Object.getOwnPropertyNames(value['criteria']).length === 20 &&
     (((value['created_at'] === '')) || ((typeof value['created_at'] === 'string') && value['created_at'].length <= 40 && segments_2.test(value['created_at']))) &&
     (((value['updated_at'] === '')) || ((typeof value['updated_at'] === 'string') && value['updated_at'].length <= 40 && segments_3.test(value['updated_at']))) &&
     Object.getOwnPropertyNames(value).length === 6

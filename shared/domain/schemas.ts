@@ -37,11 +37,15 @@ import { MAX_PRICE_CENTS } from '../money';
  * Version 3 (issue 11, item 6): bookings `series` (recurring appointments, shared/schedule/
  * recurrence.ts; null for a booking outside a series); `upgradeV2toV3` gives every stored
  * booking `series: null`.
+ * Version 4 (issue 13): segment and campaign criteria on predictions and cadence —
+ * `chance_from_pct` / `chance_below_pct` (chance of return), `min_predicted_value`,
+ * `min_value_at_risk` (cents, next 90 days) and `overdue_for_them`; `upgradeV3toV4` reads every
+ * stored criteria with `coerceCriteria`, which sets the new ones to null (no filter).
  * The collections `services` and `staff` (issue 11) were added without a bump: no existing
  * document changed shape, and a desk without them simply does not replicate them. So were
  * `members` and `audit_events` (issue 11, item 8: team passcodes and the audit trail).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const LIMITS = {
   id: 100,
@@ -250,11 +254,15 @@ const Score = Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()]
 const DayCount = Type.Union([Type.Integer({ minimum: 0, maximum: 36_500 }), Type.Null()]);
 const TriState = Type.Union([Type.Boolean(), Type.Null()]);
 const DateWindow = Enum(['', 'today', 'week', 'month'] as const);
+const Percent = Type.Union([Type.Integer({ minimum: 0, maximum: 100 }), Type.Null()]);
 
 /**
  * Segment criteria (shared/insights/segment.ts): every filter of the Customers list plus RFM
  * score ranges, value flags, consent, birthday / first-visit anniversary windows and future
- * bookings. Within a list any value matches; filters combine with AND; null / [] / '' = no filter.
+ * bookings, and (schema 4) the pair's predictions and cadence (shared/predict/outlook.ts): chance of
+ * return in [chance_from_pct, chance_below_pct) percent, predicted value and value at risk in the
+ * next 90 days at least so many cents, overdue for their own cadence. Within a list any value
+ * matches; filters combine with AND; null / [] / '' = no filter.
  */
 export const SegmentCriteriaSchema = Type.Object(
   {
@@ -274,6 +282,16 @@ export const SegmentCriteriaSchema = Type.Object(
     has_future_booking: TriState,
     birthday: DateWindow,
     anniversary: DateWindow,
+    /** Chance of return (p_alive) at least this many percent. */
+    chance_from_pct: Percent,
+    /** Chance of return below this many percent ("likely to lapse": below 50). */
+    chance_below_pct: Percent,
+    /** Predicted value in the next 90 days at least this many cents. */
+    min_predicted_value: Type.Union([Cents, Type.Null()]),
+    /** Value at risk in the next 90 days at least this many cents. */
+    min_value_at_risk: Type.Union([Cents, Type.Null()]),
+    /** Past their own cadence's due date by more than its tolerance (true) or not (false). */
+    overdue_for_them: TriState,
   },
   strict,
 );

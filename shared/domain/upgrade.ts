@@ -54,3 +54,12 @@ export function upgradeV2toV3(collection: CollectionName, doc: Doc): Doc {
   if (collection === 'bookings') return { ...doc, series: doc.series === undefined ? null : doc.series };
   return doc;
 }
+
+/**
+ * Version 3 → 4 of one document: segment and campaign criteria gain the prediction and cadence
+ * filters, unset (read leniently with `coerceCriteria`, which also keeps every known field).
+ */
+export function upgradeV3toV4(collection: CollectionName, doc: Doc): Doc {
+  if (collection === 'segments' || collection === 'campaigns') return { ...doc, criteria: coerceCriteria(doc.criteria) };
+  return doc;
+}

@@ -5,6 +5,8 @@
  */
 import type { CustomerDoc } from '../domain/schemas';
 import type { PairActivity } from '../engine/activity';
+import type { Cadence } from '../predict/cadence';
+import type { PairOutlook } from '../predict/outlook';
 import type { InsightRules } from './business-rules';
 import { rfmScores, type RfmScores } from './rfm';
 import { isHighValue, isVip } from './value';
@@ -18,6 +20,10 @@ export interface CustomerView {
   vip: boolean;
   /** A booking dated after today (any status but cancelled/no_show) at the view's branch. */
   hasFutureBooking: boolean;
+  /** The pair's predictions with the business model (null: no visit, or no fitted model). */
+  outlook: PairOutlook | null;
+  /** The pair's personal cadence (≥ 3 visit days; history only, no model needed), or null. */
+  cadence: Cadence | null;
 }
 
 export interface ViewContext {
@@ -26,6 +32,10 @@ export interface ViewContext {
   highValueFrom: ReadonlyMap<string, number | null>;
   /** Customers with a future booking (`futureBookingCustomers`). */
   withFutureBooking: ReadonlySet<string>;
+  /** A pair's outlook with the business model, when there is one (desk: `OutlookIndex`). */
+  outlookOf?: (activity: PairActivity) => PairOutlook | null;
+  /** A pair's cadence from its visit days (`cadenceOf` of shared/predict/cadence.ts). */
+  cadenceOf?: (activity: PairActivity) => Cadence | null;
 }
 
 export function customerView(customer: CustomerDoc, activity: PairActivity | null, ctx: ViewContext): CustomerView {
@@ -37,6 +47,8 @@ export function customerView(customer: CustomerDoc, activity: PairActivity | nul
     highValue: isHighValue(activity, threshold),
     vip: isVip(activity, threshold),
     hasFutureBooking: ctx.withFutureBooking.has(customer.id),
+    outlook: activity === null ? null : (ctx.outlookOf?.(activity) ?? null),
+    cadence: activity === null ? null : (ctx.cadenceOf?.(activity) ?? null),
   };
 }
 

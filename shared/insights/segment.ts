@@ -3,6 +3,11 @@
  * filters combine (AND); an unset filter matches everyone. The Customers list filters keep
  * their meaning here exactly (a customer without a visit has tier `none`, fails a status filter
  * only when it has no pair, and fails any days-since bound).
+ *
+ * Prediction filters (chance of return, predicted value, value at risk) need the pair's outlook:
+ * a pair without one (no visit, or the business model could not be fitted) fails them, so a
+ * failed fit matches nobody, never everyone. "Overdue for them" reads the pair's cadence, which
+ * needs ≥ 3 visit days but no model.
  */
 import type { SegmentCriteria } from '../domain/schemas';
 import type { CustomerView } from './customer-view';
@@ -18,6 +23,22 @@ function inRange(value: number | null | undefined, min: number | null, max: numb
 export function isOptedIn(view: CustomerView): boolean {
   const c = view.customer;
   return c.opted_in_marketing && (c.consent.sms.granted || c.consent.email.granted || c.consent.push.granted);
+}
+
+/** Money figures of an outlook (major units) compared as the screens show them: whole cents. */
+function cents(major: number): number {
+  return Math.round(major * 100);
+}
+
+function matchesPredictions(c: SegmentCriteria, view: CustomerView): boolean {
+  if (c.chance_from_pct === null && c.chance_below_pct === null && c.min_predicted_value === null && c.min_value_at_risk === null) return true;
+  const o = view.outlook;
+  if (o === null) return false;
+  if (c.chance_from_pct !== null && !(o.p_alive >= c.chance_from_pct / 100)) return false;
+  if (c.chance_below_pct !== null && !(o.p_alive < c.chance_below_pct / 100)) return false;
+  if (c.min_predicted_value !== null && cents(o.predicted_value_90) < c.min_predicted_value) return false;
+  if (c.min_value_at_risk !== null && cents(o.value_at_risk_90) < c.min_value_at_risk) return false;
+  return true;
 }
 
 /** Does the view match the criteria, as of the branch-local day `today`? */
@@ -40,7 +61,8 @@ export function matches(c: SegmentCriteria, view: CustomerView, today: number): 
   if (c.has_future_booking !== null && view.hasFutureBooking !== c.has_future_booking) return false;
   if (c.birthday !== '' && !birthdayIn(customer.birthday, today, c.birthday)) return false;
   if (c.anniversary !== '' && !anniversaryIn(a?.first_visit_date ?? null, today, c.anniversary)) return false;
-  return true;
+  if (c.overdue_for_them !== null && (view.cadence?.status === 'overdue') !== c.overdue_for_them) return false;
+  return matchesPredictions(c, view);
 }
 
 /** The views matching the criteria, in the order given. */

@@ -7,6 +7,10 @@
  *   (last visit + active_days + 1, resp. + at_risk_days + 1), so the key
  *   `at_risk:<branch>:<customer>:<YYYY-MM-DD began>` is the same whichever process, day or
  *   recompute finds it; a later lapse after a new visit has a new date and a new key.
+ * - "we miss you" for a customer with a known cadence (≥ 3 visit days, shared/predict/cadence.ts)
+ *   replaces the fixed at_risk rule: it is due the day they became overdue *for them* (due date +
+ *   tolerance + 1), same kind and key shape `at_risk:<branch>:<customer>:<YYYY-MM-DD became overdue>`,
+ *   as fixed by history as the rule's date.
  * - birthday: `birthday:<customer>:<year>` — one greeting per person and year, whichever
  *   branch sends it (the server picks the customer's preferred branch among those switched on).
  * - milestone: lifetime spend at the branch crossing a configured amount:
@@ -16,6 +20,7 @@
 import type { CustomerDoc } from '../domain/schemas';
 import type { Thresholds } from '../domain/settings';
 import type { PairActivity } from '../engine/activity';
+import type { Cadence } from '../predict/cadence';
 import { civilFromDays, formatDay, parseDay } from '../time/calendar';
 import type { TriggerKind } from './branch-settings';
 import { birthdayIn } from './dates';
@@ -54,6 +59,18 @@ export function dueStatusEvent(current: PairActivity, t: Thresholds, today: numb
   const began = statusBeganOn(current, t);
   if (began === null || began > today || began <= today - lookbackDays) return null;
   return statusEvent(current, began);
+}
+
+/**
+ * "Overdue for them" (the at_risk trigger of a pair with a known cadence): due when the day the
+ * pair became overdue — its due date + tolerance + 1, the first day `cadenceOf` says `overdue` —
+ * is within the last `lookbackDays` days.
+ */
+export function dueOverdueEvent(pair: { branch_id: string; customer_id: string }, cadence: Cadence, today: number, lookbackDays: number): TriggerEvent | null {
+  const began = cadence.due_day + cadence.tolerance_days + 1;
+  if (began > today || began <= today - lookbackDays) return null;
+  const date = formatDay(began);
+  return { kind: 'at_risk', key: `at_risk:${pair.branch_id}:${pair.customer_id}:${date}`, branch_id: pair.branch_id, customer_id: pair.customer_id, date };
 }
 
 /** The birthday event of a customer on the branch-local day `today`, or null. */

@@ -1,6 +1,6 @@
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import { jsonSchemaOf, type CollectionName } from '../../../shared/domain/schemas';
-import { upgradeV0toV1, upgradeV1toV2, upgradeV2toV3 } from '../../../shared/domain/upgrade';
+import { upgradeV0toV1, upgradeV1toV2, upgradeV2toV3, upgradeV3toV4 } from '../../../shared/domain/upgrade';
 
 /**
  * RxDB schemas built from the shared TypeBox schemas (one source for the replica, the server and
@@ -19,6 +19,8 @@ import { upgradeV0toV1, upgradeV1toV2, upgradeV2toV3 } from '../../../shared/dom
  * server's data migration mirrors). SCHEMA_VERSION 2 changed bookings only (their corrections,
  * `upgradeV1toV2`): bookings went from version 0 to 1, rewritten once on upgrade. SCHEMA_VERSION 3
  * changed bookings only again (their recurring `series`, `upgradeV2toV3`): bookings version 2.
+ * SCHEMA_VERSION 4 changed the criteria of segments and campaigns (prediction and cadence
+ * filters, `upgradeV3toV4`): segments version 1, campaigns version 2.
  */
 export const REPLICA_INDEXES: Record<CollectionName, (string | string[])[]> = {
   branches: [],
@@ -43,8 +45,8 @@ const REPLICA_VERSIONS: Record<CollectionName, number> = {
   customers: 1,
   bookings: 2,
   communications: 1,
-  campaigns: 1,
-  segments: 0,
+  campaigns: 2,
+  segments: 1,
   branch_settings: 0,
   services: 0,
   staff: 0,
@@ -83,8 +85,9 @@ const REPLICA_STEPS: Record<CollectionName, Record<number, Upgrade>> = {
   // unchanged by SCHEMA_VERSION 1, so its first step is the version-2 change
   bookings: { 1: (doc) => upgradeV1toV2('bookings', doc), 2: (doc) => upgradeV2toV3('bookings', doc) },
   communications: { 1: (doc) => upgradeV0toV1('communications', doc) },
-  campaigns: { 1: (doc) => upgradeV0toV1('campaigns', doc) },
-  segments: {},
+  campaigns: { 1: (doc) => upgradeV0toV1('campaigns', doc), 2: (doc) => upgradeV3toV4('campaigns', doc) },
+  // unchanged until SCHEMA_VERSION 4
+  segments: { 1: (doc) => upgradeV3toV4('segments', doc) },
   branch_settings: {},
   services: {},
   staff: {},
