@@ -154,7 +154,8 @@ export function listFiltersOf(c: SegmentCriteria): { filters: ListFilters; extra
   const r = c.rfm;
   const extra =
     r.r_min !== null || r.r_max !== null || r.f_min !== null || r.f_max !== null || r.m_min !== null || r.m_max !== null ||
-    c.high_value !== null || c.vip !== null || c.opted_in !== null || c.has_future_booking !== null || c.birthday !== '' || c.anniversary !== '';
+    c.high_value !== null || c.vip !== null || c.opted_in !== null || c.has_future_booking !== null || c.birthday !== '' || c.anniversary !== '' ||
+    usesPredictions(c) || c.overdue_for_them !== null;
   return {
     filters: {
       statuses: c.statuses,

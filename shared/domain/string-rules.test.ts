@@ -63,7 +63,7 @@ describe('string rules', () => {
       id: 'cp-1', branch_id: 'br-1', name: 'Long', kind: 'manual', segment_id: '', criteria: criteria({}), channel: 'sms',
       variants: [{ key: 'A', message: `${'x'.repeat(1991)}{name}` }], holdout_pct: 0, offer: '', status: 'queued', audience_size: 0, sent_at: '', created_at: '', updated_at: '',
     };
-    const [doc] = campaignCommunications({ campaign, recipients: [{ customer: customer({ id: 'cu-1', name: 'Ana 😀😀😀😀😀😀' }), activity: null, rfm: null, highValue: false, vip: false, hasFutureBooking: false }], branch: { id: 'br-1', name: 'B' }, at: '2026-03-01T08:00:00Z' });
+    const [doc] = campaignCommunications({ campaign, recipients: [{ customer: customer({ id: 'cu-1', name: 'Ana 😀😀😀😀😀😀' }), activity: null, rfm: null, highValue: false, vip: false, hasFutureBooking: false, outlook: null, cadence: null }], branch: { id: 'br-1', name: 'B' }, at: '2026-03-01T08:00:00Z' });
     expect(doc?.message.length).toBe(1999);
     expect(doc?.message.endsWith('Ana 😀😀')).toBe(true);
     expect(validateDocument('communications', doc)).toEqual([]);

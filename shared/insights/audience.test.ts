@@ -21,6 +21,8 @@ const view = (id: string, over: Partial<Parameters<typeof customer>[0]> = {}, fu
   highValue: false,
   vip: false,
   hasFutureBooking: future,
+  outlook: null,
+  cadence: null,
 });
 
 describe('campaign audience', () => {

@@ -28,6 +28,8 @@ const views: CustomerView[] = Array.from({ length: 60 }, (_, i) => ({
   highValue: false,
   vip: false,
   hasFutureBooking: false,
+  outlook: null,
+  cadence: null,
 }));
 
 describe('campaign outbox', () => {

@@ -7,6 +7,15 @@ import { coerceCriteria, criteria, criteriaFromListFilters, criteriaProblems, li
 import { customerView, futureBookingCustomers, type CustomerView } from './customer-view';
 import { matches, segmentCount, segmentMembers } from './segment';
 import { activity, customer, day } from './test-fixtures';
+import { cadenceOf } from '../predict/cadence';
+import type { PairOutlook } from '../predict/outlook';
+
+function outlook(over: Partial<PairOutlook> = {}): PairOutlook {
+  return {
+    customer_id: 'cu-1', branch_id: 'br-1', p_alive: 0.4, expected_visits_30: 0.5, expected_visits_90: 1.2, expected_spend: 30,
+    predicted_value_30: 15, predicted_value_90: 36, value_at_risk_90: 54, cadence: null, ...over,
+  };
+}
 
 /** The criteria that match everyone: criteria() with nothing set. */
 const EMPTY_CRITERIA = criteria();
@@ -15,7 +24,7 @@ const today = day('2026-03-01');
 
 function view(over: Partial<CustomerView> = {}): CustomerView {
   const a = activity();
-  return { customer: customer(), activity: a, rfm: { r: 5, f: 3, m: 3, code: '533' }, highValue: false, vip: false, hasFutureBooking: false, ...over };
+  return { customer: customer(), activity: a, rfm: { r: 5, f: 3, m: 3, code: '533' }, highValue: false, vip: false, hasFutureBooking: false, outlook: null, cadence: null, ...over };
 }
 
 describe('segment criteria', () => {
@@ -90,6 +99,67 @@ describe('segment criteria', () => {
     );
     expect(coerceCriteria('nonsense')).toEqual(criteria());
     expect(criteriaProblems(criteria({ days_since_min: 9, days_since_max: 3 }))).toEqual([{ field: 'days_since', message: 'minimum 9 is above maximum 3' }]);
+  });
+});
+
+describe('criteria on predictions and cadence', () => {
+  it('chance of return is a half-open range [from, below) in percent: "likely to lapse" is below 50', () => {
+    const at = (p_alive: number) => view({ outlook: outlook({ p_alive }) });
+    const lapse = criteria({ chance_below_pct: 50 });
+    expect(matches(lapse, at(0.4999), today)).toBe(true);
+    expect(matches(lapse, at(0.5), today)).toBe(false);
+    expect(matches(criteria({ chance_from_pct: 50 }), at(0.5), today)).toBe(true);
+    expect(matches(criteria({ chance_from_pct: 50 }), at(0.4999), today)).toBe(false);
+    expect(matches(criteria({ chance_from_pct: 20, chance_below_pct: 50 }), at(0.2), today)).toBe(true);
+    expect(matches(criteria({ chance_from_pct: 20, chance_below_pct: 50 }), at(0.19), today)).toBe(false);
+    expect(matches(criteria({ chance_from_pct: 0 }), at(0), today)).toBe(true);
+    expect(matches(criteria({ chance_below_pct: 100 }), at(1), today)).toBe(false);
+  });
+
+  it('predicted value and value at risk (next 90 days) compare in whole cents, as shown', () => {
+    const v = view({ outlook: outlook({ predicted_value_90: 99.996, value_at_risk_90: 12.344 }) });
+    expect(matches(criteria({ min_predicted_value: 10_000 }), v, today)).toBe(true); // shows 100.00
+    expect(matches(criteria({ min_predicted_value: 10_001 }), v, today)).toBe(false);
+    expect(matches(criteria({ min_value_at_risk: 1_234 }), v, today)).toBe(true);
+    expect(matches(criteria({ min_value_at_risk: 1_235 }), v, today)).toBe(false);
+    // "likely to lapse, high value"
+    const lapsingHighValue = criteria({ chance_below_pct: 50, min_predicted_value: 3_000 });
+    expect(matches(lapsingHighValue, view({ outlook: outlook({ p_alive: 0.3, predicted_value_90: 30 }) }), today)).toBe(true);
+    expect(matches(lapsingHighValue, view({ outlook: outlook({ p_alive: 0.3, predicted_value_90: 29.99 }) }), today)).toBe(false);
+    expect(matches(lapsingHighValue, view({ outlook: outlook({ p_alive: 0.6, predicted_value_90: 300 }) }), today)).toBe(false);
+  });
+
+  it('without a prediction (no visit, or no fitted model) the prediction filters match nobody, never everyone', () => {
+    for (const c of [criteria({ chance_below_pct: 100 }), criteria({ chance_from_pct: 0 }), criteria({ min_predicted_value: 0 }), criteria({ min_value_at_risk: 0 })]) {
+      expect(matches(c, view({ outlook: null }), today)).toBe(false);
+      expect(matches(c, view({ outlook: outlook() }), today)).toBe(true);
+    }
+    // Criteria without prediction filters do not need a model.
+    expect(matches(criteria({ statuses: ['active'] }), view({ outlook: null }), today)).toBe(true);
+  });
+
+  it('"overdue for them" reads the cadence (≥ 3 visit days, no model needed)', () => {
+    const days = [today - 40, today - 33, today - 26]; // every 7 days, due 7 days ago, tolerance 2
+    const overdue = cadenceOf({ days }, today);
+    const onTrack = cadenceOf({ days: [today - 14, today - 7, today] }, today);
+    expect(overdue?.status).toBe('overdue');
+    expect(onTrack?.status).toBe('on_track');
+    expect(matches(criteria({ overdue_for_them: true }), view({ cadence: overdue }), today)).toBe(true);
+    expect(matches(criteria({ overdue_for_them: true }), view({ cadence: onTrack }), today)).toBe(false);
+    expect(matches(criteria({ overdue_for_them: true }), view({ cadence: null }), today)).toBe(false);
+    expect(matches(criteria({ overdue_for_them: false }), view({ cadence: null }), today)).toBe(true);
+    expect(matches(criteria({ overdue_for_them: false }), view({ cadence: overdue }), today)).toBe(false);
+  });
+
+  it('reads the new fields leniently, and names an empty chance range', () => {
+    expect(coerceCriteria({ chance_from_pct: 101, chance_below_pct: 50, min_predicted_value: -1, min_value_at_risk: 2_500, overdue_for_them: 'yes' })).toEqual(
+      criteria({ chance_below_pct: 50, min_value_at_risk: 2_500 }),
+    );
+    // A schema-3 document has none of them: no filter.
+    expect(coerceCriteria({ statuses: ['at_risk'] })).toEqual(criteria({ statuses: ['at_risk'] }));
+    expect(criteriaProblems(criteria({ chance_from_pct: 50, chance_below_pct: 50 }))).toEqual([{ field: 'chance', message: '50 % or more and below 50 % matches nobody' }]);
+    expect(listFiltersOf(criteria({ overdue_for_them: true })).extra).toBe(true);
+    expect(listFiltersOf(criteria({ min_value_at_risk: 1 })).extra).toBe(true);
   });
 });
 

@@ -94,6 +94,8 @@ describe('retention rule', () => {
     pairs: [{ branch_id: 'br-1', last_visit_date: '2023-02-28' }],
     settings: new Map([['br-1', on]]),
     hasFutureBooking: false,
+    outlook: null,
+    cadence: null,
     today,
   };
 

@@ -1,16 +1,18 @@
 /**
  * A replica written by the previous schema (version 0, before issue 5) opens with the current
  * one: RxDB runs the migration strategies of `schema.ts` and every document is still there,
- * upgraded exactly as `upgradeV0toV1`, `upgradeV1toV2` then `upgradeV2toV3` (and the server's migrations) upgrade it.
+ * upgraded exactly as `upgradeV0toV1`, `upgradeV1toV2`, `upgradeV2toV3` then `upgradeV3toV4` (and the server's migrations)
+ * upgrade it. A schema-3 replica's saved segments and campaigns get the criteria of schema 4.
  */
 import 'fake-indexeddb/auto';
 import { createRxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { criteria } from '../../../shared/domain/criteria';
-import { upgradeV0toV1, upgradeV1toV2, upgradeV2toV3 } from '../../../shared/domain/upgrade';
+import { upgradeV0toV1, upgradeV1toV2, upgradeV2toV3, upgradeV3toV4 } from '../../../shared/domain/upgrade';
 import { validateDocument } from '../../../shared/domain/validate';
-import { COLLECTION_SCHEMAS } from '../../../shared/domain/schemas';
+import { COLLECTION_SCHEMAS, jsonSchemaOf } from '../../../shared/domain/schemas';
+import { replicaSchema } from './schema';
 import { openReplica, type Replica } from './replica';
 import v0Schemas from './fixtures/replica-v0-schemas.json';
 
@@ -74,7 +76,7 @@ describe('replica schema migration', () => {
     for (const [collection, docs] of Object.entries(V0)) {
       const stored = (await db.collections[collection as keyof typeof V0].find().exec()).map((d) => d.toJSON(false) as Record<string, unknown>);
       const name = collection as keyof typeof V0;
-      const expected = docs.map((d) => upgradeV2toV3(name, upgradeV1toV2(name, upgradeV0toV1(name, structuredClone(d) as Record<string, unknown>))));
+      const expected = docs.map((d) => upgradeV3toV4(name, upgradeV2toV3(name, upgradeV1toV2(name, upgradeV0toV1(name, structuredClone(d) as Record<string, unknown>)))));
       expect(stored).toEqual(expected);
       for (const doc of stored) expect(validateDocument(collection as keyof typeof V0, doc)).toEqual([]);
     }
@@ -105,5 +107,43 @@ describe('replica schema migration', () => {
     await again.segments.insert({ id: 'sg-1', branch_id: 'br-1', name: 'At risk', criteria: criteria({ statuses: ['at_risk'] }), created_at: '', updated_at: '' });
     await expect(again.segments.insert({ id: 'sg-2', branch_id: 'br-1', name: '', criteria: criteria(), created_at: '', updated_at: '' })).rejects.toThrow();
     expect(await again.segments.count().exec()).toBe(1);
+  });
+
+  it('opens a schema-3 replica: saved segments and campaigns get the prediction and cadence filters, unset', async () => {
+    const name = `migrate-${++counter}`;
+    const NEW = ['chance_from_pct', 'chance_below_pct', 'min_predicted_value', 'min_value_at_risk', 'overdue_for_them'];
+    // The schema-3 RxDB schemas: the current ones without the new criteria fields, one version back.
+    const v3 = (collection: 'segments' | 'campaigns', version: number) => {
+      const schema = replicaSchema(collection) as unknown as { version: number; properties: { criteria: { properties: Record<string, unknown>; required?: string[] } } };
+      const copy = structuredClone(schema);
+      copy.version = version;
+      for (const f of NEW) delete copy.properties.criteria.properties[f];
+      copy.properties.criteria.required = (copy.properties.criteria.required ?? []).filter((f) => !NEW.includes(f));
+      return copy as unknown as RxJsonSchema<Record<string, unknown>>;
+    };
+    expect(Object.keys((jsonSchemaOf('segments') as { properties: { criteria: { properties: object } } }).properties.criteria.properties)).toEqual(expect.arrayContaining(NEW));
+    const old = structuredClone(criteria({ statuses: ['at_risk'], min_spent: 10_000 })) as Record<string, unknown>;
+    for (const f of NEW) delete old[f];
+    const segment = { id: 'sg-1', branch_id: 'br-1', name: 'Lapsing', criteria: old, created_at: '', updated_at: '' };
+    const campaign = {
+      id: 'ca-1', branch_id: 'br-1', name: 'We miss you', kind: 'manual', segment_id: 'sg-1', criteria: old, channel: 'sms', variants: [{ key: 'A', message: 'Hi' }],
+      holdout_pct: 0, offer: '', status: 'draft', audience_size: 0, sent_at: '', created_at: '', updated_at: '',
+    };
+    const db3 = await createRxDatabase({ name, storage, multiInstance: false, localDocuments: true });
+    await db3.addCollections({
+      segments: { schema: v3('segments', 0) },
+      campaigns: { schema: v3('campaigns', 1), migrationStrategies: { 1: (d: Record<string, unknown>) => d } },
+    });
+    await db3.segments?.insert(structuredClone(segment));
+    await db3.campaigns?.insert(structuredClone(campaign));
+    await db3.close();
+    const db = await openReplica({ name, storage });
+    opened.push(db);
+    expect(db.segments.schema.version).toBe(1);
+    expect(db.campaigns.schema.version).toBe(2);
+    const want = criteria({ statuses: ['at_risk'], min_spent: 10_000 });
+    expect((await db.segments.findOne('sg-1').exec())?.toJSON(false)).toEqual({ ...segment, criteria: want });
+    expect((await db.campaigns.findOne('ca-1').exec())?.toJSON(false)).toEqual({ ...campaign, criteria: want });
+    expect(upgradeV3toV4('segments', segment)).toEqual({ ...segment, criteria: want });
   });
 });

@@ -47,3 +47,19 @@ export function modelSourceText(state: OutlookModelState): string {
     ? `Business-wide model from the server, fitted as of ${state.fittedAsOf}`
     : `Fitted on this desk's bookings as of ${state.fittedAsOf}${state.fitMs === null ? '' : ` in ${state.fitMs} ms`}`;
 }
+
+/**
+ * Why criteria on predictions (chance of return, predicted value, value at risk) match nobody
+ * right now, or null when they can match (the model is ready, or the criteria use none).
+ */
+export function predictionCriteriaNote(usesPredictions: boolean, state: OutlookModelState): string | null {
+  if (!usesPredictions) return null;
+  switch (state.kind) {
+    case 'ready':
+      return null;
+    case 'pending':
+      return 'Predictions appear once every booking is read: until then the chance-of-return and value filters match nobody.';
+    case 'failed':
+      return `No predictions: ${state.reason}. The chance-of-return and value filters match nobody; statuses follow the visit rules.`;
+  }
+}

@@ -10,7 +10,7 @@ const REASONS: [ExclusionReason, string][] = [
 ];
 
 /** The audience before sending: segment members, who the rules leave out and why, the groups. */
-export function AudiencePreview({ result, capDays }: { result: AudienceResult; capDays: number }) {
+export function AudiencePreview({ result, capDays, note = null }: { result: AudienceResult; capDays: number; note?: string | null }) {
   const { preview } = result;
   const groups = Object.entries(preview.groups);
   return (
@@ -22,6 +22,11 @@ export function AudiencePreview({ result, capDays }: { result: AudienceResult; c
         <p className="cmp-audience-size" data-testid="audience-size">
           <span className="nums">{preview.size.toLocaleString('en')}</span> {preview.size === 1 ? 'customer' : 'customers'}
         </p>
+        {note !== null && (
+          <p className="muted filter-note" role="note">
+            {note}
+          </p>
+        )}
         <dl className="cmp-funnel" aria-label="Audience rules">
           <div>
             <dt>In the segment</dt>

@@ -1,11 +1,13 @@
 import { useMemo, useState } from 'react';
+import { usesPredictions } from '../../../../shared/domain/criteria';
 import type { SegmentDoc } from '../../../../shared/domain/schemas';
 import { formatDay } from '../../../../shared/time/calendar';
 import { navigate } from '../../app/router';
-import { useCurrentBranch, useDesk } from '../../data/hooks';
+import { useCurrentBranch, useDesk, useOutlookState } from '../../data/hooks';
 import { now } from '../../data/session';
 import { DocumentRejected } from '../../data/write-errors';
 import { formatPrice } from '../../lib/format';
+import { predictionCriteriaNote } from '../../lib/outlook-format';
 import { platform } from '../../platform/bridge';
 import { useDeskPermission, useMemberGate } from '../../sync/permissions';
 import { activeRole, useSyncStore } from '../../sync/sync-store';
@@ -42,6 +44,7 @@ export function CampaignEditor({ draft }: { draft: CampaignDraft }) {
   const settings = useBranchSettings();
   const messages = useOutboundMessages();
   const listView = useCustomersView();
+  const outlookState = useOutlookState();
   const [showErrors, setShowErrors] = useState(false);
   // The audience and split the person confirms are the ones queued: frozen when the confirm
   // step opens, so a sync or a new message arriving meanwhile cannot change who gets what.
@@ -236,7 +239,7 @@ export function CampaignEditor({ draft }: { draft: CampaignDraft }) {
           )}
         </div>
       </form>
-      <AudiencePreview result={result} capDays={capDays} />
+      <AudiencePreview result={result} capDays={capDays} note={predictionCriteriaNote(usesPredictions(draft.criteria), outlookState)} />
       {confirming !== null && sendPermission.allowed && (
         <ConfirmQueue
           name={draft.name.trim()}

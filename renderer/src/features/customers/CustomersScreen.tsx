@@ -57,8 +57,8 @@ export function CustomersScreen() {
   const selectedIndex = found >= 0 ? found : query.trim() !== '' && visible.length > 0 ? 0 : -1;
   const active = activeFilterKeys(filters);
   const filtering = active.length > 0 || outlook.length > 0 || (segment?.extra ?? null) !== null;
-  // Segments store the list's rule-based criteria; the prediction filters are not among them yet.
-  const savable = filtering && outlook.length === 0;
+  // The prediction filters are criteria too (chance of return below 50 %, overdue for them).
+  const savable = filtering;
 
   useLayoutEffect(() => keystrokeCommitted(), [result]);
 
@@ -131,7 +131,7 @@ export function CustomersScreen() {
             type="button"
             className="btn"
             disabled={!savable}
-            title={savable ? undefined : outlook.length > 0 ? 'Prediction filters cannot be saved in a segment yet' : 'Filter the list first'}
+            title={savable ? undefined : 'Filter the list first'}
             onClick={() => setDialog('save-segment')}
           >
             Save as segment

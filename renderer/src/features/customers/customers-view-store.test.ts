@@ -70,4 +70,19 @@ describe('customers view store', () => {
     customersView.clearFilters();
     expect(useCustomersView.getState().segment).toBeNull();
   });
+
+  it('the ticked prediction filters are criteria too: "Likely to lapse" = chance below 50 %, "Overdue for them"', () => {
+    customersView.toggleStatus('at_risk');
+    customersView.toggleOutlook('likely_to_lapse');
+    expect(currentCriteria(useCustomersView.getState())).toEqual(criteria({ statuses: ['at_risk'], chance_below_pct: 50 }));
+    customersView.toggleOutlook('overdue');
+    expect(currentCriteria(useCustomersView.getState())).toEqual(criteria({ statuses: ['at_risk'], chance_below_pct: 50, overdue_for_them: true }));
+    // A segment's own prediction filters stay its extra; a stricter one is kept.
+    customersView.applySegment({ id: 'sg-3', name: 'Lapsing, high value', criteria: criteria({ chance_below_pct: 30, min_predicted_value: 10_000 }) });
+    const state = useCustomersView.getState();
+    expect(state.segment?.extra).toMatchObject({ chance_below_pct: 30, min_predicted_value: 10_000 });
+    expect(currentCriteria(state)).toEqual(criteria({ chance_below_pct: 30, min_predicted_value: 10_000 }));
+    customersView.toggleOutlook('likely_to_lapse');
+    expect(currentCriteria(useCustomersView.getState()).chance_below_pct).toBe(30);
+  });
 });

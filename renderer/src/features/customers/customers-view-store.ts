@@ -3,6 +3,7 @@ import type { SegmentCriteria } from '../../../../shared/domain/schemas';
 import type { CustomerStatus, FrequencyTier, SpendingTier } from '../../../../shared/domain/types';
 import { criteria as makeCriteria, criteriaFromListFilters, listFiltersOf } from '../../../../shared/domain/criteria';
 import { formatMoney } from '../../../../shared/money';
+import { LIKELY_TO_LAPSE_BELOW } from '../../../../shared/predict/outlook';
 import type { CustomerFilters, FilterKey } from './customer-filters';
 import { DEFAULT_SORT, type SortOrder } from './customer-sort';
 import type { OutlookFilter } from './outlook-filters';
@@ -153,10 +154,22 @@ export function extraCriteria(c: SegmentCriteria): SegmentCriteria {
   return { ...c, statuses: [], spending_tiers: [], frequency_tiers: [], tags: [], min_visits: null, min_spent: null, days_since_min: null, days_since_max: null };
 }
 
-/** The list's current filters (typing problems left out) and the applied segment's extra, as one set of criteria. */
-export function currentCriteria(view: Pick<CustomersView, 'statuses' | 'spendingTiers' | 'frequencyTiers' | 'tags' | 'inputs' | 'segment'>): SegmentCriteria {
+/**
+ * The list's current filters (typing problems left out), its ticked prediction filters ("Likely to
+ * lapse" = chance of return below 50 %, "Overdue for them") and the applied segment's extra, as one
+ * set of criteria.
+ */
+export function currentCriteria(view: Pick<CustomersView, 'statuses' | 'spendingTiers' | 'frequencyTiers' | 'tags' | 'inputs' | 'segment' | 'outlook'>): SegmentCriteria {
   const own = criteriaFromListFilters(filtersOf(view).filters);
   const extra = view.segment?.extra;
-  if (extra === null || extra === undefined) return own;
-  return makeCriteria({ ...extra, statuses: own.statuses, spending_tiers: own.spending_tiers, frequency_tiers: own.frequency_tiers, tags: own.tags, min_visits: own.min_visits, min_spent: own.min_spent, days_since_min: own.days_since_min, days_since_max: own.days_since_max });
+  const c =
+    extra === null || extra === undefined
+      ? own
+      : makeCriteria({ ...extra, statuses: own.statuses, spending_tiers: own.spending_tiers, frequency_tiers: own.frequency_tiers, tags: own.tags, min_visits: own.min_visits, min_spent: own.min_spent, days_since_min: own.days_since_min, days_since_max: own.days_since_max });
+  if (view.outlook.includes('likely_to_lapse')) {
+    const below = Math.round(LIKELY_TO_LAPSE_BELOW * 100);
+    c.chance_below_pct = c.chance_below_pct === null ? below : Math.min(c.chance_below_pct, below);
+  }
+  if (view.outlook.includes('overdue')) c.overdue_for_them = true;
+  return c;
 }

@@ -31,7 +31,8 @@ function wholeNumber(text: string, what: string): { value: number | null; error?
   return { value };
 }
 
-function amount(text: string): { value: number | null; error?: string } {
+/** An amount typed in a filter field, in cents (null when empty), or the problem with it. */
+export function amount(text: string): { value: number | null; error?: string } {
   // Thousands separators, spaces and a leading currency sign are what people type: tolerate them.
   const t = text.trim().replace(/^[^\d.-]+/, '').replace(/[,\s]/g, '');
   if (text.trim() === '') return { value: null };

@@ -5,5 +5,5 @@
  */
 export { exportFileName, spreadsheetSafe } from './customer-csv';
 export { dayCount, displayName, shortDate } from './display';
-export { parseFilterInputs } from './filter-inputs';
+export { amount as parseAmountInput, parseFilterInputs } from './filter-inputs';
 export { overlapNotice } from './overlap-text';

@@ -73,6 +73,7 @@ export function useCustomerList(branchId: string): CustomerList {
       today: day,
       rules: DEFAULT_INSIGHT_RULES,
       bookingsOf: (b, c) => desk.activity.bookingsOf(b, c),
+      outlookOf: (b, c) => desk.outlook.get(b, c),
     });
     return rowsInSegment(rows, extra, context, day);
   }, [desk, rows, extra, allBranches, branchId, day, bookingsVersion]);

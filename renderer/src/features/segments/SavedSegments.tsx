@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
+import { usesPredictions } from '../../../../shared/domain/criteria';
 import type { SegmentDoc } from '../../../../shared/domain/schemas';
 import { segmentCount, segmentMembers } from '../../../../shared/insights/segment';
 import { formatDay } from '../../../../shared/time/calendar';
 import { navigate } from '../../app/router';
-import { useDesk } from '../../data/hooks';
+import { useDesk, useOutlookState } from '../../data/hooks';
 import { formatPrice } from '../../lib/format';
+import { predictionCriteriaNote } from '../../lib/outlook-format';
 import { GatedButton } from '../../ui/GatedButton';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useDeskPermission } from '../../sync/permissions';
@@ -23,6 +25,7 @@ export function SavedSegments({ segments, snapshot }: { segments: readonly Segme
   const editingId = useSegmentBuilder((s) => s.editingId);
   const exportPermission = useDeskPermission('export_customer_list');
   const [deleting, setDeleting] = useState<SegmentDoc | null>(null);
+  const outlookState = useOutlookState();
   const counts = useMemo(() => new Map((segments ?? []).map((s) => [s.id, segmentCount(s.criteria, snapshot.views, snapshot.today)])), [segments, snapshot]);
   const branchName = (id: string): string => desk.branches.get(id)?.name ?? id;
 
@@ -55,6 +58,14 @@ export function SavedSegments({ segments, snapshot }: { segments: readonly Segme
                   </span>
                 </div>
                 <p className="seg-item-filters">{phrases.length === 0 ? 'Everyone at this branch' : phrases.join(' · ')}</p>
+                {(() => {
+                  const note = predictionCriteriaNote(usesPredictions(s.criteria), outlookState);
+                  return note === null ? null : (
+                    <p className="muted filter-note" role="note">
+                      {note}
+                    </p>
+                  );
+                })()}
                 <div className="seg-item-actions">
                   <button
                     type="button"

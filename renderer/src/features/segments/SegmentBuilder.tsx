@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
+import { usesPredictions } from '../../../../shared/domain/criteria';
 import { CUSTOMER_STATUSES, FREQUENCY_TIERS, SPENDING_TIERS } from '../../../../shared/domain/types';
 import { segmentCount } from '../../../../shared/insights/segment';
 import { navigate } from '../../app/router';
-import { useCurrentBranch, useDesk } from '../../data/hooks';
+import { useCurrentBranch, useDesk, useOutlookState } from '../../data/hooks';
 import { now } from '../../data/session';
 import { FREQUENCY_TIER_LABELS, SPENDING_TIER_LABELS, STATUS_LABELS } from '../../lib/format';
+import { predictionCriteriaNote } from '../../lib/outlook-format';
 import { Field } from '../../ui/Field';
 import { errorMessage, toast } from '../../ui/toasts';
 import { customersView } from '../customers';
@@ -89,6 +91,39 @@ function RfmRanges({ form, errors, onChange }: { form: CriteriaForm; errors: Par
   );
 }
 
+/**
+ * The prediction and cadence filters (next 90 days): chance of return from / below a percent,
+ * predicted value and value at risk at least an amount, overdue for their own cadence. `note`
+ * says why the model's filters match nobody right now (no fitted model).
+ */
+function PredictionFields({ form, errors, note, set }: { form: CriteriaForm; errors: Partial<Record<string, string>>; note: string | null; set: (change: Partial<CriteriaForm>) => void }) {
+  return (
+    <fieldset className="seg-group">
+      <legend className="field-label">Predictions (next 90 days)</legend>
+      <div className="seg-numbers">
+        <Field label="Chance of return, at least (%)" error={errors.chanceFrom}>
+          {(p) => <input {...p} className="input" inputMode="numeric" value={form.chanceFrom} onChange={(e) => set({ chanceFrom: e.target.value })} />}
+        </Field>
+        <Field label="Chance of return, below (%)" error={errors.chanceBelow}>
+          {(p) => <input {...p} className="input" inputMode="numeric" value={form.chanceBelow} onChange={(e) => set({ chanceBelow: e.target.value })} />}
+        </Field>
+        <Field label="Predicted value, at least" error={errors.minPredictedValue}>
+          {(p) => <input {...p} className="input" inputMode="decimal" value={form.minPredictedValue} onChange={(e) => set({ minPredictedValue: e.target.value })} />}
+        </Field>
+        <Field label="Value at risk, at least" error={errors.minValueAtRisk}>
+          {(p) => <input {...p} className="input" inputMode="decimal" value={form.minValueAtRisk} onChange={(e) => set({ minValueAtRisk: e.target.value })} />}
+        </Field>
+        <TriSelect label="Overdue for them" value={form.overdue} yes="Overdue for them" no="Not overdue" onChange={(v) => set({ overdue: v })} />
+      </div>
+      {note !== null && (
+        <p className="muted filter-note" role="note">
+          {note}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
 const WINDOW_OPTIONS = [
   ['', 'Any time'],
   ['today', 'Today'],
@@ -106,12 +141,14 @@ export function SegmentBuilder({ snapshot, tags }: { snapshot: InsightSnapshot; 
   const branch = useCurrentBranch();
   const segments = useSegments() ?? [];
   const { form, name, editingId } = useSegmentBuilder();
+  const outlookState = useOutlookState();
   const [nameError, setNameError] = useState('');
   const [saving, setSaving] = useState(false);
   const { criteria, errors } = useMemo(() => criteriaOf(form), [form]);
   const count = useMemo(() => segmentCount(criteria, snapshot.views, snapshot.today), [criteria, snapshot]);
   const editing = editingId === null ? undefined : segments.find((s) => s.id === editingId);
   const hasErrors = Object.keys(errors).length > 0;
+  const predictionNote = predictionCriteriaNote(usesPredictions(criteria), outlookState);
   const set = (change: Partial<CriteriaForm>): void => segmentBuilder.setForm((f) => ({ ...f, ...change }));
 
   const save = async (): Promise<void> => {
@@ -186,6 +223,7 @@ export function SegmentBuilder({ snapshot, tags }: { snapshot: InsightSnapshot; 
               </Field>
             </div>
             <RfmRanges form={form} errors={errors} onChange={(bound, v) => set({ rfm: { ...form.rfm, [bound]: v } })} />
+            <PredictionFields form={form} errors={errors} note={predictionNote} set={set} />
             <div className="seg-numbers">
               <TriSelect label="High value" value={form.highValue} yes="High value only" no="Not high value" onChange={(v) => set({ highValue: v })} />
               <TriSelect label="Top regular" value={form.vip} yes="Top regulars only" no="Not top regulars" onChange={(v) => set({ vip: v })} />

@@ -31,8 +31,14 @@ describe('segment builder form', () => {
       has_future_booking: false,
       birthday: 'month',
       anniversary: 'week',
+      chance_from_pct: 10,
+      chance_below_pct: 50,
+      min_predicted_value: 12_000,
+      min_value_at_risk: 4_050,
+      overdue_for_them: true,
     });
     const form = formOf(c);
+    expect(form).toMatchObject({ chanceFrom: '10', chanceBelow: '50', minPredictedValue: '120.00', minValueAtRisk: '40.50', overdue: 'yes' });
     expect(form.minSpent).toBe('250.50');
     expect(form.rfm.f_min).toBe('4');
     expect(form.vip).toBe('no');
@@ -48,6 +54,36 @@ describe('segment builder form', () => {
     expect(c.days_since_min).toBe(30);
     expect(c.days_since_max).toBeNull();
     expect(c.rfm.r_min).toBeNull();
+  });
+});
+
+describe('prediction fields of the builder', () => {
+  it('"likely to lapse, high value": chance below 50 %, predicted value at least an amount', () => {
+    const { criteria: c, errors } = criteriaOf({ ...EMPTY_FORM, chanceBelow: '50 %', minPredictedValue: '$1,200' });
+    expect(errors).toEqual({});
+    expect(c).toEqual(criteria({ chance_below_pct: 50, min_predicted_value: 120_000 }));
+    expect(describeCriteria(c, formatPrice)).toEqual(['Chance of return below 50 %', 'Predicted value (90 days) at least 1,200.00']);
+  });
+
+  it('names a wrong percent or amount and an empty chance range, and leaves them out', () => {
+    const { criteria: c, errors } = criteriaOf({ ...EMPTY_FORM, chanceFrom: '60', chanceBelow: '40', minPredictedValue: 'lots', minValueAtRisk: '-5', overdue: 'no' });
+    expect(errors).toEqual({
+      chanceBelow: 'Enter more than 60 (the “at least” percent)',
+      minPredictedValue: 'Enter an amount like 250 or 99.50',
+      minValueAtRisk: 'Enter an amount of 0 or more',
+    });
+    expect(c).toEqual(criteria({ chance_from_pct: 60, overdue_for_them: false }));
+    expect(criteriaOf({ ...EMPTY_FORM, chanceFrom: '101' }).errors).toEqual({ chanceFrom: 'Enter a whole percent from 0 to 100, like 50' });
+    expect(criteriaOf({ ...EMPTY_FORM, chanceFrom: '2.5' }).errors).toEqual({ chanceFrom: 'Enter a whole percent from 0 to 100, like 50' });
+  });
+
+  it('describes every prediction filter', () => {
+    expect(describeCriteria(criteria({ chance_from_pct: 20, chance_below_pct: 50, min_value_at_risk: 5_000, overdue_for_them: true }), formatPrice)).toEqual([
+      'Chance of return from 20 % to below 50 %',
+      'Value at risk (90 days) at least 50.00',
+      'Overdue for them',
+    ]);
+    expect(describeCriteria(criteria({ chance_from_pct: 70, overdue_for_them: false }), formatPrice)).toEqual(['Chance of return 70 % or more', 'Not overdue for them']);
   });
 });
 

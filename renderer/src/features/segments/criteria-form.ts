@@ -3,7 +3,7 @@ import type { CustomerStatus, FrequencyTier, SpendingTier } from '../../../../sh
 import { criteria as makeCriteria } from '../../../../shared/domain/criteria';
 import type { DateWindow } from '../../../../shared/insights/dates';
 import { formatMoney } from '../../../../shared/money';
-import { parseFilterInputs } from '../customers/model';
+import { parseAmountInput, parseFilterInputs } from '../customers/model';
 
 export type TriChoice = '' | 'yes' | 'no';
 export type ScoreText = '' | '1' | '2' | '3' | '4' | '5';
@@ -27,9 +27,18 @@ export interface CriteriaForm {
   futureBooking: TriChoice;
   birthday: DateWindow;
   anniversary: DateWindow;
+  /** Chance of return, whole percent: at least `chanceFrom`, below `chanceBelow`. */
+  chanceFrom: string;
+  chanceBelow: string;
+  /** Next 90 days, amounts as typed. */
+  minPredictedValue: string;
+  minValueAtRisk: string;
+  overdue: TriChoice;
 }
 
-export type CriteriaFormErrors = Partial<Record<'minVisits' | 'minSpent' | 'daysFrom' | 'daysTo' | 'rfm.r' | 'rfm.f' | 'rfm.m', string>>;
+export type CriteriaFormErrors = Partial<
+  Record<'minVisits' | 'minSpent' | 'daysFrom' | 'daysTo' | 'rfm.r' | 'rfm.f' | 'rfm.m' | 'chanceFrom' | 'chanceBelow' | 'minPredictedValue' | 'minValueAtRisk', string>
+>;
 
 export const EMPTY_FORM: CriteriaForm = {
   statuses: [],
@@ -47,7 +56,19 @@ export const EMPTY_FORM: CriteriaForm = {
   futureBooking: '',
   birthday: '',
   anniversary: '',
+  chanceFrom: '',
+  chanceBelow: '',
+  minPredictedValue: '',
+  minValueAtRisk: '',
+  overdue: '',
 };
+
+function percent(text: string): { value: number | null; error?: string } {
+  const t = text.trim().replace(/\s*%$/, '');
+  if (t === '') return { value: null };
+  if (!/^\d{1,3}$/.test(t) || Number(t) > 100) return { value: null, error: 'Enter a whole percent from 0 to 100, like 50' };
+  return { value: Number(t) };
+}
 
 function tri(value: TriChoice): boolean | null {
   return value === '' ? null : value === 'yes';
@@ -81,6 +102,11 @@ export function formOf(c: SegmentCriteria): CriteriaForm {
     futureBooking: triText(c.has_future_booking),
     birthday: c.birthday,
     anniversary: c.anniversary,
+    chanceFrom: c.chance_from_pct === null ? '' : String(c.chance_from_pct),
+    chanceBelow: c.chance_below_pct === null ? '' : String(c.chance_below_pct),
+    minPredictedValue: c.min_predicted_value === null ? '' : formatMoney(c.min_predicted_value),
+    minValueAtRisk: c.min_value_at_risk === null ? '' : formatMoney(c.min_value_at_risk),
+    overdue: triText(c.overdue_for_them),
   };
 }
 
@@ -91,6 +117,19 @@ export function formOf(c: SegmentCriteria): CriteriaForm {
 export function criteriaOf(form: CriteriaForm): { criteria: SegmentCriteria; errors: CriteriaFormErrors } {
   const { values, errors: inputErrors } = parseFilterInputs({ minVisits: form.minVisits, minSpent: form.minSpent, daysFrom: form.daysFrom, daysTo: form.daysTo });
   const errors: CriteriaFormErrors = { ...inputErrors };
+  const chanceFrom = percent(form.chanceFrom);
+  const chanceBelow = percent(form.chanceBelow);
+  const predicted = parseAmountInput(form.minPredictedValue);
+  const atRisk = parseAmountInput(form.minValueAtRisk);
+  if (chanceFrom.error) errors.chanceFrom = chanceFrom.error;
+  if (chanceBelow.error) errors.chanceBelow = chanceBelow.error;
+  if (predicted.error) errors.minPredictedValue = predicted.error;
+  if (atRisk.error) errors.minValueAtRisk = atRisk.error;
+  let chanceBelowPct = chanceBelow.value;
+  if (chanceFrom.value !== null && chanceBelowPct !== null && chanceBelowPct <= chanceFrom.value) {
+    errors.chanceBelow = `Enter more than ${chanceFrom.value} (the “at least” percent)`;
+    chanceBelowPct = null;
+  }
   const rfm = { r_min: score(form.rfm.r_min), r_max: score(form.rfm.r_max), f_min: score(form.rfm.f_min), f_max: score(form.rfm.f_max), m_min: score(form.rfm.m_min), m_max: score(form.rfm.m_max) };
   const c = makeCriteria({
     statuses: [...form.statuses],
@@ -108,6 +147,11 @@ export function criteriaOf(form: CriteriaForm): { criteria: SegmentCriteria; err
     has_future_booking: tri(form.futureBooking),
     birthday: form.birthday,
     anniversary: form.anniversary,
+    chance_from_pct: chanceFrom.value,
+    chance_below_pct: chanceBelowPct,
+    min_predicted_value: predicted.value,
+    min_value_at_risk: atRisk.value,
+    overdue_for_them: tri(form.overdue),
   });
   for (const letter of ['r', 'f', 'm'] as const) {
     const min = c.rfm[`${letter}_min`];

@@ -38,5 +38,11 @@ export function describeCriteria(c: SegmentCriteria, money: (cents: number) => s
   if (c.has_future_booking !== null) out.push(c.has_future_booking ? 'Has a future booking' : 'No future booking');
   if (c.birthday !== '') out.push(`Birthday ${WINDOWS[c.birthday]}`);
   if (c.anniversary !== '') out.push(`First-visit anniversary ${WINDOWS[c.anniversary]}`);
+  if (c.chance_from_pct !== null && c.chance_below_pct !== null) out.push(`Chance of return from ${c.chance_from_pct} % to below ${c.chance_below_pct} %`);
+  else if (c.chance_below_pct !== null) out.push(`Chance of return below ${c.chance_below_pct} %`);
+  else if (c.chance_from_pct !== null) out.push(`Chance of return ${c.chance_from_pct} % or more`);
+  if (c.min_predicted_value !== null) out.push(`Predicted value (90 days) at least ${money(c.min_predicted_value)}`);
+  if (c.min_value_at_risk !== null) out.push(`Value at risk (90 days) at least ${money(c.min_value_at_risk)}`);
+  if (c.overdue_for_them !== null) out.push(c.overdue_for_them ? 'Overdue for them' : 'Not overdue for them');
   return out;
 }

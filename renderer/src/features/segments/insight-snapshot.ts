@@ -3,11 +3,15 @@ import type { BookingFact, PairActivity } from '../../../../shared/engine/activi
 import type { InsightRules } from '../../../../shared/insights/business-rules';
 import { customerView, futureBookingCustomers, type CustomerView, type ViewContext } from '../../../../shared/insights/customer-view';
 import { highValueThresholds } from '../../../../shared/insights/value';
+import { cadenceOf } from '../../../../shared/predict/cadence';
+import { visitHistories } from '../../../../shared/predict/history';
+import type { PairOutlook } from '../../../../shared/predict/outlook';
 
 /**
  * What the insight screens (segments, campaigns, the list's segment filter) know about one
  * branch on one local day: a `CustomerView` per (customer, branch) pair of the branch — the same
- * rows as the Customers list — with RFM scores, high value / VIP and future bookings.
+ * rows as the Customers list — with RFM scores, high value / VIP, future bookings, the pair's
+ * predictions (when the desk has a fitted model) and its personal cadence.
  */
 export interface InsightSnapshot {
   branchId: string;
@@ -29,6 +33,8 @@ export interface SnapshotInput {
   rules: InsightRules;
   /** A pair's bookings (the data layer's `ActivityIndex.bookingsOf`). */
   bookingsOf: (branchId: string, customerId: string) => readonly BookingFact[];
+  /** A pair's predictions (the data layer's `OutlookIndex.get`; none without a fitted model). */
+  outlookOf?: (branchId: string, customerId: string) => PairOutlook | undefined;
 }
 
 /**
@@ -41,10 +47,16 @@ export function viewContextOf(input: Omit<SnapshotInput, 'customers' | 'activiti
     if (input.branchId !== null && a.branch_id !== input.branchId) continue;
     for (const b of input.bookingsOf(a.branch_id, a.customer_id)) if (b.day > input.today) future.push(b);
   }
+  const { outlookOf, bookingsOf, today } = input;
   return {
     rules: input.rules,
     highValueFrom: highValueThresholds(input.activities, input.rules.high_value_pct),
     withFutureBooking: futureBookingCustomers(future, input.today),
+    ...(outlookOf ? { outlookOf: (a: PairActivity) => outlookOf(a.branch_id, a.customer_id) ?? null } : {}),
+    cadenceOf: (a: PairActivity) => {
+      const [history] = visitHistories(bookingsOf(a.branch_id, a.customer_id), today);
+      return history === undefined ? null : cadenceOf(history, today);
+    },
   };
 }
 

@@ -26,6 +26,7 @@ export function useInsightSnapshot(): InsightSnapshot {
       today: day,
       rules: DEFAULT_INSIGHT_RULES,
       bookingsOf: (b, c) => desk.activity.bookingsOf(b, c),
+      outlookOf: (b, c) => desk.outlook.get(b, c),
     });
   }, [desk, branchId, day, activityVersion, customersVersion, bookingsVersion]);
 }
