@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../shared/csv/import';
+import { criteria } from '../../shared/domain/criteria';
+import { customerFixture } from '../../shared/domain/test-fixtures';
+import { DEFAULT_INSIGHT_RULES } from '../../shared/insights/business-rules';
+import { customerView } from '../../shared/insights/customer-view';
+import { segmentCount } from '../../shared/insights/segment';
+import { activity } from '../../shared/insights/test-fixtures';
+import { cadenceOf } from '../../shared/predict/cadence';
 import { visitHistories } from '../../shared/predict/history';
+import { parseStoredModel } from '../../shared/predict/model-wire';
 import { outlookTotals, pairOutlook, roundedTotals } from '../../shared/predict/outlook';
 import { parseDay } from '../../shared/time/calendar';
 import { modelCommand } from '../cli/commands/model';
@@ -87,5 +95,37 @@ describe.each(TARGETS)('the business retention model on the server ($name)', (ta
       expect(sum('expected_visits')).toBeCloseTo(desk[`expected_visits_${horizon}`], 0);
       expect(Math.abs(sum('predicted_value') - desk[`predicted_value_${horizon}`])).toBeLessThan(rows.length * 0.005 + 0.01);
     }
+  });
+
+  it('segment criteria on predictions: a desk with the served model finds exactly the customers HQ counts', async () => {
+    const hq = await enrolDevice(db.store, server, '', 'hq');
+    const outlook = (await client(server.url, hq.token).get('/api/retention/outlook')).body as { branches: Record<string, { likely_to_lapse: number; overdue: number; pairs: number }> };
+    const desk = await enrolDevice(db.store, server, 'cdnow', 'front_desk');
+    const served = parseStoredModel(((await client(server.url, desk.token).get('/api/retention/model')).body as { model: unknown }).model);
+    if (!served.ok || !served.value.ok) throw new Error('no served model');
+    const model = served.value.model;
+    const histories = new Map(visitHistories(data.bookings, day).map((h) => [h.customer_id, h]));
+    const ctx = {
+      rules: DEFAULT_INSIGHT_RULES,
+      highValueFrom: new Map<string, number | null>(),
+      withFutureBooking: new Set<string>(),
+      outlookOf: (a: { customer_id: string }) => {
+        const h = histories.get(a.customer_id);
+        return h === undefined ? null : pairOutlook(model, h, day);
+      },
+      cadenceOf: (a: { customer_id: string }) => {
+        const h = histories.get(a.customer_id);
+        return h === undefined ? null : cadenceOf(h, day);
+      },
+    };
+    const views = [...histories.keys()].map((id) => customerView(customerFixture({ id }), activity({ customer_id: id, branch_id: 'cdnow' }), ctx));
+    const hqBranch = outlook.branches.cdnow;
+    if (hqBranch === undefined) throw new Error('no HQ outlook');
+    expect(views).toHaveLength(hqBranch.pairs);
+    expect(segmentCount(criteria({ chance_below_pct: 50 }), views, day)).toBe(hqBranch.likely_to_lapse);
+    expect(segmentCount(criteria({ chance_from_pct: 50 }), views, day)).toBe(hqBranch.pairs - hqBranch.likely_to_lapse);
+    expect(segmentCount(criteria({ overdue_for_them: true }), views, day)).toBe(hqBranch.overdue);
+    expect(hqBranch.likely_to_lapse).toBeGreaterThan(0);
+    expect(hqBranch.overdue).toBeGreaterThan(0);
   });
 });
