@@ -117,13 +117,12 @@ describe('replica schema migration', () => {
       const schema = replicaSchema(collection) as unknown as { version: number; properties: { criteria: { properties: Record<string, unknown>; required?: string[] } } };
       const copy = structuredClone(schema);
       copy.version = version;
-      for (const f of NEW) delete copy.properties.criteria.properties[f];
+      copy.properties.criteria.properties = Object.fromEntries(Object.entries(copy.properties.criteria.properties).filter(([f]) => !NEW.includes(f)));
       copy.properties.criteria.required = (copy.properties.criteria.required ?? []).filter((f) => !NEW.includes(f));
       return copy as unknown as RxJsonSchema<Record<string, unknown>>;
     };
     expect(Object.keys((jsonSchemaOf('segments') as { properties: { criteria: { properties: object } } }).properties.criteria.properties)).toEqual(expect.arrayContaining(NEW));
-    const old = structuredClone(criteria({ statuses: ['at_risk'], min_spent: 10_000 })) as Record<string, unknown>;
-    for (const f of NEW) delete old[f];
+    const old = Object.fromEntries(Object.entries(criteria({ statuses: ['at_risk'], min_spent: 10_000 })).filter(([f]) => !NEW.includes(f)));
     const segment = { id: 'sg-1', branch_id: 'br-1', name: 'Lapsing', criteria: old, created_at: '', updated_at: '' };
     const campaign = {
       id: 'ca-1', branch_id: 'br-1', name: 'We miss you', kind: 'manual', segment_id: 'sg-1', criteria: old, channel: 'sms', variants: [{ key: 'A', message: 'Hi' }],
