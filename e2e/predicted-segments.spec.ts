@@ -47,6 +47,8 @@ test('segments on predictions: "likely to lapse, high value" — live count, sav
     await segments.builder.getByLabel('Predicted value, at least').fill(threshold);
     await segments.expectCount(expected.length);
     await expect(segments.builder.getByRole('note')).toHaveCount(0);
+    // The desk fitted the model in a Web Worker, off the main thread.
+    expect(page.workers().map((w) => w.url())).toEqual(expect.arrayContaining([expect.stringMatching(/fit-worker/)]));
     // a typing mistake is named and left out of the count
     await segments.builder.getByLabel('Chance of return, at least (%)').fill('150');
     await expect(segments.builder.getByLabel('Chance of return, at least (%)')).toHaveAccessibleDescription('Enter a whole percent from 0 to 100, like 50');

@@ -77,6 +77,8 @@ export class DeskData {
   /** The server's model parameters (reference data), when a paired desk has received them. */
   private serverModel: OutlookModelState | null = null;
   private fitQueued = false;
+  /** Counts the fits started: only the latest one's result is taken. */
+  private fitGeneration = 0;
   /** Pairs changed since the desk's own model was last fitted. */
   private changedSinceFit = 0;
   private closed = false;
@@ -378,7 +380,8 @@ export class DeskData {
 
   /**
    * Recomputes every outlook: with the server's parameters at once; otherwise the desk fits its
-   * own model in idle time (the fit over every pair is one task: 10–60 ms on the demo business).
+   * own model in idle time, in a Web Worker where there is one (the fit over every pair is 10–60 ms
+   * on the demo business, about 1 s for 100,000 pairs: never on the main thread in the app).
    */
   private refreshOutlook(): void {
     if (this.stageValue !== 'done' || this.closed) return;
@@ -396,11 +399,17 @@ export class DeskData {
           this.fitQueued = false;
           if (this.closed || this.serverModel !== null) return;
           this.changedSinceFit = 0;
-          const before = this.outlook.state;
-          const after = this.outlook.fit(this.index, formatDay(this.index.asOf));
-          // A fit failing again for the same reason changes nothing on screen.
-          if (before.kind === 'failed' && after.kind === 'failed' && before.reason === after.reason) return;
-          this.outlookChanged();
+          const generation = ++this.fitGeneration;
+          const asOf = formatDay(this.index.asOf);
+          void this.outlook.fitAsync(this.index).then((result) => {
+            // A newer fit, the server's parameters or closing the desk supersede this one.
+            if (this.closed || this.serverModel !== null || generation !== this.fitGeneration) return;
+            const before = this.outlook.state;
+            const after = this.outlook.applyFit(result, asOf, this.index);
+            // A fit failing again for the same reason changes nothing on screen.
+            if (before.kind === 'failed' && after.kind === 'failed' && before.reason === after.reason) return;
+            this.outlookChanged();
+          });
         }),
       FIT_DELAY_MS,
     );

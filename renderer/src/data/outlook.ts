@@ -3,15 +3,16 @@
  * cadence: shared/predict/outlook.ts) kept next to the ActivityIndex. The model comes from the
  * server's parameters when the desk has them (every desk and HQ then agree), else from a fit
  * over this desk's own bookings, run in idle time after the bookings are read (never during
- * start-up). A failed fit leaves no numbers: screens show the rule-based status and the reason.
+ * start-up), in a Web Worker where there is one (`fit-off-thread.ts`). A failed fit leaves no numbers: screens show the rule-based status and the reason.
  */
 import type { ActivityIndex } from '../../../shared/engine/activity-index';
 import { pairKey } from '../../../shared/engine/activity-index';
 import type { BookingFact } from '../../../shared/engine/activity';
 import { visitHistories } from '../../../shared/predict/history';
-import { fitRetentionModel, type RetentionModel } from '../../../shared/predict/model';
+import type { RetentionModel } from '../../../shared/predict/model';
 import { runBacktest, type BacktestOutcome } from '../../../shared/predict/backtest';
 import { outlookFromFacts, pairOutlook, type PairOutlook } from '../../../shared/predict/outlook';
+import { fitOffThread, type FitResult } from './fit-off-thread';
 
 export type ModelSource = 'desk' | 'server';
 
@@ -53,14 +54,21 @@ export class OutlookIndex {
     return this.byPair.size;
   }
 
-  /** Fits the business model over the index's bookings as of its day. Returns the new state. */
-  fit(index: ActivityIndex, asOf: string): OutlookModelState {
-    const t0 = performance.now();
-    const outcome = fitRetentionModel(visitHistories(allFacts(index), index.asOf), index.asOf);
-    const fitMs = Math.round((performance.now() - t0) * 10) / 10;
-    this.stateValue = outcome.ok
-      ? { kind: 'ready', source: 'desk', model: outcome.model, fittedAsOf: asOf, fitMs }
-      : { kind: 'failed', source: 'desk', reason: outcome.reason };
+  /**
+   * Fits the business model over the index's bookings as of its day, off the main thread where
+   * the platform can (`fitOffThread`). Resolves with the outcome and the fit's duration; nothing
+   * changes until `applyFit` (the caller checks the fit is still wanted).
+   */
+  fitAsync(index: ActivityIndex): Promise<FitResult> {
+    return fitOffThread(visitHistories(allFacts(index), index.asOf), index.asOf);
+  }
+
+  /** Takes a fit's outcome as the model (fitted as of `asOf`), then recomputes every pair. Returns the new state. */
+  applyFit(result: FitResult, asOf: string, index: ActivityIndex): OutlookModelState {
+    const fitMs = Math.round(result.ms * 10) / 10;
+    this.stateValue = result.outcome.ok
+      ? { kind: 'ready', source: 'desk', model: result.outcome.model, fittedAsOf: asOf, fitMs }
+      : { kind: 'failed', source: 'desk', reason: result.outcome.reason };
     this.recomputeAll(index);
     return this.stateValue;
   }
