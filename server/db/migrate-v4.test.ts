@@ -1,5 +1,5 @@
 /**
- * Migration 21 (document schema 4) gives the criteria of every stored segment and campaign the
+ * Migration 22 (document schema 4) gives the criteria of every stored segment and campaign the
  * prediction and cadence filters, unset, exactly as the desk's RxDB migration does
  * (`upgradeV3toV4`), and keeps every stamp (old checkpoints stay valid).
  */
@@ -33,11 +33,11 @@ describe.each(BARE_TARGETS)('migration to document schema 4 on $name', (target) 
   it('gives stored segment and campaign criteria the new filters, unset, like the desk does, and keeps stamps', { timeout: 120_000 }, async () => {
     opened = await target.open();
     const q = opened.db;
-    await migrate(q, MIGRATIONS.filter((m) => m.version < 21));
+    await migrate(q, MIGRATIONS.filter((m) => m.version < 22));
     await ensureOrg(q);
     await q.query(`INSERT INTO segments (id, stamp, data, branch_id) VALUES ('sg-1', 31, $1::jsonb, 'br-a')`, [JSON.stringify(V3_SEGMENT)]);
     await q.query(`INSERT INTO campaigns (id, stamp, data, branch_id) VALUES ('ca-1', 32, $1::jsonb, 'br-a')`, [JSON.stringify(V3_CAMPAIGN)]);
-    expect(await migrate(q, MIGRATIONS)).toEqual([21]);
+    expect(await migrate(q, MIGRATIONS)).toEqual([22]);
     for (const [table, doc, stamp] of [['segments', V3_SEGMENT, 31], ['campaigns', V3_CAMPAIGN, 32]] as const) {
       const rows = await q.query<{ data: Record<string, unknown>; stamp: unknown }>(`SELECT data, stamp FROM ${table}`);
       expect(rows).toHaveLength(1);

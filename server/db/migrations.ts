@@ -542,5 +542,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 19, name: 'the business currency', sql: orgCurrency },
   { version: 20, name: 'bookings by recurring series', sql: bookingSeries },
   { version: 21, name: 'completed visits by day, for revenue', sql: completedByDay },
-  { version: 21, name: 'document schema 4: criteria on predictions and cadence', sql: 'SELECT 1;', run: upgradeCriteriaV4 },
+  { version: 22, name: 'document schema 4: criteria on predictions and cadence', sql: 'SELECT 1;', run: upgradeCriteriaV4 },
 ];
