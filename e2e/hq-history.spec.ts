@@ -22,7 +22,7 @@ async function pushLateVisit(server: SyncServer, token: string): Promise<void> {
   const at = '2026-02-19T15:00:00Z';
   const visit = {
     id: 'bk-late-e2e', customer_id: 'cu-000013', branch_id: 'br-nyc', service: 'Haircut', staff: 'Ana', start_at: at, duration_min: 30,
-    status: 'completed', price: 5500, notes: '', created_at: at, updated_at: at, amendments: [], series: null, _deleted: false,
+    status: 'completed', price: 5500, notes: '', created_at: at, updated_at: at, amendments: [], series: null, payment: null, _deleted: false,
   };
   const res = await fetch(`${server.url}/api/sync/bookings/push`, {
     method: 'POST',

@@ -212,6 +212,7 @@ for (const target of SERVER_TARGETS) {
           updated_at: '',
           amendments: [],
           series: null,
+          payment: null,
           _deleted: false,
         };
         const push = await fetch(`${server.url}/api/sync/bookings/push`, {

@@ -106,6 +106,7 @@ export async function measurePush(options: { serverUrl: string; token: string; b
       updated_at: '',
       amendments: [],
       series: null,
+      payment: null,
     }));
     const w0 = performance.now();
     for (let i = 0; i < docs.length; i += 1000) await db.bookings.bulkInsert(docs.slice(i, i + 1000));

@@ -24,6 +24,7 @@ const OPERATION_WORDS: Record<Operation, string> = {
   queue_transactional: 'queue messages in',
   correct: 'correct finished visits in',
   series: 'change the recurring series of',
+  pay: 'record payments in',
   write: 'change',
 };
 

@@ -78,7 +78,7 @@ export async function authorizePush(
   const ops = new Map(rows.map((row) => [row.id, rowOperations(collection, row.next, masters.get(row.id)?.doc)]));
   for (const row of rows) {
     for (const op of ops.get(row.id) ?? []) {
-      if (ruleOf(device.role, collection, op) === 'deny' || device.branch_id === '') deny(row.id, op === 'send' || op.startsWith('queue') ? 'status' : op === 'erase' ? 'erased_at' : op === 'delete' ? '_deleted' : op === 'series' ? 'series' : undefined, deniedMessage(device.role, collection, op));
+      if (ruleOf(device.role, collection, op) === 'deny' || device.branch_id === '') deny(row.id, op === 'send' || op.startsWith('queue') ? 'status' : op === 'erase' ? 'erased_at' : op === 'delete' ? '_deleted' : op === 'series' ? 'series' : op === 'pay' ? 'payment' : undefined, deniedMessage(device.role, collection, op));
     }
   }
   if (collection === 'communications') {

@@ -1,12 +1,13 @@
 /**
  * Which policy operations one pushed row performs, read from what it changes compared with the
  * master: create / update / delete, plus erase (customers), send (campaigns) and queueing a
- * message for delivery (communications), correcting a finished visit and changing the recurring
- * series of a booking (bookings). The push is allowed only when the device's role may do every
+ * message for delivery (communications), correcting a finished visit, changing the recurring
+ * series of a booking and recording how a visit was paid (bookings). The push is allowed only when the device's role may do every
  * one of them (server/authz/policy.ts).
  */
 import type { BookingDoc, CampaignDoc, CommunicationDoc, CustomerDoc } from '../../shared/domain/schemas';
 import { isFinished, newAmendments, visitRecordChanges } from '../../shared/schedule/corrections';
+import { paymentChange } from '../../shared/schedule/payment';
 import { isMarketing } from '../../shared/insights/audience';
 import { isErased } from '../../shared/privacy/erase';
 import { jsonEqual } from '../../shared/sync/equal';
@@ -33,6 +34,8 @@ export function rowOperations(collection: PushCollection, next: Doc, master: Doc
     const deletesVisit = ops.includes('delete') && booking !== undefined && isFinished(booking);
     if (deletesVisit || isCorrection(next as unknown as BookingDoc, booking)) ops.push('correct');
     if (booking !== undefined && !jsonEqual((next as unknown as BookingDoc).series ?? null, booking.series ?? null)) ops.push('series');
+    // recording how a visit was paid where none is stored; changing a recorded one is a correction
+    if (paymentChange(next as unknown as BookingDoc, booking) === 'pay') ops.push('pay');
   }
   if (collection === 'campaigns') {
     const to = (next as unknown as CampaignDoc).status;

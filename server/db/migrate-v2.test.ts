@@ -4,7 +4,7 @@
  * checkpoints stay valid).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { upgradeV1toV2, upgradeV2toV3 } from '../../shared/domain/upgrade';
+import { upgradeV1toV2, upgradeV2toV3, upgradeV3toV4 } from '../../shared/domain/upgrade';
 import { validateDocument } from '../../shared/domain/validate';
 import { BARE_TARGETS, type BareTarget } from '../test-support/bare-databases';
 import { ensureOrg } from '../store/org';
@@ -41,8 +41,8 @@ describe.each(TARGETS)('migration to document schema 2 on $name', (target) => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.data).toEqual(upgradeV1toV2('bookings', structuredClone(V1_BOOKING)));
     expect(rows[0]?.data.amendments).toEqual([]);
-    // valid once the later schema-3 step (migration 17, its own test) gives it its series
-    expect(validateDocument('bookings', upgradeV2toV3('bookings', rows[0]?.data ?? {}))).toEqual([]);
+    // valid once the later schema-3 and 4 steps (migrations 17 and 22, their own tests) give it its series and payment
+    expect(validateDocument('bookings', upgradeV3toV4('bookings', upgradeV2toV3('bookings', rows[0]?.data ?? {})))).toEqual([]);
     expect(Number(rows[0]?.stamp)).toBe(21);
   });
 });

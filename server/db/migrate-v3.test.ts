@@ -4,7 +4,7 @@
  * checkpoints stay valid).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { upgradeV2toV3 } from '../../shared/domain/upgrade';
+import { upgradeV2toV3, upgradeV3toV4 } from '../../shared/domain/upgrade';
 import { validateDocument } from '../../shared/domain/validate';
 import { BARE_TARGETS, type BareTarget } from '../test-support/bare-databases';
 import { ensureOrg } from '../store/org';
@@ -41,7 +41,8 @@ describe.each(TARGETS)('migration to document schema 3 on $name', (target) => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.data).toEqual(upgradeV2toV3('bookings', structuredClone(V2_BOOKING)));
     expect(rows[0]?.data.series).toBeNull();
-    expect(validateDocument('bookings', rows[0]?.data)).toEqual([]);
+    // valid once the later schema-4 step (migration 23, its own test) says it is not paid yet
+    expect(validateDocument('bookings', upgradeV3toV4('bookings', rows[0]?.data ?? {}))).toEqual([]);
     expect(Number(rows[0]?.stamp)).toBe(21);
   });
 });

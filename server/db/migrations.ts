@@ -512,6 +512,23 @@ async function upgradeCriteriaV4(tx: Queryable): Promise<void> {
   }
 }
 
+// Document schema 4, bookings (issue 12, item 2: checkout; migration 23): every stored booking is not paid yet and each of
+// its corrections left the payment as it was, exactly as the desk's RxDB migration (`upgradeV3toV4`)
+// makes them; stamps are kept, as in migration 9.
+const schemaV4 = `
+UPDATE bookings SET data = data || jsonb_build_object(
+  'payment', COALESCE(data->'payment', 'null'::jsonb),
+  'amendments', COALESCE((
+    SELECT jsonb_agg(
+      a || jsonb_build_object(
+        'payment', COALESCE(a->'payment', 'null'::jsonb),
+        'before', COALESCE(a->'before', '{}'::jsonb) || jsonb_build_object('payment', COALESCE(a->'before'->'payment', 'null'::jsonb))
+      ) ORDER BY n)
+    FROM jsonb_array_elements(COALESCE(data->'amendments', '[]'::jsonb)) WITH ORDINALITY AS e(a, n)
+  ), '[]'::jsonb))
+  WHERE NOT (data ? 'payment');
+`;
+
 /** Campaigns changed shape the most (their message became the first variant): upgraded in TypeScript. */
 async function upgradeCampaigns(tx: Queryable): Promise<void> {
   const rows = await tx.query<{ id: string; data: Record<string, unknown> }>('SELECT id, data FROM campaigns');
@@ -543,4 +560,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'bookings by recurring series', sql: bookingSeries },
   { version: 21, name: 'completed visits by day, for revenue', sql: completedByDay },
   { version: 22, name: 'document schema 4: criteria on predictions and cadence', sql: 'SELECT 1;', run: upgradeCriteriaV4 },
+  { version: 23, name: 'document schema 4: checkout payments', sql: schemaV4 },
 ];

@@ -128,6 +128,14 @@ describe.each(TARGET_NAMES)('authorisation table against a real server on %s', {
         const answer = await push(who, 'bookings', next, before);
         return { answer, ops: ['update', 'series'], stored: async () => (await master('bookings', before.id as string))?.series !== null };
       }
+      if (op === 'pay') {
+        // a visit at `where`, completed with how it was paid (cash) by `who`
+        const before = await existing('bookings', where);
+        const price = before.price as number;
+        const payment = { subtotal: price, discount: null, tip: 100, tenders: [{ method: 'cash', amount: price + 100 }], paid_at: recently() };
+        const answer = await push(who, 'bookings', { ...before, status: 'completed', payment }, before);
+        return { answer, ops: ['update', 'pay'], stored: async () => (await master('bookings', before.id as string))?.payment !== null };
+      }
       if (op === 'send') {
         const doc: Doc = { ...freshDoc('campaigns', where, ''), status: 'queued', sent_at: recently(), audience_size: 1 };
         const answer = await push(who, 'campaigns', doc);

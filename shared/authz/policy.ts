@@ -62,8 +62,12 @@ export type Resource = (typeof RESOURCES)[number];
  *   set when its occurrences are booked (a `create`) and never changes afterwards: no role may.
  *   A created occurrence must fit its series as the server holds it (one customer, one branch,
  *   one count, each index once: server/sync/series-checks.ts; 403 / 400).
+ * - bookings `pay`: recording how a completed visit was paid (its `payment`: tenders, discount,
+ *   tip; shared/schedule/payment.ts) where the server holds none — at completion, or later for a
+ *   completed visit left unpaid. Changing or removing a recorded payment is `correct` (a manager's
+ *   amendment with a reason); a payment on a booking that is not completed is refused (400).
  */
-export const OPERATIONS = ['read', 'create', 'update', 'delete', 'erase', 'lookup', 'export', 'consent_history', 'send', 'queue_marketing', 'queue_transactional', 'correct', 'series', 'write'] as const;
+export const OPERATIONS = ['read', 'create', 'update', 'delete', 'erase', 'lookup', 'export', 'consent_history', 'send', 'queue_marketing', 'queue_transactional', 'correct', 'series', 'pay', 'write'] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 export const ROLES: readonly Role[] = ['front_desk', 'manager', 'hq'];
@@ -100,6 +104,8 @@ export const POLICY: Readonly<Record<Resource, Partial<Record<Operation, Rules>>
     correct: r('deny', 'branch', 'deny'),
     // an occurrence's series is fixed when it is booked: edits move it, never re-link it
     series: r('deny', 'deny', 'deny'),
+    // the desks that complete visits record how they were paid; changing it later is `correct`
+    pay: r('branch', 'branch', 'deny'),
   },
   communications: {
     read: r('branch', 'branch', 'all'),

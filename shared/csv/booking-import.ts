@@ -557,6 +557,7 @@ export function planHistory(rows: readonly HistoryRow[], refused: readonly Refus
       updated_at: now,
       amendments: [],
       series: null,
+      payment: null,
     };
     // The write rules of a push (schema, sizes, a start within the sane years of now).
     const invalid = writeProblems('bookings', doc, undefined, { nowMs: options.nowMs });

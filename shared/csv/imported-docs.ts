@@ -4,6 +4,7 @@
  * kept from the stored document (or their defaults for a new one).
  */
 import { amendmentsKeptByImport } from '../schedule/corrections';
+import { paymentKeptByImport } from '../schedule/payment';
 import type { ParsedBooking } from './import';
 import type { BookingDoc, BranchDoc, CustomerDoc } from '../domain/schemas';
 import type { Branch, Customer } from '../domain/types';
@@ -21,7 +22,11 @@ export function importedBranchDoc(b: Branch, existing: BranchDoc | undefined): B
   };
 }
 
-/** A booking row: duration, notes, creation time and series (which the CSV lacks) are kept, 30 minutes and no series for a new one. */
+/**
+ * A booking row: duration, notes, creation time, series and payment (which the CSV lacks) are kept,
+ * 30 minutes, no series and no payment for a new one (a payment only while the row is still the
+ * completed visit at its price: shared/schedule/payment.ts).
+ */
 export function importedBookingDoc(b: ParsedBooking, existing: BookingDoc | undefined): BookingDoc {
   return {
     id: b.id,
@@ -36,8 +41,9 @@ export function importedBookingDoc(b: ParsedBooking, existing: BookingDoc | unde
     notes: existing?.notes ?? '',
     created_at: existing?.created_at ?? '',
     updated_at: existing?.updated_at ?? '',
-    amendments: amendmentsKeptByImport(b, existing),
+    amendments: amendmentsKeptByImport(b, existing, paymentKeptByImport(b, existing) !== null),
     series: existing?.series ?? null,
+    payment: paymentKeptByImport(b, existing),
   };
 }
 

@@ -77,5 +77,6 @@ export function toBookingDoc(b: GeneratedBooking, nowMs: number): BookingDoc {
     updated_at: '',
     amendments: [],
     series: null,
+    payment: null,
   };
 }

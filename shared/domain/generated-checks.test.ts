@@ -23,10 +23,11 @@ const valid: Record<CollectionName, Record<string, unknown>> = {
     amendments: [
       {
         id: 'am-1', at: '2026-03-02T09:00:00Z', by_device: 'dev-1', by_role: 'manager', reason: 'Charged the wrong service', price: 2500, service: null,
-        staff: null, status: 'completed', before: { price: 1800, service: 'Fade', staff: 'Ana', status: 'no_show' },
+        staff: null, status: 'completed', payment: null, before: { price: 1800, service: 'Fade', staff: 'Ana', status: 'no_show', payment: null },
       },
     ],
     series: { id: 'sr-1', index: 2, count: 6 },
+    payment: { subtotal: 2500, discount: null, tip: 0, tenders: [{ method: 'card', amount: 2500 }], paid_at: '2026-03-01T10:30:00Z' },
   },
   communications: {
     id: 'co-1', customer_id: 'cu-1', branch_id: 'br-1', channel: 'sms', purpose: 'follow-up', status: 'sent', message: 'Hi',

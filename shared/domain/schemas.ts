@@ -13,6 +13,8 @@ import {
   CAMPAIGN_KINDS,
   CORRECTION_ROLES,
   FINAL_BOOKING_STATUSES,
+  DISCOUNT_KINDS,
+  TENDER_METHODS,
   CAMPAIGN_STATUSES,
   COMMUNICATION_CHANNELS,
   COMMUNICATION_DIRECTIONS,
@@ -41,6 +43,10 @@ import { MAX_PRICE_CENTS } from '../money';
  * `chance_from_pct` / `chance_below_pct` (chance of return), `min_predicted_value`,
  * `min_value_at_risk` (cents, next 90 days) and `overdue_for_them`; `upgradeV3toV4` reads every
  * stored criteria with `coerceCriteria`, which sets the new ones to null (no filter).
+ * Also version 4 (issue 12, item 2): bookings `payment` (checkout: tenders, discount, tip;
+ * shared/schedule/payment.ts; null until the visit is paid) and each amendment's `payment` and
+ * `before.payment` (a manager's correction of how a visit was paid); `upgradeV3toV4` gives every
+ * stored booking `payment: null` and every stored amendment `payment: null`, `before.payment: null`.
  * The collections `services` and `staff` (issue 11) were added without a bump: no existing
  * document changed shape, and a desk without them simply does not replicate them. So were
  * `members` and `audit_events` (issue 11, item 8: team passcodes and the audit trail).
@@ -70,6 +76,10 @@ export const LIMITS = {
   daysOff: 400,
   /** Occurrences of one recurring series (shared/schedule/recurrence.ts). */
   seriesLength: 52,
+  /** Tenders of one payment (a split: cash + card + …). */
+  tenders: 6,
+  /** A discount's reason. */
+  discountReason: 200,
 } as const;
 
 /** Largest share of a campaign's audience kept as a holdout (percent). */
@@ -154,6 +164,35 @@ export const CustomerSchema = Type.Object(
 );
 
 /**
+ * How a completed visit was paid (docs/DESIGN.md §18, shared/schedule/payment.ts): the price before
+ * any discount (`subtotal`), the discount (an amount, or a whole percentage of the subtotal, with a
+ * reason; `amount` is what it took off, in minor units), the tip, and the tenders that paid the
+ * booking's final `price` (= subtotal − discount) plus the tip. Every amount in minor units.
+ */
+export const PaymentSchema = Type.Object(
+  {
+    subtotal: Cents,
+    discount: Type.Union([
+      Type.Object(
+        {
+          kind: Enum(DISCOUNT_KINDS),
+          /** The percentage for a `percent` discount (1–100), null for an `amount`. */
+          percent: Type.Union([Type.Integer({ minimum: 1, maximum: 100 }), Type.Null()]),
+          amount: Cents,
+          reason: Type.String({ minLength: 1, maxLength: LIMITS.discountReason }),
+        },
+        strict,
+      ),
+      Type.Null(),
+    ]),
+    tip: Cents,
+    tenders: Type.Array(Type.Object({ method: Enum(TENDER_METHODS), amount: Cents }, strict), { maxItems: LIMITS.tenders }),
+    paid_at: Instant,
+  },
+  strict,
+);
+
+/**
  * One correction of a finished visit (shared/schedule/corrections.ts): the values it sets (null =
  * left as it was), the values before, why, who (the desk's pairing: device and role; '' on a desk
  * that is not paired) and when.
@@ -169,12 +208,15 @@ export const AmendmentSchema = Type.Object(
     service: Type.Union([Text(LIMITS.shortText), Type.Null()]),
     staff: Type.Union([Text(LIMITS.shortText), Type.Null()]),
     status: Type.Union([Enum(FINAL_BOOKING_STATUSES), Type.Null()]),
+    /** How the visit was paid after the correction (null = left as it was). */
+    payment: Type.Union([PaymentSchema, Type.Null()]),
     before: Type.Object(
       {
         price: Cents,
         service: Text(LIMITS.shortText),
         staff: Text(LIMITS.shortText),
         status: Enum(BOOKING_STATUSES),
+        payment: Type.Union([PaymentSchema, Type.Null()]),
       },
       strict,
     ),
@@ -215,6 +257,8 @@ export const BookingSchema = Type.Object(
     amendments: Type.Array(AmendmentSchema, { maxItems: LIMITS.amendments }),
     /** The recurring series this booking is an occurrence of, or null (docs/DESIGN.md §17). */
     series: Type.Union([BookingSeriesSchema, Type.Null()]),
+    /** How the visit was paid (docs/DESIGN.md §18), null until it is; only a completed visit has one. */
+    payment: Type.Union([PaymentSchema, Type.Null()]),
   },
   strict,
 );
@@ -500,6 +544,7 @@ export type BranchDoc = Static<typeof BranchSchema>;
 export type CustomerDoc = Static<typeof CustomerSchema>;
 export type BookingDoc = Static<typeof BookingSchema>;
 export type BookingSeries = Static<typeof BookingSeriesSchema>;
+export type Payment = Static<typeof PaymentSchema>;
 export type Amendment = Static<typeof AmendmentSchema>;
 export type CommunicationDoc = Static<typeof CommunicationSchema>;
 export type CampaignDoc = Static<typeof CampaignSchema>;

@@ -23,7 +23,7 @@ const strip = <T>(d: T): T => d;
 function bookingDoc(over: Partial<BookingDoc> = {}): BookingDoc {
   return {
     id: 'bk-t1', customer_id: 'cu-t1', branch_id: 'br-a', service: 'Haircut', staff: 'Ana', start_at: '2026-02-20T10:00:00Z', duration_min: 30,
-    status: 'scheduled', price: 2500, notes: '', created_at: '2026-02-01T10:00:00Z', updated_at: '2026-02-01T10:00:00Z', amendments: [], series: null, ...over,
+    status: 'scheduled', price: 2500, notes: '', created_at: '2026-02-01T10:00:00Z', updated_at: '2026-02-01T10:00:00Z', amendments: [], series: null, payment: null, ...over,
   };
 }
 

@@ -44,6 +44,7 @@ export function scheduledBookingFixture(over: Partial<BookingDoc> = {}): Booking
     updated_at: '2026-02-01T10:00:00Z',
     amendments: [],
     series: null,
+    payment: null,
     ...over,
   };
 }

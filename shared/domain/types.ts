@@ -94,6 +94,14 @@ export type FinalBookingStatus = (typeof FINAL_BOOKING_STATUSES)[number];
 export const CORRECTION_ROLES = ['desk', 'front_desk', 'manager', 'hq'] as const;
 export type CorrectionRole = (typeof CORRECTION_ROLES)[number];
 
+/** How a visit was paid: each tender is one of these (shared/schedule/payment.ts). */
+export const TENDER_METHODS = ['cash', 'card', 'other'] as const;
+export type TenderMethod = (typeof TENDER_METHODS)[number];
+
+/** A discount is an amount (in minor units) or a whole percentage of the price before it. */
+export const DISCOUNT_KINDS = ['amount', 'percent'] as const;
+export type DiscountKind = (typeof DISCOUNT_KINDS)[number];
+
 export function isTerminalStatus(status: BookingStatus): boolean {
   return BOOKING_TRANSITIONS[status].length === 0;
 }

@@ -57,9 +57,20 @@ export function upgradeV2toV3(collection: CollectionName, doc: Doc): Doc {
 
 /**
  * Version 3 → 4 of one document: segment and campaign criteria gain the prediction and cadence
- * filters, unset (read leniently with `coerceCriteria`, which also keeps every known field).
+ * filters, unset (read leniently with `coerceCriteria`, which also keeps every known field);
+ * bookings are not paid yet (checkout, shared/schedule/payment.ts), and every correction they
+ * carry left the payment as it was.
  */
 export function upgradeV3toV4(collection: CollectionName, doc: Doc): Doc {
   if (collection === 'segments' || collection === 'campaigns') return { ...doc, criteria: coerceCriteria(doc.criteria) };
-  return doc;
+  if (collection !== 'bookings') return doc;
+  const amendments = Array.isArray(doc.amendments) ? (doc.amendments as Doc[]) : [];
+  return {
+    ...doc,
+    payment: doc.payment === undefined ? null : doc.payment,
+    amendments: amendments.map((a) => {
+      const before = a.before !== null && typeof a.before === 'object' ? (a.before as Doc) : {};
+      return { ...a, payment: a.payment === undefined ? null : a.payment, before: { ...before, payment: before.payment === undefined ? null : before.payment } };
+    }),
+  };
 }

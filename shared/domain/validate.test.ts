@@ -18,6 +18,7 @@ const BOOKING: BookingDoc = {
   updated_at: '2026-03-01T09:00:00Z',
   amendments: [],
   series: null,
+  payment: null,
 };
 const consent = { granted: false, at: '' };
 const CUSTOMER: CustomerDoc = {

@@ -13,6 +13,7 @@ import { stringProblems } from './string-rules';
 import { utf8Length } from '../sync/split-push';
 import { amendmentProblems } from '../schedule/corrections';
 import { seriesProblems } from '../schedule/recurrence';
+import { paymentProblems } from '../schedule/payment';
 import { serviceProblems } from '../schedule/services';
 import { staffProblems } from '../schedule/staff-hours';
 import { memberProblems } from '../team/passcode';
@@ -70,7 +71,7 @@ function domainProblems(collection: CollectionName, doc: Record<string, unknown>
     }
   }
   if (collection === 'customers') problems.push(...erasedProblems(doc as unknown as CustomerDoc));
-  if (collection === 'bookings') problems.push(...amendmentProblems(doc as unknown as BookingDoc), ...seriesProblems(doc as unknown as BookingDoc));
+  if (collection === 'bookings') problems.push(...amendmentProblems(doc as unknown as BookingDoc), ...seriesProblems(doc as unknown as BookingDoc), ...paymentProblems(doc as unknown as BookingDoc));
   if (collection === 'campaigns') problems.push(...campaignProblems(doc as unknown as CampaignDoc));
   if (collection === 'segments') problems.push(...segmentProblems(doc as unknown as SegmentDoc));
   if (collection === 'branch_settings') problems.push(...branchSettingsProblems(doc as unknown as BranchSettingsDoc));

@@ -12,7 +12,7 @@ const AT = '2026-03-01T10:00:00Z';
 function booking(over: Partial<BookingDoc> = {}): BookingDoc & { _deleted?: boolean } {
   return {
     id: 'bk-1', customer_id: 'cu-1', branch_id: 'br-1', service: 'Cut', staff: 'Ana', start_at: '2026-02-01T10:00:00Z', duration_min: 30,
-    status: 'completed', price: 2500, notes: '', created_at: '', updated_at: '', amendments: [], series: null, ...over,
+    status: 'completed', price: 2500, notes: '', created_at: '', updated_at: '', amendments: [], series: null, payment: null, ...over,
   };
 }
 

@@ -28,6 +28,7 @@ const booking = (over: Partial<BookingDoc> = {}): BookingDoc => ({
   updated_at: '',
   amendments: [],
   series: null,
+  payment: null,
   ...over,
 });
 
@@ -44,7 +45,8 @@ function amendment(id: string, at: string, set: Partial<Pick<Amendment, 'price' 
     service: null,
     staff: null,
     status: null,
-    before: { price: 0, service: '', staff: '', status: 'completed' },
+    payment: null,
+    before: { price: 0, service: '', staff: '', status: 'completed', payment: null },
     ...set,
   };
 }
@@ -63,7 +65,8 @@ describe('building a correction', () => {
       price: 2500,
       service: null,
       staff: null,
-      before: { status: 'no_show', price: 0, service: 'Haircut', staff: 'Ana' },
+      payment: null,
+      before: { status: 'no_show', price: 0, service: 'Haircut', staff: 'Ana', payment: null },
     });
     const corrected = withAmendment(b, a, '2026-03-02T09:00:00Z');
     expect(corrected).toMatchObject({ status: 'completed', price: 2500, staff: 'Ana', updated_at: '2026-03-02T09:00:00Z' });

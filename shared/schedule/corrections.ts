@@ -12,17 +12,21 @@
  * "booking status only moves forward": an amendment may move a finished booking to another
  * finished status (a mis-clicked no-show becomes completed), never back to scheduled or checked in.
  */
-import type { Amendment, BookingDoc } from '../domain/schemas';
+import type { Amendment, BookingDoc, Payment } from '../domain/schemas';
 import { LIMITS } from '../domain/schemas';
 import { FINAL_BOOKING_STATUSES, isTerminalStatus, type CorrectionRole, type FinalBookingStatus } from '../domain/types';
 import { MAX_PRICE_CENTS } from '../money';
 import { parseInstant } from '../time/instant';
+import { jsonEqual } from '../sync/equal';
+import { withoutStrayPayment } from './payment';
 
 /** The fields a correction may set, in the order they are shown. */
 const CORRECTED_FIELDS = ['status', 'price', 'service', 'staff'] as const;
 export type CorrectedField = (typeof CORRECTED_FIELDS)[number];
 
 type Corrected = Pick<BookingDoc, CorrectedField>;
+/** A booking's corrected fields and, where it has one, how it was paid (docs/DESIGN.md §18). */
+type CorrectedPaid = Corrected & { payment?: Payment | null };
 
 /** A problem with one field (structurally validate.ts's FieldProblem, which imports this module). */
 export interface FieldProblem {
@@ -60,22 +64,26 @@ export function unionAmendments(first: readonly Amendment[], second: readonly Am
   return orderAmendments([...byId.values()]);
 }
 
-/** The values the amendments set, the last one (in order) per field. */
-function correctedValues(amendments: readonly Amendment[]): Partial<Corrected> {
-  const out: Partial<Corrected> = {};
+/** The values the amendments set, the last one (in order) per field (a payment too, where one sets it). */
+function correctedValues(amendments: readonly Amendment[]): Partial<Corrected> & { payment?: Payment } {
+  const out: Partial<Corrected> & { payment?: Payment } = {};
   for (const a of orderAmendments(amendments)) {
     if (a.status !== null) out.status = a.status;
     if (a.price !== null) out.price = a.price;
     if (a.service !== null) out.service = a.service;
     if (a.staff !== null) out.staff = a.staff;
+    if (a.payment !== null && a.payment !== undefined) out.payment = a.payment;
   }
   return out;
 }
 
-/** The booking with its amendments ordered and folded over its fields. */
-export function applyAmendments<T extends Corrected & { amendments: Amendment[] }>(booking: T): T {
+/**
+ * The booking with its amendments ordered and folded over its fields; a booking the fold leaves
+ * not completed (a visit corrected into a no-show) keeps no payment.
+ */
+export function applyAmendments<T extends CorrectedPaid & { amendments: Amendment[] }>(booking: T): T {
   if (booking.amendments.length === 0) return booking;
-  return { ...booking, ...correctedValues(booking.amendments), amendments: orderAmendments(booking.amendments) };
+  return withoutStrayPayment({ ...booking, ...correctedValues(booking.amendments), amendments: orderAmendments(booking.amendments) });
 }
 
 /** What a person asks to correct: only the fields given change. */
@@ -85,6 +93,8 @@ export interface CorrectionInput {
   price?: number;
   service?: string;
   staff?: string;
+  /** How the visit was paid after the correction (shared/schedule/payment.ts `buildPayment`). */
+  payment?: Payment;
   reason: string;
 }
 
@@ -95,8 +105,9 @@ export interface Corrector {
 }
 
 /** The fields of `input` that differ from the booking, trimmed. */
-function changesOf(booking: Corrected, input: CorrectionInput): Partial<Corrected> {
-  const out: Partial<Corrected> = {};
+function changesOf(booking: CorrectedPaid, input: CorrectionInput): Partial<Corrected> & { payment?: Payment } {
+  const out: Partial<Corrected> & { payment?: Payment } = {};
+  if (input.payment !== undefined && !jsonEqual(input.payment, booking.payment ?? null)) out.payment = input.payment;
   if (input.status !== undefined && input.status !== booking.status) out.status = input.status;
   if (input.price !== undefined && input.price !== booking.price) out.price = input.price;
   const service = input.service?.trim();
@@ -148,7 +159,8 @@ export function buildAmendment(booking: BookingDoc, input: CorrectionInput, by: 
     price: changes.price ?? null,
     service: changes.service ?? null,
     staff: changes.staff ?? null,
-    before: { status: booking.status, price: booking.price, service: booking.service, staff: booking.staff },
+    payment: changes.payment ?? null,
+    before: { status: booking.status, price: booking.price, service: booking.service, staff: booking.staff, payment: booking.payment },
   };
 }
 
@@ -168,21 +180,26 @@ export function newAmendments(next: { amendments?: unknown }, stored: { amendmen
 export const VISIT_RECORD_FIELDS = ['price', 'service', 'staff'] as const;
 
 /**
- * The price, service or staff a push changes on a booking the server holds as completed: the record
- * of a visit, which only a correction may change. (A finished booking's status never changes by a
- * plain push either — the forward-only merge keeps the server's — and the price of a no-show or a
- * cancellation counts nowhere, so two desks completing and marking the same booking still merge.)
+ * The price, service or staff a push changes on a booking the server holds as completed, and its
+ * payment once one is recorded: the record of a visit, which only a correction may change. (A
+ * finished booking's status never changes by a plain push either — the forward-only merge keeps the
+ * server's — and the price of a no-show or a cancellation counts nowhere, so two desks completing
+ * and marking the same booking still merge. Recording the payment of a completed visit that has
+ * none is not a correction: shared/schedule/payment.ts `paymentChange`.)
  */
-export function visitRecordChanges(next: Partial<Corrected>, stored: Partial<Corrected> | undefined): CorrectedField[] {
+export function visitRecordChanges(next: Partial<CorrectedPaid>, stored: Partial<CorrectedPaid> | undefined): (CorrectedField | 'payment')[] {
   if (stored === undefined || stored.status !== 'completed') return [];
-  return VISIT_RECORD_FIELDS.filter((f) => next[f] !== stored[f]);
+  const changed: (CorrectedField | 'payment')[] = VISIT_RECORD_FIELDS.filter((f) => next[f] !== stored[f]);
+  const paid = stored.payment ?? null;
+  if (paid !== null && !jsonEqual(next.payment ?? null, paid)) changed.push('payment');
+  return changed;
 }
 
 /**
  * Stateless checks of a booking's amendments (validate.ts): unique ids, real instants, a corrected
  * booking stays finished, and every corrected field equals what the amendments fold to.
  */
-export function amendmentProblems(doc: Corrected & { amendments: Amendment[] }): FieldProblem[] {
+export function amendmentProblems(doc: CorrectedPaid & { amendments: Amendment[] }): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const ids = new Set<string>();
   doc.amendments.forEach((a, i) => {
@@ -199,6 +216,9 @@ export function amendmentProblems(doc: Corrected & { amendments: Amendment[] }):
       problems.push({ field, message: `must be ${JSON.stringify(value)}, the value its latest correction sets (a finished booking changes only by a correction)` });
     }
   }
+  if (folded.payment !== undefined && doc.status === 'completed' && !jsonEqual(doc.payment ?? null, folded.payment)) {
+    problems.push({ field: 'payment', message: 'must be the payment its latest correction of the payment sets (a recorded payment changes only by a correction)' });
+  }
   return problems;
 }
 
@@ -206,9 +226,11 @@ export function amendmentProblems(doc: Corrected & { amendments: Amendment[] }):
  * A re-imported booking (CSV backfill) keeps its corrections while the row still says what they
  * fold to; a row that says otherwise is the business's own record of the visit and replaces them.
  */
-export function amendmentsKeptByImport(row: Corrected, existing: { amendments: Amendment[] } | undefined): Amendment[] {
+export function amendmentsKeptByImport(row: Corrected, existing: { amendments: Amendment[] } | undefined, paymentKept = true): Amendment[] {
   const list = existing?.amendments ?? [];
   if (list.length === 0) return [];
   const folded = correctedValues(list);
+  // a correction of the payment describes a payment the import no longer keeps
+  if (folded.payment !== undefined && !paymentKept) return [];
   return CORRECTED_FIELDS.every((f) => folded[f] === undefined || folded[f] === row[f]) ? list : [];
 }

@@ -87,7 +87,7 @@ function occurrence(index: number, start: string, over: Partial<BookingDoc> = {}
   n += 1;
   return {
     id: `bk-${n}`, customer_id: 'cu-1', branch_id: 'br-1', service: 'Colour', staff: 'Ana', start_at: start, duration_min: 60, status: 'scheduled',
-    price: 5000, notes: '', created_at: '', updated_at: '', amendments: [], series: { id: 'sr-1', index, count: 4 }, ...over,
+    price: 5000, notes: '', created_at: '', updated_at: '', amendments: [], series: { id: 'sr-1', index, count: 4 }, payment: null, ...over,
   };
 }
 

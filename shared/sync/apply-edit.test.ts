@@ -81,7 +81,7 @@ describe('applyEdit: a form save as a three-way change', () => {
   });
 
   it('a booking status never moves back through a stale form', () => {
-    const base: BookingDoc = { id: 'bk-1', customer_id: 'cu-1', branch_id: 'br-a', service: 'Cut', staff: '', start_at: '2026-03-01T10:00:00Z', duration_min: 30, status: 'scheduled', price: 100, notes: '', created_at: '', updated_at: '' , amendments: [], series: null };
+    const base: BookingDoc = { id: 'bk-1', customer_id: 'cu-1', branch_id: 'br-a', service: 'Cut', staff: '', start_at: '2026-03-01T10:00:00Z', duration_min: 30, status: 'scheduled', price: 100, notes: '', created_at: '', updated_at: '' , amendments: [], series: null, payment: null };
     const mine = { ...base, status: 'checked_in' as const, notes: 'early' };
     const current = { ...base, status: 'completed' as const };
     const out = applyEdit('bookings', { base, mine, current });

@@ -16,6 +16,10 @@
  *   `amendments` merge as a set (union by id, append-only), and its status, price, service and
  *   staff are then the amendments folded in their order (time, then id) over the merge above —
  *   a function of the set, so concurrent corrections converge whatever the order of merges;
+ * - a booking's `payment` (docs/DESIGN.md §18) is one field: the desk's whole payment where only the
+ *   desk changed it, else the server's (never tenders of one side with the discount of the other);
+ *   a booking the merge leaves not completed (the server's no-show kept over the desk's completion)
+ *   keeps no payment;
  * - identity and scope fields (IMMUTABLE_FIELDS) always keep the server's value;
  * - an erased customer stays erased: an erasure on either side wins the whole document, and
  *   once the server holds an erased document nothing a desk sends can bring data back;
@@ -34,6 +38,7 @@ import { canMoveStatus, IMMUTABLE_FIELDS } from './rules';
 import { eraseCustomer } from '../privacy/erase';
 import type { Amendment, BookingDoc, CustomerDoc } from '../domain/schemas';
 import { applyAmendments, unionAmendments } from '../schedule/corrections';
+import { withoutStrayPayment } from '../schedule/payment';
 
 type Fields = Record<string, unknown>;
 
@@ -199,7 +204,7 @@ export function mergeDocument<T>(collection: SyncCollection, input: MergeInput<T
     if (value !== undefined) out[key] = value;
   }
   out._deleted = out._deleted === true;
-  if (collection === 'bookings' && Array.isArray(out.amendments)) return applyAmendments(out as unknown as WireDoc<BookingDoc>) as unknown as WireDoc<T>;
+  if (collection === 'bookings' && Array.isArray(out.amendments)) return withoutStrayPayment(applyAmendments(out as unknown as WireDoc<BookingDoc>)) as unknown as WireDoc<T>;
   return out as WireDoc<T>;
 }
 

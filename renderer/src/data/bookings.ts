@@ -46,6 +46,7 @@ function bookingDoc(input: NewBooking, nowMs: number, id: string = newBookingId(
     updated_at: now,
     amendments: [],
     series,
+    payment: null,
   };
   assertValid('bookings', doc, undefined, nowMs);
   return doc;

@@ -2,7 +2,7 @@
  * A replica written by the previous schema (version 0, before issue 5) opens with the current
  * one: RxDB runs the migration strategies of `schema.ts` and every document is still there,
  * upgraded exactly as `upgradeV0toV1`, `upgradeV1toV2`, `upgradeV2toV3` then `upgradeV3toV4` (and the server's migrations)
- * upgrade it. A schema-3 replica's saved segments and campaigns get the criteria of schema 4.
+ * upgrade it. A schema-3 replica's saved segments and campaigns get the criteria of schema 4, its bookings `payment: null`.
  */
 import 'fake-indexeddb/auto';
 import { createRxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
@@ -89,10 +89,10 @@ describe('replica schema migration', () => {
     expect(message).toMatchObject({ message: 'Called, will come back', variant: '', trigger_key: '', direction: 'outbound', attempts: 0, next_attempt_at: '' });
     expect(await db.segments.count().exec()).toBe(0);
     expect(await db.branch_settings.count().exec()).toBe(0);
-    // Bookings changed in schemas 2 and 3 (their corrections, their series): two RxDB steps, an
-    // empty list of corrections and no series each.
-    expect(db.bookings.schema.version).toBe(2);
-    expect((await db.bookings.findOne('bk-1').exec())?.toJSON(false)).toMatchObject({ status: 'completed', price: 2500, amendments: [], series: null });
+    // Bookings changed in schemas 2, 3 and 4 (their corrections, their series, their payment): three
+    // RxDB steps, an empty list of corrections, no series and no payment each.
+    expect(db.bookings.schema.version).toBe(3);
+    expect((await db.bookings.findOne('bk-1').exec())?.toJSON(false)).toMatchObject({ status: 'completed', price: 2500, amendments: [], series: null, payment: null });
   });
 
   it('opens the migrated replica again without migrating twice, and takes new documents', async () => {

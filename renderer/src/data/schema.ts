@@ -21,6 +21,8 @@ import { upgradeV0toV1, upgradeV1toV2, upgradeV2toV3, upgradeV3toV4 } from '../.
  * changed bookings only again (their recurring `series`, `upgradeV2toV3`): bookings version 2.
  * SCHEMA_VERSION 4 changed the criteria of segments and campaigns (prediction and cadence
  * filters, `upgradeV3toV4`): segments version 1, campaigns version 2.
+ * SCHEMA_VERSION 4 also changed bookings (their `payment` and their amendments' payment,
+ * `upgradeV3toV4`): bookings version 3.
  */
 export const REPLICA_INDEXES: Record<CollectionName, (string | string[])[]> = {
   branches: [],
@@ -43,7 +45,7 @@ export const REPLICA_INDEXES: Record<CollectionName, (string | string[])[]> = {
 const REPLICA_VERSIONS: Record<CollectionName, number> = {
   branches: 0,
   customers: 1,
-  bookings: 2,
+  bookings: 3,
   communications: 1,
   campaigns: 2,
   segments: 1,
@@ -83,7 +85,7 @@ const REPLICA_STEPS: Record<CollectionName, Record<number, Upgrade>> = {
   branches: {},
   customers: { 1: (doc) => upgradeV0toV1('customers', doc) },
   // unchanged by SCHEMA_VERSION 1, so its first step is the version-2 change
-  bookings: { 1: (doc) => upgradeV1toV2('bookings', doc), 2: (doc) => upgradeV2toV3('bookings', doc) },
+  bookings: { 1: (doc) => upgradeV1toV2('bookings', doc), 2: (doc) => upgradeV2toV3('bookings', doc), 3: (doc) => upgradeV3toV4('bookings', doc) },
   communications: { 1: (doc) => upgradeV0toV1('communications', doc) },
   campaigns: { 1: (doc) => upgradeV0toV1('campaigns', doc), 2: (doc) => upgradeV3toV4('campaigns', doc) },
   // unchanged until SCHEMA_VERSION 4

@@ -24,6 +24,7 @@ export function bookingFixture(over: Partial<BookingDoc> = {}): BookingDoc {
     updated_at: '',
     amendments: [],
     series: null,
+    payment: null,
     ...over,
   };
 }

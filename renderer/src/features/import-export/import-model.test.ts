@@ -101,7 +101,7 @@ describe('desk CSV import', () => {
     const plan = planImport(input({ onlyBranchId: 'br-1', customers: null }));
     expect(plan.bookings.map((b) => b.id)).toEqual([]);
     expect(plan.problems.find((p) => p.line === 7)?.message).toBe('branch_id "br-2" is another branch: this desk syncs bookings of "br-1" only');
-    const moved = planImport(input({ customers: null, existingBookings: new Map([['bk-6', { id: 'bk-6', customer_id: 'cu-zzz', branch_id: 'br-2', service: '', staff: '', start_at: '2026-01-01T00:00:00Z', duration_min: 45, status: 'scheduled', price: 0, notes: 'n', created_at: '', updated_at: '' , amendments: [], series: null }]]) }));
+    const moved = planImport(input({ customers: null, existingBookings: new Map([['bk-6', { id: 'bk-6', customer_id: 'cu-zzz', branch_id: 'br-2', service: '', staff: '', start_at: '2026-01-01T00:00:00Z', duration_min: 45, status: 'scheduled', price: 0, notes: 'n', created_at: '', updated_at: '' , amendments: [], series: null, payment: null }]]) }));
     expect(moved.bookings).toEqual([]);
     expect(moved.problems.find((p) => p.line === 7)).toMatchObject({ column: 'id', message: 'booking "bk-6" already exists for another customer or branch' });
   });

@@ -17,6 +17,7 @@ const booking: BookingDoc = {
   updated_at: '',
   amendments: [],
   series: null,
+  payment: null,
 };
 
 describe('booking edit form', () => {
