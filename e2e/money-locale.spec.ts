@@ -35,8 +35,8 @@ test('in a decimal-comma locale "12,50" is 12.50, "12.50" is refused as unclear,
   await today.checkIn();
   await today.panel.getByRole('button', { name: 'Complete…' }).click();
   const complete = page.getByRole('dialog', { name: /^Complete .* visit$/ });
-  await expect(complete.getByLabel('Final price')).toHaveValue('12,50');
-  await complete.getByLabel('Final price').fill('1.234,5');
+  await expect(complete.getByLabel('Price', { exact: true })).toHaveValue('12,50');
+  await complete.getByLabel('Price', { exact: true }).fill('1.234,5');
   await complete.getByRole('button', { name: 'Complete visit' }).click();
   // 1.234,50 against a booked 12,50 is asked about once (a slip in most cases): complete anyway
   await expect(complete.getByRole('status')).toContainText(/The price 1\.234,50\sPHP is far from the booked 12,50\sPHP for Haircut\./);

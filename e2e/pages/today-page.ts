@@ -96,7 +96,7 @@ export class TodayPage {
   async complete(price?: string): Promise<void> {
     await this.panel.getByRole('button', { name: 'Complete…' }).click();
     const dialog = this.page.getByRole('dialog', { name: /^Complete .* visit$/ });
-    if (price !== undefined) await dialog.getByLabel('Final price').fill(price);
+    if (price !== undefined) await dialog.getByLabel('Price', { exact: true }).fill(price);
     await dialog.getByRole('button', { name: 'Complete visit' }).click();
     // A final price far from the booked one is asked about once: the helper completes anyway.
     const far = dialog.getByRole('status').filter({ hasText: 'is far from the booked' });

@@ -1,4 +1,4 @@
-import type { AuditAction, BookingDoc, BookingSeries } from '../../../shared/domain/schemas';
+import type { AuditAction, BookingDoc, BookingSeries, Payment } from '../../../shared/domain/schemas';
 import { buildAmendment, CorrectionRefused, withAmendment, type CorrectionInput, type Corrector } from '../../../shared/schedule/corrections';
 import { BOOKING_TRANSITIONS, type BookingStatus } from '../../../shared/domain/types';
 import { isoInZone } from '../lib/zoned-time';
@@ -89,8 +89,9 @@ export function canMove(from: BookingStatus, to: BookingStatus): boolean {
 }
 
 /**
- * Moves a booking forward (check in, complete with the final price, no-show, cancel). A move the
- * rules do not allow — including any move out of a final state — is refused, nothing written.
+ * Moves a booking forward (check in, complete with the final price and how it was paid, no-show,
+ * cancel). A move the rules do not allow — including any move out of a final state — is refused,
+ * nothing written; so is a payment that does not add up (the shared rules, shared/schedule/payment.ts).
  */
 export async function moveBooking(
   db: Replica,
@@ -98,15 +99,17 @@ export async function moveBooking(
   to: BookingStatus,
   nowMs: number,
   finalPrice?: number,
+  payment?: Payment | null,
 ): Promise<BookingDoc> {
   const found = await db.bookings.findOne(bookingId).exec();
   if (found === null) throw new Error(`Booking ${bookingId} no longer exists`);
-  if (finalPrice !== undefined && to !== 'completed') throw new Error('A final price is only set when completing a booking');
+  if ((finalPrice !== undefined || (payment ?? null) !== null) && to !== 'completed') throw new Error('A final price and a payment are only set when completing a booking');
   const updated = await found.incrementalModify((doc) => {
     if (!canMove(doc.status, to)) {
       throw new DocumentRejected('bookings', bookingId, [{ field: 'status', message: `cannot change from ${doc.status} to ${to}` }]);
     }
     const next: BookingDoc = { ...doc, status: to, price: finalPrice ?? doc.price, updated_at: new Date(nowMs).toISOString() };
+    if (payment !== undefined && payment !== null) next.payment = payment;
     assertValid('bookings', withoutMeta(next), withoutMeta(doc), nowMs);
     return next;
   });

@@ -15,6 +15,7 @@ import { conflictLines } from './ConflictNotice';
 import { isFinished } from '../../../../shared/schedule/corrections';
 import { seriesLabel } from '../../../../shared/schedule/recurrence';
 import { AmendmentList } from './AmendmentList';
+import { discountLine, tenderLine } from './payment-text';
 import { useCorrector } from './corrector';
 import { useMemberGate } from '../../sync/permissions';
 
@@ -88,6 +89,22 @@ export function BookingPanel({
         <dd>
           <BookingStatusTag status={booking.status} />
         </dd>
+        {booking.payment !== null && (
+          <>
+            <dt>Paid</dt>
+            <dd className="nums booking-panel-payment">
+              <span>{tenderLine(booking.payment)}</span>
+              {booking.payment.tip > 0 && <span>incl. {formatPrice(booking.payment.tip)} tip</span>}
+              {booking.payment.discount !== null && <span>Discount {discountLine(booking.payment)}</span>}
+            </dd>
+          </>
+        )}
+        {booking.status === 'completed' && booking.payment === null && (
+          <>
+            <dt>Paid</dt>
+            <dd>Not recorded</dd>
+          </>
+        )}
         {booking.series !== null && (
           <>
             <dt>Repeats</dt>

@@ -1,6 +1,7 @@
 import type { Amendment } from '../../../../shared/domain/schemas';
 import type { CorrectionRole } from '../../../../shared/domain/types';
 import { BOOKING_STATUS_LABELS, formatPrice } from '../../lib/format';
+import { tenderLine } from './payment-text';
 
 const ROLE_WORDS: Record<CorrectionRole, string> = {
   desk: 'this desk (not paired)',
@@ -16,6 +17,7 @@ export function amendmentChanges(a: Amendment, money: (cents: number) => string 
   if (a.price !== null) parts.push(`Price ${money(a.before.price)} → ${money(a.price)}`);
   if (a.service !== null) parts.push(`Service ${a.before.service || '—'} → ${a.service || '—'}`);
   if (a.staff !== null) parts.push(`Staff ${a.before.staff || 'Unassigned'} → ${a.staff || 'Unassigned'}`);
+  if (a.payment !== null) parts.push(`Paid ${a.before.payment === null ? 'not recorded' : tenderLine(a.before.payment, money)} → ${tenderLine(a.payment, money)}`);
   return parts.join(' · ');
 }
 
