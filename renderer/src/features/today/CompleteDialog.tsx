@@ -33,11 +33,8 @@ export function CompleteDialog({ booking, onClose }: { booking: BookingDoc; onCl
 
   const change = (patch: Partial<CheckoutValues>, cleared: (keyof CheckoutErrors)[]): void => {
     setValues((v) => ({ ...v, ...patch }));
-    setErrors((e) => {
-      const next = { ...e };
-      for (const k of [...cleared, 'tenders' as const]) delete next[k];
-      return next;
-    });
+    const drop = new Set<string>([...cleared, 'tenders']);
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !drop.has(k))) as CheckoutErrors);
     nudge.reset();
   };
   const setSplit = (method: TenderMethod, text: string): void => change({ split: { ...values.split, [method]: text } }, [method]);
