@@ -4,7 +4,7 @@ import type { BookingDoc, Payment } from '../domain/schemas';
 import { validateDocument } from '../domain/validate';
 import { mergeDocument } from '../sync/merge';
 import { buildAmendment, withAmendment } from './corrections';
-import { buildPayment, discountAmount, paymentChange, paymentInputProblems, paymentKeptByImport, paymentProblems, PaymentRefused } from './payment';
+import { buildPayment, paymentChange, paymentInputProblems, paymentKeptByImport, paymentProblems } from './payment';
 
 const PAID_AT = '2026-03-01T10:40:00Z';
 
@@ -32,11 +32,17 @@ describe('checkout payment', () => {
   });
 
   it('rounds a percentage half up to the minor unit', () => {
-    expect(discountAmount(1250, 'percent', 10)).toBe(125);
-    expect(discountAmount(1255, 'percent', 10)).toBe(126); // 125.5 → 126
-    expect(discountAmount(1254, 'percent', 10)).toBe(125);
-    expect(discountAmount(999, 'percent', 100)).toBe(999);
-    expect(discountAmount(700, 'amount', 300)).toBe(300);
+    const off = (subtotal: number, kind: 'amount' | 'percent', value: number): number | undefined =>
+      buildPayment({ subtotal, discount: { kind, value, reason: 'r' }, tenders: [] }, PAID_AT).payment.discount?.amount;
+    const offAll = (subtotal: number, kind: 'amount' | 'percent', value: number): number | undefined => {
+      const due = subtotal - (kind === 'amount' ? value : Math.floor((subtotal * value * 2 + 100) / 200));
+      return buildPayment({ subtotal, discount: { kind, value, reason: 'r' }, tenders: due > 0 ? [{ method: 'cash', amount: due }] : [] }, PAID_AT).payment.discount?.amount;
+    };
+    expect(offAll(1250, 'percent', 10)).toBe(125);
+    expect(offAll(1255, 'percent', 10)).toBe(126); // 125.5 → 126
+    expect(offAll(1254, 'percent', 10)).toBe(125);
+    expect(off(999, 'percent', 100)).toBe(999);
+    expect(offAll(700, 'amount', 300)).toBe(300);
   });
 
   it('a fully discounted visit with no tip needs no tender', () => {
@@ -57,7 +63,7 @@ describe('checkout payment', () => {
     expect(problems({ subtotal: 5000, tenders: [{ method: 'cash', amount: -100 }, { method: 'card', amount: 5100 }] })[0]).toBe('cash: must be an amount above zero (leave it empty instead)');
     expect(problems({ subtotal: 5000, tip: -1, tenders: [{ method: 'cash', amount: 4999 }] })[0]).toBe('tip: must be an amount from 0 up to the largest allowed');
     expect(problems({ subtotal: 5000, tenders: [{ method: 'cash', amount: 2500 }, { method: 'cash', amount: 2500 }] })).toEqual(['tenders: each tender once']);
-    expect(() => buildPayment({ subtotal: 5000, tenders: [] }, PAID_AT)).toThrow(PaymentRefused);
+    expect(() => buildPayment({ subtotal: 5000, tenders: [] }, PAID_AT)).toThrow(/Cannot record this payment: tenders the tenders add up to 0.00; 50.00 is due/);
   });
 
   it('a stored payment is checked against the booking, naming the document field', () => {
@@ -85,7 +91,8 @@ describe('checkout payment', () => {
     fc.assert(
       fc.property(input, ({ subtotal, percent, amountOff, tip, cashShare }) => {
         const discount = percent !== undefined ? { kind: 'percent' as const, value: percent, reason: 'r' } : amountOff !== undefined ? { kind: 'amount' as const, value: amountOff, reason: 'r' } : undefined;
-        const due = Math.max(0, subtotal - (discount === undefined ? 0 : discountAmount(subtotal, discount.kind, discount.value))) + tip;
+        const off = discount === undefined ? 0 : discount.kind === 'amount' ? discount.value : Math.floor((subtotal * discount.value * 2 + 100) / 200);
+        const due = Math.max(0, subtotal - off) + tip;
         const cash = Math.floor((due * cashShare) / 100);
         const tenders = [
           ...(cash > 0 ? [{ method: 'cash' as const, amount: cash }] : []),

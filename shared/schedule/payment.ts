@@ -32,7 +32,7 @@ export function tenderTotal(payment: Pick<Payment, 'tenders'>): number {
 }
 
 /** The amount a discount takes off `subtotal`: the amount itself, or `percent` of it rounded half up. */
-export function discountAmount(subtotal: number, kind: DiscountKind, value: number): number {
+function discountAmount(subtotal: number, kind: DiscountKind, value: number): number {
   if (kind === 'amount') return value;
   return Math.floor((subtotal * value * 2 + 100) / 200);
 }
@@ -85,7 +85,7 @@ export interface PaymentInput {
   tenders: { method: TenderMethod; amount: number }[];
 }
 
-export class PaymentRefused extends Error {
+class PaymentRefused extends Error {
   constructor(readonly problems: FieldProblem[]) {
     super(`Cannot record this payment: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`);
     this.name = 'PaymentRefused';

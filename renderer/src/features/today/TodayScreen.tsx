@@ -16,6 +16,7 @@ import { errorMessage, toast } from '../../ui/toasts';
 import { Agenda, AgendaLegend, confirmationText, type AgendaMove } from './Agenda';
 import { BookingPanel, type BookingAction } from './BookingPanel';
 import { CompleteDialog } from './CompleteDialog';
+import { CashUpDialog } from './CashUpDialog';
 import { FollowUpsDue } from './FollowUpsDue';
 import { ConfirmMoveDialog } from './ConfirmMoveDialog';
 import { EditBookingDialog } from './EditBookingDialog';
@@ -34,6 +35,7 @@ import { parseInstant } from '../../../../shared/time/instant';
 type Open =
   | { kind: 'new' }
   | { kind: 'walk-in' }
+  | { kind: 'cash-up' }
   | { kind: 'complete'; booking: BookingDoc }
   | { kind: 'confirm'; booking: BookingDoc; to: 'no_show' | 'cancelled' }
   | { kind: 'edit'; booking: BookingDoc; moveTo?: { date: string; time: string; staff: string } }
@@ -184,6 +186,9 @@ export function TodayScreen() {
           />
         </div>
         <div className="page-actions">
+          <button type="button" className="btn" onClick={() => setOpen({ kind: 'cash-up' })}>
+            Cash-up
+          </button>
           <button type="button" className="btn" onClick={() => setOpen({ kind: 'walk-in' })}>
             <Icon name="walkin" />
             Walk-in
@@ -258,6 +263,7 @@ export function TodayScreen() {
 
       {open?.kind === 'new' && <NewBookingDialog day={day} onClose={() => setOpen(null)} onCreated={setSelectedId} />}
       {open?.kind === 'walk-in' && <WalkInDialog onClose={() => setOpen(null)} onCreated={setSelectedId} />}
+      {open?.kind === 'cash-up' && <CashUpDialog branchId={branch.id} branchName={branch.name} timeZone={timeZone} day={day} onClose={() => setOpen(null)} />}
       {open?.kind === 'complete' && <CompleteDialog booking={open.booking} onClose={() => setOpen(null)} />}
       {open?.kind === 'confirm' && <ConfirmMoveDialog booking={open.booking} to={open.to} onClose={() => setOpen(null)} />}
       {open?.kind === 'edit' && <EditBookingDialog booking={open.booking} day={day} onClose={() => setOpen(null)} {...(open.moveTo !== undefined ? { moveTo: open.moveTo } : {})} />}
