@@ -89,7 +89,7 @@ export function CompleteDialog({ booking, onClose }: { booking: BookingDoc; onCl
         {values.mode === 'split' && (
           <div className="checkout-split">
             {SPLIT_METHODS.map(({ method, label }) => (
-              <Field key={method} label={label} error={errors[method]} optional>
+              <Field key={method} label={label} error={errors[method]}>
                 {(p) => <input {...p} className="input nums" inputMode="decimal" value={values.split[method]} onChange={(e) => setSplit(method, e.target.value)} />}
               </Field>
             ))}
