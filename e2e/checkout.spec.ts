@@ -55,6 +55,29 @@ test('checkout: a visit completed with split tender, discount and tip shows how 
   await dismissToasts(page);
   await page.screenshot({ path: shot('61-checkout-paid-panel') });
 
+  // Her receipt: every part of the payment, printable
+  await today.panel.getByRole('button', { name: 'Receipt…' }).click();
+  const receiptDialog = page.getByRole('dialog', { name: 'Receipt' });
+  const receipt = receiptDialog.getByRole('region', { name: 'Receipt of the visit' });
+  await expect(receipt).toContainText('Makati Central');
+  await expect(receipt).toContainText('Maria Santos');
+  const line = (term: string | RegExp) => receipt.getByRole('term').filter({ hasText: term }).locator('xpath=following-sibling::dd[1]');
+  await expect(line('Colour with Ana')).toHaveText(figure('500.00'));
+  await expect(line('Discount 10 % (Loyalty card)')).toHaveText(/^−.*50\.00$/);
+  await expect(line('Tip')).toHaveText(figure('25.00'));
+  await expect(line('Total paid')).toHaveText(figure('475.00'));
+  await expect(line('Paid by cash')).toHaveText(figure('200.00'));
+  await expect(line('Paid by card')).toHaveText(figure('275.00'));
+  await expect(receiptDialog.getByRole('button', { name: 'Print receipt' })).toBeFocused();
+  await expectAccessible(page, 'Receipt dialog');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByText('Thank you for your visit')).toBeVisible();
+  await expect(page.getByText('Print receipt')).toBeHidden();
+  await page.screenshot({ path: shot('64-receipt-print') });
+  await page.emulateMedia({ media: 'screen' });
+  await receiptDialog.getByRole('button', { name: 'Close' }).last().click();
+  await expect(receiptDialog).toBeHidden();
+
   // Dan: one click for all card; Ben: completed, not paid yet; Carla: a no-show
   await today.select('Dan Lim');
   await today.panel.getByRole('button', { name: 'Complete…' }).click();

@@ -19,7 +19,7 @@ import { discountLine, tenderLine } from './payment-text';
 import { useCorrector } from './corrector';
 import { useMemberGate } from '../../sync/permissions';
 
-export type BookingAction = 'check_in' | 'complete' | 'no_show' | 'cancel' | 'edit' | 'correct';
+export type BookingAction = 'check_in' | 'complete' | 'no_show' | 'cancel' | 'edit' | 'correct' | 'receipt';
 
 /** The selected booking: who, their status here, the details, and the moves allowed from its status. */
 export function BookingPanel({
@@ -172,6 +172,11 @@ export function BookingPanel({
         {canMove(booking.status, 'cancelled') && (
           <button type="button" className="btn" onClick={() => onAction('cancel')}>
             Cancel booking
+          </button>
+        )}
+        {booking.status === 'completed' && booking.payment !== null && (
+          <button type="button" className="btn btn-block" onClick={() => onAction('receipt')}>
+            Receipt…
           </button>
         )}
         {isFinished(booking) && mayCorrect && (

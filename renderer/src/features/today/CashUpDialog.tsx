@@ -139,7 +139,7 @@ export function CashUpDialog({ branchId, branchName, timeZone, day: initialDay, 
         </div>
       }
     >
-      <div className="cash-up" data-print-root="">
+      <div className="cash-up print-root">
         <p className="cash-up-print-title">
           Cash-up · {branchName} · {longDate(day)}
         </p>

@@ -17,6 +17,7 @@ import { Agenda, AgendaLegend, confirmationText, type AgendaMove } from './Agend
 import { BookingPanel, type BookingAction } from './BookingPanel';
 import { CompleteDialog } from './CompleteDialog';
 import { CashUpDialog } from './CashUpDialog';
+import { ReceiptDialog } from './ReceiptDialog';
 import { FollowUpsDue } from './FollowUpsDue';
 import { ConfirmMoveDialog } from './ConfirmMoveDialog';
 import { EditBookingDialog } from './EditBookingDialog';
@@ -36,6 +37,7 @@ type Open =
   | { kind: 'new' }
   | { kind: 'walk-in' }
   | { kind: 'cash-up' }
+  | { kind: 'receipt'; booking: BookingDoc }
   | { kind: 'complete'; booking: BookingDoc }
   | { kind: 'confirm'; booking: BookingDoc; to: 'no_show' | 'cancelled' }
   | { kind: 'edit'; booking: BookingDoc; moveTo?: { date: string; time: string; staff: string } }
@@ -97,6 +99,7 @@ export function TodayScreen() {
     else if (action === 'cancel') setOpen({ kind: 'confirm', booking, to: 'cancelled' });
     else if (action === 'edit') setOpen({ kind: 'edit', booking });
     else if (action === 'correct') setOpen({ kind: 'correct', booking });
+    else if (action === 'receipt') setOpen({ kind: 'receipt', booking });
     else {
       // Hours before the start is usually the wrong booking (or the wrong day): ask first.
       const nudge = earlyCheckInNudge(parseInstant(booking.start_at) ?? 0, now(), bookingDateTime(booking, timeZone));
@@ -263,6 +266,7 @@ export function TodayScreen() {
 
       {open?.kind === 'new' && <NewBookingDialog day={day} onClose={() => setOpen(null)} onCreated={setSelectedId} />}
       {open?.kind === 'walk-in' && <WalkInDialog onClose={() => setOpen(null)} onCreated={setSelectedId} />}
+      {open?.kind === 'receipt' && open.booking.payment !== null && <ReceiptDialog booking={open.booking} payment={open.booking.payment} onClose={() => setOpen(null)} />}
       {open?.kind === 'cash-up' && <CashUpDialog branchId={branch.id} branchName={branch.name} timeZone={timeZone} day={day} onClose={() => setOpen(null)} />}
       {open?.kind === 'complete' && <CompleteDialog booking={open.booking} onClose={() => setOpen(null)} />}
       {open?.kind === 'confirm' && <ConfirmMoveDialog booking={open.booking} to={open.to} onClose={() => setOpen(null)} />}
