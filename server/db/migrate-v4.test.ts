@@ -37,7 +37,7 @@ describe.each(BARE_TARGETS)('migration to document schema 4 on $name', (target) 
     await ensureOrg(q);
     await q.query(`INSERT INTO segments (id, stamp, data, branch_id) VALUES ('sg-1', 31, $1::jsonb, 'br-a')`, [JSON.stringify(V3_SEGMENT)]);
     await q.query(`INSERT INTO campaigns (id, stamp, data, branch_id) VALUES ('ca-1', 32, $1::jsonb, 'br-a')`, [JSON.stringify(V3_CAMPAIGN)]);
-    expect(await migrate(q, MIGRATIONS)).toEqual([22]);
+    expect(await migrate(q, MIGRATIONS.filter((m) => m.version <= 22))).toEqual([22]);
     for (const [table, doc, stamp] of [['segments', V3_SEGMENT, 31], ['campaigns', V3_CAMPAIGN, 32]] as const) {
       const rows = await q.query<{ data: Record<string, unknown>; stamp: unknown }>(`SELECT data, stamp FROM ${table}`);
       expect(rows).toHaveLength(1);
