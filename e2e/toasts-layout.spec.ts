@@ -65,7 +65,7 @@ for (const size of [
     // The panel's actions stay usable with the toasts up
     await today.panel.getByRole('button', { name: 'Complete…' }).click({ trial: true });
     await today.complete();
-    await expectToast(page, /^Completed Maria Santos's Haircut · ₱250\.00 · \w{3} \d{1,2} \w{3}, 15:00$/);
+    await expectToast(page, /^Completed Maria Santos's Haircut · ₱250\.00 · not paid yet · \w{3} \d{1,2} \w{3}, 15:00$/);
     expect(await expectToastsClear(page, today)).toBeGreaterThan(0);
   });
 }
