@@ -18,6 +18,7 @@ import { ProfilePage } from './pages/profile-page';
 import { SegmentsPage } from './pages/segments-page';
 import { SyncDesk } from './pages/sync-desk';
 import { dismissToasts } from './support/screens';
+import { decodeQuotedPrintable } from './support/mail-text';
 import { createStorage, startSyncServer, type Storage, type SyncServer } from './support/server';
 import { shot } from './support/shot';
 
@@ -30,19 +31,6 @@ import { shot } from './support/shot';
 const BRANCH = 'br-manila';
 const TODAY = '2026-03-02';
 const AT_RISK_REGULARS = criteria({ statuses: ['at_risk'], frequency_tiers: ['regular', 'frequent'] });
-
-function decodeQuotedPrintable(body: string): string {
-  const soft = body.replace(/=\r?\n/g, '');
-  const bytes: number[] = [];
-  for (let i = 0; i < soft.length; i += 1) {
-    const m = /^=([0-9A-F]{2})/.exec(soft.slice(i, i + 3));
-    if (m !== null) {
-      bytes.push(parseInt(m[1] as string, 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(soft[i] as string, 'utf8'));
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
 
 /** The branch as the server imported fixtures/sample, in Node. */
 function sampleSnapshot(grantEmailTo: string | null) {

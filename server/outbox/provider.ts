@@ -13,7 +13,7 @@ export interface Delivery {
   /** E.164 phone number or email address. */
   to: string;
   text: string;
-  /** Email subject (ignored for SMS). */
+  /** Email subject ('' = the server's SMTP_SUBJECT; `{branch}` is the branch's name; ignored for SMS). */
   subject: string;
   branch: { id: string; name: string };
 }

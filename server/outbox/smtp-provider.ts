@@ -54,7 +54,7 @@ export function createSmtpProvider(options: SmtpOptions): Provider {
         const info = await transport.sendMail({
           from: options.from,
           to: d.to,
-          subject: options.subject.replaceAll('{branch}', d.branch.name),
+          subject: (d.subject || options.subject).replaceAll('{branch}', d.branch.name),
           text: d.text,
           messageId: `<${d.id}@branchdesk>`,
           headers: { 'X-Branchdesk-Message': d.id },

@@ -195,7 +195,8 @@ export class OutboxWorker {
             channel,
             to: channel === 'sms' ? (customer as CustomerDoc).phone : (customer as CustomerDoc).email,
             text: comm.message,
-            subject: '',
+            // a receipt says so; everything else takes the server's subject (SMTP_SUBJECT)
+            subject: comm.purpose.trim().toLowerCase() === 'receipt' ? 'Your receipt from {branch}' : '',
             branch: { id: comm.branch_id, name: branches.get(comm.branch_id)?.doc.name ?? comm.branch_id },
           },
         });
