@@ -13,7 +13,7 @@ import type { SyncApi } from './api';
 export const ORG_MONEY_REFRESH_MS = 5 * 60 * 1000;
 
 /** Takes the session's money settings; whether the desk's changed. */
-export function adoptSessionMoney(desk: DeskData, session: Pick<SessionInfo, 'org'>): Promise<boolean> {
+function adoptSessionMoney(desk: DeskData, session: Pick<SessionInfo, 'org'>): Promise<boolean> {
   return adoptServerMoney(desk, session.org.currency, session.org.rules.tiers);
 }
 

@@ -52,7 +52,7 @@ export function orgMoneyRoutes(app: FastifyInstance, store: Store): void {
       ];
       if (problems.length > 0) throw badRequest(`invalid money settings: ${problems[0]?.field} ${problems[0]?.message}`, problems);
       const money: OrgMoney = { currency: body.currency, spending: { ...body.spending } };
-      const saved = await store.db.transaction(async (tx) => {
+      await store.db.transaction(async (tx) => {
         const before = moneyOf(await loadOrg(tx));
         await saveOrgMoney(tx, money);
         const tiersChanged = JSON.stringify(before.spending) !== JSON.stringify(money.spending);
@@ -62,11 +62,10 @@ export function orgMoneyRoutes(app: FastifyInstance, store: Store): void {
           for (const branch of (await loadBranches(tx)).values()) await recomputeBranch(tx, branch, store.today(branch), undefined, 'if-stale');
         }
         if (tiersChanged || before.currency !== money.currency) await notifyChange(tx, { collection: 'branches', branches: null });
-        return moneyOf(await loadOrg(tx));
       });
       await store.reloadOrg();
-      request.log.info({ currency: saved.currency, spending: saved.spending }, 'business money settings changed');
-      return saved satisfies OrgMoney;
+      request.log.info({ currency: money.currency, spending: money.spending }, 'business money settings changed');
+      return money satisfies OrgMoney;
     },
   );
 }

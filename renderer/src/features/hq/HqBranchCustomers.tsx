@@ -1,9 +1,7 @@
-import { useEffect, useId, useState } from 'react';
-import type { BranchCustomersResponse } from '../../../../shared/sync/protocol';
+import { useId, useState } from 'react';
 import { formatPrice, SPENDING_TIER_LABELS } from '../../lib/format';
-import { problemMessage } from '../../sync/errors';
-import { pairedApi } from '../../sync/sync-session';
 import { CsvButton, tableCsv } from './HqExport';
+import { useServerRead } from './use-server-read';
 
 const LISTS = [
   { status: 'at_risk', label: 'At risk' },
@@ -11,7 +9,6 @@ const LISTS = [
 ] as const;
 
 type ListStatus = (typeof LISTS)[number]['status'];
-type Loaded = ({ list: BranchCustomersResponse } | { problem: string }) & { key: string };
 
 const integer = new Intl.NumberFormat('en');
 
@@ -22,24 +19,9 @@ const integer = new Intl.NumberFormat('en');
  */
 export function HqBranchCustomers({ branchId, branchName, pastDate, report }: { branchId: string; branchName: string; pastDate: boolean; report: object }) {
   const [status, setStatus] = useState<ListStatus>('at_risk');
-  const [answer, setAnswer] = useState<Loaded | null>(null);
-  const key = `${branchId}|${status}`;
-  // an answer for another branch or list is not shown (a new one is on its way)
-  const loaded = answer?.key === key ? answer : null;
+  const read = useServerRead(`${branchId}|${status}`, (api, signal) => api.branchCustomers(branchId, status, signal), report);
+  const loaded = read === null ? null : 'problem' in read ? read : { list: read.value };
   const titleId = useId();
-
-  useEffect(() => {
-    const api = pairedApi();
-    if (api === null) return;
-    const controller = new AbortController();
-    api.branchCustomers(branchId, status, controller.signal).then(
-      (list) => setAnswer({ key: `${branchId}|${status}`, list }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setAnswer({ key: `${branchId}|${status}`, problem: problemMessage(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [branchId, status, report]);
 
   const label = LISTS.find((l) => l.status === status)?.label ?? status;
   return (

@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'react';
 import type { RevenueFigures, RevenueResponse } from '../../../../shared/sync/protocol';
 import { formatPrice } from '../../lib/format';
-import { problemMessage } from '../../sync/errors';
-import { pairedApi } from '../../sync/sync-session';
 import { CsvButton, tableCsv } from './HqExport';
 import { percentChange, previousPeriod, type BranchRow } from './hq-model';
+import { useServerRead } from './use-server-read';
 
 const integer = new Intl.NumberFormat('en');
 
@@ -28,29 +26,22 @@ function RevenueRow({ id, name, now = NONE, before = NONE }: { id: string; name:
   );
 }
 
-type Loaded = { now: RevenueResponse; before: RevenueResponse } | { problem: string } | null;
-
 /**
  * Revenue next to the churn figures (issue 14, item 5): takings, visits and average ticket per
  * branch over the dashboard's range, against the period of the same length just before. Read from
  * the server's bookings at each refresh of the report (a new `report` object), so a visit pushed late counts.
  */
 export function HqRevenue({ from, to, rows, report, showAll = true }: { from: string; to: string; rows: BranchRow[]; report: object; showAll?: boolean }) {
-  const [loaded, setLoaded] = useState<Loaded>(null);
-
-  useEffect(() => {
-    const api = pairedApi();
-    if (api === null || from === '' || to === '') return;
-    const controller = new AbortController();
-    const earlier = previousPeriod(from, to);
-    Promise.all([api.revenue(from, to, controller.signal), api.revenue(earlier.from, earlier.to, controller.signal)]).then(
-      ([now, before]) => setLoaded({ now, before }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setLoaded({ problem: problemMessage(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [from, to, report]);
+  const read = useServerRead(
+    `${from}|${to}`,
+    async (api, signal) => {
+      const earlier = previousPeriod(from, to);
+      const [now, before] = await Promise.all([api.revenue(from, to, signal), api.revenue(earlier.from, earlier.to, signal)]);
+      return { now, before };
+    },
+    report,
+  );
+  const loaded = read === null ? null : 'problem' in read ? read : read.value;
 
   const earlier = from === '' ? null : previousPeriod(from, to);
   const lines = loaded !== null && 'now' in loaded ? [...rows.map((r) => ({ id: r.id, name: r.name })), ...(showAll ? [{ id: 'all', name: 'All branches' }] : [])] : [];
