@@ -117,6 +117,15 @@ describe('BG/NBD likelihood over a data set', () => {
     expect(bgnbdLogLikelihood(OTHER, data)).toBeCloseTo(sum, 9);
   });
 
+  it('is compressed in the same order whatever the order of the points (fits agree bit for bit)', () => {
+    const pts = [...POINTS, POINTS[1] as RfmPoint, POINTS[0] as RfmPoint];
+    const reversed = compressBgNbd([...pts].reverse());
+    const forward = compressBgNbd(pts);
+    expect(reversed).toEqual(forward);
+    expect(bgnbdLogLikelihood(OTHER, reversed)).toBe(bgnbdLogLikelihood(OTHER, forward));
+    expect([...forward.x]).toEqual([...forward.x].sort((a, b) => a - b));
+  });
+
   it('its gradient matches central finite differences', () => {
     const data = compressBgNbd(POINTS);
     const grad = new Float64Array(4);

@@ -66,7 +66,11 @@ export function compressBgNbd(points: Iterable<RfmPoint>): BgNbdData {
   };
   const xPos = new Map<number, number>();
   let i = 0;
-  for (const { p, n: w } of counts.values()) {
+  // In a fixed order whatever the order of the points, so a fit over the same pairs gives the
+  // same parameters bit for bit wherever they were summarised (the CLI from visit histories, the
+  // server from SQL): the likelihood's sums are then taken in the same order.
+  const entries = [...counts.values()].sort((a, b) => a.p.x - b.p.x || a.p.t_x - b.p.t_x || a.p.T - b.p.T);
+  for (const { p, n: w } of entries) {
     data.x[i] = p.x;
     data.t_x[i] = p.t_x;
     data.T[i] = p.T;

@@ -48,7 +48,9 @@ export function compressGammaGamma(points: Iterable<SpendPoint>): GammaGammaData
   const xPos = new Map<number, number>();
   let total = 0;
   let i = 0;
-  for (const { p, n: w } of counts.values()) {
+  // In a fixed order whatever the order of the points (see compressBgNbd).
+  const entries = [...counts.values()].sort((a, b) => a.p.x - b.p.x || a.p.m_x - b.p.m_x);
+  for (const { p, n: w } of entries) {
     x[i] = p.x;
     m[i] = p.m_x;
     lnM[i] = Math.log(p.m_x);

@@ -3,7 +3,7 @@
  * over the pairs with x ≥ 1 and m_x > 0 (one model per business, so every branch and HQ score a
  * customer the same way), and each pair's prediction from it.
  */
-import { compressBgNbd, expectedVisits, pAlive, type BgNbdParams } from './bgnbd';
+import { compressBgNbd, expectedVisits, pAlive, type BgNbdParams, type RfmPoint } from './bgnbd';
 import { fitBgNbd, fitGammaGamma } from './fit';
 import { compressGammaGamma, conditionalExpectedSpend, type GammaGammaParams, type SpendPoint } from './gamma-gamma';
 import { meanRepeatSpend, rfmPoint, type VisitHistory } from './history';
@@ -20,17 +20,29 @@ export interface RetentionModel {
 export type ModelOutcome = { ok: true; model: RetentionModel } | { ok: false; reason: string };
 
 export function fitRetentionModel(histories: readonly VisitHistory[], asOfDay: number): ModelOutcome {
-  if (histories.length === 0) return { ok: false, reason: 'no pair has a completed visit on or before the as-of date' };
-  const visits = fitBgNbd(compressBgNbd(histories.map((h) => rfmPoint(h, asOfDay))));
-  if (!visits.ok) return visits;
   const spendPoints: SpendPoint[] = [];
   for (const h of histories) {
     const m = meanRepeatSpend(h);
     if (h.days.length > 1 && m > 0) spendPoints.push({ x: h.days.length - 1, m_x: m });
   }
+  return fitRetentionPoints(
+    histories.map((h) => rfmPoint(h, asOfDay)),
+    spendPoints,
+  );
+}
+
+/**
+ * The same fit from each pair's (x, t_x, T) and the (x, m_x) of the pairs with paid repeat visits:
+ * what a caller that summarises the pairs itself (the server, in SQL) passes instead of every
+ * visit day.
+ */
+export function fitRetentionPoints(points: readonly RfmPoint[], spendPoints: readonly SpendPoint[]): ModelOutcome {
+  if (points.length === 0) return { ok: false, reason: 'no pair has a completed visit on or before the as-of date' };
+  const visits = fitBgNbd(compressBgNbd(points));
+  if (!visits.ok) return visits;
   const spend = fitGammaGamma(compressGammaGamma(spendPoints));
   if (!spend.ok) return spend;
-  return { ok: true, model: { bgnbd: visits.params, gamma_gamma: spend.params, pairs: histories.length, spend_pairs: spendPoints.length } };
+  return { ok: true, model: { bgnbd: visits.params, gamma_gamma: spend.params, pairs: points.length, spend_pairs: spendPoints.length } };
 }
 
 export interface PairPrediction {
