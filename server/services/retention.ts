@@ -38,11 +38,11 @@ async function completedFacts(q: Queryable, branchIds?: readonly string[]): Prom
  * PostgreSQL (the visit days, each day's spend, then per pair): x, t_x, T and, for pairs with
  * paid repeat visits, m_x — the same numbers `rfmPoint` and `meanRepeatSpend` give from the pair's
  * visit history (cents are whole numbers, so the sums are exact). A business of 10M bookings
- * sends a row per pair instead of a row per booking, and the server's event loop is not held
- * by grouping millions of bookings in JavaScript (measured: HQ's requests waited 0.8–20 s while
- * it did, `hq.metrics` in the full bench of 2026-12-04).
+ * sends a row per distinct point with its count instead of a row per booking, so the server's
+ * event loop is not held by grouping millions of bookings in JavaScript (the likely reason HQ's
+ * requests took 0.6–20 s right after start-up in the full bench of 2026-12-04; not re-measured).
  */
-async function fitPoints(q: Queryable, asOfDay: number): Promise<{ points: RfmPoint[]; spend: SpendPoint[] }> {
+async function fitPoints(q: Queryable, asOfDay: number): Promise<{ points: Array<RfmPoint & { n: number }>; spend: Array<SpendPoint & { n: number }> }> {
   const rows = await q.query<{ x: unknown; t_x: unknown; big_t: unknown; repeat_cents: unknown; n: unknown }>(
     `WITH visit_days AS (
        SELECT customer_id, branch_id, local_day, sum(price) AS cents
@@ -56,16 +56,14 @@ async function fitPoints(q: Queryable, asOfDay: number): Promise<{ points: RfmPo
      SELECT x, t_x, big_t, repeat_cents, count(*) AS n FROM pairs GROUP BY x, t_x, big_t, repeat_cents`,
     [asOfDay],
   );
-  const points: RfmPoint[] = [];
-  const spend: SpendPoint[] = [];
+  const points: Array<RfmPoint & { n: number }> = [];
+  const spend: Array<SpendPoint & { n: number }> = [];
   for (const r of rows) {
     const x = toNumber(r.x);
-    const point: RfmPoint = { x, t_x: toNumber(r.t_x), T: toNumber(r.big_t) };
+    const n = toNumber(r.n);
+    points.push({ x, t_x: toNumber(r.t_x), T: toNumber(r.big_t), n });
     const m = x === 0 ? 0 : toNumber(r.repeat_cents) / x / 100;
-    for (let n = toNumber(r.n); n > 0; n -= 1) {
-      points.push(point);
-      if (x > 0 && m > 0) spend.push({ x, m_x: m });
-    }
+    if (x > 0 && m > 0) spend.push({ x, m_x: m, n });
   }
   return { points, spend };
 }

@@ -126,6 +126,14 @@ describe('BG/NBD likelihood over a data set', () => {
     expect([...forward.x]).toEqual([...forward.x].sort((a, b) => a - b));
   });
 
+  it('takes a count per point: a point counted n times is n copies of it', () => {
+    const copies = compressBgNbd([POINTS[0] as RfmPoint, POINTS[1] as RfmPoint, POINTS[0] as RfmPoint, POINTS[0] as RfmPoint]);
+    const counted = compressBgNbd([{ ...(POINTS[1] as RfmPoint) }, { ...(POINTS[0] as RfmPoint), n: 3 }]);
+    expect(counted).toEqual(copies);
+    expect(counted.total).toBe(4);
+    expect(() => compressBgNbd([{ ...(POINTS[0] as RfmPoint), n: 1.5 }])).toThrow(/count of pairs/);
+  });
+
   it('its gradient matches central finite differences', () => {
     const data = compressBgNbd(POINTS);
     const grad = new Float64Array(4);

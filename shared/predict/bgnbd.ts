@@ -45,14 +45,23 @@ function checkPoint(p: RfmPoint): void {
   if (p.x === 0 && p.t_x !== 0) throw new RangeError(`not a valid BG/NBD point: x=0 with t_x=${p.t_x} (must be 0)`);
 }
 
-export function compressBgNbd(points: Iterable<RfmPoint>): BgNbdData {
+/** A point's count: a whole number ≥ 1, 1 when not given. */
+export function checkCount(n: number | undefined): number {
+  if (n === undefined) return 1;
+  if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`not a valid count of pairs: n=${n} (need a whole number ≥ 1)`);
+  return n;
+}
+
+/** `n`: how many pairs share the point (1 when left out; a caller that counted them already, as the server's SQL does, passes its count). */
+export function compressBgNbd(points: Iterable<RfmPoint & { n?: number }>): BgNbdData {
   const counts = new Map<string, { p: RfmPoint; n: number }>();
   for (const p of points) {
     checkPoint(p);
+    const n = checkCount(p.n);
     const key = `${p.x}|${p.t_x}|${p.T}`;
     const hit = counts.get(key);
-    if (hit === undefined) counts.set(key, { p, n: 1 });
-    else hit.n += 1;
+    if (hit === undefined) counts.set(key, { p, n });
+    else hit.n += n;
   }
   const n = counts.size;
   const data: BgNbdData = {

@@ -67,4 +67,15 @@ describe('Gamma-Gamma against numerical integration of the model', () => {
     expect(() => compressGammaGamma([{ x: 0, m_x: 10 }])).toThrow(/x ≥ 1/);
     expect(() => compressGammaGamma([{ x: 2, m_x: 0 }])).toThrow(/m_x > 0/);
   });
+
+  it('a point counted n times is n copies of it, in the same order whatever the input order', () => {
+    const copies = [POINTS[2], POINTS[0], POINTS[0], POINTS[1], POINTS[0]] as typeof POINTS;
+    const counted = [{ ...POINTS[0], n: 3 }, POINTS[1], POINTS[2]] as Array<(typeof POINTS)[number] & { n?: number }>;
+    const a = compressGammaGamma(copies);
+    const b = compressGammaGamma([...counted].reverse());
+    expect(b).toEqual(a);
+    expect(a.total).toBe(5);
+    expect(gammaGammaLogLikelihood(PARAMS, b)).toBe(gammaGammaLogLikelihood(PARAMS, a));
+    expect(() => compressGammaGamma([{ ...POINTS[0], n: 0 }] as typeof counted)).toThrow(/count of pairs/);
+  });
 });

@@ -4,6 +4,7 @@
  * independent of the purchase process. A customer is summarised by x (number of repeat
  * transactions, ≥ 1) and m_x (their mean spend, > 0, in major currency units).
  */
+import { checkCount } from './bgnbd';
 import { digamma, gammaln } from './special';
 
 export interface GammaGammaParams {
@@ -28,16 +29,18 @@ export interface GammaGammaData {
   total: number;
 }
 
-export function compressGammaGamma(points: Iterable<SpendPoint>): GammaGammaData {
+/** `n`: how many pairs share the point (see compressBgNbd). */
+export function compressGammaGamma(points: Iterable<SpendPoint & { n?: number }>): GammaGammaData {
   const counts = new Map<string, { p: SpendPoint; n: number }>();
   for (const p of points) {
     if (!(Number.isInteger(p.x) && p.x >= 1 && p.m_x > 0 && Number.isFinite(p.m_x))) {
       throw new RangeError(`not a valid Gamma-Gamma point: x=${p.x}, m_x=${p.m_x} (need integer x ≥ 1 and m_x > 0)`);
     }
+    const n = checkCount(p.n);
     const key = `${p.x}|${p.m_x}`;
     const hit = counts.get(key);
-    if (hit === undefined) counts.set(key, { p, n: 1 });
-    else hit.n += 1;
+    if (hit === undefined) counts.set(key, { p, n });
+    else hit.n += n;
   }
   const n = counts.size;
   const x = new Float64Array(n);

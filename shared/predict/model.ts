@@ -32,17 +32,19 @@ export function fitRetentionModel(histories: readonly VisitHistory[], asOfDay: n
 }
 
 /**
- * The same fit from each pair's (x, t_x, T) and the (x, m_x) of the pairs with paid repeat visits:
- * what a caller that summarises the pairs itself (the server, in SQL) passes instead of every
- * visit day.
+ * The same fit from each pair's (x, t_x, T) and the (x, m_x) of the pairs with paid repeat visits,
+ * each point standing for `n` pairs (1 when left out): what a caller that summarises and counts
+ * the pairs itself (the server, in SQL) passes instead of every visit day.
  */
-export function fitRetentionPoints(points: readonly RfmPoint[], spendPoints: readonly SpendPoint[]): ModelOutcome {
-  if (points.length === 0) return { ok: false, reason: 'no pair has a completed visit on or before the as-of date' };
-  const visits = fitBgNbd(compressBgNbd(points));
+export function fitRetentionPoints(points: Iterable<RfmPoint & { n?: number }>, spendPoints: Iterable<SpendPoint & { n?: number }>): ModelOutcome {
+  const visitData = compressBgNbd(points);
+  if (visitData.total === 0) return { ok: false, reason: 'no pair has a completed visit on or before the as-of date' };
+  const visits = fitBgNbd(visitData);
   if (!visits.ok) return visits;
-  const spend = fitGammaGamma(compressGammaGamma(spendPoints));
+  const spendData = compressGammaGamma(spendPoints);
+  const spend = fitGammaGamma(spendData);
   if (!spend.ok) return spend;
-  return { ok: true, model: { bgnbd: visits.params, gamma_gamma: spend.params, pairs: points.length, spend_pairs: spendPoints.length } };
+  return { ok: true, model: { bgnbd: visits.params, gamma_gamma: spend.params, pairs: visitData.total, spend_pairs: spendData.total } };
 }
 
 export interface PairPrediction {
